@@ -1,0 +1,317 @@
+//! Where the user is in the checklist and what they answered. Every change is an [`Action`].
+
+use super::checklist::{AnswerOption, Checklist, StepKind};
+use super::date::Date;
+
+/// The answer given to one step.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Answer {
+    /// The id of the option chosen on a `choice` step.
+    Choice(String),
+    /// A `when` step, kept as entered so that a half-filled step survives a reload.
+    When(WhenAnswer),
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct WhenAnswer {
+    /// `YYYY-MM-DD`, or empty when the user doesn't know the date.
+    pub date: String,
+    /// Ids of the changes the user ticked, in the content's order.
+    pub changes: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Position {
+    Step(usize),
+    Summary,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StepStatus {
+    NotStarted,
+    Answered,
+    PointsToCause,
+}
+
+/// Why the current step can't be left yet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InputError {
+    NoAnswer,
+    NoChange,
+    BadDate,
+    FutureDate,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    Choose { step: usize, option: String },
+    SetDate { step: usize, date: String },
+    ToggleChange { step: usize, option: String, on: bool },
+    /// Leave the current step for the next one that still needs an answer, or the summary.
+    Continue,
+    Back,
+    /// Reopen an answered step (or the first unanswered one).
+    Change(usize),
+    StartAgain,
+}
+
+/// A cause the answers point to, and the step whose answer points there.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cause {
+    pub finding: String,
+    pub step: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Progress {
+    answers: Vec<Option<Answer>>,
+    at: Position,
+    error: Option<InputError>,
+    today: Date,
+}
+
+impl Progress {
+    pub fn new(checklist: &Checklist, today: Date) -> Progress {
+        Progress {
+            answers: vec![None; checklist.steps.len()],
+            at: Position::Step(0),
+            error: None,
+            today,
+        }
+    }
+
+    /// Rebuilds progress from saved parts that have already been checked against the checklist.
+    pub(crate) fn from_parts(
+        checklist: &Checklist,
+        answers: Vec<Option<Answer>>,
+        at: Position,
+        today: Date,
+    ) -> Progress {
+        let mut progress = Progress {
+            answers,
+            at,
+            error: None,
+            today,
+        };
+        progress.at = progress.reachable(checklist, at);
+        progress
+    }
+
+    pub fn at(&self) -> Position {
+        self.at
+    }
+
+    pub fn error(&self) -> Option<InputError> {
+        self.error
+    }
+
+    pub fn answer(&self, step: usize) -> Option<&Answer> {
+        self.answers.get(step).and_then(Option::as_ref)
+    }
+
+    pub fn answers(&self) -> &[Option<Answer>] {
+        &self.answers
+    }
+
+    pub fn step_count(&self) -> usize {
+        self.answers.len()
+    }
+
+    /// A step counts as answered once its answer is complete and valid.
+    pub fn is_answered(&self, checklist: &Checklist, step: usize) -> bool {
+        self.problem_with(checklist, step).is_none()
+    }
+
+    pub fn answered_count(&self, checklist: &Checklist) -> usize {
+        (0..self.answers.len()).filter(|&i| self.is_answered(checklist, i)).count()
+    }
+
+    pub fn first_unanswered(&self, checklist: &Checklist) -> Option<usize> {
+        (0..self.answers.len()).find(|&i| !self.is_answered(checklist, i))
+    }
+
+    pub fn is_complete(&self, checklist: &Checklist) -> bool {
+        self.first_unanswered(checklist).is_none()
+    }
+
+    pub fn status(&self, checklist: &Checklist, step: usize) -> StepStatus {
+        if !self.is_answered(checklist, step) {
+            StepStatus::NotStarted
+        } else if self.chosen(checklist, step).iter().any(|o| o.points_to.is_some()) {
+            StepStatus::PointsToCause
+        } else {
+            StepStatus::Answered
+        }
+    }
+
+    /// The options the user has chosen on a step, in the content's order: their guidance is shown.
+    pub fn chosen<'c>(&self, checklist: &'c Checklist, step: usize) -> Vec<&'c AnswerOption> {
+        let Some(content) = checklist.steps.get(step) else {
+            return Vec::new();
+        };
+        match self.answer(step) {
+            Some(Answer::Choice(id)) => content.option(id).into_iter().collect(),
+            Some(Answer::When(when)) => content
+                .options
+                .iter()
+                .filter(|o| when.changes.contains(&o.id))
+                .collect(),
+            None => Vec::new(),
+        }
+    }
+
+    /// What the answered steps point to, in step order, each cause once.
+    pub fn causes(&self, checklist: &Checklist) -> Vec<Cause> {
+        let mut causes: Vec<Cause> = Vec::new();
+        for step in 0..self.answers.len() {
+            if !self.is_answered(checklist, step) {
+                continue;
+            }
+            for option in self.chosen(checklist, step) {
+                if let Some(finding) = &option.points_to {
+                    if !causes.iter().any(|c| &c.finding == finding) {
+                        causes.push(Cause {
+                            finding: finding.clone(),
+                            step,
+                        });
+                    }
+                }
+            }
+        }
+        causes
+    }
+
+    /// Why a step's answer can't be accepted yet, if it can't.
+    pub fn problem_with(&self, checklist: &Checklist, step: usize) -> Option<InputError> {
+        let kind = checklist.steps.get(step).map(|s| s.kind)?;
+        match (kind, self.answer(step)) {
+            (StepKind::Choice, Some(Answer::Choice(_))) => None,
+            (StepKind::Choice, _) => Some(InputError::NoAnswer),
+            (StepKind::When, Some(Answer::When(when))) => self.problem_with_when(when),
+            (StepKind::When, _) => Some(InputError::NoChange),
+        }
+    }
+
+    fn problem_with_when(&self, when: &WhenAnswer) -> Option<InputError> {
+        if !when.date.is_empty() {
+            match Date::parse_iso(&when.date) {
+                None => return Some(InputError::BadDate),
+                Some(date) if date > self.today => return Some(InputError::FutureDate),
+                Some(_) => {}
+            }
+        }
+        when.changes.is_empty().then_some(InputError::NoChange)
+    }
+
+    /// Applies one action. Returns whether anything changed, so callers save only real changes.
+    pub fn apply(&mut self, checklist: &Checklist, action: Action) -> bool {
+        let before = self.clone();
+        match action {
+            Action::Choose { step, option } => {
+                let offered = checklist
+                    .steps
+                    .get(step)
+                    .is_some_and(|s| s.kind == StepKind::Choice && s.option(&option).is_some());
+                if offered && self.is_open(step) {
+                    self.answers[step] = Some(Answer::Choice(option));
+                    self.error = None;
+                }
+            }
+            Action::SetDate { step, date } => {
+                if let Some(when) = self.when_answer_mut(checklist, step) {
+                    when.date = date.trim().to_owned();
+                    self.error = None;
+                }
+            }
+            Action::ToggleChange { step, option, on } => {
+                let Some(content) = checklist.steps.get(step) else {
+                    return false;
+                };
+                let Some(toggled) = content.option(&option) else {
+                    return false;
+                };
+                let order: Vec<&str> = content.options.iter().map(|o| o.id.as_str()).collect();
+                if let Some(when) = self.when_answer_mut(checklist, step) {
+                    when.changes.retain(|c| c != &option);
+                    if on {
+                        // An exclusive option ("nothing that I know of") and the others rule each other out.
+                        let exclusive = |id: &String| content.option(id).is_some_and(|o| o.exclusive);
+                        when.changes.retain(|c| !toggled.exclusive && !exclusive(c));
+                        when.changes.push(option);
+                        when.changes.sort_by_key(|c| order.iter().position(|o| o == c));
+                    }
+                    self.error = None;
+                }
+            }
+            Action::Continue => {
+                if let Position::Step(step) = self.at {
+                    match self.problem_with(checklist, step) {
+                        Some(problem) => self.error = Some(problem),
+                        None => {
+                            self.error = None;
+                            self.at = self.next_after(checklist, step);
+                        }
+                    }
+                }
+            }
+            Action::Back => {
+                self.error = None;
+                self.at = match self.at {
+                    Position::Step(step) => Position::Step(step.saturating_sub(1)),
+                    Position::Summary => Position::Step(self.answers.len().saturating_sub(1)),
+                };
+            }
+            Action::Change(step) => {
+                let wanted = Position::Step(step);
+                if step < self.answers.len() && self.reachable(checklist, wanted) == wanted {
+                    self.error = None;
+                    self.at = Position::Step(step);
+                }
+            }
+            Action::StartAgain => {
+                *self = Progress::new(checklist, self.today);
+            }
+        }
+        *self != before
+    }
+
+    /// A step's inputs can be used when it is the one open.
+    fn is_open(&self, step: usize) -> bool {
+        self.at == Position::Step(step)
+    }
+
+    fn when_answer_mut(&mut self, checklist: &Checklist, step: usize) -> Option<&mut WhenAnswer> {
+        let is_when = checklist.steps.get(step).is_some_and(|s| s.kind == StepKind::When);
+        if !is_when || !self.is_open(step) {
+            return None;
+        }
+        let slot = &mut self.answers[step];
+        if !matches!(slot, Some(Answer::When(_))) {
+            *slot = Some(Answer::When(WhenAnswer::default()));
+        }
+        match slot {
+            Some(Answer::When(when)) => Some(when),
+            _ => None,
+        }
+    }
+
+    /// The next step still needing an answer, looking forward from `step` first; the summary when none is left.
+    fn next_after(&self, checklist: &Checklist, step: usize) -> Position {
+        let count = self.answers.len();
+        (1..=count)
+            .map(|offset| (step + offset) % count)
+            .find(|&i| !self.is_answered(checklist, i))
+            .map_or(Position::Summary, Position::Step)
+    }
+
+    /// A position the user could have reached by answering in order: never past the first gap.
+    fn reachable(&self, checklist: &Checklist, at: Position) -> Position {
+        let first_gap = self.first_unanswered(checklist);
+        match (at, first_gap) {
+            (Position::Step(step), Some(gap)) if step > gap => Position::Step(gap),
+            (Position::Summary, Some(gap)) => Position::Step(gap),
+            (Position::Step(step), _) if step >= self.answers.len() => Position::Summary,
+            (at, _) => at,
+        }
+    }
+}

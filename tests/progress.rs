@@ -1,0 +1,212 @@
+//! The model of a user's progress through the checklist, driven only by actions.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+use common::{checklist, step, today, walk};
+use email_troubleshooter::model::{Action, Answer, InputError, Position, Progress, StepStatus, WhenAnswer};
+
+fn choose(step: usize, option: &str) -> Action {
+    Action::Choose {
+        step,
+        option: option.into(),
+    }
+}
+
+fn toggle(step: usize, option: &str, on: bool) -> Action {
+    Action::ToggleChange {
+        step,
+        option: option.into(),
+        on,
+    }
+}
+
+#[test]
+fn a_new_checklist_opens_at_the_first_question_with_nothing_answered() {
+    let content = checklist();
+    let progress = Progress::new(&content, today());
+    assert_eq!(progress.at(), Position::Step(0));
+    assert_eq!(progress.answered_count(&content), 0);
+    assert!((0..7).all(|i| progress.status(&content, i) == StepStatus::NotStarted));
+    assert!(progress.causes(&content).is_empty());
+}
+
+#[test]
+fn choosing_an_answer_records_it_and_shows_its_guidance_without_moving_on() {
+    let content = checklist();
+    let mut progress = Progress::new(&content, today());
+    assert!(progress.apply(&content, choose(0, "no")));
+    assert_eq!(progress.at(), Position::Step(0));
+    assert_eq!(progress.answer(0), Some(&Answer::Choice("no".into())));
+    let guidance = progress.chosen(&content, 0);
+    assert_eq!(guidance.len(), 1);
+    assert!(guidance[0].means.contains("mailbox"));
+    assert_eq!(progress.status(&content, 0), StepStatus::PointsToCause);
+
+    assert!(progress.apply(&content, choose(0, "yes")), "an answer can be changed");
+    assert_eq!(progress.status(&content, 0), StepStatus::Answered);
+    assert!(!progress.apply(&content, choose(0, "yes")), "choosing the same answer again changes nothing");
+}
+
+#[test]
+fn continue_needs_an_answer_first() {
+    let content = checklist();
+    let mut progress = Progress::new(&content, today());
+    assert!(progress.apply(&content, Action::Continue));
+    assert_eq!(progress.error(), Some(InputError::NoAnswer));
+    assert_eq!(progress.at(), Position::Step(0));
+    progress.apply(&content, choose(0, "yes"));
+    assert_eq!(progress.error(), None, "answering clears the error");
+    progress.apply(&content, Action::Continue);
+    assert_eq!(progress.at(), Position::Step(1));
+}
+
+#[test]
+fn answers_to_other_steps_and_unknown_answers_are_ignored() {
+    let content = checklist();
+    let mut progress = Progress::new(&content, today());
+    assert!(!progress.apply(&content, choose(3, "yes")), "step 4 is not open yet");
+    assert!(!progress.apply(&content, choose(0, "maybe")));
+    assert!(!progress.apply(&content, choose(99, "yes")));
+    assert!(!progress.apply(&content, toggle(0, "password", true)), "step 1 is not a when step");
+    assert_eq!(progress, Progress::new(&content, today()));
+}
+
+#[test]
+fn walking_all_seven_steps_reaches_the_summary_with_what_the_answers_point_to() {
+    let content = checklist();
+    let progress = walk(&content, &["yes", "no", "yes", "no", "no", "yes"]);
+    assert_eq!(progress.at(), Position::Summary);
+    assert!(progress.is_complete(&content));
+    assert_eq!(progress.answered_count(&content), 7);
+    let causes: Vec<(String, usize)> = progress.causes(&content).into_iter().map(|c| (c.finding, c.step)).collect();
+    assert_eq!(causes, [("upgrade".to_string(), 3), ("network".to_string(), 6)]);
+    assert_eq!(progress.status(&content, 3), StepStatus::PointsToCause);
+    assert_eq!(progress.status(&content, 4), StepStatus::Answered);
+}
+
+#[test]
+fn a_cause_named_by_two_answers_is_listed_once_at_its_first_step() {
+    let content = checklist();
+    let mut progress = Progress::new(&content, today());
+    progress.apply(&content, choose(0, "yes"));
+    progress.apply(&content, Action::Continue);
+    progress.apply(&content, toggle(1, "network", true));
+    progress.apply(&content, Action::Continue);
+    for (index, answer) in [(2, "no"), (3, "no"), (4, "no"), (5, "no"), (6, "yes")] {
+        progress.apply(&content, choose(index, answer));
+        progress.apply(&content, Action::Continue);
+    }
+    let causes = progress.causes(&content);
+    assert_eq!(causes.len(), 1);
+    assert_eq!((causes[0].finding.as_str(), causes[0].step), ("network", 1));
+}
+
+#[test]
+fn back_keeps_the_answers_and_continue_returns_to_the_first_gap() {
+    let content = checklist();
+    let mut progress = Progress::new(&content, today());
+    progress.apply(&content, choose(0, "yes"));
+    progress.apply(&content, Action::Continue);
+    progress.apply(&content, Action::Back);
+    assert_eq!(progress.at(), Position::Step(0));
+    assert_eq!(progress.answer(0), Some(&Answer::Choice("yes".into())));
+    assert!(!progress.apply(&content, Action::Back), "there is nothing before the first step");
+    progress.apply(&content, Action::Continue);
+    assert_eq!(progress.at(), Position::Step(1));
+}
+
+#[test]
+fn changing_an_answer_from_the_summary_comes_back_to_the_summary() {
+    let content = checklist();
+    let mut progress = walk(&content, &["yes", "no", "no", "no", "no", "no"]);
+    let domain = step(&content, "domain");
+    assert!(progress.apply(&content, Action::Change(domain)));
+    assert_eq!(progress.at(), Position::Step(domain));
+    progress.apply(&content, choose(domain, "yes"));
+    progress.apply(&content, Action::Continue);
+    assert_eq!(progress.at(), Position::Summary);
+    assert_eq!(progress.causes(&content)[0].finding, "domain");
+}
+
+#[test]
+fn a_step_past_the_first_unanswered_one_cannot_be_opened() {
+    let content = checklist();
+    let mut progress = Progress::new(&content, today());
+    progress.apply(&content, choose(0, "yes"));
+    assert!(!progress.apply(&content, Action::Change(3)));
+    assert!(progress.apply(&content, Action::Continue));
+    assert!(progress.apply(&content, Action::Change(0)));
+    assert!(progress.apply(&content, Action::Change(1)), "the first unanswered step can be opened");
+}
+
+#[test]
+fn the_when_step_takes_a_date_and_what_changed() {
+    let content = checklist();
+    let mut progress = Progress::new(&content, today());
+    progress.apply(&content, choose(0, "yes"));
+    progress.apply(&content, Action::Continue);
+
+    progress.apply(&content, Action::Continue);
+    assert_eq!(progress.error(), Some(InputError::NoChange));
+
+    progress.apply(&content, Action::SetDate { step: 1, date: "2026-11-20".into() });
+    progress.apply(&content, toggle(1, "password", true));
+    progress.apply(&content, toggle(1, "new_setup", true));
+    assert_eq!(
+        progress.answer(1),
+        Some(&Answer::When(WhenAnswer {
+            date: "2026-11-20".into(),
+            changes: vec!["password".into(), "new_setup".into()],
+        }))
+    );
+    let guidance: Vec<&str> = progress.chosen(&content, 1).iter().map(|o| o.id.as_str()).collect();
+    assert_eq!(guidance, ["password", "new_setup"]);
+    assert_eq!(progress.status(&content, 1), StepStatus::PointsToCause);
+    progress.apply(&content, Action::Continue);
+    assert_eq!(progress.at(), Position::Step(2));
+}
+
+#[test]
+fn nothing_that_i_know_of_and_a_change_rule_each_other_out() {
+    let content = checklist();
+    let mut progress = walk(&content, &["yes", "no", "no", "no", "no", "no"]);
+    progress.apply(&content, Action::Change(1));
+    let changes = |p: &Progress| match p.answer(1) {
+        Some(Answer::When(when)) => when.changes.clone(),
+        other => panic!("expected a when answer, got {other:?}"),
+    };
+    assert_eq!(changes(&progress), ["nothing"]);
+    progress.apply(&content, toggle(1, "network", true));
+    progress.apply(&content, toggle(1, "password", true));
+    assert_eq!(changes(&progress), ["password", "network"], "kept in the content's order");
+    progress.apply(&content, toggle(1, "nothing", true));
+    assert_eq!(changes(&progress), ["nothing"]);
+    progress.apply(&content, toggle(1, "nothing", false));
+    assert!(changes(&progress).is_empty());
+    assert_eq!(progress.status(&content, 1), StepStatus::NotStarted);
+}
+
+#[test]
+fn a_date_in_the_future_or_not_a_date_is_refused() {
+    let content = checklist();
+    let mut progress = Progress::new(&content, today());
+    progress.apply(&content, choose(0, "yes"));
+    progress.apply(&content, Action::Continue);
+    progress.apply(&content, toggle(1, "nothing", true));
+    for (date, expected) in [("2026-11-25", Some(InputError::FutureDate)), ("invalid", Some(InputError::BadDate)), ("2026-11-24", None), ("", None)] {
+        progress.apply(&content, Action::SetDate { step: 1, date: date.into() });
+        assert_eq!(progress.problem_with(&content, 1), expected, "{date:?}");
+    }
+    progress.apply(&content, Action::SetDate { step: 1, date: "2027-01-01".into() });
+    progress.apply(&content, Action::Continue);
+    assert_eq!((progress.at(), progress.error()), (Position::Step(1), Some(InputError::FutureDate)));
+}
+
+#[test]
+fn start_again_clears_everything() {
+    let content = checklist();
+    let mut progress = walk(&content, &["yes", "no", "no", "no", "no", "no"]);
+    assert!(progress.apply(&content, Action::StartAgain));
+    assert_eq!(progress, Progress::new(&content, today()));
+}
