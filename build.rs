@@ -20,7 +20,11 @@ fn main() {
     let problems = content.problems();
     if !problems.is_empty() {
         let list: Vec<String> = problems.iter().map(ToString::to_string).collect();
-        panic!("{} has problems:\n  {}", source.display(), list.join("\n  "));
+        panic!(
+            "{} has problems:\n  {}",
+            source.display(),
+            list.join("\n  ")
+        );
     }
     let json = serde_json::to_string(&content).expect("content serialises");
     fs::write(Path::new(&out_dir).join("content.en.json"), json).expect("OUT_DIR is writable");

@@ -17,21 +17,42 @@ fn the_builtin_content_parses_and_breaks_no_rule() {
 fn it_asks_the_articles_seven_questions_in_order() {
     let content = checklist();
     let ids: Vec<&str> = content.steps.iter().map(|s| s.id.as_str()).collect();
-    assert_eq!(ids, ["webmail", "when", "migrated", "upgraded", "domain", "computer", "network"]);
+    assert_eq!(
+        ids,
+        ["webmail", "when", "migrated", "upgraded", "domain", "computer", "network"]
+    );
 }
 
 #[test]
 fn every_step_has_guidance_for_every_answer() {
     let content = checklist();
     for step in &content.steps {
-        assert!(!step.question.trim().is_empty() && !step.why.trim().is_empty(), "{}", step.id);
+        assert!(
+            !step.question.trim().is_empty() && !step.why.trim().is_empty(),
+            "{}",
+            step.id
+        );
         let ids: Vec<&str> = step.options.iter().map(|o| o.id.as_str()).collect();
         if step.kind == StepKind::Choice {
-            assert!(ids.contains(&"yes") && ids.contains(&"no"), "{} offers yes and no", step.id);
+            assert!(
+                ids.contains(&"yes") && ids.contains(&"no"),
+                "{} offers yes and no",
+                step.id
+            );
         }
         for option in &step.options {
-            assert!(!option.means.trim().is_empty(), "{}/{} says what it means", step.id, option.id);
-            assert!(!option.next.trim().is_empty(), "{}/{} says what to do next", step.id, option.id);
+            assert!(
+                !option.means.trim().is_empty(),
+                "{}/{} says what it means",
+                step.id,
+                option.id
+            );
+            assert!(
+                !option.next.trim().is_empty(),
+                "{}/{} says what to do next",
+                step.id,
+                option.id
+            );
             assert!(!content.option_label(option).is_empty());
         }
     }
@@ -44,7 +65,12 @@ fn the_when_step_offers_the_changes_the_article_names() {
     assert_eq!(when.kind, StepKind::When);
     let ids: Vec<&str> = when.options.iter().map(|o| o.id.as_str()).collect();
     assert_eq!(ids, ["password", "network", "new_setup", "nothing"]);
-    let exclusive: Vec<&str> = when.options.iter().filter(|o| o.exclusive).map(|o| o.id.as_str()).collect();
+    let exclusive: Vec<&str> = when
+        .options
+        .iter()
+        .filter(|o| o.exclusive)
+        .map(|o| o.id.as_str())
+        .collect();
     assert_eq!(exclusive, ["nothing"]);
 }
 
@@ -53,9 +79,18 @@ fn it_keeps_the_prerequisites_of_the_article() {
     let p = checklist().prerequisites;
     assert_eq!(p.difficulty, "Challenging");
     assert!(p.time_needed.contains("hour"), "{}", p.time_needed);
-    assert!(p.applies_to.to_lowercase().contains("user"), "{}", p.applies_to);
+    assert!(
+        p.applies_to.to_lowercase().contains("user"),
+        "{}",
+        p.applies_to
+    );
     let tools = p.tools.join(" | ").to_lowercase();
-    for needed in ["device", "webmail", "second computer", "second internet connection"] {
+    for needed in [
+        "device",
+        "webmail",
+        "second computer",
+        "second internet connection",
+    ] {
         assert!(tools.contains(needed), "tools mention {needed}: {tools}");
     }
 }
@@ -63,7 +98,13 @@ fn it_keeps_the_prerequisites_of_the_article() {
 #[test]
 fn it_keeps_the_articles_references() {
     let content = checklist();
-    let url = |id: &str| content.links.get(id).map(|l| l.url.as_str()).unwrap_or_default();
+    let url = |id: &str| {
+        content
+            .links
+            .get(id)
+            .map(|l| l.url.as_str())
+            .unwrap_or_default()
+    };
     assert_eq!(url("webmail"), "https://apps.rackspace.com");
     assert_eq!(url("email_help_tool"), "https://emailhelp.rackspace.com");
     assert!(url("dns_records").ends_with("/set-up-dns-records-for-cloud-office-email/"));
@@ -76,7 +117,11 @@ fn it_keeps_the_articles_references() {
 fn the_answers_point_to_the_causes_the_article_names() {
     let content = checklist();
     let points = |step: &str, option: &str| {
-        let step = content.steps.iter().find(|s| s.id == step).expect("step exists");
+        let step = content
+            .steps
+            .iter()
+            .find(|s| s.id == step)
+            .expect("step exists");
         step.option(option).and_then(|o| o.points_to.clone())
     };
     assert_eq!(points("webmail", "no").as_deref(), Some("mailbox"));
@@ -109,37 +154,65 @@ fn broken(edit: impl FnOnce(&mut Checklist)) -> Vec<String> {
 #[test]
 fn a_broken_content_file_is_reported_with_the_place_named() {
     let problems = broken(|c| c.steps[0].options[1].next.clear());
-    assert_eq!(problems, ["steps[0] (webmail).options[1] (no): needs guidance: what it means and what to do next"]);
+    assert_eq!(
+        problems,
+        ["steps[0] (webmail).options[1] (no): needs guidance: what it means and what to do next"]
+    );
 
     let problems = broken(|c| c.steps[4].options[0].points_to = Some("gremlins".into()));
-    assert_eq!(problems, ["steps[4] (domain).options[0] (yes): points to a finding that is not defined"]);
+    assert_eq!(
+        problems,
+        ["steps[4] (domain).options[0] (yes): points to a finding that is not defined"]
+    );
 
     let problems = broken(|c| c.steps[6].id = "webmail".into());
-    assert_eq!(problems, ["steps[6] (webmail): repeats the id of an earlier step"]);
+    assert_eq!(
+        problems,
+        ["steps[6] (webmail): repeats the id of an earlier step"]
+    );
 
     let problems = broken(|c| c.steps[0].options.retain(|o| o.id != "no"));
-    assert_eq!(problems, ["steps[0] (webmail): must offer at least Yes and No"]);
+    assert_eq!(
+        problems,
+        ["steps[0] (webmail): must offer at least Yes and No"]
+    );
 
     let problems = broken(|c| c.steps[1].options[0].label = None);
-    assert_eq!(problems, ["steps[1] (when).options[0] (password): needs a label"]);
+    assert_eq!(
+        problems,
+        ["steps[1] (when).options[0] (password): needs a label"]
+    );
 
     let problems = broken(|c| c.steps[2].options[0].id = "maybe".into());
-    assert!(problems.contains(&"steps[2] (migrated).options[0] (maybe): must be one of yes, no, unsure".to_string()), "{problems:?}");
+    assert!(
+        problems.contains(
+            &"steps[2] (migrated).options[0] (maybe): must be one of yes, no, unsure".to_string()
+        ),
+        "{problems:?}"
+    );
 
     let problems = broken(|c| {
         if let Some(link) = c.links.get_mut("webmail") {
             link.url = "javascript:alert(1)".into();
         }
     });
-    assert_eq!(problems, ["links.webmail.url: must be an https:, http: or mailto: address"]);
+    assert_eq!(
+        problems,
+        ["links.webmail.url: must be an https:, http: or mailto: address"]
+    );
 }
 
 #[test]
 fn a_content_file_of_another_shape_does_not_parse() {
     let mut value: serde_json::Value = serde_json::to_value(checklist()).expect("serialises");
     value["steps"][0]["colour"] = "red".into();
-    assert!(serde_json::from_value::<Checklist>(value.clone()).is_err(), "unknown fields are refused");
-    value["steps"][0].as_object_mut().map(|s| s.remove("colour"));
+    assert!(
+        serde_json::from_value::<Checklist>(value.clone()).is_err(),
+        "unknown fields are refused"
+    );
+    value["steps"][0]
+        .as_object_mut()
+        .map(|s| s.remove("colour"));
     value["text"].as_object_mut().map(|t| t.remove("continue"));
     let error = serde_json::from_value::<Checklist>(value).expect_err("a missing text is refused");
     assert!(error.to_string().contains("continue"), "{error}");
@@ -147,10 +220,27 @@ fn a_content_file_of_another_shape_does_not_parse() {
 
 #[test]
 fn only_web_and_mail_addresses_count_as_safe_links() {
-    for url in ["https://example.com", "http://example.com/help", "mailto:help@example.com", "HTTPS://EXAMPLE.COM"] {
+    for url in [
+        "https://example.com",
+        "http://example.com/help",
+        "mailto:help@example.com",
+        "HTTPS://EXAMPLE.COM",
+    ] {
         assert!(is_safe_url(url), "{url}");
     }
-    for url in ["javascript:alert(1)", " javascript:alert(1)", "JaVaScRiPt:x", "data:text/html,x", "vbscript:x", "//example.com", "https://", "mailto:", "ftp://example.com", "https://exa mple.com", ""] {
+    for url in [
+        "javascript:alert(1)",
+        " javascript:alert(1)",
+        "JaVaScRiPt:x",
+        "data:text/html,x",
+        "vbscript:x",
+        "//example.com",
+        "https://",
+        "mailto:",
+        "ftp://example.com",
+        "https://exa mple.com",
+        "",
+    ] {
         assert!(!is_safe_url(url), "{url}");
     }
 }

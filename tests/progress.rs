@@ -4,7 +4,9 @@
 mod common;
 
 use common::{checklist, step, today, walk};
-use email_troubleshooter::model::{Action, Answer, InputError, Position, Progress, StepStatus, WhenAnswer};
+use email_troubleshooter::model::{
+    Action, Answer, InputError, Position, Progress, StepStatus, WhenAnswer,
+};
 
 fn choose(step: usize, option: &str) -> Action {
     Action::Choose {
@@ -43,9 +45,15 @@ fn choosing_an_answer_records_it_and_shows_its_guidance_without_moving_on() {
     assert!(guidance[0].means.contains("mailbox"));
     assert_eq!(progress.status(&content, 0), StepStatus::PointsToCause);
 
-    assert!(progress.apply(&content, choose(0, "yes")), "an answer can be changed");
+    assert!(
+        progress.apply(&content, choose(0, "yes")),
+        "an answer can be changed"
+    );
     assert_eq!(progress.status(&content, 0), StepStatus::Answered);
-    assert!(!progress.apply(&content, choose(0, "yes")), "choosing the same answer again changes nothing");
+    assert!(
+        !progress.apply(&content, choose(0, "yes")),
+        "choosing the same answer again changes nothing"
+    );
 }
 
 #[test]
@@ -65,10 +73,16 @@ fn continue_needs_an_answer_first() {
 fn answers_to_other_steps_and_unknown_answers_are_ignored() {
     let content = checklist();
     let mut progress = Progress::new(&content, today());
-    assert!(!progress.apply(&content, choose(3, "yes")), "step 4 is not open yet");
+    assert!(
+        !progress.apply(&content, choose(3, "yes")),
+        "step 4 is not open yet"
+    );
     assert!(!progress.apply(&content, choose(0, "maybe")));
     assert!(!progress.apply(&content, choose(99, "yes")));
-    assert!(!progress.apply(&content, toggle(0, "password", true)), "step 1 is not a when step");
+    assert!(
+        !progress.apply(&content, toggle(0, "password", true)),
+        "step 1 is not a when step"
+    );
     assert_eq!(progress, Progress::new(&content, today()));
 }
 
@@ -79,8 +93,15 @@ fn walking_all_seven_steps_reaches_the_summary_with_what_the_answers_point_to() 
     assert_eq!(progress.at(), Position::Summary);
     assert!(progress.is_complete(&content));
     assert_eq!(progress.answered_count(&content), 7);
-    let causes: Vec<(String, usize)> = progress.causes(&content).into_iter().map(|c| (c.finding, c.step)).collect();
-    assert_eq!(causes, [("upgrade".to_string(), 3), ("network".to_string(), 6)]);
+    let causes: Vec<(String, usize)> = progress
+        .causes(&content)
+        .into_iter()
+        .map(|c| (c.finding, c.step))
+        .collect();
+    assert_eq!(
+        causes,
+        [("upgrade".to_string(), 3), ("network".to_string(), 6)]
+    );
     assert_eq!(progress.status(&content, 3), StepStatus::PointsToCause);
     assert_eq!(progress.status(&content, 4), StepStatus::Answered);
 }
@@ -111,7 +132,10 @@ fn back_keeps_the_answers_and_continue_returns_to_the_first_gap() {
     progress.apply(&content, Action::Back);
     assert_eq!(progress.at(), Position::Step(0));
     assert_eq!(progress.answer(0), Some(&Answer::Choice("yes".into())));
-    assert!(!progress.apply(&content, Action::Back), "there is nothing before the first step");
+    assert!(
+        !progress.apply(&content, Action::Back),
+        "there is nothing before the first step"
+    );
     progress.apply(&content, Action::Continue);
     assert_eq!(progress.at(), Position::Step(1));
 }
@@ -137,7 +161,10 @@ fn a_step_past_the_first_unanswered_one_cannot_be_opened() {
     assert!(!progress.apply(&content, Action::Change(3)));
     assert!(progress.apply(&content, Action::Continue));
     assert!(progress.apply(&content, Action::Change(0)));
-    assert!(progress.apply(&content, Action::Change(1)), "the first unanswered step can be opened");
+    assert!(
+        progress.apply(&content, Action::Change(1)),
+        "the first unanswered step can be opened"
+    );
 }
 
 #[test]
@@ -150,7 +177,13 @@ fn the_when_step_takes_a_date_and_what_changed() {
     progress.apply(&content, Action::Continue);
     assert_eq!(progress.error(), Some(InputError::NoChange));
 
-    progress.apply(&content, Action::SetDate { step: 1, date: "2026-11-20".into() });
+    progress.apply(
+        &content,
+        Action::SetDate {
+            step: 1,
+            date: "2026-11-20".into(),
+        },
+    );
     progress.apply(&content, toggle(1, "password", true));
     progress.apply(&content, toggle(1, "new_setup", true));
     assert_eq!(
@@ -160,7 +193,11 @@ fn the_when_step_takes_a_date_and_what_changed() {
             changes: vec!["password".into(), "new_setup".into()],
         }))
     );
-    let guidance: Vec<&str> = progress.chosen(&content, 1).iter().map(|o| o.id.as_str()).collect();
+    let guidance: Vec<&str> = progress
+        .chosen(&content, 1)
+        .iter()
+        .map(|o| o.id.as_str())
+        .collect();
     assert_eq!(guidance, ["password", "new_setup"]);
     assert_eq!(progress.status(&content, 1), StepStatus::PointsToCause);
     progress.apply(&content, Action::Continue);
@@ -179,7 +216,11 @@ fn nothing_that_i_know_of_and_a_change_rule_each_other_out() {
     assert_eq!(changes(&progress), ["nothing"]);
     progress.apply(&content, toggle(1, "network", true));
     progress.apply(&content, toggle(1, "password", true));
-    assert_eq!(changes(&progress), ["password", "network"], "kept in the content's order");
+    assert_eq!(
+        changes(&progress),
+        ["password", "network"],
+        "kept in the content's order"
+    );
     progress.apply(&content, toggle(1, "nothing", true));
     assert_eq!(changes(&progress), ["nothing"]);
     progress.apply(&content, toggle(1, "nothing", false));
@@ -194,13 +235,33 @@ fn a_date_in_the_future_or_not_a_date_is_refused() {
     progress.apply(&content, choose(0, "yes"));
     progress.apply(&content, Action::Continue);
     progress.apply(&content, toggle(1, "nothing", true));
-    for (date, expected) in [("2026-11-25", Some(InputError::FutureDate)), ("invalid", Some(InputError::BadDate)), ("2026-11-24", None), ("", None)] {
-        progress.apply(&content, Action::SetDate { step: 1, date: date.into() });
+    for (date, expected) in [
+        ("2026-11-25", Some(InputError::FutureDate)),
+        ("invalid", Some(InputError::BadDate)),
+        ("2026-11-24", None),
+        ("", None),
+    ] {
+        progress.apply(
+            &content,
+            Action::SetDate {
+                step: 1,
+                date: date.into(),
+            },
+        );
         assert_eq!(progress.problem_with(&content, 1), expected, "{date:?}");
     }
-    progress.apply(&content, Action::SetDate { step: 1, date: "2027-01-01".into() });
+    progress.apply(
+        &content,
+        Action::SetDate {
+            step: 1,
+            date: "2027-01-01".into(),
+        },
+    );
     progress.apply(&content, Action::Continue);
-    assert_eq!((progress.at(), progress.error()), (Position::Step(1), Some(InputError::FutureDate)));
+    assert_eq!(
+        (progress.at(), progress.error()),
+        (Position::Step(1), Some(InputError::FutureDate))
+    );
 }
 
 #[test]

@@ -113,6 +113,9 @@ pub struct Finding {
     pub action: String,
     #[serde(default)]
     pub link: Option<String>,
+    /// Only the administrator can fix this cause, so the user should contact them now.
+    #[serde(default)]
+    pub contact_admin: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
@@ -195,13 +198,20 @@ impl Checklist {
                 );
             }
         }
-        let known_link = |link: &Option<String>| link.as_ref().is_none_or(|l| self.links.contains_key(l));
+        let known_link =
+            |link: &Option<String>| link.as_ref().is_none_or(|l| self.links.contains_key(l));
         if !known_link(&self.prerequisites.link) {
-            report("prerequisites.link".into(), "names a link that is not defined");
+            report(
+                "prerequisites.link".into(),
+                "names a link that is not defined",
+            );
         }
         for (id, finding) in &self.findings {
             if !known_link(&finding.link) {
-                report(format!("findings.{id}.link"), "names a link that is not defined");
+                report(
+                    format!("findings.{id}.link"),
+                    "names a link that is not defined",
+                );
             }
         }
         for (index, step) in self.steps.iter().enumerate() {
@@ -216,7 +226,8 @@ impl Checklist {
                 report(place.clone(), "names a link that is not defined");
             }
             if step.kind == StepKind::Choice
-                && !(step.options.iter().any(|o| o.id == "yes") && step.options.iter().any(|o| o.id == "no"))
+                && !(step.options.iter().any(|o| o.id == "yes")
+                    && step.options.iter().any(|o| o.id == "no"))
             {
                 report(place.clone(), "must offer at least Yes and No");
             }
@@ -232,15 +243,24 @@ impl Checklist {
                     StepKind::Choice if !CHOICE_IDS.contains(&option.id.as_str()) => {
                         report(place.clone(), "must be one of yes, no, unsure")
                     }
-                    StepKind::When if option.label.as_deref().is_none_or(|l| l.trim().is_empty()) => {
+                    StepKind::When
+                        if option.label.as_deref().is_none_or(|l| l.trim().is_empty()) =>
+                    {
                         report(place.clone(), "needs a label")
                     }
                     _ => {}
                 }
                 if option.means.trim().is_empty() || option.next.trim().is_empty() {
-                    report(place.clone(), "needs guidance: what it means and what to do next");
+                    report(
+                        place.clone(),
+                        "needs guidance: what it means and what to do next",
+                    );
                 }
-                if option.points_to.as_ref().is_some_and(|f| !self.findings.contains_key(f)) {
+                if option
+                    .points_to
+                    .as_ref()
+                    .is_some_and(|f| !self.findings.contains_key(f))
+                {
                     report(place.clone(), "points to a finding that is not defined");
                 }
                 if !known_link(&option.link) {
@@ -310,6 +330,8 @@ pub fn is_safe_url(url: &str) -> bool {
         .find_map(|scheme| lower.strip_prefix(scheme));
     match rest {
         Some(host_and_path) => !host_and_path.is_empty() && !url.chars().any(char::is_whitespace),
-        None => lower.strip_prefix("mailto:").is_some_and(|to| !to.is_empty()),
+        None => lower
+            .strip_prefix("mailto:")
+            .is_some_and(|to| !to.is_empty()),
     }
 }

@@ -37,7 +37,7 @@ impl Date {
 fn days_in_month(year: u16, month: u8) -> u8 {
     match month {
         4 | 6 | 9 | 11 => 30,
-        2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
+        2 if year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400)) => 29,
         2 => 28,
         _ => 31,
     }
@@ -56,7 +56,14 @@ mod tests {
     #[test]
     fn reads_the_date_input_format_and_writes_it_back() {
         let date = Date::parse_iso("2026-02-28").expect("a real date");
-        assert_eq!(date, Date { year: 2026, month: 2, day: 28 });
+        assert_eq!(
+            date,
+            Date {
+                year: 2026,
+                month: 2,
+                day: 28
+            }
+        );
         assert_eq!(date.to_string(), "2026-02-28");
     }
 
@@ -70,7 +77,18 @@ mod tests {
 
     #[test]
     fn refuses_what_is_not_a_date() {
-        for text in ["", "2026-13-01", "2026-04-31", "2026-00-10", "2026-1-01", "26-01-01x", "2026/01/01", "+026-01-01", "2026-01-0 ", "２０２６-01-01"] {
+        for text in [
+            "",
+            "2026-13-01",
+            "2026-04-31",
+            "2026-00-10",
+            "2026-1-01",
+            "26-01-01x",
+            "2026/01/01",
+            "+026-01-01",
+            "2026-01-0 ",
+            "２０２６-01-01",
+        ] {
             assert_eq!(Date::parse_iso(text), None, "{text:?}");
         }
     }

@@ -14,7 +14,9 @@ pub use saved::{RestoreError, SavedProgress, SavedVersion, SAVED_VERSION};
 
 /// Fills `{name}` placeholders in a text from the content.
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
-    values.iter().fold(template.to_owned(), |text, (name, value)| {
-        text.replace(&format!("{{{name}}}"), value)
-    })
+    values
+        .iter()
+        .fold(template.to_owned(), |text, (name, value)| {
+            text.replace(&format!("{{{name}}}"), value)
+        })
 }

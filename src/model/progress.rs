@@ -44,9 +44,19 @@ pub enum InputError {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
-    Choose { step: usize, option: String },
-    SetDate { step: usize, date: String },
-    ToggleChange { step: usize, option: String, on: bool },
+    Choose {
+        step: usize,
+        option: String,
+    },
+    SetDate {
+        step: usize,
+        date: String,
+    },
+    ToggleChange {
+        step: usize,
+        option: String,
+        on: bool,
+    },
     /// Leave the current step for the next one that still needs an answer, or the summary.
     Continue,
     Back,
@@ -101,6 +111,10 @@ impl Progress {
         self.at
     }
 
+    pub fn today(&self) -> Date {
+        self.today
+    }
+
     pub fn error(&self) -> Option<InputError> {
         self.error
     }
@@ -123,7 +137,9 @@ impl Progress {
     }
 
     pub fn answered_count(&self, checklist: &Checklist) -> usize {
-        (0..self.answers.len()).filter(|&i| self.is_answered(checklist, i)).count()
+        (0..self.answers.len())
+            .filter(|&i| self.is_answered(checklist, i))
+            .count()
     }
 
     pub fn first_unanswered(&self, checklist: &Checklist) -> Option<usize> {
@@ -137,7 +153,11 @@ impl Progress {
     pub fn status(&self, checklist: &Checklist, step: usize) -> StepStatus {
         if !self.is_answered(checklist, step) {
             StepStatus::NotStarted
-        } else if self.chosen(checklist, step).iter().any(|o| o.points_to.is_some()) {
+        } else if self
+            .chosen(checklist, step)
+            .iter()
+            .any(|o| o.points_to.is_some())
+        {
             StepStatus::PointsToCause
         } else {
             StepStatus::Answered
@@ -157,6 +177,14 @@ impl Progress {
                 .filter(|o| when.changes.contains(&o.id))
                 .collect(),
             None => Vec::new(),
+        }
+    }
+
+    /// The date given on a `when` step, if it is a real one.
+    pub fn date(&self, step: usize) -> Option<Date> {
+        match self.answer(step) {
+            Some(Answer::When(when)) => Date::parse_iso(&when.date),
+            _ => None,
         }
     }
 
@@ -235,10 +263,12 @@ impl Progress {
                     when.changes.retain(|c| c != &option);
                     if on {
                         // An exclusive option ("nothing that I know of") and the others rule each other out.
-                        let exclusive = |id: &String| content.option(id).is_some_and(|o| o.exclusive);
+                        let exclusive =
+                            |id: &String| content.option(id).is_some_and(|o| o.exclusive);
                         when.changes.retain(|c| !toggled.exclusive && !exclusive(c));
                         when.changes.push(option);
-                        when.changes.sort_by_key(|c| order.iter().position(|o| o == c));
+                        when.changes
+                            .sort_by_key(|c| order.iter().position(|o| o == c));
                     }
                     self.error = None;
                 }
@@ -281,7 +311,10 @@ impl Progress {
     }
 
     fn when_answer_mut(&mut self, checklist: &Checklist, step: usize) -> Option<&mut WhenAnswer> {
-        let is_when = checklist.steps.get(step).is_some_and(|s| s.kind == StepKind::When);
+        let is_when = checklist
+            .steps
+            .get(step)
+            .is_some_and(|s| s.kind == StepKind::When);
         if !is_when || !self.is_open(step) {
             return None;
         }

@@ -62,7 +62,9 @@ pub fn check_version(version: &SavedVersion) -> Result<(), RestoreError> {
     match version.v {
         SAVED_VERSION => Ok(()),
         newer if newer > SAVED_VERSION => Err(RestoreError::Newer(newer)),
-        older => Err(RestoreError::Unreadable(format!("version {older} is not supported"))),
+        older => Err(RestoreError::Unreadable(format!(
+            "version {older} is not supported"
+        ))),
     }
 }
 
@@ -80,7 +82,11 @@ impl SavedProgress {
                 let saved = match answer.as_ref()? {
                     Answer::Choice(id) => SavedAnswer::Choice(id.clone()),
                     Answer::When(when) => SavedAnswer::When(SavedWhen {
-                        date: when.date.clone(),
+                        // A half-typed date is not worth keeping, and would not pass `restore`.
+                        date: match Date::parse_iso(&when.date) {
+                            Some(_) => when.date.clone(),
+                            None => String::new(),
+                        },
                         changes: when.changes.clone(),
                     }),
                 };
@@ -105,7 +111,9 @@ impl SavedProgress {
             let step = &checklist.steps[index];
             let offered = |option: &String| step.option(option).is_some();
             let answer = match (step.kind, saved) {
-                (StepKind::Choice, SavedAnswer::Choice(option)) if offered(&option) => Answer::Choice(option),
+                (StepKind::Choice, SavedAnswer::Choice(option)) if offered(&option) => {
+                    Answer::Choice(option)
+                }
                 (StepKind::When, SavedAnswer::When(when))
                     if when.changes.iter().all(offered)
                         && !has_repeats(&when.changes)
@@ -116,7 +124,11 @@ impl SavedProgress {
                         changes: when.changes,
                     })
                 }
-                _ => return Err(RestoreError::unreadable(format!("the answer to {id:?} does not fit the question"))),
+                _ => {
+                    return Err(RestoreError::unreadable(format!(
+                        "the answer to {id:?} does not fit the question"
+                    )))
+                }
             };
             answers[index] = Some(answer);
         }
@@ -133,5 +145,8 @@ impl SavedProgress {
 }
 
 fn has_repeats(items: &[String]) -> bool {
-    items.iter().enumerate().any(|(i, item)| items[..i].contains(item))
+    items
+        .iter()
+        .enumerate()
+        .any(|(i, item)| items[..i].contains(item))
 }

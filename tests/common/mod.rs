@@ -15,7 +15,9 @@ pub fn today() -> Date {
 }
 
 pub fn step(checklist: &Checklist, id: &str) -> usize {
-    checklist.step_index(id).unwrap_or_else(|| panic!("no step {id}"))
+    checklist
+        .step_index(id)
+        .unwrap_or_else(|| panic!("no step {id}"))
 }
 
 /// Answers every step with the given choice ids (the `when` step with "nothing"), pressing Continue each time.
@@ -34,8 +36,14 @@ pub fn walk(checklist: &Checklist, choices: &[&str]) -> Progress {
                 option: (*choices.next().expect("a choice for every choice step")).into(),
             },
         };
-        assert!(progress.apply(checklist, action), "answering step {index} changes progress");
-        assert!(progress.apply(checklist, Action::Continue), "continue from step {index}");
+        assert!(
+            progress.apply(checklist, action),
+            "answering step {index} changes progress"
+        );
+        assert!(
+            progress.apply(checklist, Action::Continue),
+            "continue from step {index}"
+        );
     }
     progress
 }

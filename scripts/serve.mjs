@@ -1,0 +1,77 @@
+// A small static file server for the demo and the end-to-end tests, on 127.0.0.1 only.
+//
+//   node scripts/serve.mjs [dir] [port]     serves dir (default dist) at / on port (default 8080)
+//
+// As a module, `serve({ mounts, port, headers })` serves several folders, each under its own
+// path prefix, so tests can put dist/ somewhere a host page doesn't expect it.
+
+import { createServer } from "node:http";
+import { readFile, stat } from "node:fs/promises";
+import { extname, join, normalize, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".wasm": "application/wasm",
+  ".json": "application/json",
+  ".png": "image/png",
+  ".svg": "image/svg+xml",
+  ".txt": "text/plain; charset=utf-8",
+};
+
+/**
+ * @param {{ mounts: Record<string, string>, port?: number, headers?: (path: string) => Record<string, string>,
+ *           override?: (path: string) => { status: number, body?: string, type?: string } | undefined }} options
+ *   mounts: URL prefix (ending in "/") to folder; the longest matching prefix wins.
+ *   headers: extra response headers for a path (a Content-Security-Policy, say).
+ *   override: a canned answer for a path, instead of a file (a 404 for the wasm, say).
+ * @returns {Promise<{ url: string, close: () => Promise<void>, requests: string[] }>}
+ */
+export async function serve({ mounts, port = 0, headers = () => ({}), override = () => undefined }) {
+  const prefixes = Object.keys(mounts).sort((a, b) => b.length - a.length);
+  const requests = [];
+  const server = createServer(async (request, response) => {
+    const path = decodeURIComponent(new URL(request.url, "http://127.0.0.1").pathname);
+    requests.push(path);
+    const extra = { "cache-control": "no-store", ...headers(path) };
+    const canned = override(path);
+    if (canned) {
+      response.writeHead(canned.status, { "content-type": canned.type ?? "text/plain", ...extra });
+      response.end(canned.body ?? "");
+      return;
+    }
+    const prefix = prefixes.find((p) => path.startsWith(p));
+    if (!prefix) return notFound(response, extra);
+    const root = resolve(mounts[prefix]);
+    let file = normalize(join(root, path.slice(prefix.length)));
+    if (!file.startsWith(root)) return notFound(response, extra);
+    try {
+      if ((await stat(file)).isDirectory()) file = join(file, "index.html");
+      const body = await readFile(file);
+      response.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream", ...extra });
+      response.end(body);
+    } catch {
+      notFound(response, extra);
+    }
+  });
+  await new Promise((ready) => server.listen(port, "127.0.0.1", ready));
+  return {
+    url: `http://127.0.0.1:${server.address().port}`,
+    requests,
+    close: () => new Promise((done) => server.close(() => done())),
+  };
+}
+
+function notFound(response, extra) {
+  response.writeHead(404, { "content-type": "text/plain", ...extra });
+  response.end("not found");
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const [dir = "dist", port = "8080"] = process.argv.slice(2);
+  const { url } = await serve({ mounts: { "/": dir }, port: Number(port) });
+  console.log(`Serving ${dir}/ at ${url}/ (Ctrl-C to stop)`);
+}

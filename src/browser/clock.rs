@@ -1,0 +1,16 @@
+//! Today's date on the user's own calendar.
+
+use crate::model::Date;
+
+/// The local date now. Falls back to the Unix epoch only if the browser's clock is unusable.
+pub fn today() -> Date {
+    let now = js_sys::Date::new_0();
+    let year = u16::try_from(now.get_full_year()).unwrap_or(1970);
+    let month = u8::try_from(now.get_month() + 1).unwrap_or(1);
+    let day = u8::try_from(now.get_date()).unwrap_or(1);
+    Date::new(year, month, day).unwrap_or(Date {
+        year: 1970,
+        month: 1,
+        day: 1,
+    })
+}

@@ -1,0 +1,4 @@
+//! The edge: every browser API the widget uses, behind small functions the rest can call.
+
+pub mod clock;
+pub mod storage;

@@ -1,0 +1,60 @@
+use crate::model::{Checklist, InputError};
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ErrorSummaryProps {
+    pub checklist: Rc<Checklist>,
+    pub error: Option<InputError>,
+}
+
+pub(crate) fn message(checklist: &Checklist, error: InputError) -> &str {
+    let text = &checklist.text;
+    match error {
+        InputError::NoAnswer => &text.error_no_answer,
+        InputError::NoChange => &text.error_no_change,
+        InputError::BadDate => &text.error_bad_date,
+        InputError::FutureDate => &text.error_future_date,
+    }
+}
+
+/// "There is a problem": takes focus when it appears, and its link moves focus to the form's first input.
+/// The link is a button: a `#fragment` link would change the host page's address.
+#[component]
+pub fn ErrorSummary(props: &ErrorSummaryProps) -> Html {
+    let summary = use_node_ref();
+    {
+        let summary = summary.clone();
+        use_effect_with(props.error, move |error| {
+            if error.is_some() {
+                if let Some(element) = summary.cast::<HtmlElement>() {
+                    let _ = element.focus();
+                }
+            }
+        });
+    }
+    let Some(error) = props.error else {
+        return html! {};
+    };
+    let onclick = {
+        let summary = summary.clone();
+        Callback::from(move |_| {
+            let first_input = summary
+                .cast::<Element>()
+                .and_then(|element| element.closest("form").ok().flatten())
+                .and_then(|form| form.query_selector("input").ok().flatten())
+                .and_then(|input| input.dyn_into::<HtmlElement>().ok());
+            if let Some(input) = first_input {
+                let _ = input.focus();
+            }
+        })
+    };
+    html! {
+        <div class="et-error-summary" role="alert" tabindex="-1" ref={summary}>
+            <h4 class="et-error-title">{ &props.checklist.text.error_title }</h4>
+            <button type="button" class="et-link-button" {onclick}>{ message(&props.checklist, error) }</button>
+        </div>
+    }
+}

@@ -1,0 +1,48 @@
+//! The interface, one component a file. Components only render and dispatch model actions.
+
+mod choice_question;
+mod error_summary;
+mod external_link;
+mod guidance;
+mod notice_line;
+mod prerequisites;
+mod progress_meter;
+mod start_again;
+mod step_actions;
+mod step_item;
+mod summary;
+mod troubleshooter;
+mod when_question;
+
+pub use troubleshooter::{Troubleshooter, TroubleshooterProps};
+
+use crate::model::{Checklist, Progress, StepStatus};
+
+/// The words for a step's status: shown as text, never as colour alone.
+pub(crate) fn status_label(checklist: &Checklist, status: StepStatus) -> &str {
+    match status {
+        StepStatus::NotStarted => &checklist.text.status_not_started,
+        StepStatus::Answered => &checklist.text.status_answered,
+        StepStatus::PointsToCause => &checklist.text.status_points_to_cause,
+    }
+}
+
+/// An answer as the user reads it back: the date (if any) and the options chosen.
+pub(crate) fn answer_text(checklist: &Checklist, progress: &Progress, step: usize) -> String {
+    let labels: Vec<&str> = progress
+        .chosen(checklist, step)
+        .into_iter()
+        .map(|option| checklist.option_label(option))
+        .collect();
+    let is_when = checklist
+        .steps
+        .get(step)
+        .is_some_and(|s| s.kind == crate::model::StepKind::When);
+    if !is_when {
+        return labels.join("; ");
+    }
+    let date = progress
+        .date(step)
+        .map_or_else(|| checklist.text.no_date.clone(), |date| date.to_string());
+    format!("{date}: {}", labels.join("; "))
+}

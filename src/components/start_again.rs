@@ -1,0 +1,67 @@
+use crate::model::{Action, Checklist};
+use std::rc::Rc;
+use web_sys::HtmlElement;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct StartAgainProps {
+    pub checklist: Rc<Checklist>,
+    pub has_answers: bool,
+    pub on_action: Callback<Action>,
+}
+
+/// "Start again", which asks first: clearing answers can't be undone.
+#[component]
+pub fn StartAgain(props: &StartAgainProps) -> Html {
+    let confirming = use_state_eq(|| false);
+    let question = use_node_ref();
+    {
+        let question = question.clone();
+        use_effect_with(*confirming, move |confirming| {
+            if *confirming {
+                if let Some(element) = question.cast::<HtmlElement>() {
+                    let _ = element.focus();
+                }
+            }
+        });
+    }
+    if !props.has_answers {
+        return html! {};
+    }
+    let text = &props.checklist.text;
+    let set = |value: bool| {
+        let confirming = confirming.clone();
+        Callback::from(move |_| confirming.set(value))
+    };
+    let on_confirm = {
+        let confirming = confirming.clone();
+        let on_action = props.on_action.clone();
+        Callback::from(move |_| {
+            confirming.set(false);
+            on_action.emit(Action::StartAgain);
+        })
+    };
+    html! {
+        <div class="et-start-again">
+            if *confirming {
+                <div class="et-confirm" role="group" aria-labelledby="et-start-again-question">
+                    <p class="et-confirm-question" id="et-start-again-question" tabindex="-1" ref={question}>
+                        { &text.start_again_question }
+                    </p>
+                    <div class="et-actions">
+                        <button type="button" class="et-button et-button--warning" onclick={on_confirm}>
+                            { &text.start_again_confirm }
+                        </button>
+                        <button type="button" class="et-button et-button--secondary" onclick={set(false)}>
+                            { &text.cancel }
+                        </button>
+                    </div>
+                </div>
+            } else {
+                <button type="button" class="et-button et-button--secondary" onclick={set(true)}>
+                    { &text.start_again }
+                </button>
+            }
+        </div>
+    }
+}

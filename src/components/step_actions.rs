@@ -1,0 +1,28 @@
+use crate::model::{Action, Checklist};
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct StepActionsProps {
+    pub checklist: Rc<Checklist>,
+    pub can_go_back: bool,
+    pub on_action: Callback<Action>,
+}
+
+/// Continue (the form's submit button) and Back.
+#[component]
+pub fn StepActions(props: &StepActionsProps) -> Html {
+    let text = &props.checklist.text;
+    let on_back = {
+        let on_action = props.on_action.clone();
+        Callback::from(move |_| on_action.emit(Action::Back))
+    };
+    html! {
+        <div class="et-actions">
+            <button type="submit" class="et-button">{ &text.continue_ }</button>
+            if props.can_go_back {
+                <button type="button" class="et-button et-button--secondary" onclick={on_back}>{ &text.back }</button>
+            }
+        </div>
+    }
+}

@@ -1,0 +1,83 @@
+use super::{
+    answer_text, choice_question::ChoiceQuestion, status_label, when_question::WhenQuestion,
+};
+use crate::model::{fill, Action, Checklist, Position, Progress, StepKind, StepStatus};
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct StepItemProps {
+    pub index: usize,
+    pub checklist: Rc<Checklist>,
+    pub progress: Progress,
+    pub moves: u32,
+    pub on_action: Callback<Action>,
+}
+
+/// One step of the overview: its question and status, its answer with "Change", or its form when open.
+#[component]
+pub fn StepItem(props: &StepItemProps) -> Html {
+    let StepItemProps {
+        index,
+        checklist,
+        progress,
+        ..
+    } = props;
+    let index = *index;
+    let step = &checklist.steps[index];
+    let text = &checklist.text;
+    let open = progress.at() == Position::Step(index);
+    let status = progress.status(checklist, index);
+    let status_class = match status {
+        StepStatus::NotStarted => "et-tag",
+        StepStatus::Answered => "et-tag et-tag--answered",
+        StepStatus::PointsToCause => "et-tag et-tag--cause",
+    };
+    let on_change = {
+        let on_action = props.on_action.clone();
+        Callback::from(move |_| on_action.emit(Action::Change(index)))
+    };
+
+    let body = if open {
+        match step.kind {
+            StepKind::Choice => html! {
+                <ChoiceQuestion {index} checklist={Rc::clone(checklist)} progress={progress.clone()}
+                    moves={props.moves} on_action={props.on_action.clone()} />
+            },
+            StepKind::When => html! {
+                <WhenQuestion {index} checklist={Rc::clone(checklist)} progress={progress.clone()}
+                    moves={props.moves} on_action={props.on_action.clone()} />
+            },
+        }
+    } else {
+        let chosen = progress.chosen(checklist, index);
+        html! {
+            <>
+                <div class="et-step-head">
+                    <h3 class="et-step-title">{ &step.question }</h3>
+                    <strong class={status_class}>{ status_label(checklist, status) }</strong>
+                </div>
+                if status != StepStatus::NotStarted {
+                    <p class="et-answer">
+                        <span class="et-answer-label">{ &text.your_answer }{ ": " }</span>
+                        { answer_text(checklist, progress, index) }
+                    </p>
+                    <ul class="et-answer-means">
+                        { for chosen.iter().map(|option| html! { <li>{ &option.means }</li> }) }
+                    </ul>
+                    <button type="button" class="et-button et-button--secondary et-change" onclick={on_change}>
+                        { &text.change }
+                        <span class="et-visually-hidden">
+                            { " " }{ fill(&text.change_step, &[("n", &(index + 1).to_string())]) }
+                        </span>
+                    </button>
+                }
+            </>
+        }
+    };
+    html! {
+        <li class={classes!("et-step", open.then_some("et-step--open"))} aria-current={open.then_some("step")}>
+            { body }
+        </li>
+    }
+}

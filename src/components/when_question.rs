@@ -1,0 +1,119 @@
+use super::{
+    choice_question::submit, error_summary::message, error_summary::ErrorSummary,
+    guidance::Guidance, step_actions::StepActions,
+};
+use crate::hooks::use_focus_on_move;
+use crate::model::{Action, Answer, Checklist, Date, InputError, Progress};
+use std::rc::Rc;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct WhenQuestionProps {
+    pub index: usize,
+    pub checklist: Rc<Checklist>,
+    pub progress: Progress,
+    pub moves: u32,
+    pub on_action: Callback<Action>,
+}
+
+/// The open "when did it start?" step: a date and what changed then, ending with Continue.
+#[component]
+pub fn WhenQuestion(props: &WhenQuestionProps) -> Html {
+    let heading = use_node_ref();
+    use_focus_on_move(heading.clone(), props.moves);
+    let WhenQuestionProps {
+        index,
+        checklist,
+        progress,
+        on_action,
+        ..
+    } = props;
+    let index = *index;
+    let step = &checklist.steps[index];
+    let text = &checklist.text;
+    let (date, changes) = match progress.answer(index) {
+        Some(Answer::When(when)) => (when.date.as_str(), when.changes.as_slice()),
+        _ => ("", &[][..]),
+    };
+    let error = progress.error();
+    let date_error = error.filter(|e| matches!(e, InputError::BadDate | InputError::FutureDate));
+    let changes_error = error.filter(|e| *e == InputError::NoChange);
+    let id = |part: &str| format!("et-step-{index}-{part}");
+    let with_error = |base: String, error: Option<InputError>| match error {
+        Some(_) => format!("{base} {}", id("error")),
+        None => base,
+    };
+
+    let on_date = {
+        let on_action = on_action.clone();
+        Callback::from(move |event: Event| {
+            let input: HtmlInputElement = event.target_unchecked_into();
+            // A half-typed date reads as "" with badInput set; keep it distinct from "no date".
+            let date = if input.validity().bad_input() {
+                "invalid".to_owned()
+            } else {
+                input.value()
+            };
+            on_action.emit(Action::SetDate { step: index, date });
+        })
+    };
+    let checkboxes = step.options.iter().map(|option| {
+        let input_id = id(&option.id);
+        let onchange = {
+            let on_action = on_action.clone();
+            let option = option.id.clone();
+            Callback::from(move |event: Event| {
+                let input: HtmlInputElement = event.target_unchecked_into();
+                on_action.emit(Action::ToggleChange {
+                    step: index,
+                    option: option.clone(),
+                    on: input.checked(),
+                });
+            })
+        };
+        html! {
+            <div class={classes!("et-choice", option.exclusive.then_some("et-choice--exclusive"))}>
+                <input class="et-checkbox" type="checkbox" id={input_id.clone()} value={option.id.clone()}
+                    checked={changes.contains(&option.id)} {onchange} />
+                <label for={input_id}>{ checklist.option_label(option) }</label>
+            </div>
+        }
+    });
+    // Only a complete date is written back into the input, so typing is never interrupted.
+    let shown_date = if Date::parse_iso(date).is_some() {
+        date
+    } else {
+        ""
+    };
+    html! {
+        <form class="et-question" novalidate=true onsubmit={submit(on_action)}>
+            <ErrorSummary checklist={Rc::clone(checklist)} {error} />
+            <h3 class="et-step-title" tabindex="-1" ref={heading}>{ &step.question }</h3>
+            <p class="et-why">{ &step.why }</p>
+            <div class={classes!("et-field", date_error.map(|_| "et-field--error"))}>
+                <label class="et-label" for={id("date")}>{ &text.date_label }</label>
+                <p class="et-hint" id={id("date-hint")}>{ &text.date_hint }</p>
+                if let Some(problem) = date_error {
+                    <p class="et-error-message" id={id("error")}>{ message(checklist, problem) }</p>
+                }
+                <input class="et-date" type="date" id={id("date")} value={shown_date.to_owned()}
+                    max={progress.today().to_string()}
+                    aria-describedby={with_error(id("date-hint"), date_error)}
+                    oninput={on_date.reform(|event: InputEvent| Event::from(event))} onchange={on_date} />
+            </div>
+            <fieldset class={classes!("et-fieldset", "et-field", changes_error.map(|_| "et-field--error"))}
+                aria-describedby={with_error(id("changes-hint"), changes_error)}>
+                <legend class="et-label">{ &text.changes_legend }</legend>
+                <p class="et-hint" id={id("changes-hint")}>{ &text.changes_hint }</p>
+                if let Some(problem) = changes_error {
+                    <p class="et-error-message" id={id("error")}>{ message(checklist, problem) }</p>
+                }
+                <div class="et-choices">{ for checkboxes }</div>
+            </fieldset>
+            <Guidance checklist={Rc::clone(checklist)} options={progress.chosen(checklist, index).into_iter().cloned().collect::<Vec<_>>()}
+                link={step.link.clone()} />
+            <StepActions checklist={Rc::clone(checklist)} can_go_back={index > 0} on_action={on_action.clone()} />
+        </form>
+    }
+}

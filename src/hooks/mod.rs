@@ -1,0 +1,7 @@
+//! Custom hooks: state that outlives a render, and effects on the browser.
+
+mod use_focus_on_move;
+mod use_troubleshooter;
+
+pub use use_focus_on_move::use_focus_on_move;
+pub use use_troubleshooter::{use_troubleshooter, Notice, State};
