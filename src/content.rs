@@ -1,4 +1,40 @@
-//! The built-in checklist, checked and turned into JSON by `build.rs`.
+//! The built-in checklist, checked and compiled in by `build.rs` from `content/en.toml`.
+//!
+//! It is a `static` of borrowed text, so starting the widget copies none of it.
 
-/// The English checklist as compact JSON.
-pub const BUILTIN_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/content.en.json"));
+use crate::model::checklist::{
+    AnswerOption, Checklist, Finding, Link, Prerequisites, Step, StepKind, UiText,
+};
+use std::borrow::Cow;
+
+include!(concat!(env!("OUT_DIR"), "/builtin_en.rs"));
+
+/// The English checklist exactly as written in `content/en.toml` (`{provider}` not yet filled in).
+pub fn builtin() -> Checklist {
+    BUILTIN_EN.clone()
+}
+
+/// A checklist shared by every component of one widget. Two handles are equal when they
+/// share the same checklist, so comparing props never walks the whole content.
+#[derive(Debug, Clone)]
+pub struct Content(std::rc::Rc<Checklist>);
+
+impl Content {
+    pub fn new(checklist: Checklist) -> Content {
+        Content(std::rc::Rc::new(checklist))
+    }
+}
+
+impl PartialEq for Content {
+    fn eq(&self, other: &Content) -> bool {
+        std::rc::Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl std::ops::Deref for Content {
+    type Target = Checklist;
+
+    fn deref(&self) -> &Checklist {
+        &self.0
+    }
+}

@@ -4,20 +4,18 @@
 //! JavaScript can extend `HTMLElement`; everything it does beyond that happens here.
 
 use crate::components::{Troubleshooter, TroubleshooterProps};
-use crate::content::BUILTIN_JSON;
-use crate::model::Checklist;
+use crate::content::Content;
 use std::cell::OnceCell;
-use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use web_sys::{CssStyleSheet, Element, ShadowRoot, ShadowRootInit, ShadowRootMode};
 use yew::AppHandle;
 
-/// The widget's own styles, applied inside its shadow root only.
-const WIDGET_CSS: &str = include_str!("../styles/widget.css");
+/// The widget's own styles (`styles/widget.css`, minified by `build.rs`), for its shadow root only.
+const WIDGET_CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/widget.min.css"));
 
 thread_local! {
     // Parsed and built once per page, however many elements there are.
-    static BUILTIN: OnceCell<Result<Rc<Checklist>, String>> = const { OnceCell::new() };
+    static BUILTIN: OnceCell<Content> = const { OnceCell::new() };
     static SHEET: OnceCell<Option<CssStyleSheet>> = const { OnceCell::new() };
 }
 
@@ -41,7 +39,7 @@ impl Widget {
 /// Renders the troubleshooter into `host`'s open shadow root.
 #[wasm_bindgen]
 pub fn mount(host: Element) -> Result<Widget, JsValue> {
-    let checklist = builtin_checklist().map_err(|why| JsValue::from_str(&why))?;
+    let checklist = builtin_checklist();
     let root = match host.shadow_root() {
         Some(root) => root,
         None => host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?,
@@ -65,17 +63,11 @@ pub fn mount(host: Element) -> Result<Widget, JsValue> {
     })
 }
 
-/// The built-in English checklist: JSON made at build time, parsed by the browser.
-fn builtin_checklist() -> Result<Rc<Checklist>, String> {
+/// The built-in English checklist, with the provider's name filled in.
+fn builtin_checklist() -> Content {
     BUILTIN.with(|cell| {
-        cell.get_or_init(|| {
-            let value = js_sys::JSON::parse(BUILTIN_JSON)
-                .map_err(|_| "built-in content is not JSON".to_owned())?;
-            serde_wasm_bindgen::from_value::<Checklist>(value)
-                .map(|checklist| Rc::new(checklist.with_provider_name()))
-                .map_err(|e| format!("built-in content: {e}"))
-        })
-        .clone()
+        cell.get_or_init(|| Content::new(crate::content::builtin().with_provider_name()))
+            .clone()
     })
 }
 

@@ -14,9 +14,17 @@ fn the_builtin_content_parses_and_breaks_no_rule() {
 }
 
 #[test]
+fn the_compiled_in_content_is_exactly_the_content_file() {
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/content/en.toml"))
+        .expect("readable");
+    let parsed: Checklist = toml::from_str(&text).expect("content/en.toml parses");
+    assert_eq!(parsed, email_troubleshooter::content::builtin());
+}
+
+#[test]
 fn it_asks_the_articles_seven_questions_in_order() {
     let content = checklist();
-    let ids: Vec<&str> = content.steps.iter().map(|s| s.id.as_str()).collect();
+    let ids: Vec<&str> = content.steps.iter().map(|s| &*s.id).collect();
     assert_eq!(
         ids,
         ["webmail", "when", "migrated", "upgraded", "domain", "computer", "network"]
@@ -26,13 +34,13 @@ fn it_asks_the_articles_seven_questions_in_order() {
 #[test]
 fn every_step_has_guidance_for_every_answer() {
     let content = checklist();
-    for step in &content.steps {
+    for step in content.steps.iter() {
         assert!(
             !step.question.trim().is_empty() && !step.why.trim().is_empty(),
             "{}",
             step.id
         );
-        let ids: Vec<&str> = step.options.iter().map(|o| o.id.as_str()).collect();
+        let ids: Vec<&str> = step.options.iter().map(|o| &*o.id).collect();
         if step.kind == StepKind::Choice {
             assert!(
                 ids.contains(&"yes") && ids.contains(&"no"),
@@ -40,7 +48,7 @@ fn every_step_has_guidance_for_every_answer() {
                 step.id
             );
         }
-        for option in &step.options {
+        for option in step.options.iter() {
             assert!(
                 !option.means.trim().is_empty(),
                 "{}/{} says what it means",
@@ -63,13 +71,13 @@ fn the_when_step_offers_the_changes_the_article_names() {
     let content = checklist();
     let when = &content.steps[1];
     assert_eq!(when.kind, StepKind::When);
-    let ids: Vec<&str> = when.options.iter().map(|o| o.id.as_str()).collect();
+    let ids: Vec<&str> = when.options.iter().map(|o| &*o.id).collect();
     assert_eq!(ids, ["password", "network", "new_setup", "nothing"]);
     let exclusive: Vec<&str> = when
         .options
         .iter()
         .filter(|o| o.exclusive)
-        .map(|o| o.id.as_str())
+        .map(|o| &*o.id)
         .collect();
     assert_eq!(exclusive, ["nothing"]);
 }
@@ -100,15 +108,14 @@ fn it_keeps_the_articles_references() {
     let content = checklist();
     let url = |id: &str| {
         content
-            .links
-            .get(id)
-            .map(|l| l.url.as_str())
+            .link_by_id(id)
+            .map(|l| l.url.to_string())
             .unwrap_or_default()
     };
     assert_eq!(url("webmail"), "https://apps.rackspace.com");
     assert_eq!(url("email_help_tool"), "https://emailhelp.rackspace.com");
     assert!(url("dns_records").ends_with("/set-up-dns-records-for-cloud-office-email/"));
-    for link in content.links.values() {
+    for link in content.links.iter() {
         assert!(is_safe_url(&link.url), "{}", link.url);
     }
 }
@@ -140,8 +147,8 @@ fn the_answers_point_to_the_causes_the_article_names() {
 #[test]
 fn the_provider_name_reaches_every_text_that_names_it() {
     let content = checklist();
-    let json = serde_json::to_string(&content).expect("serialises");
-    assert!(!json.contains("{provider}"));
+    let everything = format!("{content:?}");
+    assert!(!everything.contains("{provider}"));
     assert!(content.steps[2].question.contains("Rackspace Cloud Office"));
 }
 
@@ -153,37 +160,58 @@ fn broken(edit: impl FnOnce(&mut Checklist)) -> Vec<String> {
 
 #[test]
 fn a_broken_content_file_is_reported_with_the_place_named() {
-    let problems = broken(|c| c.steps[0].options[1].next.clear());
+    let problems = broken(|c| c.steps.to_mut()[0].options.to_mut()[1].next = "".into());
     assert_eq!(
         problems,
         ["steps[0] (webmail).options[1] (no): needs guidance: what it means and what to do next"]
     );
 
-    let problems = broken(|c| c.steps[4].options[0].points_to = Some("gremlins".into()));
+    let problems =
+        broken(|c| c.steps.to_mut()[4].options.to_mut()[0].points_to = Some("gremlins".into()));
     assert_eq!(
         problems,
         ["steps[4] (domain).options[0] (yes): points to a finding that is not defined"]
     );
 
-    let problems = broken(|c| c.steps[6].id = "webmail".into());
+    let problems = broken(|c| c.steps.to_mut()[6].id = "webmail".into());
     assert_eq!(
         problems,
         ["steps[6] (webmail): repeats the id of an earlier step"]
     );
 
-    let problems = broken(|c| c.steps[0].options.retain(|o| o.id != "no"));
+    let problems = broken(|c| {
+        c.steps.to_mut()[0]
+            .options
+            .to_mut()
+            .retain(|o| o.id != "no")
+    });
     assert_eq!(
         problems,
         ["steps[0] (webmail): must offer at least Yes and No"]
     );
 
-    let problems = broken(|c| c.steps[1].options[0].label = None);
+    let problems = broken(|c| c.steps.to_mut()[3].id = "at".into());
+    assert_eq!(
+        problems,
+        ["steps[3] (at): needs an id of a-z, 0-9, _ and - that is not v, at or summary"]
+    );
+
+    let problems = broken(|c| c.steps.to_mut()[0].options.to_mut()[0].id = "Yes please".into());
+    assert!(
+        problems.contains(
+            &"steps[0] (webmail).options[0] (Yes please): needs an id of a-z, 0-9, _ and -"
+                .to_string()
+        ),
+        "{problems:?}"
+    );
+
+    let problems = broken(|c| c.steps.to_mut()[1].options.to_mut()[0].label = None);
     assert_eq!(
         problems,
         ["steps[1] (when).options[0] (password): needs a label"]
     );
 
-    let problems = broken(|c| c.steps[2].options[0].id = "maybe".into());
+    let problems = broken(|c| c.steps.to_mut()[2].options.to_mut()[0].id = "maybe".into());
     assert!(
         problems.contains(
             &"steps[2] (migrated).options[0] (maybe): must be one of yes, no, unsure".to_string()
@@ -192,29 +220,30 @@ fn a_broken_content_file_is_reported_with_the_place_named() {
     );
 
     let problems = broken(|c| {
-        if let Some(link) = c.links.get_mut("webmail") {
+        if let Some(link) = c.links.to_mut().iter_mut().find(|l| l.id == "webmail") {
             link.url = "javascript:alert(1)".into();
         }
     });
     assert_eq!(
         problems,
-        ["links.webmail.url: must be an https:, http: or mailto: address"]
+        ["links[1] (webmail): must be an https:, http: or mailto: address"]
     );
 }
 
 #[test]
 fn a_content_file_of_another_shape_does_not_parse() {
-    let mut value: serde_json::Value = serde_json::to_value(checklist()).expect("serialises");
-    value["steps"][0]["colour"] = "red".into();
-    assert!(
-        serde_json::from_value::<Checklist>(value.clone()).is_err(),
-        "unknown fields are refused"
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/content/en.toml"))
+        .expect("readable");
+    let unknown = text.replacen(
+        "kind = \"choice\"",
+        "kind = \"choice\"\ncolour = \"red\"",
+        1,
     );
-    value["steps"][0]
-        .as_object_mut()
-        .map(|s| s.remove("colour"));
-    value["text"].as_object_mut().map(|t| t.remove("continue"));
-    let error = serde_json::from_value::<Checklist>(value).expect_err("a missing text is refused");
+    let error = toml::from_str::<Checklist>(&unknown).expect_err("unknown fields are refused");
+    assert!(error.to_string().contains("colour"), "{error}");
+    let missing = text.replacen("continue = \"Continue\"\n", "", 1);
+    assert_ne!(missing, text);
+    let error = toml::from_str::<Checklist>(&missing).expect_err("a missing text is refused");
     assert!(error.to_string().contains("continue"), "{error}");
 }
 

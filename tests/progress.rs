@@ -96,7 +96,7 @@ fn walking_all_seven_steps_reaches_the_summary_with_what_the_answers_point_to() 
     let causes: Vec<(String, usize)> = progress
         .causes(&content)
         .into_iter()
-        .map(|c| (c.finding, c.step))
+        .map(|c| (c.finding.to_string(), c.step))
         .collect();
     assert_eq!(
         causes,
@@ -120,7 +120,7 @@ fn a_cause_named_by_two_answers_is_listed_once_at_its_first_step() {
     }
     let causes = progress.causes(&content);
     assert_eq!(causes.len(), 1);
-    assert_eq!((causes[0].finding.as_str(), causes[0].step), ("network", 1));
+    assert_eq!((&*causes[0].finding, causes[0].step), ("network", 1));
 }
 
 #[test]
@@ -196,7 +196,7 @@ fn the_when_step_takes_a_date_and_what_changed() {
     let guidance: Vec<&str> = progress
         .chosen(&content, 1)
         .iter()
-        .map(|o| o.id.as_str())
+        .map(|o| &*o.id)
         .collect();
     assert_eq!(guidance, ["password", "new_setup"]);
     assert_eq!(progress.status(&content, 1), StepStatus::PointsToCause);

@@ -4,26 +4,18 @@
 mod common;
 
 use common::{checklist, today, walk};
-use email_troubleshooter::model::saved::{check_version, SavedVersion};
-use email_troubleshooter::model::{Action, Position, Progress, RestoreError, SavedProgress};
-use serde_json::json;
+use email_troubleshooter::model::saved::{decode, encode, MAX_SAVED_LEN};
+use email_troubleshooter::model::{Action, Position, Progress, RestoreError};
 
-fn restore(value: serde_json::Value) -> Result<Progress, RestoreError> {
-    let version: SavedVersion =
-        serde_json::from_value(value.clone()).map_err(RestoreError::unreadable)?;
-    check_version(&version)?;
-    let saved: SavedProgress = serde_json::from_value(value).map_err(RestoreError::unreadable)?;
-    saved.restore(&checklist(), today())
-}
-
-fn unreadable(result: Result<Progress, RestoreError>) -> bool {
-    matches!(result, Err(RestoreError::Unreadable(_)))
+fn restore(line: &str) -> Result<Progress, RestoreError> {
+    decode(line, &checklist(), today())
 }
 
 #[test]
-fn progress_is_saved_as_small_versioned_json() {
+fn progress_is_saved_as_one_short_versioned_line() {
     let content = checklist();
     let mut progress = Progress::new(&content, today());
+    assert_eq!(encode(&progress, &content), "v=1&at=webmail");
     progress.apply(
         &content,
         Action::Choose {
@@ -47,12 +39,35 @@ fn progress_is_saved_as_small_versioned_json() {
             on: true,
         },
     );
-    let saved = serde_json::to_value(SavedProgress::from_progress(&progress, &content))
-        .expect("serialises");
-    assert_eq!(
-        saved,
-        json!({"v": 1, "at": "when", "answers": {"webmail": "yes", "when": {"date": "2026-11-20", "changes": ["password"]}}})
+    progress.apply(
+        &content,
+        Action::ToggleChange {
+            step: 1,
+            option: "new_setup".into(),
+            on: true,
+        },
     );
+    assert_eq!(
+        encode(&progress, &content),
+        "v=1&at=when&webmail=yes&when=2026-11-20/password,new_setup"
+    );
+}
+
+#[test]
+fn a_half_typed_date_is_not_saved() {
+    let content = checklist();
+    let mut progress = walk(&content, &["yes", "no", "no", "no", "no", "no"]);
+    progress.apply(&content, Action::Change(1));
+    progress.apply(
+        &content,
+        Action::SetDate {
+            step: 1,
+            date: "invalid".into(),
+        },
+    );
+    let line = encode(&progress, &content);
+    assert!(line.contains("&when=/nothing&"), "{line}");
+    assert!(restore(&line).is_ok());
 }
 
 #[test]
@@ -61,56 +76,122 @@ fn every_saved_progress_restores_to_the_same_progress() {
     let finished = walk(&content, &["no", "yes", "unsure", "yes", "no", "unsure"]);
     let mut changing = finished.clone();
     changing.apply(&content, Action::Change(1));
-    for progress in [Progress::new(&content, today()), finished, changing] {
-        let text = serde_json::to_string(&SavedProgress::from_progress(&progress, &content))
-            .expect("serialises");
-        let value: serde_json::Value = serde_json::from_str(&text).expect("parses");
-        assert_eq!(restore(value), Ok(progress));
+    changing.apply(
+        &content,
+        Action::ToggleChange {
+            step: 1,
+            option: "network".into(),
+            on: true,
+        },
+    );
+    changing.apply(
+        &content,
+        Action::SetDate {
+            step: 1,
+            date: "2024-02-29".into(),
+        },
+    );
+    let mut half_done = Progress::new(&content, today());
+    half_done.apply(
+        &content,
+        Action::Choose {
+            step: 0,
+            option: "unsure".into(),
+        },
+    );
+    for progress in [
+        Progress::new(&content, today()),
+        finished,
+        changing,
+        half_done,
+    ] {
+        let line = encode(&progress, &content);
+        assert_eq!(restore(&line), Ok(progress), "{line}");
     }
 }
 
 #[test]
 fn a_value_from_a_newer_version_is_recognised_as_newer() {
-    let newer = json!({"v": 2, "answers": [1, 2, 3], "something": "else"});
-    assert_eq!(restore(newer).err(), Some(RestoreError::Newer(2)));
+    assert_eq!(
+        restore("v=2&whatever=else").err(),
+        Some(RestoreError::Newer(2))
+    );
+    assert_eq!(restore("v=17").err(), Some(RestoreError::Newer(17)));
 }
 
 #[test]
 fn values_of_another_shape_are_not_trusted() {
     let cases = [
-        json!(null),
-        json!("v1"),
-        json!([1]),
-        json!({}),
-        json!({"v": 0, "at": null, "answers": {}}),
-        json!({"v": "1", "at": null, "answers": {}}),
-        json!({"v": 1, "at": null}),
-        json!({"v": 1, "at": null, "answers": {}, "extra": true}),
-        json!({"v": 1, "at": null, "answers": {"webmail": 3}}),
-        json!({"v": 1, "at": null, "answers": {"webmail": {"date": "", "changes": []}}}),
-        json!({"v": 1, "at": null, "answers": {"webmail": "maybe"}}),
-        json!({"v": 1, "at": null, "answers": {"gremlins": "yes"}}),
-        json!({"v": 1, "at": "gremlins", "answers": {}}),
-        json!({"v": 1, "at": null, "answers": {"when": "yes"}}),
-        json!({"v": 1, "at": null, "answers": {"when": {"date": "yesterday", "changes": []}}}),
-        json!({"v": 1, "at": null, "answers": {"when": {"date": "", "changes": ["nothing", "nothing"]}}}),
-        json!({"v": 1, "at": null, "answers": {"when": {"date": "", "changes": ["aliens"]}}}),
-        json!({"v": 1, "at": null, "answers": {"when": {"date": "", "changes": [], "mood": "bad"}}}),
+        "",
+        "null",
+        "{\"v\":1,\"answers\":{}}",
+        "at=webmail&v=1",
+        "v=0&at=webmail",
+        "v=one&at=webmail",
+        "v=-1&at=webmail",
+        "v=99999999999&at=webmail",
+        "v=1",
+        "v=1&at=webmail&at=when",
+        "v=1&at=gremlins",
+        "v=1&at=webmail&gremlins=yes",
+        "v=1&at=webmail&webmail=maybe",
+        "v=1&at=webmail&webmail=yes&webmail=no",
+        "v=1&at=webmail&webmail",
+        "v=1&at=webmail&webmail=/nothing",
+        "v=1&at=webmail&when=yes",
+        "v=1&at=webmail&when=yesterday/nothing",
+        "v=1&at=webmail&when=2026-02-30/nothing",
+        "v=1&at=webmail&when=/nothing,nothing",
+        "v=1&at=webmail&when=/aliens",
+        "v=1&at=webmail&when=/password,",
+        "v=1&at=webmail&",
     ];
-    for value in cases {
-        assert!(unreadable(restore(value.clone())), "{value}");
+    for line in cases {
+        assert!(
+            matches!(restore(line), Err(RestoreError::Unreadable(_))),
+            "{line:?}"
+        );
     }
 }
 
 #[test]
+fn an_overlong_value_is_not_even_read() {
+    let line = format!("v=1&at=webmail&{}", "x".repeat(MAX_SAVED_LEN));
+    assert_eq!(
+        restore(&line).err(),
+        Some(RestoreError::Unreadable("too long"))
+    );
+}
+
+#[test]
 fn a_saved_position_past_the_answers_is_brought_back_to_the_first_gap() {
-    let progress =
-        restore(json!({"v": 1, "at": "network", "answers": {"webmail": "yes"}})).expect("trusted");
+    let progress = restore("v=1&at=network&webmail=yes").expect("trusted");
     assert_eq!(progress.at(), Position::Step(1));
-    let progress = restore(json!({"v": 1, "at": null, "answers": {}})).expect("trusted");
+    let progress = restore("v=1&at=summary").expect("trusted");
     assert_eq!(
         progress.at(),
         Position::Step(0),
         "the summary needs every answer"
     );
+}
+
+#[test]
+fn decoding_never_panics_on_mangled_lines() {
+    // Every prefix, and every single-character change, of a real saved line.
+    let content = checklist();
+    let line = encode(
+        &walk(&content, &["no", "yes", "unsure", "yes", "no", "unsure"]),
+        &content,
+    );
+    let replacements = ['&', '=', '/', ',', 'v', '1', '-', '\u{e9}', '\0'];
+    for end in 0..=line.len() {
+        let _ = restore(&line[..end]);
+    }
+    for (i, _) in line.char_indices() {
+        for r in replacements {
+            let mut mangled = line.clone();
+            mangled.replace_range(i..i + 1, &r.to_string());
+            let _ = restore(&mangled);
+        }
+    }
 }

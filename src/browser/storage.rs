@@ -1,9 +1,7 @@
 //! Saved progress in `localStorage`, which may be missing, refuse to work, or hold anything.
 
-use crate::model::saved::{check_version, SavedVersion};
-use crate::model::{Checklist, Date, Progress, RestoreError, SavedProgress};
-use serde::Serialize;
-use wasm_bindgen::JsValue;
+use crate::model::saved::{decode, encode};
+use crate::model::{Checklist, Date, Progress, RestoreError};
 
 /// Every key the widget writes starts with this, so its values can't mix with the host's.
 pub const KEY_PREFIX: &str = "email-troubleshooter:";
@@ -47,7 +45,7 @@ impl Store {
         let Ok(Some(text)) = local.get_item(&self.key) else {
             return Ok(None);
         };
-        let restored = decode(&text).and_then(|saved| saved.restore(checklist, today));
+        let restored = decode(&text, checklist, today);
         if restored.is_err() {
             // Kept aside so a newer version (or a person) can still recover it.
             let _ = local.set_item(&format!("{}{UNREADABLE_SUFFIX}", self.key), &text);
@@ -60,8 +58,9 @@ impl Store {
         let Some(local) = &self.local else {
             return false;
         };
-        encode(&SavedProgress::from_progress(progress, checklist))
-            .is_some_and(|text| local.set_item(&self.key, &text).is_ok())
+        local
+            .set_item(&self.key, &encode(progress, checklist))
+            .is_ok()
     }
 }
 
@@ -80,22 +79,4 @@ fn usable_local_storage() -> Option<web_sys::Storage> {
     local.set_item(&probe, "1").ok()?;
     local.remove_item(&probe).ok()?;
     Some(local)
-}
-
-/// The browser writes the JSON text, so no JSON writer ships in the wasm.
-fn encode(saved: &SavedProgress) -> Option<String> {
-    let value = saved
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .ok()?;
-    js_sys::JSON::stringify(&value).ok()?.as_string()
-}
-
-/// The browser parses the JSON text; serde checks its shape, the version first.
-fn decode(text: &str) -> Result<SavedProgress, RestoreError> {
-    let value: JsValue =
-        js_sys::JSON::parse(text).map_err(|_| RestoreError::unreadable("not JSON"))?;
-    let version: SavedVersion =
-        serde_wasm_bindgen::from_value(value.clone()).map_err(RestoreError::unreadable)?;
-    check_version(&version)?;
-    serde_wasm_bindgen::from_value(value).map_err(RestoreError::unreadable)
 }

@@ -1,14 +1,17 @@
-use super::{error_summary::ErrorSummary, guidance::Guidance, step_actions::StepActions};
+use super::{
+    error_summary::ErrorSummary, guidance::Guidance, step_actions::StepActions,
+    step_intro::StepIntro,
+};
+use crate::content::Content;
 use crate::hooks::use_focus_on_move;
-use crate::model::{Action, Answer, Checklist, Progress};
-use std::rc::Rc;
+use crate::model::{Action, Answer, Progress};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ChoiceQuestionProps {
     pub index: usize,
-    pub checklist: Rc<Checklist>,
+    pub checklist: Content,
     pub progress: Progress,
     pub moves: u32,
     pub on_action: Callback<Action>,
@@ -56,27 +59,26 @@ pub fn ChoiceQuestion(props: &ChoiceQuestionProps) -> Html {
         html! {
             <div class="et-choice">
                 <input class="et-radio" type="radio" id={id.clone()} name={name.clone()}
-                    value={option.id.clone()} checked={chosen == Some(option.id.as_str())} {onchange} />
+                    value={option.id.to_string()} checked={chosen == Some(&*option.id)} {onchange} />
                 <label for={id}>{ checklist.option_label(option) }</label>
             </div>
         }
     });
     html! {
         <form class="et-question" novalidate=true onsubmit={submit(on_action)}>
-            <ErrorSummary checklist={Rc::clone(checklist)} {error} />
+            <ErrorSummary checklist={checklist.clone()} {error} />
             <fieldset class="et-fieldset" aria-describedby={describedby}>
                 <legend class="et-legend">
-                    <h3 class="et-step-title" tabindex="-1" ref={heading}>{ &step.question }</h3>
+                    <h3 class="et-step-title" tabindex="-1" ref={heading}>{ &*step.question }</h3>
                 </legend>
-                <p class="et-why" id={why_id}>{ &step.why }</p>
+                <StepIntro checklist={checklist.clone()} {index} id={why_id.clone()} />
                 if let Some(message) = error.map(|e| super::error_summary::message(checklist, e)) {
                     <p class="et-error-message" id={error_id}>{ message }</p>
                 }
                 <div class={classes!("et-choices", error.map(|_| "et-choices--error"))}>{ for radios }</div>
             </fieldset>
-            <Guidance checklist={Rc::clone(checklist)} options={progress.chosen(checklist, index).into_iter().cloned().collect::<Vec<_>>()}
-                link={step.link.clone()} />
-            <StepActions checklist={Rc::clone(checklist)} can_go_back={index > 0} on_action={on_action.clone()} />
+            <Guidance checklist={checklist.clone()} options={progress.chosen(checklist, index).into_iter().cloned().collect::<Vec<_>>()} />
+            <StepActions checklist={checklist.clone()} can_go_back={index > 0} on_action={on_action.clone()} />
         </form>
     }
 }

@@ -1,12 +1,12 @@
+use crate::content::Content;
 use crate::model::{Checklist, InputError};
-use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ErrorSummaryProps {
-    pub checklist: Rc<Checklist>,
+    pub checklist: Content,
     pub error: Option<InputError>,
 }
 
@@ -53,7 +53,7 @@ pub fn ErrorSummary(props: &ErrorSummaryProps) -> Html {
     };
     html! {
         <div class="et-error-summary" role="alert" tabindex="-1" ref={summary}>
-            <h4 class="et-error-title">{ &props.checklist.text.error_title }</h4>
+            <h4 class="et-error-title">{ &*props.checklist.text.error_title }</h4>
             <button type="button" class="et-link-button" {onclick}>{ message(&props.checklist, error) }</button>
         </div>
     }

@@ -1,16 +1,13 @@
 use super::external_link::ExternalLink;
-use crate::model::{AnswerOption, Checklist};
-use std::rc::Rc;
+use crate::content::Content;
+use crate::model::AnswerOption;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct GuidanceProps {
-    pub checklist: Rc<Checklist>,
+    pub checklist: Content,
     /// The options chosen so far; empty before the user answers.
     pub options: Vec<AnswerOption>,
-    /// The step's own link (such as the webmail portal), shown beside the guidance.
-    #[prop_or_default]
-    pub link: Option<String>,
 }
 
 /// What the chosen answer means and what to do next. A live region, so it is read out as it appears.
@@ -18,15 +15,12 @@ pub struct GuidanceProps {
 pub fn Guidance(props: &GuidanceProps) -> Html {
     let checklist = &props.checklist;
     let text = &checklist.text;
-    let step_link = checklist.link(props.link.as_ref());
     let items = props.options.iter().map(|option| {
-        let link = checklist
-            .link(option.link.as_ref())
-            .filter(|link| Some(*link) != step_link);
+        let link = checklist.link(option.link.as_ref());
         html! {
             <div class="et-guidance-item">
-                <p><strong>{ &text.what_it_means }{ ": " }</strong>{ &option.means }</p>
-                <p><strong>{ &text.what_to_do }{ ": " }</strong>{ &option.next }</p>
+                <p><strong>{ &*text.what_it_means }{ ": " }</strong>{ &*option.means }</p>
+                <p><strong>{ &*text.what_to_do }{ ": " }</strong>{ &*option.next }</p>
                 if let Some(link) = link {
                     <p><ExternalLink link={link.clone()} opens_new_tab={text.opens_new_tab.clone()} /></p>
                 }
@@ -34,11 +28,6 @@ pub fn Guidance(props: &GuidanceProps) -> Html {
         }
     });
     html! {
-        <>
-            if let Some(link) = step_link {
-                <p class="et-step-link"><ExternalLink link={link.clone()} opens_new_tab={text.opens_new_tab.clone()} /></p>
-            }
-            <div class="et-guidance" aria-live="polite">{ for items }</div>
-        </>
+        <div class="et-guidance" aria-live="polite">{ for items }</div>
     }
 }

@@ -9,6 +9,7 @@ mod prerequisites;
 mod progress_meter;
 mod start_again;
 mod step_actions;
+mod step_intro;
 mod step_item;
 mod summary;
 mod troubleshooter;
@@ -41,8 +42,9 @@ pub(crate) fn answer_text(checklist: &Checklist, progress: &Progress, step: usiz
     if !is_when {
         return labels.join("; ");
     }
-    let date = progress
-        .date(step)
-        .map_or_else(|| checklist.text.no_date.clone(), |date| date.to_string());
+    let date = progress.date(step).map_or_else(
+        || checklist.text.no_date.to_string(),
+        |date| date.to_string(),
+    );
     format!("{date}: {}", labels.join("; "))
 }

@@ -1,11 +1,10 @@
+use crate::content::Content;
 use crate::hooks::Notice;
-use crate::model::Checklist;
-use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct NoticeLineProps {
-    pub checklist: Rc<Checklist>,
+    pub checklist: Content,
     pub notice: Option<Notice>,
 }
 
@@ -22,7 +21,7 @@ pub fn NoticeLine(props: &NoticeLineProps) -> Html {
     html! {
         <div class="et-notice-region" role="status">
             if let Some(message) = message {
-                <p class="et-notice">{ message }</p>
+                <p class="et-notice">{ &**message }</p>
             }
         </div>
     }

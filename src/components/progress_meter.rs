@@ -1,10 +1,10 @@
-use crate::model::{fill, Checklist, Position, Progress};
-use std::rc::Rc;
+use crate::content::Content;
+use crate::model::{fill, Position, Progress};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ProgressMeterProps {
-    pub checklist: Rc<Checklist>,
+    pub checklist: Content,
     pub progress: Progress,
 }
 

@@ -1,10 +1,10 @@
-use crate::model::{Action, Checklist};
-use std::rc::Rc;
+use crate::content::Content;
+use crate::model::Action;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct StepActionsProps {
-    pub checklist: Rc<Checklist>,
+    pub checklist: Content,
     pub can_go_back: bool,
     pub on_action: Callback<Action>,
 }
@@ -19,9 +19,9 @@ pub fn StepActions(props: &StepActionsProps) -> Html {
     };
     html! {
         <div class="et-actions">
-            <button type="submit" class="et-button">{ &text.continue_ }</button>
+            <button type="submit" class="et-button">{ &*text.continue_ }</button>
             if props.can_go_back {
-                <button type="button" class="et-button et-button--secondary" onclick={on_back}>{ &text.back }</button>
+                <button type="button" class="et-button et-button--secondary" onclick={on_back}>{ &*text.back }</button>
             }
         </div>
     }

@@ -1,14 +1,14 @@
 use super::{
     answer_text, choice_question::ChoiceQuestion, status_label, when_question::WhenQuestion,
 };
-use crate::model::{fill, Action, Checklist, Position, Progress, StepKind, StepStatus};
-use std::rc::Rc;
+use crate::content::Content;
+use crate::model::{fill, Action, Position, Progress, StepKind, StepStatus};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct StepItemProps {
     pub index: usize,
-    pub checklist: Rc<Checklist>,
+    pub checklist: Content,
     pub progress: Progress,
     pub moves: u32,
     pub on_action: Callback<Action>,
@@ -41,11 +41,11 @@ pub fn StepItem(props: &StepItemProps) -> Html {
     let body = if open {
         match step.kind {
             StepKind::Choice => html! {
-                <ChoiceQuestion {index} checklist={Rc::clone(checklist)} progress={progress.clone()}
+                <ChoiceQuestion {index} checklist={checklist.clone()} progress={progress.clone()}
                     moves={props.moves} on_action={props.on_action.clone()} />
             },
             StepKind::When => html! {
-                <WhenQuestion {index} checklist={Rc::clone(checklist)} progress={progress.clone()}
+                <WhenQuestion {index} checklist={checklist.clone()} progress={progress.clone()}
                     moves={props.moves} on_action={props.on_action.clone()} />
             },
         }
@@ -54,19 +54,19 @@ pub fn StepItem(props: &StepItemProps) -> Html {
         html! {
             <>
                 <div class="et-step-head">
-                    <h3 class="et-step-title">{ &step.question }</h3>
+                    <h3 class="et-step-title">{ &*step.question }</h3>
                     <strong class={status_class}>{ status_label(checklist, status) }</strong>
                 </div>
                 if status != StepStatus::NotStarted {
                     <p class="et-answer">
-                        <span class="et-answer-label">{ &text.your_answer }{ ": " }</span>
+                        <span class="et-answer-label">{ &*text.your_answer }{ ": " }</span>
                         { answer_text(checklist, progress, index) }
                     </p>
                     <ul class="et-answer-means">
-                        { for chosen.iter().map(|option| html! { <li>{ &option.means }</li> }) }
+                        { for chosen.iter().map(|option| html! { <li>{ &*option.means }</li> }) }
                     </ul>
                     <button type="button" class="et-button et-button--secondary et-change" onclick={on_change}>
-                        { &text.change }
+                        { &*text.change }
                         <span class="et-visually-hidden">
                             { " " }{ fill(&text.change_step, &[("n", &(index + 1).to_string())]) }
                         </span>

@@ -2,14 +2,14 @@ use super::{
     notice_line::NoticeLine, prerequisites::Prerequisites, progress_meter::ProgressMeter,
     start_again::StartAgain, step_item::StepItem, summary::Summary,
 };
+use crate::content::Content;
 use crate::hooks::use_troubleshooter;
-use crate::model::{Action, Checklist, Position};
-use std::rc::Rc;
+use crate::model::{Action, Position};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct TroubleshooterProps {
-    pub checklist: Rc<Checklist>,
+    pub checklist: Content,
     /// Separates this instance's saved progress from other instances' on the same site.
     #[prop_or_default]
     pub storage_key: AttrValue,
@@ -18,8 +18,7 @@ pub struct TroubleshooterProps {
 /// The whole checklist: overview of the steps, the open step, the summary.
 #[component]
 pub fn Troubleshooter(props: &TroubleshooterProps) -> Html {
-    let (state, notice) =
-        use_troubleshooter(Rc::clone(&props.checklist), props.storage_key.clone());
+    let (state, notice) = use_troubleshooter(props.checklist.clone(), props.storage_key.clone());
     let on_action = use_callback(state.dispatcher(), |action: Action, dispatcher| {
         dispatcher.dispatch(action)
     });
@@ -29,9 +28,9 @@ pub fn Troubleshooter(props: &TroubleshooterProps) -> Html {
     let steps = (0..checklist.steps.len()).map(|index| {
         html! {
             <StepItem
-                key={checklist.steps[index].id.clone()}
+                key={checklist.steps[index].id.to_string()}
                 {index}
-                checklist={Rc::clone(checklist)}
+                checklist={checklist.clone()}
                 progress={progress.clone()}
                 moves={state.moves}
                 on_action={on_action.clone()}
@@ -40,24 +39,24 @@ pub fn Troubleshooter(props: &TroubleshooterProps) -> Html {
     });
     html! {
         <section class="et" aria-labelledby="et-title" lang={checklist.lang.clone()}>
-            <h2 id="et-title" class="et-title">{ &text.title }</h2>
-            <p class="et-intro">{ &text.intro }</p>
-            <NoticeLine checklist={Rc::clone(checklist)} {notice} />
-            <Prerequisites checklist={Rc::clone(checklist)} />
-            <ProgressMeter checklist={Rc::clone(checklist)} progress={progress.clone()} />
+            <h2 id="et-title" class="et-title">{ &*text.title }</h2>
+            <p class="et-intro">{ &*text.intro }</p>
+            <NoticeLine checklist={checklist.clone()} {notice} />
+            <Prerequisites checklist={checklist.clone()} />
+            <ProgressMeter checklist={checklist.clone()} progress={progress.clone()} />
             <ol class="et-steps" aria-label={text.steps_heading.clone()}>
                 { for steps }
             </ol>
             if progress.at() == Position::Summary {
                 <Summary
-                    checklist={Rc::clone(checklist)}
+                    checklist={checklist.clone()}
                     progress={progress.clone()}
                     moves={state.moves}
                     on_action={on_action.clone()}
                 />
             }
             <StartAgain
-                checklist={Rc::clone(checklist)}
+                checklist={checklist.clone()}
                 has_answers={progress.answers().iter().any(Option::is_some)}
                 {on_action}
             />

@@ -1,17 +1,17 @@
 use super::{
     choice_question::submit, error_summary::message, error_summary::ErrorSummary,
-    guidance::Guidance, step_actions::StepActions,
+    guidance::Guidance, step_actions::StepActions, step_intro::StepIntro,
 };
+use crate::content::Content;
 use crate::hooks::use_focus_on_move;
-use crate::model::{Action, Answer, Checklist, Date, InputError, Progress};
-use std::rc::Rc;
+use crate::model::{Action, Answer, Date, InputError, Progress};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct WhenQuestionProps {
     pub index: usize,
-    pub checklist: Rc<Checklist>,
+    pub checklist: Content,
     pub progress: Progress,
     pub moves: u32,
     pub on_action: Callback<Action>,
@@ -62,7 +62,7 @@ pub fn WhenQuestion(props: &WhenQuestionProps) -> Html {
         let input_id = id(&option.id);
         let onchange = {
             let on_action = on_action.clone();
-            let option = option.id.clone();
+            let option = option.id.to_string();
             Callback::from(move |event: Event| {
                 let input: HtmlInputElement = event.target_unchecked_into();
                 on_action.emit(Action::ToggleChange {
@@ -73,11 +73,16 @@ pub fn WhenQuestion(props: &WhenQuestionProps) -> Html {
             })
         };
         html! {
-            <div class={classes!("et-choice", option.exclusive.then_some("et-choice--exclusive"))}>
-                <input class="et-checkbox" type="checkbox" id={input_id.clone()} value={option.id.clone()}
-                    checked={changes.contains(&option.id)} {onchange} />
+            <>
+            if option.exclusive {
+                <p class="et-or">{ &*text.or }</p>
+            }
+            <div class="et-choice">
+                <input class="et-checkbox" type="checkbox" id={input_id.clone()} value={option.id.to_string()}
+                    checked={changes.iter().any(|c| *c == *option.id)} {onchange} />
                 <label for={input_id}>{ checklist.option_label(option) }</label>
             </div>
+            </>
         }
     });
     // Only a complete date is written back into the input, so typing is never interrupted.
@@ -88,12 +93,12 @@ pub fn WhenQuestion(props: &WhenQuestionProps) -> Html {
     };
     html! {
         <form class="et-question" novalidate=true onsubmit={submit(on_action)}>
-            <ErrorSummary checklist={Rc::clone(checklist)} {error} />
-            <h3 class="et-step-title" tabindex="-1" ref={heading}>{ &step.question }</h3>
-            <p class="et-why">{ &step.why }</p>
+            <ErrorSummary checklist={checklist.clone()} {error} />
+            <h3 class="et-step-title" tabindex="-1" ref={heading}>{ &*step.question }</h3>
+            <StepIntro checklist={checklist.clone()} {index} id={id("why")} />
             <div class={classes!("et-field", date_error.map(|_| "et-field--error"))}>
-                <label class="et-label" for={id("date")}>{ &text.date_label }</label>
-                <p class="et-hint" id={id("date-hint")}>{ &text.date_hint }</p>
+                <label class="et-label" for={id("date")}>{ &*text.date_label }</label>
+                <p class="et-hint" id={id("date-hint")}>{ &*text.date_hint }</p>
                 if let Some(problem) = date_error {
                     <p class="et-error-message" id={id("error")}>{ message(checklist, problem) }</p>
                 }
@@ -104,16 +109,15 @@ pub fn WhenQuestion(props: &WhenQuestionProps) -> Html {
             </div>
             <fieldset class={classes!("et-fieldset", "et-field", changes_error.map(|_| "et-field--error"))}
                 aria-describedby={with_error(id("changes-hint"), changes_error)}>
-                <legend class="et-label">{ &text.changes_legend }</legend>
-                <p class="et-hint" id={id("changes-hint")}>{ &text.changes_hint }</p>
+                <legend class="et-label">{ &*text.changes_legend }</legend>
+                <p class="et-hint" id={id("changes-hint")}>{ &*text.changes_hint }</p>
                 if let Some(problem) = changes_error {
                     <p class="et-error-message" id={id("error")}>{ message(checklist, problem) }</p>
                 }
                 <div class="et-choices">{ for checkboxes }</div>
             </fieldset>
-            <Guidance checklist={Rc::clone(checklist)} options={progress.chosen(checklist, index).into_iter().cloned().collect::<Vec<_>>()}
-                link={step.link.clone()} />
-            <StepActions checklist={Rc::clone(checklist)} can_go_back={index > 0} on_action={on_action.clone()} />
+            <Guidance checklist={checklist.clone()} options={progress.chosen(checklist, index).into_iter().cloned().collect::<Vec<_>>()} />
+            <StepActions checklist={checklist.clone()} can_go_back={index > 0} on_action={on_action.clone()} />
         </form>
     }
 }

@@ -1,6 +1,7 @@
 //! The widget's state: the model's progress, loaded from and saved to storage.
 
 use crate::browser::{clock, storage::Store};
+use crate::content::Content;
 use crate::model::{Action, Checklist, Position, Progress, RestoreError};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -20,7 +21,7 @@ pub enum Notice {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct State {
-    pub checklist: Rc<Checklist>,
+    pub checklist: Content,
     pub progress: Progress,
     /// Counts the user's moves between steps, so that focus follows only real moves.
     pub moves: u32,
@@ -38,7 +39,7 @@ impl Reducible for State {
         }
         let moved = progress.at() != was_at || start_again;
         Rc::new(State {
-            checklist: Rc::clone(&self.checklist),
+            checklist: self.checklist.clone(),
             moves: self.moves + u32::from(moved),
             progress,
         })
@@ -48,13 +49,13 @@ impl Reducible for State {
 /// Loads the saved progress for a storage key, and saves every change to it.
 #[hook]
 pub fn use_troubleshooter(
-    checklist: Rc<Checklist>,
+    checklist: Content,
     storage_key: AttrValue,
 ) -> (UseReducerHandle<State>, Option<Notice>) {
     let store = use_memo(storage_key, |key| Store::open(key));
     let loaded = {
         let store = Rc::clone(&store);
-        let checklist = Rc::clone(&checklist);
+        let checklist = checklist.clone();
         use_memo((), move |_| load(&store, &checklist))
     };
     let notice = use_state_eq(|| loaded.1);
@@ -71,7 +72,7 @@ pub fn use_troubleshooter(
     let loaded_now = use_mut_ref(|| true);
     {
         let notice = notice.clone();
-        let checklist = Rc::clone(&state.checklist);
+        let checklist = state.checklist.clone();
         use_effect_with(state.progress.clone(), move |progress| {
             if std::mem::take(&mut *loaded_now.borrow_mut()) {
                 return;

@@ -4,8 +4,13 @@
 //! content file fails the build instead of reaching a user.
 
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use std::borrow::Cow;
 use std::fmt;
+
+/// Content text: borrowed for the built-in checklist (compiled in), owned for a host's own.
+pub type Text = Cow<'static, str>;
+/// A list in the content, borrowed or owned like [`Text`].
+pub type List<T> = Cow<'static, [T]>;
 
 /// The schema version of content files this code understands.
 pub const CONTENT_SCHEMA: u32 = 1;
@@ -13,106 +18,109 @@ pub const CONTENT_SCHEMA: u32 = 1;
 /// Answer ids a `choice` step may offer; their labels come from [`UiText`].
 pub const CHOICE_IDS: [&str; 3] = ["yes", "no", "unsure"];
 
+/// Words the saved-progress format uses itself, so no step may be called by them.
+pub const RESERVED_STEP_IDS: [&str; 3] = ["v", "at", "summary"];
+
 /// A whole checklist in one language: the built-in one, or a host's replacement.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Checklist {
     pub schema: u32,
-    pub lang: String,
+    pub lang: Text,
     /// The mail provider's name, put in place of `{provider}` in every text.
-    pub provider: String,
+    pub provider: Text,
     pub text: UiText,
     pub prerequisites: Prerequisites,
-    pub links: BTreeMap<String, Link>,
-    pub findings: BTreeMap<String, Finding>,
-    pub steps: Vec<Step>,
+    pub links: List<Link>,
+    pub findings: List<Finding>,
+    pub steps: List<Step>,
 }
 
 /// Every sentence of the interface that is not part of a step.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct UiText {
-    pub title: String,
-    pub intro: String,
-    pub before_you_start: String,
-    pub applies_to: String,
-    pub difficulty: String,
-    pub time_needed: String,
-    pub tools_needed: String,
-    pub step_of: String,
-    pub answered_of: String,
-    pub all_answered: String,
-    pub steps_heading: String,
-    pub status_not_started: String,
-    pub status_answered: String,
-    pub status_points_to_cause: String,
-    pub yes: String,
-    pub no: String,
-    pub unsure: String,
-    pub your_answer: String,
-    pub no_date: String,
-    pub change: String,
-    pub change_step: String,
-    pub back: String,
+    pub title: Text,
+    pub intro: Text,
+    pub before_you_start: Text,
+    pub applies_to: Text,
+    pub difficulty: Text,
+    pub time_needed: Text,
+    pub tools_needed: Text,
+    pub step_of: Text,
+    pub answered_of: Text,
+    pub all_answered: Text,
+    pub steps_heading: Text,
+    pub status_not_started: Text,
+    pub status_answered: Text,
+    pub status_points_to_cause: Text,
+    pub yes: Text,
+    pub no: Text,
+    pub unsure: Text,
+    pub your_answer: Text,
+    pub no_date: Text,
+    pub change: Text,
+    pub change_step: Text,
+    pub back: Text,
     #[serde(rename = "continue")]
-    pub continue_: String,
-    pub what_it_means: String,
-    pub what_to_do: String,
-    pub date_label: String,
-    pub date_hint: String,
-    pub changes_legend: String,
-    pub changes_hint: String,
-    pub error_title: String,
-    pub error_no_answer: String,
-    pub error_no_change: String,
-    pub error_nothing_and_change: String,
-    pub error_bad_date: String,
-    pub error_future_date: String,
-    pub summary_heading: String,
-    pub summary_question: String,
-    pub summary_answer: String,
-    pub findings_heading: String,
-    pub no_findings: String,
-    pub contact_heading: String,
-    pub contact_now: String,
-    pub contact_if_still: String,
-    pub start_again: String,
-    pub start_again_question: String,
-    pub start_again_confirm: String,
-    pub cancel: String,
-    pub notice_unavailable: String,
-    pub notice_unreadable: String,
-    pub notice_newer: String,
-    pub notice_save_failed: String,
-    pub opens_new_tab: String,
+    pub continue_: Text,
+    pub what_it_means: Text,
+    pub what_to_do: Text,
+    pub date_label: Text,
+    pub date_hint: Text,
+    pub changes_legend: Text,
+    pub changes_hint: Text,
+    pub or: Text,
+    pub error_title: Text,
+    pub error_no_answer: Text,
+    pub error_no_change: Text,
+    pub error_bad_date: Text,
+    pub error_future_date: Text,
+    pub summary_heading: Text,
+    pub findings_heading: Text,
+    pub no_findings: Text,
+    pub contact_heading: Text,
+    pub contact_now: Text,
+    pub contact_if_still: Text,
+    pub start_again: Text,
+    pub start_again_question: Text,
+    pub start_again_confirm: Text,
+    pub cancel: Text,
+    pub notice_unavailable: Text,
+    pub notice_unreadable: Text,
+    pub notice_newer: Text,
+    pub notice_save_failed: Text,
+    pub opens_new_tab: Text,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Prerequisites {
-    pub applies_to: String,
-    pub difficulty: String,
-    pub time_needed: String,
-    pub tools: Vec<String>,
+    pub applies_to: Text,
+    pub difficulty: Text,
+    pub time_needed: Text,
+    pub tools: List<Text>,
     #[serde(default)]
-    pub link: Option<String>,
+    pub link: Option<Text>,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Link {
-    pub label: String,
-    pub url: String,
+    pub id: Text,
+    pub label: Text,
+    pub url: Text,
 }
 
 /// A cause that answers can point to, and what to do about it.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Finding {
-    pub title: String,
-    pub action: String,
+    pub id: Text,
+    pub title: Text,
+    pub action: Text,
     #[serde(default)]
-    pub link: Option<String>,
+    pub link: Option<Text>,
     /// Only the administrator can fix this cause, so the user should contact them now.
     #[serde(default)]
     pub contact_admin: bool,
@@ -130,32 +138,32 @@ pub enum StepKind {
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Step {
-    pub id: String,
+    pub id: Text,
     pub kind: StepKind,
-    pub question: String,
-    pub why: String,
+    pub question: Text,
+    pub why: Text,
     #[serde(default)]
-    pub link: Option<String>,
-    pub options: Vec<AnswerOption>,
+    pub link: Option<Text>,
+    pub options: List<AnswerOption>,
 }
 
 /// One answer a step offers, with the guidance shown as soon as it is chosen.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct AnswerOption {
-    pub id: String,
+    pub id: Text,
     /// Needed by `when` steps; `choice` steps take "Yes" / "No" / "Not sure" from [`UiText`].
     #[serde(default)]
-    pub label: Option<String>,
+    pub label: Option<Text>,
     /// On a `when` step: chosen alone, never together with another option.
     #[serde(default)]
     pub exclusive: bool,
-    pub means: String,
-    pub next: String,
+    pub means: Text,
+    pub next: Text,
     #[serde(default)]
-    pub points_to: Option<String>,
+    pub points_to: Option<Text>,
     #[serde(default)]
-    pub link: Option<String>,
+    pub link: Option<Text>,
 }
 
 /// Something wrong in a content file, named by where it is.
@@ -190,34 +198,42 @@ impl Checklist {
         if self.text.step_of.is_empty() || self.text.title.is_empty() {
             report("text".into(), "must have a title and a step counter");
         }
-        for (id, link) in &self.links {
+        for (index, link) in self.links.iter().enumerate() {
+            let place = format!("links[{index}] ({})", link.id);
+            if self.links[..index].iter().any(|l| l.id == link.id) {
+                report(place.clone(), "repeats the id of an earlier link");
+            }
             if !is_safe_url(&link.url) {
-                report(
-                    format!("links.{id}.url"),
-                    "must be an https:, http: or mailto: address",
-                );
+                report(place, "must be an https:, http: or mailto: address");
             }
         }
         let known_link =
-            |link: &Option<String>| link.as_ref().is_none_or(|l| self.links.contains_key(l));
+            |link: &Option<Text>| link.as_deref().is_none_or(|l| self.link_by_id(l).is_some());
         if !known_link(&self.prerequisites.link) {
             report(
                 "prerequisites.link".into(),
                 "names a link that is not defined",
             );
         }
-        for (id, finding) in &self.findings {
+        for (index, finding) in self.findings.iter().enumerate() {
+            let place = format!("findings[{index}] ({})", finding.id);
+            if self.findings[..index].iter().any(|f| f.id == finding.id) {
+                report(place.clone(), "repeats the id of an earlier finding");
+            }
             if !known_link(&finding.link) {
-                report(
-                    format!("findings.{id}.link"),
-                    "names a link that is not defined",
-                );
+                report(place, "names a link that is not defined");
             }
         }
         for (index, step) in self.steps.iter().enumerate() {
             let place = format!("steps[{index}] ({})", step.id);
             if self.steps[..index].iter().any(|s| s.id == step.id) {
                 report(place.clone(), "repeats the id of an earlier step");
+            }
+            if !is_plain_id(&step.id) || RESERVED_STEP_IDS.contains(&&*step.id) {
+                report(
+                    place.clone(),
+                    "needs an id of a-z, 0-9, _ and - that is not v, at or summary",
+                );
             }
             if step.question.trim().is_empty() || step.why.trim().is_empty() {
                 report(place.clone(), "needs a question and why it matters");
@@ -226,8 +242,7 @@ impl Checklist {
                 report(place.clone(), "names a link that is not defined");
             }
             if step.kind == StepKind::Choice
-                && !(step.options.iter().any(|o| o.id == "yes")
-                    && step.options.iter().any(|o| o.id == "no"))
+                && !(step.option("yes").is_some() && step.option("no").is_some())
             {
                 report(place.clone(), "must offer at least Yes and No");
             }
@@ -239,8 +254,11 @@ impl Checklist {
                 if step.options[..n].iter().any(|o| o.id == option.id) {
                     report(place.clone(), "repeats an answer id");
                 }
+                if !is_plain_id(&option.id) {
+                    report(place.clone(), "needs an id of a-z, 0-9, _ and -");
+                }
                 match step.kind {
-                    StepKind::Choice if !CHOICE_IDS.contains(&option.id.as_str()) => {
+                    StepKind::Choice if !CHOICE_IDS.contains(&&*option.id) => {
                         report(place.clone(), "must be one of yes, no, unsure")
                     }
                     StepKind::When
@@ -258,8 +276,8 @@ impl Checklist {
                 }
                 if option
                     .points_to
-                    .as_ref()
-                    .is_some_and(|f| !self.findings.contains_key(f))
+                    .as_deref()
+                    .is_some_and(|f| self.finding(f).is_none())
                 {
                     report(place.clone(), "points to a finding that is not defined");
                 }
@@ -272,24 +290,25 @@ impl Checklist {
     }
 
     /// Puts the provider's name into every text that mentions `{provider}`.
+    /// Texts without it stay borrowed, so the built-in checklist is barely copied.
     pub fn with_provider_name(mut self) -> Self {
         let name = self.provider.clone();
-        let fill = |s: &mut String| {
-            if s.contains("{provider}") {
-                *s = s.replace("{provider}", &name);
+        let fill = |text: &mut Text| {
+            if text.contains("{provider}") {
+                *text = Cow::Owned(text.replace("{provider}", &name));
             }
         };
-        for link in self.links.values_mut() {
+        for link in self.links.to_mut() {
             fill(&mut link.label);
         }
-        for finding in self.findings.values_mut() {
+        for finding in self.findings.to_mut() {
             fill(&mut finding.title);
             fill(&mut finding.action);
         }
-        for step in &mut self.steps {
+        for step in self.steps.to_mut() {
             fill(&mut step.question);
             fill(&mut step.why);
-            for option in &mut step.options {
+            for option in step.options.to_mut() {
                 fill(&mut option.means);
                 fill(&mut option.next);
             }
@@ -301,13 +320,22 @@ impl Checklist {
         self.steps.iter().position(|s| s.id == id)
     }
 
-    pub fn link(&self, id: Option<&String>) -> Option<&Link> {
-        id.and_then(|id| self.links.get(id))
+    pub fn link_by_id(&self, id: &str) -> Option<&Link> {
+        self.links.iter().find(|l| l.id == id)
+    }
+
+    /// The link an optional id names, if any.
+    pub fn link(&self, id: Option<&Text>) -> Option<&Link> {
+        id.and_then(|id| self.link_by_id(id))
+    }
+
+    pub fn finding(&self, id: &str) -> Option<&Finding> {
+        self.findings.iter().find(|f| f.id == id)
     }
 
     /// The label a user sees for an answer option.
     pub fn option_label<'a>(&'a self, option: &'a AnswerOption) -> &'a str {
-        match (option.label.as_deref(), option.id.as_str()) {
+        match (option.label.as_deref(), &*option.id) {
             (Some(label), _) => label,
             (None, "yes") => &self.text.yes,
             (None, "no") => &self.text.no,
@@ -320,6 +348,15 @@ impl Step {
     pub fn option(&self, id: &str) -> Option<&AnswerOption> {
         self.options.iter().find(|o| o.id == id)
     }
+}
+
+/// Ids travel in saved progress and links unescaped, so they keep to a few safe characters.
+pub fn is_plain_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 40
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-')
 }
 
 /// Links may only lead to web pages or open a mail program: never `javascript:` or `data:`.

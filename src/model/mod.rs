@@ -10,7 +10,7 @@ pub mod saved;
 pub use checklist::{AnswerOption, Checklist, ContentError, Finding, Link, Step, StepKind, UiText};
 pub use date::Date;
 pub use progress::{Action, Answer, Cause, InputError, Position, Progress, StepStatus, WhenAnswer};
-pub use saved::{RestoreError, SavedProgress, SavedVersion, SAVED_VERSION};
+pub use saved::{RestoreError, SAVED_VERSION};
 
 /// Fills `{name}` placeholders in a text from the content.
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {

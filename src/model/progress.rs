@@ -1,6 +1,6 @@
 //! Where the user is in the checklist and what they answered. Every change is an [`Action`].
 
-use super::checklist::{AnswerOption, Checklist, StepKind};
+use super::checklist::{AnswerOption, Checklist, StepKind, Text};
 use super::date::Date;
 
 /// The answer given to one step.
@@ -68,7 +68,7 @@ pub enum Action {
 /// A cause the answers point to, and the step whose answer points there.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Cause {
-    pub finding: String,
+    pub finding: Text,
     pub step: usize,
 }
 
@@ -174,7 +174,7 @@ impl Progress {
             Some(Answer::When(when)) => content
                 .options
                 .iter()
-                .filter(|o| when.changes.contains(&o.id))
+                .filter(|o| when.changes.iter().any(|c| *c == *o.id))
                 .collect(),
             None => Vec::new(),
         }
@@ -258,7 +258,7 @@ impl Progress {
                 let Some(toggled) = content.option(&option) else {
                     return false;
                 };
-                let order: Vec<&str> = content.options.iter().map(|o| o.id.as_str()).collect();
+                let order: Vec<&str> = content.options.iter().map(|o| &*o.id).collect();
                 if let Some(when) = self.when_answer_mut(checklist, step) {
                     when.changes.retain(|c| c != &option);
                     if on {

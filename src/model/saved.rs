@@ -1,152 +1,141 @@
-//! The shape progress is saved in, and the checks a saved value must pass before it is trusted.
+//! The saved form of progress, and the checks a saved value must pass before it is trusted.
 //!
-//! The JSON text itself is written and read by the browser (`JSON.stringify` / `JSON.parse`),
-//! so no JSON parser ships in the wasm; serde maps between that value and these types.
+//! Progress is saved as one short line of `key=value` pairs, version first:
+//!
+//! ```text
+//! v=1&at=when&webmail=yes&when=2026-11-20/password,new_setup
+//! ```
+//!
+//! `at` names the open step (`summary` when the summary shows); every other key is a step id
+//! with its answer: an option id, or for a `when` step the date (possibly empty), a slash and
+//! the changes ticked. Ids are limited to `a-z`, `0-9`, `_` and `-` (the content checks that),
+//! so nothing needs escaping, and the same line can travel in a URL. Reading it takes a few
+//! string splits: no JSON parser ships in the wasm for it.
 
 use super::checklist::{Checklist, StepKind};
 use super::date::Date;
 use super::progress::{Answer, Position, Progress, WhenAnswer};
-use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
-/// The version written into every saved value. Raise it when the shape changes.
+/// The version written into every saved value. Raise it when the format changes.
 pub const SAVED_VERSION: u32 = 1;
 
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
-pub struct SavedProgress {
-    pub v: u32,
-    /// The id of the open step; `None` when the summary is showing.
-    pub at: Option<String>,
-    /// Answers by step id.
-    pub answers: BTreeMap<String, SavedAnswer>,
-}
+/// Longer than any real progress; anything longer is not read at all.
+pub const MAX_SAVED_LEN: usize = 4096;
 
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
-#[serde(untagged)]
-pub enum SavedAnswer {
-    Choice(String),
-    When(SavedWhen),
-}
-
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
-pub struct SavedWhen {
-    pub date: String,
-    pub changes: Vec<String>,
-}
-
-/// Only the version, read first so that a newer shape is recognised as newer, not as damage.
-#[derive(Debug, Deserialize)]
-pub struct SavedVersion {
-    pub v: u32,
-}
+/// The position key's value while the summary shows.
+const SUMMARY: &str = "summary";
 
 /// Why a saved value was not trusted.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RestoreError {
-    /// Not the shape this version writes, or not consistent with the checklist.
-    Unreadable(String),
+    /// Not the format this version writes, or not consistent with the checklist.
+    Unreadable(&'static str),
     /// Written by a newer version of the widget.
     Newer(u32),
 }
 
-impl RestoreError {
-    pub fn unreadable(why: impl std::fmt::Display) -> RestoreError {
-        RestoreError::Unreadable(why.to_string())
-    }
-}
-
-/// Decides from the version alone whether the rest is worth reading.
-pub fn check_version(version: &SavedVersion) -> Result<(), RestoreError> {
-    match version.v {
-        SAVED_VERSION => Ok(()),
-        newer if newer > SAVED_VERSION => Err(RestoreError::Newer(newer)),
-        older => Err(RestoreError::Unreadable(format!(
-            "version {older} is not supported"
-        ))),
-    }
-}
-
-impl SavedProgress {
-    pub fn from_progress(progress: &Progress, checklist: &Checklist) -> SavedProgress {
-        let at = match progress.at() {
-            Position::Step(step) => checklist.steps.get(step).map(|s| s.id.clone()),
-            Position::Summary => None,
-        };
-        let answers = checklist
-            .steps
-            .iter()
-            .zip(progress.answers())
-            .filter_map(|(step, answer)| {
-                let saved = match answer.as_ref()? {
-                    Answer::Choice(id) => SavedAnswer::Choice(id.clone()),
-                    Answer::When(when) => SavedAnswer::When(SavedWhen {
-                        // A half-typed date is not worth keeping, and would not pass `restore`.
-                        date: match Date::parse_iso(&when.date) {
-                            Some(_) => when.date.clone(),
-                            None => String::new(),
-                        },
-                        changes: when.changes.clone(),
-                    }),
-                };
-                Some((step.id.clone(), saved))
-            })
-            .collect();
-        SavedProgress {
-            v: SAVED_VERSION,
-            at,
-            answers,
+pub fn encode(progress: &Progress, checklist: &Checklist) -> String {
+    let at = match progress.at() {
+        Position::Step(step) => checklist.steps.get(step).map_or(SUMMARY, |s| &*s.id),
+        Position::Summary => SUMMARY,
+    };
+    let mut line = format!("v={SAVED_VERSION}&at={at}");
+    for (step, answer) in checklist.steps.iter().zip(progress.answers()) {
+        let Some(answer) = answer else { continue };
+        line.push('&');
+        line.push_str(&step.id);
+        line.push('=');
+        match answer {
+            Answer::Choice(option) => line.push_str(option),
+            Answer::When(when) => {
+                // A half-typed date is not worth keeping, and would not pass `decode`.
+                if Date::parse_iso(&when.date).is_some() {
+                    line.push_str(&when.date);
+                }
+                line.push('/');
+                line.push_str(&when.changes.join(","));
+            }
         }
     }
+    line
+}
 
-    /// Checks every part against the checklist; any part that does not fit rejects the whole.
-    pub fn restore(self, checklist: &Checklist, today: Date) -> Result<Progress, RestoreError> {
-        check_version(&SavedVersion { v: self.v })?;
-        let mut answers: Vec<Option<Answer>> = vec![None; checklist.steps.len()];
-        for (id, saved) in self.answers {
-            let index = checklist
-                .step_index(&id)
-                .ok_or_else(|| RestoreError::unreadable(format!("no step called {id:?}")))?;
-            let step = &checklist.steps[index];
-            let offered = |option: &String| step.option(option).is_some();
-            let answer = match (step.kind, saved) {
-                (StepKind::Choice, SavedAnswer::Choice(option)) if offered(&option) => {
-                    Answer::Choice(option)
-                }
-                (StepKind::When, SavedAnswer::When(when))
-                    if when.changes.iter().all(offered)
-                        && !has_repeats(&when.changes)
-                        && (when.date.is_empty() || Date::parse_iso(&when.date).is_some()) =>
-                {
-                    Answer::When(WhenAnswer {
-                        date: when.date,
-                        changes: when.changes,
-                    })
-                }
-                _ => {
-                    return Err(RestoreError::unreadable(format!(
-                        "the answer to {id:?} does not fit the question"
-                    )))
-                }
+/// Reads a saved line back; any part that does not fit the checklist rejects the whole.
+pub fn decode(line: &str, checklist: &Checklist, today: Date) -> Result<Progress, RestoreError> {
+    use RestoreError::Unreadable;
+    if line.len() > MAX_SAVED_LEN {
+        return Err(Unreadable("too long"));
+    }
+    let mut pairs = line
+        .split('&')
+        .map(|pair| pair.split_once('=').ok_or(Unreadable("not key=value")));
+    match pairs.next().transpose()? {
+        Some(("v", version)) => check_version(version)?,
+        _ => return Err(Unreadable("no version first")),
+    }
+    let mut at = None;
+    let mut answers: Vec<Option<Answer>> = vec![None; checklist.steps.len()];
+    for pair in pairs {
+        let (key, value) = pair?;
+        if key == "at" {
+            if at.is_some() {
+                return Err(Unreadable("position given twice"));
+            }
+            at = Some(match value {
+                SUMMARY => Position::Summary,
+                id => Position::Step(checklist.step_index(id).ok_or(Unreadable("unknown step"))?),
+            });
+            continue;
+        }
+        let index = checklist
+            .step_index(key)
+            .ok_or(Unreadable("unknown step"))?;
+        if answers[index].is_some() {
+            return Err(Unreadable("step answered twice"));
+        }
+        answers[index] = Some(decode_answer(checklist, index, value)?);
+    }
+    let at = at.ok_or(Unreadable("no position"))?;
+    Ok(Progress::from_parts(checklist, answers, at, today))
+}
+
+fn check_version(version: &str) -> Result<(), RestoreError> {
+    let digits =
+        !version.is_empty() && version.len() <= 9 && version.bytes().all(|b| b.is_ascii_digit());
+    match version.parse::<u32>() {
+        Ok(SAVED_VERSION) if digits => Ok(()),
+        Ok(newer) if digits && newer > SAVED_VERSION => Err(RestoreError::Newer(newer)),
+        _ => Err(RestoreError::Unreadable("unknown version")),
+    }
+}
+
+fn decode_answer(checklist: &Checklist, index: usize, value: &str) -> Result<Answer, RestoreError> {
+    let step = &checklist.steps[index];
+    let offered = |option: &str| step.option(option).is_some();
+    let wrong = RestoreError::Unreadable("answer does not fit its question");
+    match step.kind {
+        StepKind::Choice if offered(value) => Ok(Answer::Choice(value.to_owned())),
+        StepKind::Choice => Err(wrong),
+        StepKind::When => {
+            let (date, changes) = value.split_once('/').ok_or(wrong.clone())?;
+            if !date.is_empty() && Date::parse_iso(date).is_none() {
+                return Err(wrong);
+            }
+            let changes: Vec<String> = match changes {
+                "" => Vec::new(),
+                list => list.split(',').map(str::to_owned).collect(),
             };
-            answers[index] = Some(answer);
+            let repeats = changes
+                .iter()
+                .enumerate()
+                .any(|(i, c)| changes[..i].contains(c));
+            if repeats || !changes.iter().all(|c| offered(c)) {
+                return Err(wrong);
+            }
+            Ok(Answer::When(WhenAnswer {
+                date: date.to_owned(),
+                changes,
+            }))
         }
-        let at = match self.at {
-            None => Position::Summary,
-            Some(id) => Position::Step(
-                checklist
-                    .step_index(&id)
-                    .ok_or_else(|| RestoreError::unreadable(format!("no step called {id:?}")))?,
-            ),
-        };
-        Ok(Progress::from_parts(checklist, answers, at, today))
     }
-}
-
-fn has_repeats(items: &[String]) -> bool {
-    items
-        .iter()
-        .enumerate()
-        .any(|(i, item)| items[..i].contains(item))
 }

@@ -1,13 +1,11 @@
 //! Helpers shared by the native test files.
 #![allow(dead_code)]
 
-use email_troubleshooter::content::BUILTIN_JSON;
+use email_troubleshooter::content::builtin;
 use email_troubleshooter::model::{Action, Checklist, Date, Progress};
 
 pub fn checklist() -> Checklist {
-    serde_json::from_str::<Checklist>(BUILTIN_JSON)
-        .expect("the built-in content parses")
-        .with_provider_name()
+    builtin().with_provider_name()
 }
 
 pub fn today() -> Date {

@@ -1,0 +1,208 @@
+//! Writes content as Rust source, so the built-in checklist is compiled in: no parser at run time.
+
+use crate::checklist::{
+    AnswerOption, Checklist, Finding, Link, List, Prerequisites, Step, StepKind, Text, UiText,
+};
+
+/// A value that can write the Rust expression that rebuilds it.
+pub trait RustLiteral {
+    fn literal(&self) -> String;
+}
+
+impl RustLiteral for Text {
+    fn literal(&self) -> String {
+        // Debug output of a str is a valid Rust string literal, escapes included.
+        format!("Cow::Borrowed({:?})", &**self)
+    }
+}
+
+impl RustLiteral for bool {
+    fn literal(&self) -> String {
+        self.to_string()
+    }
+}
+
+impl RustLiteral for u32 {
+    fn literal(&self) -> String {
+        self.to_string()
+    }
+}
+
+impl<T: RustLiteral> RustLiteral for Option<T> {
+    fn literal(&self) -> String {
+        match self {
+            Some(value) => format!("Some({})", value.literal()),
+            None => "None".to_owned(),
+        }
+    }
+}
+
+impl<T: RustLiteral + Clone> RustLiteral for List<T> {
+    fn literal(&self) -> String {
+        let items: Vec<String> = self.iter().map(RustLiteral::literal).collect();
+        format!("Cow::Borrowed(&[{}])", items.join(", "))
+    }
+}
+
+impl RustLiteral for StepKind {
+    fn literal(&self) -> String {
+        format!("StepKind::{self:?}")
+    }
+}
+
+/// `struct_literal!(value, Type { field, ... })` writes `Type { field: <literal>, ... }`.
+/// Naming every field means a field added to the schema but not here fails to compile.
+macro_rules! struct_literal {
+    ($value:expr, $name:ident { $($field:ident),* $(,)? }) => {{
+        let $name { $($field),* } = $value;
+        let fields: Vec<String> = vec![$(format!("{}: {}", stringify!($field), $field.literal())),*];
+        format!("{} {{ {} }}", stringify!($name), fields.join(", "))
+    }};
+}
+
+impl RustLiteral for Checklist {
+    fn literal(&self) -> String {
+        struct_literal!(
+            self,
+            Checklist {
+                schema,
+                lang,
+                provider,
+                text,
+                prerequisites,
+                links,
+                findings,
+                steps
+            }
+        )
+    }
+}
+
+impl RustLiteral for Prerequisites {
+    fn literal(&self) -> String {
+        struct_literal!(
+            self,
+            Prerequisites {
+                applies_to,
+                difficulty,
+                time_needed,
+                tools,
+                link
+            }
+        )
+    }
+}
+
+impl RustLiteral for Link {
+    fn literal(&self) -> String {
+        struct_literal!(self, Link { id, label, url })
+    }
+}
+
+impl RustLiteral for Finding {
+    fn literal(&self) -> String {
+        struct_literal!(
+            self,
+            Finding {
+                id,
+                title,
+                action,
+                link,
+                contact_admin
+            }
+        )
+    }
+}
+
+impl RustLiteral for Step {
+    fn literal(&self) -> String {
+        struct_literal!(
+            self,
+            Step {
+                id,
+                kind,
+                question,
+                why,
+                link,
+                options
+            }
+        )
+    }
+}
+
+impl RustLiteral for AnswerOption {
+    fn literal(&self) -> String {
+        struct_literal!(
+            self,
+            AnswerOption {
+                id,
+                label,
+                exclusive,
+                means,
+                next,
+                points_to,
+                link
+            }
+        )
+    }
+}
+
+impl RustLiteral for UiText {
+    fn literal(&self) -> String {
+        struct_literal!(
+            self,
+            UiText {
+                title,
+                intro,
+                before_you_start,
+                applies_to,
+                difficulty,
+                time_needed,
+                tools_needed,
+                step_of,
+                answered_of,
+                all_answered,
+                steps_heading,
+                status_not_started,
+                status_answered,
+                status_points_to_cause,
+                yes,
+                no,
+                unsure,
+                your_answer,
+                no_date,
+                change,
+                change_step,
+                back,
+                continue_,
+                what_it_means,
+                what_to_do,
+                date_label,
+                date_hint,
+                changes_legend,
+                changes_hint,
+                or,
+                error_title,
+                error_no_answer,
+                error_no_change,
+                error_bad_date,
+                error_future_date,
+                summary_heading,
+                findings_heading,
+                no_findings,
+                contact_heading,
+                contact_now,
+                contact_if_still,
+                start_again,
+                start_again_question,
+                start_again_confirm,
+                cancel,
+                notice_unavailable,
+                notice_unreadable,
+                notice_newer,
+                notice_save_failed,
+                opens_new_tab,
+            }
+        )
+    }
+}
