@@ -26,9 +26,7 @@ pub fn ProgressMeter(props: &ProgressMeterProps) -> Html {
     html! {
         <div class="et-progress">
             <p class="et-progress-step">{ where_now }</p>
-            <progress class="et-progress-bar" max={total} value={answered} aria-label={answered_text.clone()}>
-                { &answered_text }
-            </progress>
+            <progress class="et-progress-bar" max={total} value={answered} aria-label={answered_text.clone()} />
             <p class="et-progress-count" aria-hidden="true">{ answered_text }</p>
         </div>
     }

@@ -1,0 +1,95 @@
+# Email Troubleshooter: build, demo and test.
+#
+#   make demo    install what is missing, build, serve the demo at http://127.0.0.1:8080
+#   make test    install what is missing, run every suite (native, browser, end-to-end)
+#   make dist    the release bundle in dist/
+#   make size    gzip -9 sizes of what a first visit downloads
+#   make lint    cargo fmt --check and clippy (warnings denied), native and wasm
+#
+# Every install step checks first and does nothing when the right version is there.
+# Nothing is downloaded except by cargo, npm and apt-get, by package name; Trunk runs --offline.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := help
+
+CARGO_BIN := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin
+# npm's binaryen (wasm-opt) and terser come first: Debian's wasm-opt is too old for rustc's output.
+export PATH := $(CURDIR)/node_modules/.bin:$(CARGO_BIN):$(PATH)
+export CHROMEDRIVER ?= /usr/bin/chromedriver
+
+TRUNK_VERSION := 0.21.14
+# wasm-bindgen-cli must be exactly the version of the wasm-bindgen crate in Cargo.lock.
+WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version = "\(.*\)"$$/\1/p;}' Cargo.lock)
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+DEMO_PORT ?= 8080
+
+.PHONY: help setup setup-rust setup-trunk setup-wasm-bindgen setup-node setup-browser \
+	dist demo test test-native test-browser test-e2e size screenshot lint clean
+
+help:
+	@sed -n 's/^#   \(make .*\)/\1/p' Makefile
+
+setup: setup-rust setup-trunk setup-wasm-bindgen setup-node setup-browser
+
+setup-rust:
+	@rustup target list --installed | grep -qx wasm32-unknown-unknown \
+		|| rustup target add wasm32-unknown-unknown
+
+setup-trunk:
+	@if [ "$$(trunk --version 2>/dev/null)" != "trunk $(TRUNK_VERSION)" ]; then \
+		echo "installing trunk $(TRUNK_VERSION) (takes about 9 minutes)"; \
+		cargo install trunk --version $(TRUNK_VERSION) --locked; \
+	fi
+
+# Without --locked: one of the CLI's locked dependencies is missing from the registry.
+setup-wasm-bindgen:
+	@test -n "$(WASM_BINDGEN_VERSION)" || { echo "no wasm-bindgen in Cargo.lock"; exit 1; }
+	@if [ "$$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $(WASM_BINDGEN_VERSION)" ]; then \
+		echo "installing wasm-bindgen-cli $(WASM_BINDGEN_VERSION)"; \
+		cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION) --force; \
+	fi
+
+setup-node: node_modules/.installed
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $@
+
+setup-browser:
+	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then \
+		$(SUDO) apt-get update; \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y --no-install-recommends chromium chromium-driver; \
+	fi
+
+dist: setup-rust setup-trunk setup-wasm-bindgen setup-node
+	trunk build --release --offline
+
+demo: dist
+	node scripts/serve.mjs dist $(DEMO_PORT)
+
+test: setup test-native test-browser test-e2e
+
+test-native:
+	cargo test
+
+test-browser: setup-rust setup-wasm-bindgen setup-browser
+	cargo test --target wasm32-unknown-unknown
+
+test-e2e: dist setup-browser
+	node --test tests/e2e/
+
+size: dist
+	@scripts/size.sh dist
+
+screenshot: dist setup-browser
+	node scripts/screenshot.mjs
+
+lint: setup-rust
+	cargo fmt --all --check
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
+
+clean:
+	cargo clean
+	rm -rf dist node_modules

@@ -1,0 +1,158 @@
+// A user works through the demo page: all seven steps, a reload, a changed answer, start again.
+
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { startServer, launchBrowser, openPage, widget, ready } from "./support.mjs";
+
+let server;
+let browser;
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const QUESTIONS = [
+  "Can you sign in to webmail and see new mail arriving?",
+  "When did the problem start?",
+  "Have you recently moved your mail to Rackspace Cloud Office from another provider?",
+  "Has your mailbox been upgraded at Rackspace Cloud Office?",
+  "Is everyone who uses your domain having this problem?",
+  "Can you connect to your mailbox from another computer?",
+  "Can you connect to your mailbox using a different internet connection?",
+];
+
+/** The question of the step that is open now (the list item marked aria-current="step"). */
+async function currentQuestion(scope) {
+  return (await scope.locator('li[aria-current="step"] h3').textContent()).trim();
+}
+
+async function answer(scope, label) {
+  await scope.getByRole("radio", { name: label, exact: true }).check();
+  await scope.getByRole("button", { name: "Continue" }).click();
+}
+
+test("a user can work through all seven steps and read what their answers point to", async () => {
+  const { context, page, problems } = await openPage(browser);
+  await page.goto(`${server.url}/`);
+  const troubleshooter = widget(page);
+  await ready(troubleshooter);
+
+  assert.equal(await currentQuestion(troubleshooter), QUESTIONS[0]);
+  await troubleshooter.getByText("Step 1 of 7").waitFor();
+  const webmail = troubleshooter.getByRole("group", { name: QUESTIONS[0] });
+  assert.deepEqual(
+    await webmail.getByRole("radio").evaluateAll((radios) => radios.map((r) => r.labels[0].textContent)),
+    ["Yes", "No", "Not sure"],
+  );
+
+  await troubleshooter.getByRole("radio", { name: "Yes", exact: true }).check();
+  await troubleshooter.getByText("Your mailbox is working, so the fault lies somewhere").waitFor();
+  await troubleshooter.getByRole("button", { name: "Continue" }).click();
+
+  assert.equal(await currentQuestion(troubleshooter), QUESTIONS[1]);
+  await troubleshooter.getByText("Step 2 of 7").waitFor();
+  await troubleshooter.getByLabel("Date the problem started").fill("2026-11-20");
+  await troubleshooter.getByRole("checkbox", { name: "I changed my mailbox password" }).check();
+  await troubleshooter.getByText("Your mail app is probably still trying the old password.").waitFor();
+  await troubleshooter.getByRole("button", { name: "Continue" }).click();
+
+  await answer(troubleshooter, "No");
+  await answer(troubleshooter, "Not sure");
+  assert.equal(await currentQuestion(troubleshooter), QUESTIONS[4]);
+  await answer(troubleshooter, "No");
+  await answer(troubleshooter, "No");
+  await answer(troubleshooter, "Yes");
+
+  const summary = troubleshooter.getByRole("region", { name: "Your answers" });
+  await summary.waitFor();
+  await troubleshooter.getByText("All 7 questions answered").waitFor();
+  for (const question of QUESTIONS) await summary.getByText(question, { exact: true }).waitFor();
+  await summary.getByText("2026-11-20: I changed my mailbox password").waitFor();
+  await summary.getByRole("heading", { name: "Your mailbox password changed" }).waitFor();
+  await summary.getByRole("heading", { name: "Your usual internet connection" }).waitFor();
+  await summary.getByRole("heading", { name: "When to contact your administrator" }).waitFor();
+  assert.equal(await summary.getByRole("button", { name: /^Change/ }).count(), 7);
+
+  const statuses = await troubleshooter.locator("ol > li strong").allTextContents();
+  assert.deepEqual(statuses, [
+    "Answered",
+    "Points to a cause",
+    "Answered",
+    "Answered",
+    "Answered",
+    "Answered",
+    "Points to a cause",
+  ]);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("reloading the page finds everything as it was", async () => {
+  const { context, page, problems } = await openPage(browser);
+  await page.goto(`${server.url}/`);
+  const troubleshooter = widget(page);
+  await ready(troubleshooter);
+  await answer(troubleshooter, "Yes");
+  await troubleshooter.getByRole("checkbox", { name: "Nothing that I know of" }).check();
+  await troubleshooter.getByRole("button", { name: "Continue" }).click();
+  await troubleshooter.getByRole("radio", { name: "No", exact: true }).check();
+
+  await page.reload();
+  await ready(troubleshooter);
+  assert.equal(await currentQuestion(troubleshooter), QUESTIONS[2]);
+  assert.equal(await troubleshooter.getByRole("radio", { name: "No", exact: true }).isChecked(), true);
+  await troubleshooter.getByText("A recent move from another provider is ruled out.").waitFor();
+  await troubleshooter.getByText("Step 3 of 7").waitFor();
+  await troubleshooter.getByRole("progressbar", { name: "3 of 7 questions answered" }).waitFor();
+  assert.equal(await troubleshooter.getByRole("status").textContent(), "", "no notice after a normal reload");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("an answer can be changed from the summary, and the summary follows", async () => {
+  const { context, page, problems } = await openPage(browser);
+  await page.goto(`${server.url}/`);
+  const troubleshooter = widget(page);
+  await ready(troubleshooter);
+  await answer(troubleshooter, "Yes");
+  await troubleshooter.getByRole("checkbox", { name: "Nothing that I know of" }).check();
+  await troubleshooter.getByRole("button", { name: "Continue" }).click();
+  for (const label of ["No", "No", "No", "No", "No"]) await answer(troubleshooter, label);
+  const summary = troubleshooter.getByRole("region", { name: "Your answers" });
+  await summary.getByText("Your answers don't point to any one cause.").waitFor();
+
+  await summary.getByRole("button", { name: "Change your answer to question 5" }).click();
+  assert.equal(await currentQuestion(troubleshooter), QUESTIONS[4]);
+  await answer(troubleshooter, "Yes");
+  await summary.getByRole("heading", { name: "Your domain's DNS records or its registration" }).waitFor();
+  await summary.getByText("Contact your administrator now").waitFor();
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("start again asks first, then clears every answer, also after a reload", async () => {
+  const { context, page, problems } = await openPage(browser);
+  await page.goto(`${server.url}/`);
+  const troubleshooter = widget(page);
+  await ready(troubleshooter);
+  await answer(troubleshooter, "No");
+  await troubleshooter.getByRole("button", { name: "Start again" }).click();
+  await troubleshooter.getByText("Clear all your answers and start again?").waitFor();
+  await troubleshooter.getByRole("button", { name: "Cancel" }).click();
+  assert.equal(await currentQuestion(troubleshooter), QUESTIONS[1]);
+
+  await troubleshooter.getByRole("button", { name: "Start again" }).click();
+  await troubleshooter.getByRole("button", { name: "Yes, clear my answers" }).click();
+  assert.equal(await currentQuestion(troubleshooter), QUESTIONS[0]);
+  assert.equal(await troubleshooter.getByRole("radio", { name: "No", exact: true }).isChecked(), false);
+  await page.reload();
+  await ready(troubleshooter);
+  assert.equal(await currentQuestion(troubleshooter), QUESTIONS[0]);
+  await troubleshooter.getByRole("progressbar", { name: "0 of 7 questions answered" }).waitFor();
+  assert.deepEqual(problems, []);
+  await context.close();
+});

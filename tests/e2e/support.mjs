@@ -1,0 +1,62 @@
+// Shared set-up for the end-to-end tests: a local server for dist/, and a headless Chromium
+// that the tests drive as a user would. Nothing here reaches beyond 127.0.0.1.
+
+import { chromium } from "playwright-core";
+import { fileURLToPath } from "node:url";
+import { serve } from "../../scripts/serve.mjs";
+
+const root = fileURLToPath(new URL("../..", import.meta.url));
+
+/** Chromium as installed by `make setup`; never a browser downloaded by a test tool. */
+export const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
+
+export const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
+
+/**
+ * Serves the release bundle at / (the demo) and again under /cdn/v1/ (as another site would
+ * host it), and the test host pages under /host/.
+ */
+export function startServer(options = {}) {
+  return serve({
+    mounts: { "/": `${root}/dist`, "/cdn/v1/": `${root}/dist`, "/host/": `${root}/tests/e2e/hosts` },
+    ...options,
+  });
+}
+
+export function launchBrowser() {
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+}
+
+/**
+ * A fresh page in a fresh context (its own storage), recording every console error and
+ * uncaught exception so that a test can assert there were none.
+ */
+export async function openPage(browser, { init, ...contextOptions } = {}) {
+  const context = await browser.newContext(contextOptions);
+  if (init) await context.addInitScript(init);
+  const page = await context.newPage();
+  const problems = [];
+  page.on("pageerror", (error) => problems.push(`uncaught: ${error.message}`));
+  page.on("console", (message) => {
+    if (message.type() === "error") problems.push(`console error: ${message.text()}`);
+  });
+  return { context, page, problems };
+}
+
+/** The widget inside one <email-troubleshooter> element (its shadow root is open). */
+export function widget(page, selector = "email-troubleshooter") {
+  return page.locator(selector);
+}
+
+/** Waits until the widget has replaced the fallback content with its first question. */
+export async function ready(scope) {
+  await scope.getByRole("heading", { name: "Can't connect to your mailbox?" }).waitFor();
+}
