@@ -1,28 +1,12 @@
-use super::{
-    error_summary::ErrorSummary, guidance::Guidance, step_actions::StepActions,
-    step_intro::StepIntro,
-};
-use crate::content::Content;
-use crate::hooks::use_focus_on_move;
-use crate::model::{Action, Answer, Progress};
+use super::{error_summary::message, question_form::QuestionForm, StepProps};
+use crate::model::{Action, Answer};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct ChoiceQuestionProps {
-    pub index: usize,
-    pub checklist: Content,
-    pub progress: Progress,
-    pub moves: u32,
-    pub on_action: Callback<Action>,
-}
-
 /// The open Yes / No / Not sure question: choosing records the answer and shows its guidance at once.
 #[component]
-pub fn ChoiceQuestion(props: &ChoiceQuestionProps) -> Html {
-    let heading = use_node_ref();
-    use_focus_on_move(heading.clone(), props.moves);
-    let ChoiceQuestionProps {
+pub fn ChoiceQuestion(props: &StepProps) -> Html {
+    let StepProps {
         index,
         checklist,
         progress,
@@ -36,14 +20,8 @@ pub fn ChoiceQuestion(props: &ChoiceQuestionProps) -> Html {
         _ => None,
     };
     let name = format!("et-step-{index}");
-    let why_id = format!("{name}-why");
     let error = progress.error();
-    let error_id = format!("{name}-error");
-    let describedby = if error.is_some() {
-        format!("{why_id} {error_id}")
-    } else {
-        why_id.clone()
-    };
+    let error_id: AttrValue = format!("{name}-error").into();
     let radios = step.options.iter().map(|option| {
         let id = format!("{name}-{}", option.id);
         let onchange = {
@@ -65,29 +43,11 @@ pub fn ChoiceQuestion(props: &ChoiceQuestionProps) -> Html {
         }
     });
     html! {
-        <form class="et-question" novalidate=true onsubmit={submit(on_action)}>
-            <ErrorSummary checklist={checklist.clone()} {error} />
-            <fieldset class="et-fieldset" aria-describedby={describedby}>
-                <legend class="et-legend">
-                    <h3 class="et-step-title" tabindex="-1" ref={heading}>{ &*step.question }</h3>
-                </legend>
-                <StepIntro checklist={checklist.clone()} {index} id={why_id.clone()} />
-                if let Some(message) = error.map(|e| super::error_summary::message(checklist, e)) {
-                    <p class="et-error-message" id={error_id}>{ message }</p>
-                }
-                <div class={classes!("et-choices", error.map(|_| "et-choices--error"))}>{ for radios }</div>
-            </fieldset>
-            <Guidance checklist={checklist.clone()} options={progress.chosen(checklist, index).into_iter().cloned().collect::<Vec<_>>()} />
-            <StepActions checklist={checklist.clone()} can_go_back={index > 0} on_action={on_action.clone()} />
-        </form>
+        <QuestionForm step={props.clone()} error_id={error.map(|_| error_id.clone())}>
+            if let Some(problem) = error {
+                <p class="et-error-message" id={error_id}>{ message(checklist, problem) }</p>
+            }
+            <div class={classes!("et-choices", error.map(|_| "et-choices--error"))}>{ for radios }</div>
+        </QuestionForm>
     }
-}
-
-/// Pressing Enter or the Continue button submits the step's form: the model decides what follows.
-pub(crate) fn submit(on_action: &Callback<Action>) -> Callback<SubmitEvent> {
-    let on_action = on_action.clone();
-    Callback::from(move |event: SubmitEvent| {
-        event.prevent_default();
-        on_action.emit(Action::Continue);
-    })
 }

@@ -7,9 +7,9 @@ mod guidance;
 mod notice_line;
 mod prerequisites;
 mod progress_meter;
+mod question_form;
 mod start_again;
 mod step_actions;
-mod step_intro;
 mod step_item;
 mod summary;
 mod troubleshooter;
@@ -17,7 +17,20 @@ mod when_question;
 
 pub use troubleshooter::{Troubleshooter, TroubleshooterProps};
 
-use crate::model::{Checklist, Progress, StepStatus};
+use crate::content::Content;
+use crate::model::{Action, Checklist, Progress, StepStatus};
+use yew::prelude::*;
+
+/// What every view of one step needs: which step, the content, the progress, where to send actions.
+#[derive(Properties, PartialEq, Clone)]
+pub struct StepProps {
+    pub index: usize,
+    pub checklist: Content,
+    pub progress: Progress,
+    /// Counts the user's moves between steps; focus follows a move.
+    pub moves: u32,
+    pub on_action: Callback<Action>,
+}
 
 /// The words for a step's status: shown as text, never as colour alone.
 pub(crate) fn status_label(checklist: &Checklist, status: StepStatus) -> &str {

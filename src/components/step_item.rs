@@ -1,23 +1,14 @@
 use super::{
     answer_text, choice_question::ChoiceQuestion, status_label, when_question::WhenQuestion,
+    StepProps,
 };
-use crate::content::Content;
-use crate::model::{fill, Action, Position, Progress, StepKind, StepStatus};
+use crate::model::{fill, Action, Position, StepKind, StepStatus};
 use yew::prelude::*;
-
-#[derive(Properties, PartialEq)]
-pub struct StepItemProps {
-    pub index: usize,
-    pub checklist: Content,
-    pub progress: Progress,
-    pub moves: u32,
-    pub on_action: Callback<Action>,
-}
 
 /// One step of the overview: its question and status, its answer with "Change", or its form when open.
 #[component]
-pub fn StepItem(props: &StepItemProps) -> Html {
-    let StepItemProps {
+pub fn StepItem(props: &StepProps) -> Html {
+    let StepProps {
         index,
         checklist,
         progress,
@@ -40,14 +31,8 @@ pub fn StepItem(props: &StepItemProps) -> Html {
 
     let body = if open {
         match step.kind {
-            StepKind::Choice => html! {
-                <ChoiceQuestion {index} checklist={checklist.clone()} progress={progress.clone()}
-                    moves={props.moves} on_action={props.on_action.clone()} />
-            },
-            StepKind::When => html! {
-                <WhenQuestion {index} checklist={checklist.clone()} progress={progress.clone()}
-                    moves={props.moves} on_action={props.on_action.clone()} />
-            },
+            StepKind::Choice => html! { <ChoiceQuestion ..props.clone() /> },
+            StepKind::When => html! { <WhenQuestion ..props.clone() /> },
         }
     } else {
         let chosen = progress.chosen(checklist, index);

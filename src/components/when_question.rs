@@ -1,28 +1,12 @@
-use super::{
-    choice_question::submit, error_summary::message, error_summary::ErrorSummary,
-    guidance::Guidance, step_actions::StepActions, step_intro::StepIntro,
-};
-use crate::content::Content;
-use crate::hooks::use_focus_on_move;
-use crate::model::{Action, Answer, Date, InputError, Progress};
+use super::{error_summary::message, question_form::QuestionForm, StepProps};
+use crate::model::{Action, Answer, Date, InputError};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct WhenQuestionProps {
-    pub index: usize,
-    pub checklist: Content,
-    pub progress: Progress,
-    pub moves: u32,
-    pub on_action: Callback<Action>,
-}
-
 /// The open "when did it start?" step: a date and what changed then, ending with Continue.
 #[component]
-pub fn WhenQuestion(props: &WhenQuestionProps) -> Html {
-    let heading = use_node_ref();
-    use_focus_on_move(heading.clone(), props.moves);
-    let WhenQuestionProps {
+pub fn WhenQuestion(props: &StepProps) -> Html {
+    let StepProps {
         index,
         checklist,
         progress,
@@ -92,10 +76,7 @@ pub fn WhenQuestion(props: &WhenQuestionProps) -> Html {
         ""
     };
     html! {
-        <form class="et-question" novalidate=true onsubmit={submit(on_action)}>
-            <ErrorSummary checklist={checklist.clone()} {error} />
-            <h3 class="et-step-title" tabindex="-1" ref={heading}>{ &*step.question }</h3>
-            <StepIntro checklist={checklist.clone()} {index} id={id("why")} />
+        <QuestionForm step={props.clone()}>
             <div class={classes!("et-field", date_error.map(|_| "et-field--error"))}>
                 <label class="et-label" for={id("date")}>{ &*text.date_label }</label>
                 <p class="et-hint" id={id("date-hint")}>{ &*text.date_hint }</p>
@@ -116,8 +97,6 @@ pub fn WhenQuestion(props: &WhenQuestionProps) -> Html {
                 }
                 <div class="et-choices">{ for checkboxes }</div>
             </fieldset>
-            <Guidance checklist={checklist.clone()} options={progress.chosen(checklist, index).into_iter().cloned().collect::<Vec<_>>()} />
-            <StepActions checklist={checklist.clone()} can_go_back={index > 0} on_action={on_action.clone()} />
-        </form>
+        </QuestionForm>
     }
 }

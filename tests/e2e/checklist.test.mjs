@@ -1,19 +1,10 @@
 // A user works through the demo page: all seven steps, a reload, a changed answer, start again.
 
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { startServer, launchBrowser, openPage, widget, ready } from "./support.mjs";
+import { useBrowser, openWidget, ready } from "./support.mjs";
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 const QUESTIONS = [
   "Can you sign in to webmail and see new mail arriving?",
@@ -35,11 +26,15 @@ async function answer(scope, label) {
   await scope.getByRole("button", { name: "Continue" }).click();
 }
 
+/** Step 1 "Yes", step 2 "Nothing that I know of": the quickest way to step 3. */
+async function answerFirstTwo(scope) {
+  await answer(scope, "Yes");
+  await scope.getByRole("checkbox", { name: "Nothing that I know of" }).check();
+  await scope.getByRole("button", { name: "Continue" }).click();
+}
+
 test("a user can work through all seven steps and read what their answers point to", async () => {
-  const { context, page, problems } = await openPage(browser);
-  await page.goto(`${server.url}/`);
-  const troubleshooter = widget(page);
-  await ready(troubleshooter);
+  const { context, page, problems, troubleshooter } = await openWidget(env);
 
   assert.equal(await currentQuestion(troubleshooter), QUESTIONS[0]);
   await troubleshooter.getByText("Step 1 of 7").waitFor();
@@ -92,13 +87,8 @@ test("a user can work through all seven steps and read what their answers point 
 });
 
 test("reloading the page finds everything as it was", async () => {
-  const { context, page, problems } = await openPage(browser);
-  await page.goto(`${server.url}/`);
-  const troubleshooter = widget(page);
-  await ready(troubleshooter);
-  await answer(troubleshooter, "Yes");
-  await troubleshooter.getByRole("checkbox", { name: "Nothing that I know of" }).check();
-  await troubleshooter.getByRole("button", { name: "Continue" }).click();
+  const { context, page, problems, troubleshooter } = await openWidget(env);
+  await answerFirstTwo(troubleshooter);
   await troubleshooter.getByRole("radio", { name: "No", exact: true }).check();
 
   await page.reload();
@@ -114,13 +104,8 @@ test("reloading the page finds everything as it was", async () => {
 });
 
 test("an answer can be changed from the summary, and the summary follows", async () => {
-  const { context, page, problems } = await openPage(browser);
-  await page.goto(`${server.url}/`);
-  const troubleshooter = widget(page);
-  await ready(troubleshooter);
-  await answer(troubleshooter, "Yes");
-  await troubleshooter.getByRole("checkbox", { name: "Nothing that I know of" }).check();
-  await troubleshooter.getByRole("button", { name: "Continue" }).click();
+  const { context, page, problems, troubleshooter } = await openWidget(env);
+  await answerFirstTwo(troubleshooter);
   for (const label of ["No", "No", "No", "No", "No"]) await answer(troubleshooter, label);
   const summary = troubleshooter.getByRole("region", { name: "Your answers" });
   await summary.getByText("Your answers don't point to any one cause.").waitFor();
@@ -135,10 +120,7 @@ test("an answer can be changed from the summary, and the summary follows", async
 });
 
 test("start again asks first, then clears every answer, also after a reload", async () => {
-  const { context, page, problems } = await openPage(browser);
-  await page.goto(`${server.url}/`);
-  const troubleshooter = widget(page);
-  await ready(troubleshooter);
+  const { context, page, problems, troubleshooter } = await openWidget(env);
   await answer(troubleshooter, "No");
   await troubleshooter.getByRole("button", { name: "Start again" }).click();
   await troubleshooter.getByText("Clear all your answers and start again?").waitFor();

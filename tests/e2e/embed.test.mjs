@@ -1,30 +1,18 @@
 // The embed as other sites use it: from another path, beside the host's own CSS, twice on a page.
 
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { startServer, launchBrowser, openPage, widget, ready } from "./support.mjs";
+import { useBrowser, openPage, openWidget, widget, ready } from "./support.mjs";
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 test("the embed snippet works on another site's page with dist/ at a path of its own", async () => {
-  const { context, page, problems } = await openPage(browser);
-  await page.goto(`${server.url}/host/elsewhere.html`);
-  const troubleshooter = widget(page);
-  await ready(troubleshooter);
+  const { context, page, problems, troubleshooter } = await openWidget(env, "/host/elsewhere.html");
   await troubleshooter.getByRole("radio", { name: "Yes", exact: true }).check();
   await troubleshooter.getByRole("button", { name: "Continue" }).click();
   await troubleshooter.getByText("Step 2 of 7").waitFor();
   assert.equal(await page.locator("#fallback").isVisible(), false, "the fallback gives way to the widget");
-  assert.ok(server.requests.includes("/cdn/v1/email_troubleshooter_bg.wasm"), "the wasm is loaded from beside the script");
+  assert.ok(env.server.requests.includes("/cdn/v1/email_troubleshooter_bg.wasm"), "the wasm is loaded from beside the script");
 
   // The host's CSS stays out of the widget, and the widget's stays out of the host.
   const fontInWidget = await troubleshooter.locator("h2").evaluate((h) => getComputedStyle(h).fontFamily);
@@ -36,8 +24,8 @@ test("the embed snippet works on another site's page with dist/ at a path of its
 });
 
 test("two elements with different storage keys keep separate progress", async () => {
-  const { context, page, problems } = await openPage(browser);
-  await page.goto(`${server.url}/host/two-instances.html`);
+  const { context, page, problems } = await openPage(env.browser);
+  await page.goto(`${env.server.url}/host/two-instances.html`);
   const sales = widget(page, "#sales email-troubleshooter");
   const support = widget(page, "#support email-troubleshooter");
   await ready(sales);

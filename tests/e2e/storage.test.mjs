@@ -1,22 +1,13 @@
 // Storage that can't be trusted: a corrupt saved value, and a localStorage that throws.
 
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { startServer, launchBrowser, openPage, widget, ready } from "./support.mjs";
+import { useBrowser, openWidget, ready } from "./support.mjs";
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 test("a corrupt saved value gives a working widget and a one-line notice", async () => {
-  const { context, page, problems } = await openPage(browser, {
+  const { context, page, problems, troubleshooter } = await openWidget(env, "/", {
     init: () => {
       if (!sessionStorage.getItem("seeded")) {
         localStorage.setItem("email-troubleshooter:help-article", "v=1&at=webmail&webmail=%%%");
@@ -24,9 +15,6 @@ test("a corrupt saved value gives a working widget and a one-line notice", async
       }
     },
   });
-  await page.goto(`${server.url}/`);
-  const troubleshooter = widget(page);
-  await ready(troubleshooter);
   assert.equal(
     await troubleshooter.getByRole("status").textContent(),
     "Your saved answers couldn't be read, so the troubleshooter has started again.",
@@ -46,7 +34,7 @@ test("a corrupt saved value gives a working widget and a one-line notice", async
 });
 
 test("a localStorage that throws gives a working widget that says progress won't be kept", async () => {
-  const { context, page, problems } = await openPage(browser, {
+  const { context, page, problems, troubleshooter } = await openWidget(env, "/", {
     init: () => {
       Object.defineProperty(window, "localStorage", {
         get() {
@@ -55,9 +43,6 @@ test("a localStorage that throws gives a working widget that says progress won't
       });
     },
   });
-  await page.goto(`${server.url}/`);
-  const troubleshooter = widget(page);
-  await ready(troubleshooter);
   assert.equal(
     await troubleshooter.getByRole("status").textContent(),
     "This browser isn't letting the troubleshooter save, so your answers will be lost if you leave this page.",
@@ -74,16 +59,13 @@ test("a localStorage that throws gives a working widget that says progress won't
 });
 
 test("a localStorage that refuses writes is treated the same way", async () => {
-  const { context, page, problems } = await openPage(browser, {
+  const { context, page, problems, troubleshooter } = await openWidget(env, "/", {
     init: () => {
       Storage.prototype.setItem = () => {
         throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
       };
     },
   });
-  await page.goto(`${server.url}/`);
-  const troubleshooter = widget(page);
-  await ready(troubleshooter);
   await troubleshooter.getByText("This browser isn't letting the troubleshooter save").waitFor();
   await troubleshooter.getByRole("radio", { name: "No", exact: true }).check();
   await troubleshooter.getByText("the problem is with the mailbox or your account").waitFor();

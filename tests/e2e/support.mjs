@@ -1,6 +1,7 @@
 // Shared set-up for the end-to-end tests: a local server for dist/, and a headless Chromium
 // that the tests drive as a user would. Nothing here reaches beyond 127.0.0.1.
 
+import { before, after } from "node:test";
 import { chromium } from "playwright-core";
 import { fileURLToPath } from "node:url";
 import { serve } from "../../scripts/serve.mjs";
@@ -59,4 +60,30 @@ export function widget(page, selector = "email-troubleshooter") {
 /** Waits until the widget has replaced the fallback content with its first question. */
 export async function ready(scope) {
   await scope.getByRole("heading", { name: "Can't connect to your mailbox?" }).waitFor();
+}
+
+/**
+ * Starts the server and the browser once for a test file, and stops them after its last test.
+ * Returns an object whose `server` and `browser` are set by the time the tests run.
+ */
+export function useBrowser(serverOptions) {
+  const env = {};
+  before(async () => {
+    env.server = await startServer(serverOptions);
+    env.browser = await launchBrowser();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
+}
+
+/** Opens a page of the test server in a fresh context and waits for the widget to be ready. */
+export async function openWidget(env, path = "/", options = {}) {
+  const opened = await openPage(env.browser, options);
+  await opened.page.goto(`${env.server.url}${path}`);
+  const troubleshooter = widget(opened.page);
+  await ready(troubleshooter);
+  return { ...opened, troubleshooter };
 }

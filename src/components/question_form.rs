@@ -1,0 +1,70 @@
+use super::{
+    error_summary::ErrorSummary, external_link::ExternalLink, guidance::Guidance,
+    step_actions::StepActions, StepProps,
+};
+use crate::hooks::use_focus_on_move;
+use crate::model::Action;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct QuestionFormProps {
+    pub step: StepProps,
+    /// The id of an error message inside the question that describes the whole question.
+    #[prop_or_default]
+    pub error_id: Option<AttrValue>,
+    /// The question's inputs.
+    pub children: Html,
+}
+
+/// The frame every open step shares: the error summary; the question as a fieldset whose legend
+/// is the step's heading, with why it matters and its link; the guidance for the answer so far;
+/// then Continue and Back. Enter or Continue submits, and the model decides what follows.
+#[component]
+pub fn QuestionForm(props: &QuestionFormProps) -> Html {
+    let heading = use_node_ref();
+    use_focus_on_move(heading.clone(), props.step.moves);
+    let StepProps {
+        index,
+        checklist,
+        progress,
+        on_action,
+        ..
+    } = &props.step;
+    let step = &checklist.steps[*index];
+    let why_id = format!("et-step-{index}-why");
+    let describedby = match &props.error_id {
+        Some(error_id) => format!("{why_id} {error_id}"),
+        None => why_id.clone(),
+    };
+    let onsubmit = {
+        let on_action = on_action.clone();
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            on_action.emit(Action::Continue);
+        })
+    };
+    let chosen: Vec<_> = progress
+        .chosen(checklist, *index)
+        .into_iter()
+        .cloned()
+        .collect();
+    html! {
+        <form class="et-question" novalidate=true {onsubmit}>
+            <ErrorSummary checklist={checklist.clone()} error={progress.error()} />
+            <fieldset class="et-fieldset" aria-describedby={describedby}>
+                <legend class="et-legend">
+                    <h3 class="et-step-title" tabindex="-1" ref={heading}>{ &*step.question }</h3>
+                </legend>
+                <p class="et-why" id={why_id}>{ &*step.why }</p>
+                if let Some(link) = checklist.link(step.link.as_ref()) {
+                    <p class="et-step-link">
+                        <ExternalLink link={link.clone()} opens_new_tab={checklist.text.opens_new_tab.clone()} />
+                    </p>
+                }
+                { props.children.clone() }
+            </fieldset>
+            <Guidance checklist={checklist.clone()} options={chosen} />
+            <StepActions checklist={checklist.clone()} can_go_back={*index > 0} on_action={on_action.clone()} />
+        </form>
+    }
+}
