@@ -25,7 +25,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DEMO_PORT ?= 8080
 
 .PHONY: help setup setup-rust setup-trunk setup-wasm-bindgen setup-node setup-browser \
-	dist demo test test-native test-browser test-e2e size screenshot lint clean
+	dist dist-test demo test test-native test-browser test-e2e size screenshot lint clean
 
 help:
 	@sed -n 's/^#   \(make .*\)/\1/p' Makefile
@@ -76,8 +76,16 @@ test-native:
 test-browser: setup-rust setup-wasm-bindgen setup-browser
 	cargo test --target wasm32-unknown-unknown
 
-test-e2e: dist setup-browser
+test-e2e: dist dist-test setup-browser
 	node --test tests/e2e/
+
+# A quick debug build with the test-only panic export (--features test-hooks), for the e2e
+# test that proves a panic leaves a message in the element and the host page working.
+dist-test: setup-rust setup-wasm-bindgen
+	cargo build --lib --target wasm32-unknown-unknown --features test-hooks
+	wasm-bindgen --target web --no-typescript --out-dir target/dist-test --out-name email_troubleshooter \
+		target/wasm32-unknown-unknown/debug/email_troubleshooter.wasm
+	cp embed/email-troubleshooter.js target/dist-test/
 
 size: dist
 	@scripts/size.sh dist
@@ -87,8 +95,8 @@ screenshot: dist setup-browser
 
 lint: setup-rust
 	cargo fmt --all --check
-	cargo clippy --all-targets -- -D warnings
-	cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
+	cargo clippy --workspace --all-targets --all-features -- -D warnings
+	cargo clippy --workspace --all-targets --all-features --target wasm32-unknown-unknown -- -D warnings
 
 clean:
 	cargo clean

@@ -22,8 +22,12 @@ fn main() {
     let out_dir = env::var("OUT_DIR").expect("cargo sets OUT_DIR for build scripts");
     let source = Path::new("content/en.toml");
     let text = fs::read_to_string(source).unwrap_or_else(|e| panic!("{}: {e}", source.display()));
-    let content: checklist::Checklist =
+    let file: checklist::ChecklistFile =
         toml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", source.display()));
+    // The built-in content must give every text itself.
+    let content = file
+        .complete(None)
+        .unwrap_or_else(|e| panic!("{}: {e}", source.display()));
     let problems = content.problems();
     if !problems.is_empty() {
         let list: Vec<String> = problems.iter().map(ToString::to_string).collect();

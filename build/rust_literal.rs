@@ -149,60 +149,12 @@ impl RustLiteral for AnswerOption {
 
 impl RustLiteral for UiText {
     fn literal(&self) -> String {
-        struct_literal!(
-            self,
-            UiText {
-                title,
-                intro,
-                before_you_start,
-                applies_to,
-                difficulty,
-                time_needed,
-                tools_needed,
-                step_of,
-                answered_of,
-                all_answered,
-                steps_heading,
-                status_not_started,
-                status_answered,
-                status_points_to_cause,
-                yes,
-                no,
-                unsure,
-                your_answer,
-                no_date,
-                change,
-                change_step,
-                back,
-                continue_,
-                what_it_means,
-                what_to_do,
-                date_label,
-                date_hint,
-                changes_legend,
-                changes_hint,
-                or,
-                error_title,
-                error_no_answer,
-                error_no_change,
-                error_bad_date,
-                error_future_date,
-                summary_heading,
-                findings_heading,
-                no_findings,
-                contact_heading,
-                contact_now,
-                contact_if_still,
-                start_again,
-                start_again_question,
-                start_again_confirm,
-                cancel,
-                notice_unavailable,
-                notice_unreadable,
-                notice_newer,
-                notice_save_failed,
-                opens_new_tab,
-            }
-        )
+        // A struct literal: a key missing from the list would fail to compile.
+        let fields: Vec<String> = UiText::KEYS
+            .iter()
+            .zip(self.values())
+            .map(|(key, text)| format!("{key}: {}", text.literal()))
+            .collect();
+        format!("UiText {{ {} }}", fields.join(", "))
     }
 }

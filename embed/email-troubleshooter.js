@@ -1,27 +1,95 @@
-// <email-troubleshooter>: the one file a host page includes.
-// It defines the element and loads the wasm from beside itself, so dist/ can live at any path.
-// Whatever the host put inside the element stays on show until the widget is ready.
+// <email-troubleshooter> and mount(): the one file a host page includes.
+// It loads the wasm from beside itself, so dist/ can live at any path, and leaves whatever the
+// host put inside the element on show until the widget is ready, or for good if it can't load.
 
-let app;
-const load = () =>
-  (app ??= import("./email_troubleshooter.js").then(async (glue) => {
-    await glue.default({ module_or_path: new URL("email_troubleshooter_bg.wasm", import.meta.url) });
+// Two builds of the same widget: the usual one, and a larger one that can also read a host's
+// own checklist. A page downloads the second only if its settings name a checklist.
+const bundles = {};
+const load = (name) =>
+  (bundles[name] ??= import(`./${name}.js`).then(async (glue) => {
+    await glue.default({ module_or_path: new URL(`${name}_bg.wasm`, import.meta.url) });
     return glue;
   }));
 
+const namesChecklist = (element, settings) =>
+  (settings != null && typeof settings === "object" && "checklist" in settings) ||
+  /"checklist"/.test(element.getAttribute("config") ?? "") ||
+  [...element.children].some((child) => child.matches('script[type="application/json"]') && /"checklist"/.test(child.textContent));
+
+// Until the widget is drawn, the element shows its own content and keeps room for the widget,
+// so the page below doesn't jump when it appears (hosts can tune --et-reserved-height).
+let reserve;
+function prepare(element) {
+  if (element.shadowRoot) return;
+  const root = element.attachShadow({ mode: "open" });
+  root.append(document.createElement("slot"));
+  if ("adoptedStyleSheets" in root) {
+    reserve ??= new CSSStyleSheet();
+    reserve.replaceSync(":host{display:block;min-height:var(--et-reserved-height,72rem)}");
+    root.adoptedStyleSheets = [reserve];
+  }
+}
+
+/**
+ * Mounts a troubleshooter in `element`, with `settings` as documented in the README.
+ * Returns `{ ready, reset(), destroy() }`; `ready` settles once the widget is drawn.
+ */
+export function mount(element, settings) {
+  let widget;
+  let state = "loading"; // then "drawn", or "destroyed"
+  const release = () => {
+    widget?.destroy();
+    widget?.free();
+    widget = undefined;
+  };
+  prepare(element);
+  const bundle = namesChecklist(element, settings) ? "email_troubleshooter_custom" : "email_troubleshooter";
+  const ready = load(bundle)
+    .then((glue) => {
+      if (state === "destroyed") return;
+      widget = glue.mount(element, settings);
+      // Yew draws in microtasks: one task later, the first render is done.
+      return new Promise((drawn) => setTimeout(drawn, 0));
+    })
+    .then(() => {
+      // A widget destroyed while it was being drawn is released now that drawing is done.
+      if (state === "destroyed") release();
+      else state = "drawn";
+    });
+  ready.catch((error) => {
+    // The element's own content stays, without the room kept for the widget.
+    if (!widget && element.shadowRoot) element.shadowRoot.adoptedStyleSheets = [];
+    console.error("email-troubleshooter: could not start; the page's own content stays.", error);
+  });
+  return {
+    ready,
+    reset: () => ready.then(() => widget?.reset(), () => {}),
+    destroy() {
+      if (state === "drawn") release();
+      state = "destroyed";
+    },
+  };
+}
+
+const SETTINGS = ["config", "storage-key", "lang", "theme", "webmail-url", "help-tool-url", "dns-records-url", "admin-contact", "provider-name"];
+
 class EmailTroubleshooter extends HTMLElement {
+  static observedAttributes = SETTINGS;
+
   connectedCallback() {
-    load()
-      .then((glue) => {
-        if (this.isConnected && !this.widget) this.widget = glue.mount(this);
-      })
-      .catch((error) => console.error("email-troubleshooter: could not start; the page's own content stays.", error));
+    this.handle ??= mount(this);
   }
 
   disconnectedCallback() {
-    this.widget?.destroy();
-    this.widget?.free();
-    this.widget = undefined;
+    this.handle?.destroy();
+    this.handle = undefined;
+  }
+
+  // A changed setting takes effect at once; saved progress carries over.
+  attributeChangedCallback() {
+    if (!this.handle) return;
+    this.handle.destroy();
+    this.handle = mount(this);
   }
 }
 

@@ -1,74 +1,186 @@
-//! What JavaScript sees: `mount` an element, and the handle that unmounts it.
+//! What JavaScript sees: `mount(element, settings)`, and the handle that resets or unmounts it.
 //!
-//! The custom element itself is defined in `embed/email-troubleshooter.js`, because only
-//! JavaScript can extend `HTMLElement`; everything it does beyond that happens here.
+//! The custom element and the public `mount()` are defined in `embed/email-troubleshooter.js`,
+//! because only JavaScript can extend `HTMLElement`; everything they do beyond that happens here.
 
-use crate::components::{Troubleshooter, TroubleshooterProps};
-use crate::content::Content;
-use std::cell::OnceCell;
+use crate::browser::host_settings;
+use crate::components::{Commands, Troubleshooter, TroubleshooterProps};
+use crate::content::{Content, BUILTIN_EN};
+use crate::model::config::describe;
+use crate::model::{Action, Checklist};
+use std::cell::{Cell, OnceCell, RefCell};
+use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use web_sys::{CssStyleSheet, Element, ShadowRoot, ShadowRootInit, ShadowRootMode};
+use yew::prelude::*;
 use yew::AppHandle;
 
 /// The widget's own styles (`styles/widget.css`, minified by `build.rs`), for its shadow root only.
 const WIDGET_CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/widget.min.css"));
 
 thread_local! {
-    // Parsed and built once per page, however many elements there are.
-    static BUILTIN: OnceCell<Content> = const { OnceCell::new() };
+    // Parsed once per page, however many widgets there are.
     static SHEET: OnceCell<Option<CssStyleSheet>> = const { OnceCell::new() };
+    static NEXT_ID: Cell<u32> = const { Cell::new(0) };
+    /// Every mounted widget's container, with the words to show there if the wasm fails.
+    static MOUNTED: RefCell<Vec<(u32, Element, String)>> = const { RefCell::new(Vec::new()) };
+    /// Yew roots no widget is using now. Yew never frees a root's event handlers (they are
+    /// meant to live as long as the page), so a root is kept and used again rather than
+    /// destroyed: mounting and destroying any number of times then costs no memory.
+    static IDLE_ROOTS: RefCell<Vec<YewRoot>> = const { RefCell::new(Vec::new()) };
 }
 
-/// A mounted widget. `destroy()` unmounts it and removes what it added to the element.
+/// A yew app and the element it renders into, which moves to whichever shadow root needs it.
+struct YewRoot {
+    container: Element,
+    app: AppHandle<Root>,
+}
+
+#[derive(Properties, PartialEq)]
+struct RootProps {
+    /// The widget to show, numbered so each mount starts afresh; nothing while the root is idle.
+    widget: Option<(u32, Rc<TroubleshooterProps>)>,
+}
+
+#[function_component]
+fn Root(props: &RootProps) -> Html {
+    match &props.widget {
+        Some((id, widget)) => html! { <Troubleshooter key={*id} ..(**widget).clone() /> },
+        None => html! {},
+    }
+}
+
+/// A mounted widget.
 #[wasm_bindgen]
 pub struct Widget {
-    app: Option<AppHandle<Troubleshooter>>,
-    container: Element,
+    id: u32,
+    yew: Option<YewRoot>,
+    root: ShadowRoot,
+    commands: Commands,
 }
 
 #[wasm_bindgen]
 impl Widget {
+    /// Clears every answer, as "Start again" does, without asking.
+    pub fn reset(&self) {
+        self.commands.send(Action::StartAgain);
+    }
+
+    /// Unmounts the widget, removes its listeners, and shows the element's own content again.
     pub fn destroy(&mut self) {
-        if let Some(app) = self.app.take() {
-            app.destroy();
+        let Some(mut yew) = self.yew.take() else {
+            return;
+        };
+        yew.app.update(RootProps { widget: None });
+        yew.container.remove();
+        IDLE_ROOTS.with(|idle| idle.borrow_mut().push(yew));
+        let id = self.id;
+        MOUNTED.with(|mounted| {
+            mounted
+                .borrow_mut()
+                .retain(|(mounted_id, _, _)| *mounted_id != id)
+        });
+        self.root.set_adopted_style_sheets(&js_sys::Array::new());
+        // A slot puts back whatever the host had inside the element (the fallback content).
+        if let Some(slot) = self
+            .root
+            .owner_document()
+            .and_then(|d| d.create_element("slot").ok())
+        {
+            let _ = self.root.append_child(&slot);
         }
-        self.container.remove();
     }
 }
 
-/// Renders the troubleshooter into `host`'s open shadow root.
+/// Renders the troubleshooter into `host`'s open shadow root, with the host's settings.
 #[wasm_bindgen]
-pub fn mount(host: Element) -> Result<Widget, JsValue> {
-    let checklist = builtin_checklist();
+pub fn mount(host: Element, settings: JsValue) -> Result<Widget, JsValue> {
+    show_failures_on_panic();
+    let (config, problems) = host_settings::read(&host, &settings);
+    let checklist = Content::new(config.checklist(&BUILTIN_EN));
+    for problem in &problems {
+        web_sys::console::warn_1(
+            &format!(
+                "email-troubleshooter: {}",
+                describe(&checklist.text, problem)
+            )
+            .into(),
+        );
+    }
     let root = match host.shadow_root() {
         Some(root) => root,
         None => host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?,
     };
+    root.set_inner_html("");
     apply_styles(&root)?;
-    let document = host
-        .owner_document()
-        .ok_or_else(|| JsValue::from_str("the element is not in a document"))?;
-    let container = document.create_element("div")?;
-    container.set_class_name("et-root");
-    root.append_child(&container)?;
+    let id = NEXT_ID.with(|next| next.replace(next.get().wrapping_add(1)));
+    let commands = Commands::default();
     let props = TroubleshooterProps {
+        storage_key: config.storage_key.clone().unwrap_or_default().into(),
+        theme: config.theme,
+        admin_contact: config.admin_contact.clone().map(Into::into),
+        problems: Rc::new(problems),
+        commands: commands.clone(),
         checklist,
-        storage_key: host.get_attribute("storage-key").unwrap_or_default().into(),
     };
-    let app =
-        yew::Renderer::<Troubleshooter>::with_root_and_props(container.clone(), props).render();
+    let failed = props.checklist.text.failed.to_string();
+    let widget = Some((id, Rc::new(props)));
+    let mut yew = match IDLE_ROOTS.with(|idle| idle.borrow_mut().pop()) {
+        Some(yew) => yew,
+        None => {
+            let document = host
+                .owner_document()
+                .ok_or_else(|| JsValue::from_str("the element is not in a document"))?;
+            let container = document.create_element("div")?;
+            container.set_class_name("et-root");
+            let app = yew::Renderer::<Root>::with_root_and_props(
+                container.clone(),
+                RootProps { widget: None },
+            )
+            .render();
+            YewRoot { container, app }
+        }
+    };
+    root.append_child(&yew.container)?;
+    yew.container.set_class_name("et-root");
+    yew.app.update(RootProps { widget });
+    MOUNTED.with(|mounted| {
+        mounted
+            .borrow_mut()
+            .push((id, yew.container.clone(), failed))
+    });
     Ok(Widget {
-        app: Some(app),
-        container,
+        id,
+        yew: Some(yew),
+        root,
+        commands,
     })
 }
 
-/// The built-in English checklist, with the provider's name filled in.
-fn builtin_checklist() -> Content {
-    BUILTIN.with(|cell| {
-        cell.get_or_init(|| Content::new(crate::content::builtin().with_provider_name()))
-            .clone()
-    })
+/// The built-in checklist as it will be shown with no settings at all.
+pub fn builtin_checklist() -> Checklist {
+    crate::model::Config::default().checklist(&BUILTIN_EN)
+}
+
+/// If the widget's code panics, every widget on the page says so in a sentence instead of
+/// freezing half-drawn; the host page itself carries on.
+fn show_failures_on_panic() {
+    thread_local!(static INSTALLED: Cell<bool> = const { Cell::new(false) });
+    if INSTALLED.with(|installed| installed.replace(true)) {
+        return;
+    }
+    yew::set_custom_panic_hook(Box::new(|info| {
+        web_sys::console::error_1(&format!("email-troubleshooter: {info}").into());
+        MOUNTED.with(|mounted| {
+            let Ok(mounted) = mounted.try_borrow() else {
+                return;
+            };
+            for (_, container, message) in mounted.iter() {
+                container.set_class_name("et-root et-failed");
+                container.set_text_content(Some(message));
+            }
+        });
+    }));
 }
 
 /// One constructed stylesheet shared by every instance: allowed under a strict `style-src`,
@@ -95,4 +207,11 @@ fn apply_styles(root: &ShadowRoot) -> Result<(), JsValue> {
         }
     }
     Ok(())
+}
+
+/// Test builds only (`--features test-hooks`): panics inside the widget, to prove the page survives.
+#[cfg(feature = "test-hooks")]
+#[wasm_bindgen]
+pub fn panic_for_test() {
+    panic!("a panic the end-to-end tests asked for");
 }

@@ -5,6 +5,7 @@ mod common;
 
 use common::checklist;
 use email_troubleshooter::model::checklist::is_safe_url;
+use email_troubleshooter::model::checklist::ChecklistFile;
 use email_troubleshooter::model::{Checklist, StepKind};
 
 #[test]
@@ -17,7 +18,10 @@ fn the_builtin_content_parses_and_breaks_no_rule() {
 fn the_compiled_in_content_is_exactly_the_content_file() {
     let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/content/en.toml"))
         .expect("readable");
-    let parsed: Checklist = toml::from_str(&text).expect("content/en.toml parses");
+    let parsed = toml::from_str::<ChecklistFile>(&text)
+        .expect("content/en.toml parses")
+        .complete(None)
+        .expect("every text is given");
     assert_eq!(parsed, email_troubleshooter::content::builtin());
 }
 
@@ -239,11 +243,14 @@ fn a_content_file_of_another_shape_does_not_parse() {
         "kind = \"choice\"\ncolour = \"red\"",
         1,
     );
-    let error = toml::from_str::<Checklist>(&unknown).expect_err("unknown fields are refused");
+    let error = toml::from_str::<ChecklistFile>(&unknown).expect_err("unknown fields are refused");
     assert!(error.to_string().contains("colour"), "{error}");
-    let missing = text.replacen("continue = \"Continue\"\n", "", 1);
+    let missing = text.replacen("continue_button = \"Continue\"\n", "", 1);
     assert_ne!(missing, text);
-    let error = toml::from_str::<Checklist>(&missing).expect_err("a missing text is refused");
+    let error = toml::from_str::<ChecklistFile>(&missing)
+        .expect("the shape is fine")
+        .complete(None)
+        .expect_err("a missing text is refused");
     assert!(error.to_string().contains("continue"), "{error}");
 }
 

@@ -271,3 +271,56 @@ fn start_again_clears_everything() {
     assert!(progress.apply(&content, Action::StartAgain));
     assert_eq!(progress, Progress::new(&content, today()));
 }
+
+#[test]
+fn answers_from_another_tab_are_taken_and_a_user_at_the_first_open_question_follows_along() {
+    let content = checklist();
+    let mut here = Progress::new(&content, today());
+    let mut there = Progress::new(&content, today());
+    there.apply(&content, choose(0, "no"));
+    there.apply(&content, Action::Continue);
+    assert!(here.adopt(&content, &there));
+    assert_eq!(here.answer(0), Some(&Answer::Choice("no".into())));
+    assert_eq!(
+        here.at(),
+        Position::Step(1),
+        "it was at the first open question, so it follows"
+    );
+    assert!(!here.adopt(&content, &there), "nothing new the second time");
+}
+
+#[test]
+fn a_user_looking_back_at_an_answer_keeps_their_place_when_answers_arrive() {
+    let content = checklist();
+    let mut here = walk(&content, &["yes", "no", "no", "no", "no", "no"]);
+    here.apply(&content, Action::Change(2));
+    let mut there = here.clone();
+    there.apply(&content, Action::Change(4));
+    there.apply(&content, choose(4, "yes"));
+    assert!(here.adopt(&content, &there));
+    assert_eq!(here.at(), Position::Step(2));
+    assert_eq!(here.status(&content, 4), StepStatus::PointsToCause);
+}
+
+#[test]
+fn answers_cleared_in_another_tab_bring_this_one_back_to_the_start() {
+    let content = checklist();
+    let mut here = walk(&content, &["yes", "no", "no", "no", "no", "no"]);
+    let there = Progress::new(&content, today());
+    assert!(here.adopt(&content, &there));
+    assert_eq!(here.at(), Position::Step(0));
+    assert_eq!(here.answered_count(&content), 0);
+}
+
+#[test]
+fn a_user_following_another_tab_keeps_following_it() {
+    let content = checklist();
+    let mut here = Progress::new(&content, today());
+    let mut there = Progress::new(&content, today());
+    there.apply(&content, choose(0, "no"));
+    assert!(here.adopt(&content, &there));
+    assert_eq!(here.at(), Position::Step(0));
+    there.apply(&content, Action::Continue);
+    assert!(here.adopt(&content, &there), "the other tab moved on");
+    assert_eq!(here.at(), Position::Step(1));
+}

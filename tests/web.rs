@@ -41,10 +41,10 @@ impl Mounted {
             .expect("a body")
             .append_child(&root)
             .expect("appended");
-        let props = TroubleshooterProps {
+        let props = yew::props!(TroubleshooterProps {
             checklist: checklist(),
-            storage_key: storage_key.to_owned().into(),
-        };
+            storage_key: storage_key.to_owned(),
+        });
         let app =
             yew::Renderer::<Troubleshooter>::with_root_and_props(root.clone(), props).render();
         yew::scheduler::flush().await;
@@ -334,7 +334,9 @@ async fn mount_renders_into_an_open_shadow_root_and_destroy_removes_it() {
         .expect("a body")
         .append_child(&host)
         .expect("appended");
-    let mut widget = email_troubleshooter::embed::mount(host.clone()).expect("mounts");
+    let mut widget =
+        email_troubleshooter::embed::mount(host.clone(), wasm_bindgen::JsValue::UNDEFINED)
+            .expect("mounts");
     yew::scheduler::flush().await;
     let shadow = host.shadow_root().expect("an open shadow root");
     let heading = shadow

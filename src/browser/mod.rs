@@ -1,4 +1,6 @@
 //! The edge: every browser API the widget uses, behind small functions the rest can call.
 
 pub mod clock;
+pub mod host_events;
+pub mod host_settings;
 pub mod storage;

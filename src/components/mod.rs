@@ -1,6 +1,7 @@
 //! The interface, one component a file. Components only render and dispatch model actions.
 
 mod choice_question;
+mod config_problems;
 mod error_summary;
 mod external_link;
 mod guidance;
@@ -15,7 +16,7 @@ mod summary;
 mod troubleshooter;
 mod when_question;
 
-pub use troubleshooter::{Troubleshooter, TroubleshooterProps};
+pub use troubleshooter::{Commands, Troubleshooter, TroubleshooterProps};
 
 use crate::content::Content;
 use crate::model::{Action, Checklist, Progress, StepStatus};

@@ -1,7 +1,7 @@
 use super::{answer_text, external_link::ExternalLink};
 use crate::content::Content;
 use crate::hooks::use_focus_on_move;
-use crate::model::{fill, Action, Progress};
+use crate::model::{fill, Action, Link, Progress};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -9,6 +9,8 @@ pub struct SummaryProps {
     pub checklist: Content,
     pub progress: Progress,
     pub moves: u32,
+    #[prop_or_default]
+    pub admin_contact: Option<AttrValue>,
     pub on_action: Callback<Action>,
 }
 
@@ -69,6 +71,13 @@ pub fn Summary(props: &SummaryProps) -> Html {
                 <p class="et-contact-now">{ &*text.contact_now }</p>
             }
             <p>{ &*text.contact_if_still }</p>
+            if let Some(href) = &props.admin_contact {
+                <p>
+                    <ExternalLink
+                        link={Link { id: "admin".into(), label: text.contact_admin_link.clone(), url: href.to_string().into() }}
+                        opens_new_tab={text.opens_new_tab.clone()} />
+                </p>
+            }
         </section>
     }
 }

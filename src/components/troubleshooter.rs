@@ -1,18 +1,49 @@
 use super::{
-    notice_line::NoticeLine, prerequisites::Prerequisites, progress_meter::ProgressMeter,
-    start_again::StartAgain, step_item::StepItem, summary::Summary,
+    config_problems::ConfigProblems, notice_line::NoticeLine, prerequisites::Prerequisites,
+    progress_meter::ProgressMeter, start_again::StartAgain, step_item::StepItem, summary::Summary,
 };
+use crate::browser::host_events;
 use crate::content::Content;
-use crate::hooks::use_troubleshooter;
-use crate::model::{Action, Position};
+use crate::hooks::{use_troubleshooter, Msg};
+use crate::model::{Action, ConfigProblem, Position, Theme};
+use std::cell::RefCell;
+use std::rc::Rc;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties, PartialEq, Clone)]
 pub struct TroubleshooterProps {
     pub checklist: Content,
     /// Separates this instance's saved progress from other instances' on the same site.
     #[prop_or_default]
     pub storage_key: AttrValue,
+    #[prop_or_default]
+    pub theme: Theme,
+    /// Where "contact your administrator" leads: a `mailto:` or web address.
+    #[prop_or_default]
+    pub admin_contact: Option<AttrValue>,
+    /// Settings the host gave that could not be used.
+    #[prop_or_default]
+    pub problems: Rc<Vec<ConfigProblem>>,
+    #[prop_or_default]
+    pub commands: Commands,
+}
+
+/// Lets the code that mounted the widget act on it (the JavaScript handle's `reset()`).
+#[derive(Clone, Default)]
+pub struct Commands(Rc<RefCell<Option<Callback<Action>>>>);
+
+impl Commands {
+    /// Sends an action as if the user had taken it; `false` if the widget isn't mounted.
+    pub fn send(&self, action: Action) -> bool {
+        let callback = self.0.borrow().clone();
+        callback.map(|callback| callback.emit(action)).is_some()
+    }
+}
+
+impl PartialEq for Commands {
+    fn eq(&self, other: &Commands) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
 }
 
 /// The whole checklist: overview of the steps, the open step, the summary.
@@ -20,11 +51,36 @@ pub struct TroubleshooterProps {
 pub fn Troubleshooter(props: &TroubleshooterProps) -> Html {
     let (state, notice) = use_troubleshooter(props.checklist.clone(), props.storage_key.clone());
     let on_action = use_callback(state.dispatcher(), |action: Action, dispatcher| {
-        dispatcher.dispatch(action)
+        dispatcher.dispatch(Msg::Act(action))
     });
+    {
+        let commands = props.commands.clone();
+        use_effect_with(on_action.clone(), move |on_action| {
+            *commands.0.borrow_mut() = Some(on_action.clone());
+            move || *commands.0.borrow_mut() = None
+        });
+    }
+    // Tell the host page about each batch of events once, after it is rendered.
+    let root = use_node_ref();
+    {
+        let root = root.clone();
+        let state = state.clone();
+        use_effect_with(state.events.0, move |_| {
+            if let Some(target) = root.cast::<web_sys::Element>() {
+                for event in state.events.1.iter() {
+                    host_events::send(&target, &state.checklist, &state.progress, event);
+                }
+            }
+        });
+    }
     let checklist = &state.checklist;
     let progress = &state.progress;
     let text = &checklist.text;
+    let theme = match props.theme {
+        Theme::Auto => None,
+        Theme::Light => Some("light"),
+        Theme::Dark => Some("dark"),
+    };
     let steps = (0..checklist.steps.len()).map(|index| {
         html! {
             <StepItem
@@ -38,13 +94,14 @@ pub fn Troubleshooter(props: &TroubleshooterProps) -> Html {
         }
     });
     html! {
-        <section class="et" aria-labelledby="et-title" lang={checklist.lang.clone()}>
+        <section class="et" aria-labelledby="et-title" lang={checklist.lang.to_string()} data-theme={theme} ref={root}>
             <h2 id="et-title" class="et-title">{ &*text.title }</h2>
             <p class="et-intro">{ &*text.intro }</p>
+            <ConfigProblems checklist={checklist.clone()} problems={Rc::clone(&props.problems)} />
             <NoticeLine checklist={checklist.clone()} {notice} />
             <Prerequisites checklist={checklist.clone()} />
             <ProgressMeter checklist={checklist.clone()} progress={progress.clone()} />
-            <ol class="et-steps" aria-label={text.steps_heading.clone()}>
+            <ol class="et-steps" aria-label={text.steps_heading.to_string()}>
                 { for steps }
             </ol>
             if progress.at() == Position::Summary {
@@ -52,6 +109,7 @@ pub fn Troubleshooter(props: &TroubleshooterProps) -> Html {
                     checklist={checklist.clone()}
                     progress={progress.clone()}
                     moves={state.moves}
+                    admin_contact={props.admin_contact.clone()}
                     on_action={on_action.clone()}
                 />
             }

@@ -1,8 +1,9 @@
-//! The widget's state: the model's progress, loaded from and saved to storage.
+//! The widget's state: the model's progress, loaded from and saved to storage, kept in step
+//! with other instances and tabs that share its storage key, and reported to the host page.
 
-use crate::browser::{clock, storage::Store};
+use crate::browser::{clock, storage::Store, storage::Watch};
 use crate::content::Content;
-use crate::model::{Action, Checklist, Position, Progress, RestoreError};
+use crate::model::{Action, Event, Progress, Reporter, RestoreError};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -19,34 +20,61 @@ pub enum Notice {
     SaveFailed,
 }
 
+pub enum Msg {
+    /// Something the user did here.
+    Act(Action),
+    /// Answers saved by another instance or tab with the same storage key.
+    Adopt(Progress),
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct State {
     pub checklist: Content,
     pub progress: Progress,
     /// Counts the user's moves between steps, so that focus follows only real moves.
     pub moves: u32,
+    reporter: Reporter,
+    /// What the latest change means to the host page, numbered so each batch is sent once.
+    pub events: (u32, Rc<Vec<Event>>),
+    /// Whether the latest change was made here, and so is to be saved.
+    made_here: bool,
 }
 
 impl Reducible for State {
-    type Action = Action;
+    type Action = Msg;
 
-    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        let mut progress = self.progress.clone();
-        let was_at: Position = progress.at();
-        let start_again = action == Action::StartAgain;
-        if !progress.apply(&self.checklist, action) {
-            return self;
+    fn reduce(self: Rc<Self>, msg: Msg) -> Rc<Self> {
+        let mut next = (*self).clone();
+        match msg {
+            Msg::Act(action) => {
+                let start_again = action == Action::StartAgain;
+                if !next.progress.apply(&self.checklist, action.clone()) {
+                    return self;
+                }
+                let moved = next.progress.at() != self.progress.at() || start_again;
+                next.moves += u32::from(moved);
+                let events =
+                    next.reporter
+                        .report(&self.checklist, &self.progress, &next.progress, &action);
+                if !events.is_empty() {
+                    next.events = (self.events.0 + 1, Rc::new(events));
+                }
+                next.made_here = true;
+            }
+            Msg::Adopt(other) => {
+                if !next.progress.adopt(&self.checklist, &other) {
+                    return self;
+                }
+                next.reporter.sync(&next.progress);
+                next.made_here = false;
+            }
         }
-        let moved = progress.at() != was_at || start_again;
-        Rc::new(State {
-            checklist: self.checklist.clone(),
-            moves: self.moves + u32::from(moved),
-            progress,
-        })
+        Rc::new(next)
     }
 }
 
-/// Loads the saved progress for a storage key, and saves every change to it.
+/// Loads the saved progress for a storage key, saves every change made here, and takes in
+/// changes saved by other instances or tabs with the same key.
 #[hook]
 pub fn use_troubleshooter(
     checklist: Content,
@@ -63,29 +91,45 @@ pub fn use_troubleshooter(
         let loaded = Rc::clone(&loaded);
         use_reducer(move || State {
             checklist,
+            reporter: Reporter::new(&loaded.0),
             progress: loaded.0.clone(),
             moves: 0,
+            events: (0, Rc::default()),
+            made_here: false,
         })
     };
 
-    // Save every change at once; never the value just loaded, so an untrusted one stays put.
-    let loaded_now = use_mut_ref(|| true);
+    // Save every change made here at once; never the value just loaded, so an untrusted one stays put.
     {
+        let store = Rc::clone(&store);
         let notice = notice.clone();
         let checklist = state.checklist.clone();
+        let made_here = state.made_here;
         use_effect_with(state.progress.clone(), move |progress| {
-            if std::mem::take(&mut *loaded_now.borrow_mut()) {
-                return;
-            }
-            if store.is_available() && !store.save(progress, &checklist) {
+            if made_here && store.is_available() && !store.save(progress, &checklist) {
                 notice.set(Some(Notice::SaveFailed));
             }
+        });
+    }
+
+    // Take in what other instances on this page, and other tabs, save under the same key.
+    {
+        let dispatcher = state.dispatcher();
+        let checklist = state.checklist.clone();
+        use_effect_with(Rc::clone(&store), move |store| {
+            let reader = Rc::clone(store);
+            let watch: Option<Watch> = store.watch(move || {
+                if let Ok(Some(progress)) = reader.load(&checklist, clock::today()) {
+                    dispatcher.dispatch(Msg::Adopt(progress));
+                }
+            });
+            move || drop(watch)
         });
     }
     (state, *notice)
 }
 
-fn load(store: &Store, checklist: &Checklist) -> (Progress, Option<Notice>) {
+fn load(store: &Store, checklist: &Content) -> (Progress, Option<Notice>) {
     let today = clock::today();
     let fresh = || Progress::new(checklist, today);
     if !store.is_available() {
@@ -96,8 +140,9 @@ fn load(store: &Store, checklist: &Checklist) -> (Progress, Option<Notice>) {
         Ok(None) => (fresh(), None),
         Err(RestoreError::Newer(_)) => (fresh(), Some(Notice::Newer)),
         Err(RestoreError::Unreadable(why)) => {
-            web_sys::console::warn_1(
-                &format!("email-troubleshooter: saved progress ignored: {why}").into(),
+            web_sys::console::warn_2(
+                &"email-troubleshooter: saved progress ignored:".into(),
+                &why.into(),
             );
             (fresh(), Some(Notice::Unreadable))
         }

@@ -3,8 +3,9 @@
 //! Only `serde` and `std` may be used here: `build.rs` compiles this file too, so that a broken
 //! content file fails the build instead of reaching a user.
 
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use std::borrow::Cow;
+use std::collections::BTreeMap;
 use std::fmt;
 
 /// Content text: borrowed for the built-in checklist (compiled in), owned for a host's own.
@@ -22,8 +23,7 @@ pub const CHOICE_IDS: [&str; 3] = ["yes", "no", "unsure"];
 pub const RESERVED_STEP_IDS: [&str; 3] = ["v", "at", "summary"];
 
 /// A whole checklist in one language: the built-in one, or a host's replacement.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Checklist {
     pub schema: u32,
     pub lang: Text,
@@ -36,64 +36,146 @@ pub struct Checklist {
     pub steps: List<Step>,
 }
 
-/// Every sentence of the interface that is not part of a step.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
-pub struct UiText {
-    pub title: Text,
-    pub intro: Text,
-    pub before_you_start: Text,
-    pub applies_to: Text,
-    pub difficulty: Text,
-    pub time_needed: Text,
-    pub tools_needed: Text,
-    pub step_of: Text,
-    pub answered_of: Text,
-    pub all_answered: Text,
-    pub steps_heading: Text,
-    pub status_not_started: Text,
-    pub status_answered: Text,
-    pub status_points_to_cause: Text,
-    pub yes: Text,
-    pub no: Text,
-    pub unsure: Text,
-    pub your_answer: Text,
-    pub no_date: Text,
-    pub change: Text,
-    pub change_step: Text,
-    pub back: Text,
-    #[serde(rename = "continue")]
-    pub continue_: Text,
-    pub what_it_means: Text,
-    pub what_to_do: Text,
-    pub date_label: Text,
-    pub date_hint: Text,
-    pub changes_legend: Text,
-    pub changes_hint: Text,
-    pub or: Text,
-    pub error_title: Text,
-    pub error_no_answer: Text,
-    pub error_no_change: Text,
-    pub error_bad_date: Text,
-    pub error_future_date: Text,
-    pub summary_heading: Text,
-    pub findings_heading: Text,
-    pub no_findings: Text,
-    pub contact_heading: Text,
-    pub contact_now: Text,
-    pub contact_if_still: Text,
-    pub start_again: Text,
-    pub start_again_question: Text,
-    pub start_again_confirm: Text,
-    pub cancel: Text,
-    pub notice_unavailable: Text,
-    pub notice_unreadable: Text,
-    pub notice_newer: Text,
-    pub notice_save_failed: Text,
-    pub opens_new_tab: Text,
+/// Declares [`UiText`] from one list of keys, so its fields, its keys in a content file and
+/// its reading from a content file can't drift apart.
+macro_rules! ui_text {
+    ($($key:ident),* $(,)?) => {
+        /// Every sentence of the interface that is not part of a step.
+        #[derive(Debug, Clone, PartialEq)]
+        pub struct UiText {
+            $(pub $key: Text,)*
+        }
+
+        impl UiText {
+            /// The keys under `[text]` in a content file, in the order the fields are declared.
+            pub const KEYS: &'static [&'static str] = &[$(stringify!($key)),*];
+
+            /// The texts in the order of [`UiText::KEYS`].
+            pub fn values(&self) -> Vec<&Text> {
+                vec![$(&self.$key),*]
+            }
+
+            /// Builds the texts from a key-to-text map. A key the map lacks is taken from
+            /// `defaults`, or is an error without them; a key that isn't a text is an error.
+            pub fn from_map(mut map: BTreeMap<String, Text>, defaults: Option<&UiText>) -> Result<UiText, String> {
+                // A loop, not a lookup per field: the per-field code would be inlined 60-odd times.
+                let fallback = defaults.map(UiText::values);
+                let mut values = Vec::with_capacity(Self::KEYS.len());
+                for (index, key) in Self::KEYS.iter().enumerate() {
+                    let default = fallback.as_ref().and_then(|values| values.get(index)).map(|text| (*text).clone());
+                    values.push(map.remove(*key).or(default).ok_or_else(|| format!("missing text `{key}`"))?);
+                }
+                if let Some(unknown) = map.keys().next() {
+                    return Err(format!("unknown text `{unknown}`"));
+                }
+                let mut values = values.into_iter();
+                Ok(UiText { $($key: values.next().unwrap_or_default(),)* })
+            }
+        }
+    };
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+// One generic map instead of a derived visitor for each of these keeps the wasm much smaller.
+/// A checklist as a content file (or a host's JSON) gives it. Its `[text]` is a plain map,
+/// completed from another language's texts where keys are missing: the built-in files give
+/// every key; a host's own checklist may give only the texts it changes.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChecklistFile {
+    pub schema: u32,
+    pub lang: Text,
+    pub provider: Text,
+    #[serde(default)]
+    pub text: BTreeMap<String, Text>,
+    pub prerequisites: Prerequisites,
+    pub links: List<Link>,
+    pub findings: List<Finding>,
+    pub steps: List<Step>,
+}
+
+impl ChecklistFile {
+    /// The checklist, with any text the file leaves out taken from `defaults`.
+    pub fn complete(self, defaults: Option<&UiText>) -> Result<Checklist, String> {
+        Ok(Checklist {
+            schema: self.schema,
+            lang: self.lang,
+            provider: self.provider,
+            text: UiText::from_map(self.text, defaults)?,
+            prerequisites: self.prerequisites,
+            links: self.links,
+            findings: self.findings,
+            steps: self.steps,
+        })
+    }
+}
+
+ui_text! {
+    title,
+    intro,
+    before_you_start,
+    applies_to,
+    difficulty,
+    time_needed,
+    tools_needed,
+    step_of,
+    answered_of,
+    all_answered,
+    steps_heading,
+    status_not_started,
+    status_answered,
+    status_points_to_cause,
+    yes,
+    no,
+    unsure,
+    your_answer,
+    no_date,
+    change,
+    change_step,
+    back,
+    continue_button,
+    what_it_means,
+    what_to_do,
+    date_label,
+    date_hint,
+    changes_legend,
+    changes_hint,
+    or,
+    error_title,
+    error_no_answer,
+    error_no_change,
+    error_bad_date,
+    error_future_date,
+    summary_heading,
+    findings_heading,
+    no_findings,
+    contact_heading,
+    contact_now,
+    contact_if_still,
+    start_again,
+    start_again_question,
+    start_again_confirm,
+    cancel,
+    notice_unavailable,
+    notice_unreadable,
+    notice_newer,
+    notice_save_failed,
+    opens_new_tab,
+    contact_admin_link,
+    failed,
+    config_problems,
+    config_problem,
+    expected_url,
+    expected_contact,
+    expected_text,
+    expected_storage_key,
+    expected_lang,
+    expected_theme,
+    expected_checklist,
+    expected_known_setting,
+    expected_json_object,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Prerequisites {
     pub applies_to: Text,
@@ -104,7 +186,7 @@ pub struct Prerequisites {
     pub link: Option<Text>,
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Link {
     pub id: Text,
@@ -113,7 +195,7 @@ pub struct Link {
 }
 
 /// A cause that answers can point to, and what to do about it.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Finding {
     pub id: Text,
@@ -126,7 +208,7 @@ pub struct Finding {
     pub contact_admin: bool,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum StepKind {
     /// One of Yes / No / Not sure.
@@ -135,7 +217,7 @@ pub enum StepKind {
     When,
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Step {
     pub id: Text,
@@ -148,7 +230,7 @@ pub struct Step {
 }
 
 /// One answer a step offers, with the guidance shown as soon as it is chosen.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AnswerOption {
     pub id: Text,

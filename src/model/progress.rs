@@ -78,6 +78,8 @@ pub struct Progress {
     at: Position,
     error: Option<InputError>,
     today: Date,
+    /// Where the last answers taken from another tab had their user; see [`Progress::adopt`].
+    followed: Option<Position>,
 }
 
 impl Progress {
@@ -87,6 +89,7 @@ impl Progress {
             at: Position::Step(0),
             error: None,
             today,
+            followed: None,
         }
     }
 
@@ -102,6 +105,7 @@ impl Progress {
             at,
             error: None,
             today,
+            followed: None,
         };
         progress.at = progress.reachable(checklist, at);
         progress
@@ -303,6 +307,26 @@ impl Progress {
             }
         }
         *self != before
+    }
+
+    /// Takes the answers another tab or instance saved. A user who is at the first open
+    /// question, or still where the last such change put them, follows the other one along;
+    /// a user who has moved on their own (to look back at an answer, say) keeps their place.
+    pub fn adopt(&mut self, checklist: &Checklist, other: &Progress) -> bool {
+        if self.answers.len() != other.answers.len()
+            || (self.answers == other.answers && self.at == other.at)
+        {
+            return false;
+        }
+        let at_first_open = self.first_unanswered(checklist).map(Position::Step) == Some(self.at);
+        let following = at_first_open || self.followed == Some(self.at);
+        let before = (self.answers.clone(), self.at);
+        self.answers = other.answers.clone();
+        self.error = None;
+        let wanted = if following { other.at } else { self.at };
+        self.at = self.reachable(checklist, wanted);
+        self.followed = following.then_some(self.at);
+        (self.answers.clone(), self.at) != before
     }
 
     /// A step's inputs can be used when it is the one open.

@@ -21,13 +21,25 @@ export const CHROMIUM_ARGS = [
   "--no-first-run",
 ];
 
+/** The policy the strict-CSP host page is served with. */
+export const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+
 /**
  * Serves the release bundle at / (the demo) and again under /cdn/v1/ (as another site would
- * host it), and the test host pages under /host/.
+ * host it), the test host pages under /host/, a copy of the bundle whose wasm is missing under
+ * /broken/, and the test build with a panic export (`make dist-test`) under /panic/.
  */
 export function startServer(options = {}) {
   return serve({
-    mounts: { "/": `${root}/dist`, "/cdn/v1/": `${root}/dist`, "/host/": `${root}/tests/e2e/hosts` },
+    mounts: {
+      "/": `${root}/dist`,
+      "/cdn/v1/": `${root}/dist`,
+      "/broken/": `${root}/dist`,
+      "/panic/": `${root}/target/dist-test`,
+      "/host/": `${root}/tests/e2e/hosts`,
+    },
+    headers: (path) => (path === "/host/strict-csp.html" ? { "content-security-policy": STRICT_CSP } : {}),
+    override: (path) => (path === "/broken/email_troubleshooter_bg.wasm" ? { status: 404, body: "gone" } : undefined),
     ...options,
   });
 }

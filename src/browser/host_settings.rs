@@ -1,0 +1,125 @@
+//! Reads one element's settings from the host page.
+//!
+//! Later sources win: a child `<script type="application/json">`, then the `config` attribute,
+//! then the other attributes, then the object given to `mount(element, config)`. JSON is parsed
+//! by the browser; serde-wasm-bindgen decodes a host's checklist.
+
+#[cfg(feature = "host-checklist")]
+use crate::model::checklist::ChecklistFile;
+use crate::model::{Config, ConfigProblem, Expected, Setting};
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::Element;
+
+/// The name a problem in a `<script type="application/json">` child is reported under.
+const SCRIPT_SOURCE: &str = "<script type=\"application/json\">";
+
+pub fn read(host: &Element, given: &JsValue) -> (Config, Vec<ConfigProblem>) {
+    let mut reader = Reader::default();
+    let children = host.children();
+    for index in 0..children.length() {
+        let Some(child) = children.item(index) else {
+            continue;
+        };
+        if child.tag_name().eq_ignore_ascii_case("script")
+            && child.get_attribute("type").as_deref() == Some("application/json")
+        {
+            reader.json_text(SCRIPT_SOURCE, &child.text_content().unwrap_or_default());
+        }
+    }
+    if let Some(text) = host.get_attribute("config") {
+        reader.json_text("config", &text);
+    }
+    for setting in Setting::ALL {
+        let Some(attribute) = setting.attribute() else {
+            continue;
+        };
+        if let Some(value) = host.get_attribute(attribute) {
+            reader.text(setting, attribute, &value);
+        }
+    }
+    if !given.is_undefined() && !given.is_null() {
+        reader.object("mount()", given);
+    }
+    (reader.config, reader.problems)
+}
+
+#[derive(Default)]
+struct Reader {
+    config: Config,
+    problems: Vec<ConfigProblem>,
+}
+
+impl Reader {
+    fn problem(&mut self, field: &str, expected: Expected, detail: Option<String>) {
+        self.problems.push(ConfigProblem {
+            field: field.to_owned(),
+            expected,
+            detail,
+        });
+    }
+
+    fn text(&mut self, setting: Setting, field: &str, value: &str) {
+        if let Err(expected) = self.config.set(setting, value) {
+            self.problem(field, expected, None);
+        }
+    }
+
+    fn json_text(&mut self, source: &str, text: &str) {
+        match js_sys::JSON::parse(text) {
+            Ok(value) => self.object(source, &value),
+            Err(_) => self.problem(
+                source,
+                Expected::JsonObject,
+                Some("not valid JSON".to_owned()),
+            ),
+        }
+    }
+
+    fn object(&mut self, source: &str, value: &JsValue) {
+        let Some(object) = value
+            .dyn_ref::<js_sys::Object>()
+            .filter(|_| !js_sys::Array::is_array(value))
+        else {
+            self.problem(source, Expected::JsonObject, None);
+            return;
+        };
+        for entry in js_sys::Object::entries(object).iter() {
+            let entry: js_sys::Array = entry.unchecked_into();
+            let key = entry.get(0).as_string().unwrap_or_default();
+            let value = entry.get(1);
+            match Setting::from_json_key(&key) {
+                None => self.problem(&key, Expected::KnownSetting, None),
+                Some(Setting::Checklist) => self.checklist(&key, value),
+                Some(setting) => match value.as_string() {
+                    Some(text) => self.text(setting, &key, &text),
+                    None => self.problem(&key, setting.expected(), None),
+                },
+            }
+        }
+    }
+
+    /// A host's own checklist; texts it leaves out come from the built-in checklist.
+    #[cfg(feature = "host-checklist")]
+    fn checklist(&mut self, key: &str, value: JsValue) {
+        let decoded = serde_wasm_bindgen::from_value::<ChecklistFile>(value)
+            .map_err(|error| error.to_string())
+            .and_then(|file| file.complete(Some(&crate::content::BUILTIN_EN.text)));
+        match decoded {
+            Err(error) => self.problem(key, Expected::Checklist, Some(error)),
+            Ok(checklist) => {
+                if let Err(problems) = self.config.set_checklist(checklist) {
+                    let detail = problems.first().map(ToString::to_string);
+                    self.problem(key, Expected::Checklist, detail);
+                }
+            }
+        }
+    }
+
+    /// The embed script loads the bundle that reads checklists whenever settings name one,
+    /// so this only happens if a page loads the lean bundle by hand.
+    #[cfg(not(feature = "host-checklist"))]
+    fn checklist(&mut self, key: &str, _value: JsValue) {
+        let detail = "this bundle was built without host-checklist".to_owned();
+        self.problem(key, Expected::Checklist, Some(detail));
+    }
+}

@@ -1,0 +1,282 @@
+//! A host's settings for one widget, checked one setting at a time.
+//!
+//! Settings come from attributes, from JSON (a child `<script type="application/json">` or a
+//! `config` attribute) and from `mount(element, config)`. A value that is not acceptable is
+//! reported with the setting's name and what was expected, and the default stays in force: one
+//! bad setting never stops the troubleshooter.
+
+use super::checklist::{is_safe_url, Checklist, ContentError, Text, UiText};
+use std::borrow::Cow;
+
+/// Every setting a host can give.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Setting {
+    WebmailUrl,
+    HelpToolUrl,
+    DnsRecordsUrl,
+    AdminContact,
+    ProviderName,
+    StorageKey,
+    Lang,
+    Theme,
+    Checklist,
+}
+
+impl Setting {
+    pub const ALL: [Setting; 9] = [
+        Setting::WebmailUrl,
+        Setting::HelpToolUrl,
+        Setting::DnsRecordsUrl,
+        Setting::AdminContact,
+        Setting::ProviderName,
+        Setting::StorageKey,
+        Setting::Lang,
+        Setting::Theme,
+        Setting::Checklist,
+    ];
+
+    /// The key in JSON settings and in `mount()`'s object.
+    pub fn json_key(self) -> &'static str {
+        match self {
+            Setting::WebmailUrl => "webmailUrl",
+            Setting::HelpToolUrl => "helpToolUrl",
+            Setting::DnsRecordsUrl => "dnsRecordsUrl",
+            Setting::AdminContact => "adminContact",
+            Setting::ProviderName => "providerName",
+            Setting::StorageKey => "storageKey",
+            Setting::Lang => "lang",
+            Setting::Theme => "theme",
+            Setting::Checklist => "checklist",
+        }
+    }
+
+    /// The element attribute, for the settings simple enough to be one.
+    pub fn attribute(self) -> Option<&'static str> {
+        Some(match self {
+            Setting::WebmailUrl => "webmail-url",
+            Setting::HelpToolUrl => "help-tool-url",
+            Setting::DnsRecordsUrl => "dns-records-url",
+            Setting::AdminContact => "admin-contact",
+            Setting::ProviderName => "provider-name",
+            Setting::StorageKey => "storage-key",
+            Setting::Lang => "lang",
+            Setting::Theme => "theme",
+            Setting::Checklist => return None,
+        })
+    }
+
+    pub fn from_json_key(key: &str) -> Option<Setting> {
+        Setting::ALL.into_iter().find(|s| s.json_key() == key)
+    }
+
+    /// What a value of this setting must be.
+    pub fn expected(self) -> Expected {
+        match self {
+            Setting::WebmailUrl | Setting::HelpToolUrl | Setting::DnsRecordsUrl => Expected::Url,
+            Setting::AdminContact => Expected::Contact,
+            Setting::ProviderName => Expected::Text,
+            Setting::StorageKey => Expected::StorageKey,
+            Setting::Lang => Expected::Lang,
+            Setting::Theme => Expected::Theme,
+            Setting::Checklist => Expected::Checklist,
+        }
+    }
+
+    /// The content link a URL setting replaces.
+    fn link_id(self) -> Option<&'static str> {
+        match self {
+            Setting::WebmailUrl => Some("webmail"),
+            Setting::HelpToolUrl => Some("email_help_tool"),
+            Setting::DnsRecordsUrl => Some("dns_records"),
+            _ => None,
+        }
+    }
+}
+
+/// What a setting's value should have been.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Expected {
+    /// An `https:`, `http:` or `mailto:` address.
+    Url,
+    /// An email address, or an `https:`, `http:` or `mailto:` address.
+    Contact,
+    /// Some text.
+    Text,
+    /// Up to 64 letters, digits, `-`, `_` or `.`.
+    StorageKey,
+    /// A language tag such as `en` or `en-GB`.
+    Lang,
+    /// `light`, `dark` or `auto`.
+    Theme,
+    /// A checklist in the built-in content's schema.
+    Checklist,
+    /// One of the known setting names (the name given is not one).
+    KnownSetting,
+    /// A JSON object of settings.
+    JsonObject,
+}
+
+/// A setting that could not be used, named as the host wrote it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfigProblem {
+    /// The attribute or JSON key, such as `webmail-url` or `checklist`.
+    pub field: String,
+    pub expected: Expected,
+    /// What was wrong in more detail, where there is more to say (a checklist's first problem).
+    pub detail: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Theme {
+    /// Light or dark as the user's system prefers.
+    #[default]
+    Auto,
+    Light,
+    Dark,
+}
+
+/// The settings in force for one widget.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Config {
+    pub webmail_url: Option<String>,
+    pub help_tool_url: Option<String>,
+    pub dns_records_url: Option<String>,
+    /// Where "contact your administrator" leads: a `mailto:` or web address.
+    pub admin_contact: Option<String>,
+    pub provider_name: Option<String>,
+    pub storage_key: Option<String>,
+    pub lang: Option<String>,
+    pub theme: Theme,
+    pub checklist: Option<Checklist>,
+}
+
+impl Config {
+    /// Takes one text setting. An unacceptable value leaves the setting as it was and says
+    /// what was expected instead.
+    pub fn set(&mut self, setting: Setting, value: &str) -> Result<(), Expected> {
+        let value = value.trim();
+        let url = || is_safe_url(value).then(|| value.to_owned());
+        let accepted = match setting {
+            Setting::WebmailUrl => url().map(|url| self.webmail_url = Some(url)),
+            Setting::HelpToolUrl => url().map(|url| self.help_tool_url = Some(url)),
+            Setting::DnsRecordsUrl => url().map(|url| self.dns_records_url = Some(url)),
+            Setting::AdminContact => {
+                contact_href(value).map(|href| self.admin_contact = Some(href))
+            }
+            Setting::ProviderName => non_empty(value).map(|name| self.provider_name = Some(name)),
+            Setting::StorageKey => non_empty(value)
+                .filter(|key| {
+                    key.len() <= 64
+                        && key
+                            .bytes()
+                            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
+                })
+                .map(|key| self.storage_key = Some(key)),
+            Setting::Lang => non_empty(value)
+                .filter(|tag| is_language_tag(tag))
+                .map(|tag| self.lang = Some(tag)),
+            Setting::Theme => match value {
+                "auto" => Some(Theme::Auto),
+                "light" => Some(Theme::Light),
+                "dark" => Some(Theme::Dark),
+                _ => None,
+            }
+            .map(|theme| self.theme = theme),
+            Setting::Checklist => None,
+        };
+        accepted.ok_or(setting.expected())
+    }
+
+    /// Takes a host's own checklist, if it follows every rule the built-in one does.
+    pub fn set_checklist(&mut self, checklist: Checklist) -> Result<(), Vec<ContentError>> {
+        let problems = checklist.problems();
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        self.checklist = Some(checklist);
+        Ok(())
+    }
+
+    /// The checklist to show: the host's own or the built-in one, with the host's links and
+    /// provider name in place.
+    pub fn checklist(&self, builtin: &Checklist) -> Checklist {
+        let mut checklist = self.checklist.clone().unwrap_or_else(|| builtin.clone());
+        if let Some(name) = &self.provider_name {
+            checklist.provider = Cow::Owned(name.clone());
+        }
+        for setting in [
+            Setting::WebmailUrl,
+            Setting::HelpToolUrl,
+            Setting::DnsRecordsUrl,
+        ] {
+            let url = match setting {
+                Setting::WebmailUrl => &self.webmail_url,
+                Setting::HelpToolUrl => &self.help_tool_url,
+                _ => &self.dns_records_url,
+            };
+            let (Some(url), Some(id)) = (url, setting.link_id()) else {
+                continue;
+            };
+            if let Some(link) = checklist.links.to_mut().iter_mut().find(|l| l.id == id) {
+                link.url = Text::Owned(url.clone());
+            }
+        }
+        checklist.with_provider_name()
+    }
+}
+
+/// A problem in the words of the interface: "webmail-url: expected an https:, … address".
+pub fn describe(text: &UiText, problem: &ConfigProblem) -> String {
+    let expected = match problem.expected {
+        Expected::Url => &text.expected_url,
+        Expected::Contact => &text.expected_contact,
+        Expected::Text => &text.expected_text,
+        Expected::StorageKey => &text.expected_storage_key,
+        Expected::Lang => &text.expected_lang,
+        Expected::Theme => &text.expected_theme,
+        Expected::Checklist => &text.expected_checklist,
+        Expected::KnownSetting => &text.expected_known_setting,
+        Expected::JsonObject => &text.expected_json_object,
+    };
+    let line = super::fill(
+        &text.config_problem,
+        &[("field", &problem.field), ("expected", expected)],
+    );
+    match &problem.detail {
+        Some(detail) => format!("{line} ({detail})"),
+        None => line,
+    }
+}
+
+fn non_empty(value: &str) -> Option<String> {
+    (!value.is_empty()).then(|| value.to_owned())
+}
+
+/// An administrator's contact as a link: an address becomes `mailto:`, a URL must be safe.
+pub fn contact_href(value: &str) -> Option<String> {
+    if is_safe_url(value) {
+        return Some(value.to_owned());
+    }
+    let (user, domain) = value.split_once('@')?;
+    let plain = |part: &str| {
+        !part.is_empty()
+            && !part
+                .chars()
+                .any(|c| c.is_whitespace() || c.is_control() || "<>()[]\\,;:\"/?#&=".contains(c))
+    };
+    (plain(user)
+        && plain(domain)
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.'))
+    .then(|| format!("mailto:{value}"))
+}
+
+/// A BCP 47 language tag in its usual shape: `en`, `de`, `pt-BR`, `zh-Hant-TW`.
+pub fn is_language_tag(value: &str) -> bool {
+    let mut parts = value.split('-');
+    let language = parts.next().unwrap_or_default();
+    (2..=3).contains(&language.len())
+        && language.bytes().all(|b| b.is_ascii_alphabetic())
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
+}

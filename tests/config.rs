@@ -1,0 +1,192 @@
+//! A host's settings, one at a time: what is accepted, what is refused and why.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+use email_troubleshooter::content::BUILTIN_EN;
+use email_troubleshooter::model::config::{contact_href, describe, is_language_tag};
+use email_troubleshooter::model::{Config, ConfigProblem, Expected, Setting, Theme};
+
+#[test]
+fn every_setting_has_a_json_key_and_the_simple_ones_an_attribute() {
+    for setting in Setting::ALL {
+        assert_eq!(Setting::from_json_key(setting.json_key()), Some(setting));
+    }
+    assert_eq!(Setting::WebmailUrl.attribute(), Some("webmail-url"));
+    assert_eq!(
+        Setting::Checklist.attribute(),
+        None,
+        "a checklist is too big for an attribute"
+    );
+    assert_eq!(
+        Setting::from_json_key("webmail-url"),
+        None,
+        "JSON keys are camelCase"
+    );
+}
+
+#[test]
+fn links_accept_only_web_and_mail_addresses() {
+    let mut config = Config::default();
+    assert_eq!(
+        config.set(Setting::WebmailUrl, " https://mail.example.com/ "),
+        Ok(())
+    );
+    assert_eq!(
+        config.webmail_url.as_deref(),
+        Some("https://mail.example.com/")
+    );
+    for bad in [
+        "javascript:alert(1)",
+        "data:text/html,hi",
+        "//evil.example",
+        "",
+        "mail.example.com",
+    ] {
+        assert_eq!(
+            config.set(Setting::HelpToolUrl, bad),
+            Err(Expected::Url),
+            "{bad:?}"
+        );
+    }
+    assert_eq!(
+        config.help_tool_url, None,
+        "a refused value leaves the default"
+    );
+}
+
+#[test]
+fn the_administrator_can_be_an_address_or_a_link() {
+    assert_eq!(
+        contact_href("help@example.com").as_deref(),
+        Some("mailto:help@example.com")
+    );
+    assert_eq!(
+        contact_href("mailto:help@example.com").as_deref(),
+        Some("mailto:help@example.com")
+    );
+    assert_eq!(
+        contact_href("https://example.com/help").as_deref(),
+        Some("https://example.com/help")
+    );
+    for bad in [
+        "help",
+        "help@",
+        "@example.com",
+        "help@example",
+        "a b@example.com",
+        "help@example.com?subject=x",
+        "javascript:x@y.z",
+    ] {
+        assert_eq!(contact_href(bad), None, "{bad:?}");
+    }
+}
+
+#[test]
+fn text_settings_must_not_be_empty_and_keys_and_languages_keep_their_shape() {
+    let mut config = Config::default();
+    assert_eq!(config.set(Setting::ProviderName, "  "), Err(Expected::Text));
+    assert_eq!(config.set(Setting::StorageKey, "help-page_2.en"), Ok(()));
+    assert_eq!(
+        config.set(Setting::StorageKey, "has space"),
+        Err(Expected::StorageKey)
+    );
+    assert_eq!(
+        config.set(Setting::StorageKey, &"k".repeat(65)),
+        Err(Expected::StorageKey)
+    );
+    assert_eq!(config.storage_key.as_deref(), Some("help-page_2.en"));
+    for tag in ["en", "de", "pt-BR", "zh-Hant-TW", "es-419"] {
+        assert!(is_language_tag(tag), "{tag}");
+    }
+    for tag in [
+        "",
+        "e",
+        "english",
+        "en_GB",
+        "en-",
+        "-en",
+        "en-toolongsubtag",
+    ] {
+        assert!(!is_language_tag(tag), "{tag}");
+    }
+}
+
+#[test]
+fn theme_is_light_dark_or_auto() {
+    let mut config = Config::default();
+    assert_eq!(config.theme, Theme::Auto);
+    assert_eq!(config.set(Setting::Theme, "dark"), Ok(()));
+    assert_eq!(config.set(Setting::Theme, "purple"), Err(Expected::Theme));
+    assert_eq!(config.theme, Theme::Dark);
+}
+
+#[test]
+fn the_checklist_shown_carries_the_hosts_links_and_name() {
+    let mut config = Config::default();
+    config
+        .set(Setting::WebmailUrl, "https://mail.example.com/")
+        .expect("a web address");
+    config
+        .set(Setting::DnsRecordsUrl, "https://example.com/dns")
+        .expect("a web address");
+    config
+        .set(Setting::ProviderName, "Example Mail")
+        .expect("a name");
+    let checklist = config.checklist(&BUILTIN_EN);
+    let url = |id: &str| checklist.link_by_id(id).map(|l| l.url.to_string());
+    assert_eq!(url("webmail").as_deref(), Some("https://mail.example.com/"));
+    assert_eq!(
+        url("dns_records").as_deref(),
+        Some("https://example.com/dns")
+    );
+    assert_eq!(
+        url("email_help_tool").as_deref(),
+        Some("https://emailhelp.rackspace.com"),
+        "the default stays"
+    );
+    assert_eq!(
+        &*checklist.steps[2].question,
+        "Have you recently moved your mail to Example Mail from another provider?"
+    );
+    let defaults = Config::default().checklist(&BUILTIN_EN);
+    assert!(defaults.steps[2]
+        .question
+        .contains("Rackspace Cloud Office"));
+}
+
+#[test]
+fn a_host_checklist_must_follow_the_rules_of_the_built_in_one() {
+    let mut config = Config::default();
+    let mut broken = common::checklist();
+    broken.steps.to_mut().truncate(0);
+    let problems = config.set_checklist(broken).expect_err("no steps");
+    assert_eq!(
+        problems[0].to_string(),
+        "steps: must list at least one step"
+    );
+    assert_eq!(config.checklist, None);
+}
+
+#[test]
+fn a_problem_reads_as_the_setting_and_what_it_should_have_been() {
+    let text = &common::checklist().text;
+    let problem = ConfigProblem {
+        field: "webmail-url".into(),
+        expected: Expected::Url,
+        detail: None,
+    };
+    assert_eq!(
+        describe(text, &problem),
+        "webmail-url: expected an https:, http: or mailto: address"
+    );
+    let problem = ConfigProblem {
+        field: "checklist".into(),
+        expected: Expected::Checklist,
+        detail: Some("missing field `steps`".into()),
+    };
+    assert_eq!(
+        describe(text, &problem),
+        "checklist: expected a checklist in the schema of the built-in content (missing field `steps`)"
+    );
+}
