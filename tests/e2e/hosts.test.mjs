@@ -130,3 +130,22 @@ test("the webmail portal opens the troubleshooter in a dialog, set up with the p
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("the demo page doesn't jump when the widget appears, at phone and desktop widths", async () => {
+  for (const width of [1280, 800, 375]) {
+    const { context, page, problems } = await openPage(env.browser, { viewport: { width, height: 900 } });
+    await page.addInitScript(() => {
+      window.layoutShift = 0;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.layoutShift += entry.value;
+      }).observe({ type: "layout-shift", buffered: true });
+    });
+    await page.goto(`${env.server.url}/`);
+    await ready(widget(page));
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    const shift = await page.evaluate(() => window.layoutShift);
+    assert.ok(shift < 0.01, `cumulative layout shift ${shift} at ${width}px`);
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+});
