@@ -1,7 +1,8 @@
 //! Writes content as Rust source, so the built-in checklist is compiled in: no parser at run time.
 
 use crate::checklist::{
-    AnswerOption, Checklist, Finding, Link, List, Prerequisites, Step, StepKind, Text, UiText,
+    AnswerOption, Checklist, Confidence, Conflict, Finding, Link, List, Prerequisites, Step,
+    StepKind, Text, UiText,
 };
 
 /// A value that can write the Rust expression that rebuilds it.
@@ -50,6 +51,12 @@ impl RustLiteral for StepKind {
     }
 }
 
+impl RustLiteral for Confidence {
+    fn literal(&self) -> String {
+        format!("Confidence::{self:?}")
+    }
+}
+
 /// `struct_literal!(value, Type { field, ... })` writes `Type { field: <literal>, ... }`.
 /// Naming every field means a field added to the schema but not here fails to compile.
 macro_rules! struct_literal {
@@ -72,7 +79,8 @@ impl RustLiteral for Checklist {
                 prerequisites,
                 links,
                 findings,
-                steps
+                steps,
+                conflicts
             }
         )
     }
@@ -88,6 +96,18 @@ impl RustLiteral for Prerequisites {
                 time_needed,
                 tools,
                 link
+            }
+        )
+    }
+}
+
+impl RustLiteral for Conflict {
+    fn literal(&self) -> String {
+        struct_literal!(
+            self,
+            Conflict {
+                answers,
+                explanation
             }
         )
     }
@@ -141,6 +161,7 @@ impl RustLiteral for AnswerOption {
                 means,
                 next,
                 points_to,
+                confidence,
                 link
             }
         )

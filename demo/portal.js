@@ -3,10 +3,16 @@
 
 const dialog = document.getElementById("mail-app-help");
 
+function openHelp() {
+  import("./email-troubleshooter.js");
+  if (!dialog.open) dialog.showModal();
+}
+
 document.getElementById("help-link").addEventListener("click", (event) => {
   event.preventDefault();
-  import("./email-troubleshooter.js");
-  dialog.showModal();
+  openHelp();
 });
-
 document.getElementById("close-help").addEventListener("click", () => dialog.close());
+
+// A continue-link made in the dialog leads back to this page: open the dialog to take it.
+if (location.hash.startsWith("#troubleshooter:")) openHelp();

@@ -180,7 +180,10 @@ fn a_broken_content_file_is_reported_with_the_place_named() {
     let problems = broken(|c| c.steps.to_mut()[6].id = "webmail".into());
     assert_eq!(
         problems,
-        ["steps[6] (webmail): repeats the id of an earlier step"]
+        [
+            "steps[6] (webmail): repeats the id of an earlier step",
+            "conflicts[2]: needs two or more answers, each step=option of this checklist"
+        ]
     );
 
     let problems = broken(|c| {
@@ -191,13 +194,16 @@ fn a_broken_content_file_is_reported_with_the_place_named() {
     });
     assert_eq!(
         problems,
-        ["steps[0] (webmail): must offer at least Yes and No"]
+        [
+            "steps[0] (webmail): must offer at least Yes and No",
+            "conflicts[0]: needs two or more answers, each step=option of this checklist"
+        ]
     );
 
     let problems = broken(|c| c.steps.to_mut()[3].id = "at".into());
     assert_eq!(
         problems,
-        ["steps[3] (at): needs an id of a-z, 0-9, _ and - that is not v, at or summary"]
+        ["steps[3] (at): needs an id of a-z, 0-9, _ and - that is not v, at, started or summary"]
     );
 
     let problems = broken(|c| c.steps.to_mut()[0].options.to_mut()[0].id = "Yes please".into());

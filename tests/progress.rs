@@ -5,7 +5,7 @@ mod common;
 
 use common::{checklist, step, today, walk};
 use email_troubleshooter::model::{
-    Action, Answer, InputError, Position, Progress, StepStatus, WhenAnswer,
+    diagnose, Action, Answer, InputError, Position, Progress, StepStatus, WhenAnswer,
 };
 
 fn choose(step: usize, option: &str) -> Action {
@@ -30,7 +30,7 @@ fn a_new_checklist_opens_at_the_first_question_with_nothing_answered() {
     assert_eq!(progress.at(), Position::Step(0));
     assert_eq!(progress.answered_count(&content), 0);
     assert!((0..7).all(|i| progress.status(&content, i) == StepStatus::NotStarted));
-    assert!(progress.causes(&content).is_empty());
+    assert!(diagnose(&content, &progress).causes().is_empty());
 }
 
 #[test]
@@ -93,10 +93,10 @@ fn walking_all_seven_steps_reaches_the_summary_with_what_the_answers_point_to() 
     assert_eq!(progress.at(), Position::Summary);
     assert!(progress.is_complete(&content));
     assert_eq!(progress.answered_count(&content), 7);
-    let causes: Vec<(String, usize)> = progress
-        .causes(&content)
-        .into_iter()
-        .map(|c| (c.finding.to_string(), c.step))
+    let causes: Vec<(String, usize)> = diagnose(&content, &progress)
+        .causes()
+        .iter()
+        .map(|c| (c.finding.clone(), c.steps[0]))
         .collect();
     assert_eq!(
         causes,
@@ -104,23 +104,6 @@ fn walking_all_seven_steps_reaches_the_summary_with_what_the_answers_point_to() 
     );
     assert_eq!(progress.status(&content, 3), StepStatus::PointsToCause);
     assert_eq!(progress.status(&content, 4), StepStatus::Answered);
-}
-
-#[test]
-fn a_cause_named_by_two_answers_is_listed_once_at_its_first_step() {
-    let content = checklist();
-    let mut progress = Progress::new(&content, today());
-    progress.apply(&content, choose(0, "yes"));
-    progress.apply(&content, Action::Continue);
-    progress.apply(&content, toggle(1, "network", true));
-    progress.apply(&content, Action::Continue);
-    for (index, answer) in [(2, "no"), (3, "no"), (4, "no"), (5, "no"), (6, "yes")] {
-        progress.apply(&content, choose(index, answer));
-        progress.apply(&content, Action::Continue);
-    }
-    let causes = progress.causes(&content);
-    assert_eq!(causes.len(), 1);
-    assert_eq!((&*causes[0].finding, causes[0].step), ("network", 1));
 }
 
 #[test]
@@ -150,7 +133,7 @@ fn changing_an_answer_from_the_summary_comes_back_to_the_summary() {
     progress.apply(&content, choose(domain, "yes"));
     progress.apply(&content, Action::Continue);
     assert_eq!(progress.at(), Position::Summary);
-    assert_eq!(progress.causes(&content)[0].finding, "domain");
+    assert_eq!(diagnose(&content, &progress).causes()[0].finding, "domain");
 }
 
 #[test]

@@ -5,7 +5,7 @@ mod common;
 
 use common::{checklist, today, walk};
 use email_troubleshooter::model::saved::{decode, encode, MAX_SAVED_LEN};
-use email_troubleshooter::model::{Action, Position, Progress, RestoreError};
+use email_troubleshooter::model::{Action, Position, Progress, RestoreError, Timestamp};
 
 fn restore(line: &str) -> Result<Progress, RestoreError> {
     decode(line, &checklist(), today())
@@ -16,6 +16,7 @@ fn progress_is_saved_as_one_short_versioned_line() {
     let content = checklist();
     let mut progress = Progress::new(&content, today());
     assert_eq!(encode(&progress, &content), "v=1&at=webmail");
+    progress.set_time(Timestamp(1_795_497_000));
     progress.apply(
         &content,
         Action::Choose {
@@ -24,6 +25,7 @@ fn progress_is_saved_as_one_short_versioned_line() {
         },
     );
     progress.apply(&content, Action::Continue);
+    progress.set_time(Timestamp(1_795_497_120));
     progress.apply(
         &content,
         Action::SetDate {
@@ -49,8 +51,51 @@ fn progress_is_saved_as_one_short_versioned_line() {
     );
     assert_eq!(
         encode(&progress, &content),
-        "v=1&at=when&webmail=yes&when=2026-11-20/password,new_setup"
+        "v=1&at=when&started=1795497000&webmail=yes@1795497000&when=2026-11-20/password,new_setup@1795497120"
     );
+}
+
+#[test]
+fn answers_remember_when_they_were_given_and_changed() {
+    let content = checklist();
+    let mut progress = Progress::new(&content, today());
+    progress.set_time(Timestamp(100));
+    progress.apply(
+        &content,
+        Action::Choose {
+            step: 0,
+            option: "yes".into(),
+        },
+    );
+    progress.set_time(Timestamp(200));
+    progress.apply(
+        &content,
+        Action::Choose {
+            step: 0,
+            option: "yes".into(),
+        },
+    );
+    assert_eq!(
+        progress.answered_at(0),
+        Some(Timestamp(100)),
+        "choosing the same answer again changes nothing"
+    );
+    progress.apply(
+        &content,
+        Action::Choose {
+            step: 0,
+            option: "no".into(),
+        },
+    );
+    assert_eq!(progress.answered_at(0), Some(Timestamp(200)));
+    assert_eq!(progress.started(), Some(Timestamp(100)));
+    let restored = restore(&encode(&progress, &content)).expect("trusted");
+    assert_eq!(
+        (restored.answered_at(0), restored.started()),
+        (Some(Timestamp(200)), Some(Timestamp(100)))
+    );
+    progress.apply(&content, Action::StartAgain);
+    assert_eq!((progress.answered_at(0), progress.started()), (None, None));
 }
 
 #[test]
@@ -66,7 +111,7 @@ fn a_half_typed_date_is_not_saved() {
         },
     );
     let line = encode(&progress, &content);
-    assert!(line.contains("&when=/nothing&"), "{line}");
+    assert!(line.contains("&when=/nothing@"), "{line}");
     assert!(restore(&line).is_ok());
 }
 
@@ -145,6 +190,11 @@ fn values_of_another_shape_are_not_trusted() {
         "v=1&at=webmail&when=/aliens",
         "v=1&at=webmail&when=/password,",
         "v=1&at=webmail&",
+        "v=1&at=webmail&webmail=yes@",
+        "v=1&at=webmail&webmail=yes@12a",
+        "v=1&at=webmail&webmail=yes@999999999999",
+        "v=1&at=webmail&started=1&started=2",
+        "v=1&at=webmail&started=",
     ];
     for line in cases {
         assert!(

@@ -1,6 +1,6 @@
-//! Today's date on the user's own calendar.
+//! The browser's clock: today's date on the user's own calendar, and the moment now.
 
-use crate::model::Date;
+use crate::model::{Date, Timestamp};
 
 /// The local date now. Falls back to the Unix epoch only if the browser's clock is unusable.
 pub fn today() -> Date {
@@ -13,4 +13,9 @@ pub fn today() -> Date {
         month: 1,
         day: 1,
     })
+}
+
+/// The moment now, in seconds since 1970 (UTC).
+pub fn now() -> Timestamp {
+    Timestamp((js_sys::Date::now() / 1000.0).max(0.0) as u64)
 }

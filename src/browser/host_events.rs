@@ -2,7 +2,7 @@
 //! Nothing leaves the page: only the host's own listeners see these.
 
 use crate::model::events::answer_value;
-use crate::model::{Checklist, Event, Progress};
+use crate::model::{diagnose, Checklist, Event, Progress};
 use wasm_bindgen::JsValue;
 use web_sys::{CustomEvent, CustomEventInit, Element};
 
@@ -40,11 +40,13 @@ pub fn send(target: &Element, checklist: &Checklist, progress: &Progress, event:
             }
         }
         Event::Finished => {
-            let causes = progress.causes(checklist);
-            set(
-                "findings",
-                ids(causes.iter().map(|c| c.finding.as_ref()).collect()).into(),
-            );
+            let diagnosis = diagnose(checklist, progress);
+            let causes = diagnosis
+                .causes()
+                .iter()
+                .map(|c| c.finding.as_str())
+                .collect();
+            set("findings", ids(causes).into());
             set(
                 "answered",
                 (progress.answered_count(checklist) as u32).into(),

@@ -1,6 +1,9 @@
 //! The edge: every browser API the widget uses, behind small functions the rest can call.
 
+pub mod clipboard;
 pub mod clock;
+pub mod download;
 pub mod host_events;
 pub mod host_settings;
+pub mod location;
 pub mod storage;

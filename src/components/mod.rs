@@ -2,13 +2,18 @@
 
 mod choice_question;
 mod config_problems;
+mod continue_elsewhere;
 mod error_summary;
 mod external_link;
+mod findings;
 mod guidance;
+mod link_offer;
 mod notice_line;
 mod prerequisites;
 mod progress_meter;
+mod qr_code;
 mod question_form;
+mod report_panel;
 mod start_again;
 mod step_actions;
 mod step_item;
@@ -19,6 +24,7 @@ mod when_question;
 pub use troubleshooter::{Commands, Troubleshooter, TroubleshooterProps};
 
 use crate::content::Content;
+pub(crate) use crate::model::progress::answer_text;
 use crate::model::{Action, Checklist, Progress, StepStatus};
 use yew::prelude::*;
 
@@ -40,25 +46,4 @@ pub(crate) fn status_label(checklist: &Checklist, status: StepStatus) -> &str {
         StepStatus::Answered => &checklist.text.status_answered,
         StepStatus::PointsToCause => &checklist.text.status_points_to_cause,
     }
-}
-
-/// An answer as the user reads it back: the date (if any) and the options chosen.
-pub(crate) fn answer_text(checklist: &Checklist, progress: &Progress, step: usize) -> String {
-    let labels: Vec<&str> = progress
-        .chosen(checklist, step)
-        .into_iter()
-        .map(|option| checklist.option_label(option))
-        .collect();
-    let is_when = checklist
-        .steps
-        .get(step)
-        .is_some_and(|s| s.kind == crate::model::StepKind::When);
-    if !is_when {
-        return labels.join("; ");
-    }
-    let date = progress.date(step).map_or_else(
-        || checklist.text.no_date.to_string(),
-        |date| date.to_string(),
-    );
-    format!("{date}: {}", labels.join("; "))
 }

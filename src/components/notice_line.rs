@@ -1,28 +1,40 @@
 use crate::content::Content;
 use crate::hooks::Notice;
+use crate::model::fill;
+use crate::model::link::LinkError;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct NoticeLineProps {
     pub checklist: Content,
-    pub notice: Option<Notice>,
+    pub notices: Vec<Notice>,
 }
 
-/// One line about saving. The live region is always there, so a notice that appears is announced.
+/// One line each about saving and links. The live region is always there, so a notice that
+/// appears later is announced.
 #[component]
 pub fn NoticeLine(props: &NoticeLineProps) -> Html {
     let text = &props.checklist.text;
-    let message = props.notice.map(|notice| match notice {
-        Notice::Unavailable => &text.notice_unavailable,
-        Notice::Unreadable => &text.notice_unreadable,
-        Notice::Newer => &text.notice_newer,
-        Notice::SaveFailed => &text.notice_save_failed,
-    });
+    let message = |notice: &Notice| -> String {
+        match notice {
+            Notice::Unavailable => text.notice_unavailable.to_string(),
+            Notice::Unreadable => text.notice_unreadable.to_string(),
+            Notice::Newer => text.notice_newer.to_string(),
+            Notice::SaveFailed => text.notice_save_failed.to_string(),
+            Notice::OfferTaken => text.offer_taken.to_string(),
+            Notice::LinkRefused(why) => {
+                let why = match why {
+                    LinkError::Damaged => &text.link_damaged,
+                    LinkError::TooLong => &text.link_too_long,
+                    LinkError::OtherVersion => &text.link_other_version,
+                };
+                fill(&text.link_refused, &[("why", why)])
+            }
+        }
+    };
     html! {
         <div class="et-notice-region" role="status">
-            if let Some(message) = message {
-                <p class="et-notice">{ &**message }</p>
-            }
+            { for props.notices.iter().map(|notice| html! { <p class="et-notice">{ message(notice) }</p> }) }
         </div>
     }
 }

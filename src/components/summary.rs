@@ -1,7 +1,10 @@
-use super::{answer_text, external_link::ExternalLink};
+use super::{
+    answer_text, continue_elsewhere::ContinueElsewhere, external_link::ExternalLink,
+    findings::Findings, report_panel::ReportPanel,
+};
 use crate::content::Content;
 use crate::hooks::use_focus_on_move;
-use crate::model::{fill, Action, Link, Progress};
+use crate::model::{diagnose, fill, Action, Link, Progress, StepKind};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -9,12 +12,14 @@ pub struct SummaryProps {
     pub checklist: Content,
     pub progress: Progress,
     pub moves: u32,
+    pub storage_key: AttrValue,
     #[prop_or_default]
     pub admin_contact: Option<AttrValue>,
     pub on_action: Callback<Action>,
 }
 
-/// Check your answers: each answer with Change, what they point to, and when to call the administrator.
+/// Check your answers: each answer with Change, when this started, what the answers point to,
+/// when to call the administrator, and the report to hand them.
 #[component]
 pub fn Summary(props: &SummaryProps) -> Html {
     let heading = use_node_ref();
@@ -40,32 +45,18 @@ pub fn Summary(props: &SummaryProps) -> Html {
             </div>
         }
     });
-    let causes = progress.causes(checklist);
-    let findings: Vec<_> = causes
+    let diagnosis = diagnose(checklist, progress);
+    let contact_now = diagnosis
+        .causes()
         .iter()
         .filter_map(|cause| checklist.finding(&cause.finding))
-        .collect();
-    let contact_now = findings.iter().any(|finding| finding.contact_admin);
+        .any(|finding| finding.contact_admin);
     html! {
         <section class="et-summary" aria-labelledby="et-summary-title">
             <h3 class="et-summary-title" id="et-summary-title" tabindex="-1" ref={heading}>{ &*text.summary_heading }</h3>
             <dl class="et-summary-list">{ for rows }</dl>
-            <h3>{ &*text.findings_heading }</h3>
-            if findings.is_empty() {
-                <p>{ &*text.no_findings }</p>
-            } else {
-                <ul class="et-findings">
-                    { for findings.iter().map(|finding| html! {
-                        <li class="et-finding">
-                            <h4 class="et-finding-title">{ &*finding.title }</h4>
-                            <p>{ &*finding.action }</p>
-                            if let Some(link) = checklist.link(finding.link.as_ref()) {
-                                <p><ExternalLink link={link.clone()} opens_new_tab={text.opens_new_tab.clone()} /></p>
-                            }
-                        </li>
-                    }) }
-                </ul>
-            }
+            <Timeline checklist={checklist.clone()} progress={progress.clone()} />
+            <Findings checklist={checklist.clone()} {diagnosis} />
             <h3>{ &*text.contact_heading }</h3>
             if contact_now {
                 <p class="et-contact-now">{ &*text.contact_now }</p>
@@ -78,6 +69,51 @@ pub fn Summary(props: &SummaryProps) -> Html {
                         opens_new_tab={text.opens_new_tab.clone()} />
                 </p>
             }
+            <ReportPanel checklist={checklist.clone()} progress={progress.clone()} admin_contact={props.admin_contact.clone()} />
+            <ContinueElsewhere checklist={checklist.clone()} progress={progress.clone()} storage_key={props.storage_key.clone()} />
         </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct TimelineProps {
+    checklist: Content,
+    progress: Progress,
+}
+
+/// When troubleshooting started, and how long ago the problem began.
+#[component]
+fn Timeline(props: &TimelineProps) -> Html {
+    let text = &props.checklist.text;
+    let progress = &props.progress;
+    let started = progress
+        .started()
+        .map(|when| fill(&text.started_at, &[("when", &when.to_string())]));
+    let when_step = props
+        .checklist
+        .steps
+        .iter()
+        .position(|s| s.kind == StepKind::When);
+    let began = when_step.and_then(|step| progress.date(step)).map(|date| {
+        let days = progress.today().days_since_epoch() - date.days_since_epoch();
+        let date = date.to_string();
+        match days {
+            0 => text.began_today.to_string(),
+            1 => fill(&text.began_yesterday, &[("date", &date)]),
+            n => fill(
+                &text.began_days_ago,
+                &[("n", &n.to_string()), ("date", &date)],
+            ),
+        }
+    });
+    html! {
+        <>
+            if let Some(started) = started {
+                <p class="et-timeline">{ started }</p>
+            }
+            if let Some(began) = began {
+                <p class="et-timeline">{ began }</p>
+            }
+        </>
     }
 }

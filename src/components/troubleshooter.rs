@@ -1,8 +1,9 @@
 use super::{
-    config_problems::ConfigProblems, notice_line::NoticeLine, prerequisites::Prerequisites,
-    progress_meter::ProgressMeter, start_again::StartAgain, step_item::StepItem, summary::Summary,
+    config_problems::ConfigProblems, continue_elsewhere::ContinueElsewhere, link_offer::LinkOffer,
+    notice_line::NoticeLine, prerequisites::Prerequisites, progress_meter::ProgressMeter,
+    start_again::StartAgain, step_item::StepItem, summary::Summary,
 };
-use crate::browser::host_events;
+use crate::browser::{host_events, location};
 use crate::content::Content;
 use crate::hooks::{use_troubleshooter, Msg};
 use crate::model::{Action, ConfigProblem, Position, Theme};
@@ -49,7 +50,7 @@ impl PartialEq for Commands {
 /// The whole checklist: overview of the steps, the open step, the summary.
 #[component]
 pub fn Troubleshooter(props: &TroubleshooterProps) -> Html {
-    let (state, notice) = use_troubleshooter(props.checklist.clone(), props.storage_key.clone());
+    let state = use_troubleshooter(props.checklist.clone(), props.storage_key.clone());
     let on_action = use_callback(state.dispatcher(), |action: Action, dispatcher| {
         dispatcher.dispatch(Msg::Act(action))
     });
@@ -73,6 +74,21 @@ pub fn Troubleshooter(props: &TroubleshooterProps) -> Html {
             }
         });
     }
+    // Either way, the link's fragment comes off the address, so a reload doesn't offer it again.
+    let settle_offer = |msg: fn() -> Msg| {
+        let dispatcher = state.dispatcher();
+        let fragment = state
+            .offer
+            .as_ref()
+            .map(|offer| offer.fragment.clone())
+            .unwrap_or_default();
+        Callback::from(move |_| {
+            location::forget_fragment(&fragment);
+            dispatcher.dispatch(msg());
+        })
+    };
+    let on_take = settle_offer(|| Msg::TakeOffer);
+    let on_ignore = settle_offer(|| Msg::IgnoreOffer);
     let checklist = &state.checklist;
     let progress = &state.progress;
     let text = &checklist.text;
@@ -98,7 +114,16 @@ pub fn Troubleshooter(props: &TroubleshooterProps) -> Html {
             <h2 id="et-title" class="et-title">{ &*text.title }</h2>
             <p class="et-intro">{ &*text.intro }</p>
             <ConfigProblems checklist={checklist.clone()} problems={Rc::clone(&props.problems)} />
-            <NoticeLine checklist={checklist.clone()} {notice} />
+            <NoticeLine checklist={checklist.clone()} notices={state.notices.clone()} />
+            if let Some(offer) = &state.offer {
+                <LinkOffer
+                    checklist={checklist.clone()}
+                    offer={Rc::clone(&offer.progress)}
+                    replaces={progress.answers().iter().any(Option::is_some)}
+                    on_take={on_take}
+                    on_ignore={on_ignore}
+                />
+            }
             <Prerequisites checklist={checklist.clone()} />
             <ProgressMeter checklist={checklist.clone()} progress={progress.clone()} />
             <ol class="et-steps" aria-label={text.steps_heading.to_string()}>
@@ -109,9 +134,16 @@ pub fn Troubleshooter(props: &TroubleshooterProps) -> Html {
                     checklist={checklist.clone()}
                     progress={progress.clone()}
                     moves={state.moves}
+                    storage_key={props.storage_key.clone()}
                     admin_contact={props.admin_contact.clone()}
                     on_action={on_action.clone()}
                 />
+            }
+            if progress.at() != Position::Summary && progress.answers().iter().any(Option::is_some) {
+                <details class="et-continue-later">
+                    <summary>{ &*text.continue_heading }</summary>
+                    <ContinueElsewhere checklist={checklist.clone()} progress={progress.clone()} storage_key={props.storage_key.clone()} />
+                </details>
             }
             <StartAgain
                 checklist={checklist.clone()}

@@ -4,4 +4,4 @@ mod use_focus_on_move;
 mod use_troubleshooter;
 
 pub use use_focus_on_move::use_focus_on_move;
-pub use use_troubleshooter::{use_troubleshooter, Msg, Notice, State};
+pub use use_troubleshooter::{use_troubleshooter, Msg, Notice, Offer, State};

@@ -1,13 +1,16 @@
 //! The widget's state: the model's progress, loaded from and saved to storage, kept in step
-//! with other instances and tabs that share its storage key, and reported to the host page.
+//! with other instances and tabs that share its storage key, offered from a continue-link, and
+//! reported to the host page.
 
-use crate::browser::{clock, storage::Store, storage::Watch};
+use crate::browser::{clock, location, storage::Store, storage::Watch};
 use crate::content::Content;
+use crate::model::link::{self, LinkError};
 use crate::model::{Action, Event, Progress, Reporter, RestoreError};
+use gloo::events::EventListener;
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// A one-line message about saving, shown above the checklist.
+/// A one-line message above the checklist, about saving or about a link.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Notice {
     /// Storage is switched off or refuses writes: the widget works in memory only.
@@ -18,6 +21,18 @@ pub enum Notice {
     Newer,
     /// A save failed after earlier ones worked (for example, storage is full).
     SaveFailed,
+    /// The page was opened with a continue-link that can't be used.
+    LinkRefused(LinkError),
+    /// The answers from a continue-link replaced the ones here.
+    OfferTaken,
+}
+
+/// Answers a continue-link brought, waiting for the user to take or ignore them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Offer {
+    pub progress: Rc<Progress>,
+    /// The fragment that carried them, taken off the address once the user has chosen.
+    pub fragment: String,
 }
 
 pub enum Msg {
@@ -25,6 +40,13 @@ pub enum Msg {
     Act(Action),
     /// Answers saved by another instance or tab with the same storage key.
     Adopt(Progress),
+    /// A continue-link was opened (the page's address changed to one).
+    Offered(Offer),
+    /// The user chose to continue with the link's answers.
+    TakeOffer,
+    /// The user chose to keep the answers here and ignore the link.
+    IgnoreOffer,
+    Notice(Notice),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -38,6 +60,8 @@ pub struct State {
     pub events: (u32, Rc<Vec<Event>>),
     /// Whether the latest change was made here, and so is to be saved.
     made_here: bool,
+    pub offer: Option<Offer>,
+    pub notices: Vec<Notice>,
 }
 
 impl Reducible for State {
@@ -45,8 +69,10 @@ impl Reducible for State {
 
     fn reduce(self: Rc<Self>, msg: Msg) -> Rc<Self> {
         let mut next = (*self).clone();
+        next.made_here = false;
         match msg {
             Msg::Act(action) => {
+                next.progress.set_time(clock::now());
                 let start_again = action == Action::StartAgain;
                 if !next.progress.apply(&self.checklist, action.clone()) {
                     return self;
@@ -66,48 +92,51 @@ impl Reducible for State {
                     return self;
                 }
                 next.reporter.sync(&next.progress);
-                next.made_here = false;
+            }
+            Msg::Offered(offer) => next.offer = Some(offer),
+            Msg::TakeOffer => {
+                let Some(offer) = next.offer.take() else {
+                    return self;
+                };
+                next.progress = (*offer.progress).clone();
+                next.reporter.sync(&next.progress);
+                next.moves += 1;
+                next.made_here = true;
+                next.notices.push(Notice::OfferTaken);
+            }
+            Msg::IgnoreOffer => next.offer = None,
+            Msg::Notice(notice) => {
+                if next.notices.contains(&notice) {
+                    return self;
+                }
+                next.notices.push(notice);
             }
         }
         Rc::new(next)
     }
 }
 
-/// Loads the saved progress for a storage key, saves every change made here, and takes in
-/// changes saved by other instances or tabs with the same key.
+/// Loads the saved progress for a storage key (and any continue-link the page was opened
+/// with), saves every change made here, and takes in changes saved by other instances or tabs
+/// with the same key.
 #[hook]
-pub fn use_troubleshooter(
-    checklist: Content,
-    storage_key: AttrValue,
-) -> (UseReducerHandle<State>, Option<Notice>) {
-    let store = use_memo(storage_key, |key| Store::open(key));
-    let loaded = {
-        let store = Rc::clone(&store);
-        let checklist = checklist.clone();
-        use_memo((), move |_| load(&store, &checklist))
-    };
-    let notice = use_state_eq(|| loaded.1);
+pub fn use_troubleshooter(checklist: Content, storage_key: AttrValue) -> UseReducerHandle<State> {
+    let store = use_memo(storage_key.clone(), |key| Store::open(key));
     let state = {
-        let loaded = Rc::clone(&loaded);
-        use_reducer(move || State {
-            checklist,
-            reporter: Reporter::new(&loaded.0),
-            progress: loaded.0.clone(),
-            moves: 0,
-            events: (0, Rc::default()),
-            made_here: false,
-        })
+        let store = Rc::clone(&store);
+        let storage_key = storage_key.clone();
+        use_reducer(move || start(&store, checklist, &storage_key))
     };
 
     // Save every change made here at once; never the value just loaded, so an untrusted one stays put.
     {
         let store = Rc::clone(&store);
-        let notice = notice.clone();
+        let dispatcher = state.dispatcher();
         let checklist = state.checklist.clone();
         let made_here = state.made_here;
         use_effect_with(state.progress.clone(), move |progress| {
             if made_here && store.is_available() && !store.save(progress, &checklist) {
-                notice.set(Some(Notice::SaveFailed));
+                dispatcher.dispatch(Msg::Notice(Notice::SaveFailed));
             }
         });
     }
@@ -126,25 +155,80 @@ pub fn use_troubleshooter(
             move || drop(watch)
         });
     }
-    (state, *notice)
+
+    // A continue-link pasted into this tab changes only the fragment: no reload, so listen.
+    {
+        let dispatcher = state.dispatcher();
+        let checklist = state.checklist.clone();
+        use_effect_with(storage_key, move |storage_key| {
+            let storage_key = storage_key.clone();
+            let listener = web_sys::window().map(|window| {
+                EventListener::new(&window, "hashchange", move |_| {
+                    if let Some(msg) = offer_from_address(&checklist, &storage_key) {
+                        dispatcher.dispatch(msg);
+                    }
+                })
+            });
+            move || drop(listener)
+        });
+    }
+    state
 }
 
-fn load(store: &Store, checklist: &Content) -> (Progress, Option<Notice>) {
+/// The state to start from: saved progress (or a fresh start), notices about it, and the
+/// answers of a continue-link in the address, if any.
+fn start(store: &Store, checklist: Content, storage_key: &str) -> State {
     let today = clock::today();
-    let fresh = || Progress::new(checklist, today);
-    if !store.is_available() {
-        return (fresh(), Some(Notice::Unavailable));
-    }
-    match store.load(checklist, today) {
-        Ok(Some(progress)) => (progress, None),
-        Ok(None) => (fresh(), None),
-        Err(RestoreError::Newer(_)) => (fresh(), Some(Notice::Newer)),
-        Err(RestoreError::Unreadable(why)) => {
-            web_sys::console::warn_2(
-                &"email-troubleshooter: saved progress ignored:".into(),
-                &why.into(),
-            );
-            (fresh(), Some(Notice::Unreadable))
+    let fresh = || Progress::new(&checklist, today);
+    let mut notices = Vec::new();
+    let progress = if !store.is_available() {
+        notices.push(Notice::Unavailable);
+        fresh()
+    } else {
+        match store.load(&checklist, today) {
+            Ok(Some(progress)) => progress,
+            Ok(None) => fresh(),
+            Err(RestoreError::Newer(_)) => {
+                notices.push(Notice::Newer);
+                fresh()
+            }
+            Err(RestoreError::Unreadable(why)) => {
+                web_sys::console::warn_2(
+                    &"email-troubleshooter: saved progress ignored:".into(),
+                    &why.into(),
+                );
+                notices.push(Notice::Unreadable);
+                fresh()
+            }
         }
+    };
+    let mut offer = None;
+    match offer_from_address(&checklist, storage_key) {
+        Some(Msg::Offered(offered)) => offer = Some(offered),
+        Some(Msg::Notice(notice)) => notices.push(notice),
+        _ => {}
+    }
+    State {
+        reporter: Reporter::new(&progress),
+        progress,
+        checklist,
+        moves: 0,
+        events: (0, Rc::default()),
+        made_here: false,
+        offer,
+        notices,
+    }
+}
+
+/// What the page's address says: answers offered by a continue-link for this storage key, a
+/// link that can't be used, or (`None`) nothing for this widget.
+fn offer_from_address(checklist: &Content, storage_key: &str) -> Option<Msg> {
+    let fragment = location::fragment();
+    match link::read(&fragment, storage_key, checklist, clock::today())? {
+        Ok(progress) => Some(Msg::Offered(Offer {
+            progress: Rc::new(progress),
+            fragment,
+        })),
+        Err(why) => Some(Msg::Notice(Notice::LinkRefused(why))),
     }
 }

@@ -20,7 +20,7 @@ pub const CONTENT_SCHEMA: u32 = 1;
 pub const CHOICE_IDS: [&str; 3] = ["yes", "no", "unsure"];
 
 /// Words the saved-progress format uses itself, so no step may be called by them.
-pub const RESERVED_STEP_IDS: [&str; 3] = ["v", "at", "summary"];
+pub const RESERVED_STEP_IDS: [&str; 4] = ["v", "at", "started", "summary"];
 
 /// A whole checklist in one language: the built-in one, or a host's replacement.
 #[derive(Debug, Clone, PartialEq)]
@@ -34,6 +34,8 @@ pub struct Checklist {
     pub links: List<Link>,
     pub findings: List<Finding>,
     pub steps: List<Step>,
+    /// Answers that can't all be true at once.
+    pub conflicts: List<Conflict>,
 }
 
 /// Declares [`UiText`] from one list of keys, so its fields, its keys in a content file and
@@ -91,6 +93,8 @@ pub struct ChecklistFile {
     pub links: List<Link>,
     pub findings: List<Finding>,
     pub steps: List<Step>,
+    #[serde(default)]
+    pub conflicts: List<Conflict>,
 }
 
 impl ChecklistFile {
@@ -105,6 +109,7 @@ impl ChecklistFile {
             links: self.links,
             findings: self.findings,
             steps: self.steps,
+            conflicts: self.conflicts,
         })
     }
 }
@@ -148,6 +153,59 @@ ui_text! {
     summary_heading,
     findings_heading,
     no_findings,
+    confidence_strong,
+    confidence_likely,
+    confidence_possible,
+    conflicting,
+    not_enough,
+    some_open,
+    answered_from,
+    started_at,
+    began_today,
+    began_yesterday,
+    began_days_ago,
+    report_heading,
+    report_intro,
+    report_format,
+    report_plain,
+    report_markdown,
+    report_preview,
+    report_copy,
+    report_copied,
+    report_copy_failed,
+    report_download,
+    report_email,
+    report_email_nobody,
+    report_email_shortened,
+    report_title,
+    report_started,
+    report_made,
+    report_browser,
+    report_provider,
+    report_answers,
+    report_given,
+    report_not_answered,
+    report_file_name,
+    report_subject,
+    report_cut,
+    continue_heading,
+    continue_intro,
+    continue_link,
+    continue_copy,
+    continue_copied,
+    continue_copy_failed,
+    continue_qr,
+    continue_qr_label,
+    offer_heading,
+    offer_intro,
+    offer_replaces,
+    offer_continue,
+    offer_ignore,
+    offer_taken,
+    link_refused,
+    link_damaged,
+    link_too_long,
+    link_other_version,
     contact_heading,
     contact_now,
     contact_if_still,
@@ -208,6 +266,23 @@ pub struct Finding {
     pub contact_admin: bool,
 }
 
+/// How strongly an answer points to its cause.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Confidence {
+    Possible,
+    Likely,
+    Strong,
+}
+
+/// Answers that contradict each other, each written `step=option`.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Conflict {
+    pub answers: List<Text>,
+    pub explanation: Text,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum StepKind {
@@ -244,6 +319,9 @@ pub struct AnswerOption {
     pub next: Text,
     #[serde(default)]
     pub points_to: Option<Text>,
+    /// How strongly `points_to` follows from this answer.
+    #[serde(default)]
+    pub confidence: Option<Confidence>,
     #[serde(default)]
     pub link: Option<Text>,
 }
@@ -314,7 +392,7 @@ impl Checklist {
             if !is_plain_id(&step.id) || RESERVED_STEP_IDS.contains(&&*step.id) {
                 report(
                     place.clone(),
-                    "needs an id of a-z, 0-9, _ and - that is not v, at or summary",
+                    "needs an id of a-z, 0-9, _ and - that is not v, at, started or summary",
                 );
             }
             if step.question.trim().is_empty() || step.why.trim().is_empty() {
@@ -368,6 +446,24 @@ impl Checklist {
                 }
             }
         }
+        for (index, conflict) in self.conflicts.iter().enumerate() {
+            let place = format!("conflicts[{index}]");
+            let known = |answer: &Text| {
+                answer.split_once('=').is_some_and(|(step, option)| {
+                    self.step_index(step)
+                        .is_some_and(|i| self.steps[i].option(option).is_some())
+                })
+            };
+            if conflict.answers.len() < 2 || !conflict.answers.iter().all(known) {
+                report(
+                    place.clone(),
+                    "needs two or more answers, each step=option of this checklist",
+                );
+            }
+            if conflict.explanation.trim().is_empty() {
+                report(place, "needs an explanation");
+            }
+        }
         found
     }
 
@@ -386,6 +482,9 @@ impl Checklist {
         for finding in self.findings.to_mut() {
             fill(&mut finding.title);
             fill(&mut finding.action);
+        }
+        for conflict in self.conflicts.to_mut() {
+            fill(&mut conflict.explanation);
         }
         for step in self.steps.to_mut() {
             fill(&mut step.question);

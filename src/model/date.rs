@@ -1,4 +1,5 @@
-//! Calendar dates as a date input gives them (`YYYY-MM-DD`), without a date library.
+//! Calendar dates as a date input gives them (`YYYY-MM-DD`), and moments in time as seconds
+//! since 1970 (UTC), without a date library.
 
 use std::fmt;
 
@@ -31,6 +32,62 @@ impl Date {
         let month = u8::try_from(number(5..7)?).ok()?;
         let day = u8::try_from(number(8..10)?).ok()?;
         Date::new(number(0..4)?, month, day)
+    }
+}
+
+/// A moment, in whole seconds since 1970-01-01 00:00 UTC.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Timestamp(pub u64);
+
+impl Timestamp {
+    /// The UTC calendar date of this moment.
+    pub fn date(self) -> Date {
+        // Howard Hinnant's days-to-civil algorithm, for days since 1970-01-01.
+        let days = (self.0 / 86_400) as i64 + 719_468;
+        let era = days.div_euclid(146_097);
+        let day_of_era = days.rem_euclid(146_097);
+        let year_of_era =
+            (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+        let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+        let shifted_month = (5 * day_of_year + 2) / 153;
+        let day = (day_of_year - (153 * shifted_month + 2) / 5 + 1) as u8;
+        let month = if shifted_month < 10 {
+            shifted_month + 3
+        } else {
+            shifted_month - 9
+        } as u8;
+        let year = (year_of_era + era * 400 + i64::from(month <= 2)) as u16;
+        Date { year, month, day }
+    }
+
+    /// Hours and minutes of the day, UTC.
+    pub fn time_of_day(self) -> (u8, u8) {
+        let seconds = self.0 % 86_400;
+        ((seconds / 3600) as u8, (seconds % 3600 / 60) as u8)
+    }
+}
+
+impl fmt::Display for Timestamp {
+    /// `2026-11-24 05:16 UTC`
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (hours, minutes) = self.time_of_day();
+        write!(f, "{} {hours:02}:{minutes:02} UTC", self.date())
+    }
+}
+
+impl Date {
+    /// Days from 1970-01-01 to this date (negative before it).
+    pub fn days_since_epoch(self) -> i64 {
+        // Howard Hinnant's civil-to-days algorithm.
+        let year = i64::from(self.year) - i64::from(self.month <= 2);
+        let era = year.div_euclid(400);
+        let year_of_era = year.rem_euclid(400);
+        let month = i64::from(self.month);
+        let day_of_year = (153 * (if month > 2 { month - 3 } else { month + 9 }) + 2) / 5
+            + i64::from(self.day)
+            - 1;
+        let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+        era * 146_097 + day_of_era - 719_468
     }
 }
 
@@ -93,6 +150,48 @@ mod tests {
         ] {
             assert_eq!(Date::parse_iso(text), None, "{text:?}");
         }
+    }
+
+    #[test]
+    fn moments_read_as_utc_dates_and_times() {
+        assert_eq!(Timestamp(0).to_string(), "1970-01-01 00:00 UTC");
+        assert_eq!(
+            Timestamp(951_782_400).date(),
+            Date {
+                year: 2000,
+                month: 2,
+                day: 29
+            }
+        );
+        assert_eq!(Timestamp(1_795_497_360).to_string(), "2026-11-24 05:16 UTC");
+    }
+
+    #[test]
+    fn dates_count_days_from_1970_both_ways() {
+        for days in [-1, 0, 59, 10_956, 20_781] {
+            let moment = Timestamp((days.max(0) * 86_400) as u64);
+            if days >= 0 {
+                assert_eq!(moment.date().days_since_epoch(), days);
+            }
+        }
+        assert_eq!(
+            Date {
+                year: 1969,
+                month: 12,
+                day: 31
+            }
+            .days_since_epoch(),
+            -1
+        );
+        assert_eq!(
+            Date {
+                year: 2026,
+                month: 11,
+                day: 24
+            }
+            .days_since_epoch(),
+            20_781
+        );
     }
 
     #[test]

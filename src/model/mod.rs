@@ -5,15 +5,23 @@
 pub mod checklist;
 pub mod config;
 pub mod date;
+pub mod diagnosis;
 pub mod events;
+pub mod link;
 pub mod progress;
+pub mod report;
 pub mod saved;
+pub mod user_agent;
 
-pub use checklist::{AnswerOption, Checklist, ContentError, Finding, Link, Step, StepKind, UiText};
+pub use checklist::{
+    AnswerOption, Checklist, Confidence, Conflict, ContentError, Finding, Link, Step, StepKind,
+    UiText,
+};
 pub use config::{Config, ConfigProblem, Expected, Setting, Theme};
-pub use date::Date;
+pub use date::{Date, Timestamp};
+pub use diagnosis::{diagnose, Diagnosis, RankedCause};
 pub use events::{Event, Reporter};
-pub use progress::{Action, Answer, Cause, InputError, Position, Progress, StepStatus, WhenAnswer};
+pub use progress::{Action, Answer, InputError, Position, Progress, StepStatus, WhenAnswer};
 pub use saved::{RestoreError, SAVED_VERSION};
 
 /// Fills `{name}` placeholders in a text from the content.

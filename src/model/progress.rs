@@ -1,7 +1,7 @@
 //! Where the user is in the checklist and what they answered. Every change is an [`Action`].
 
-use super::checklist::{AnswerOption, Checklist, StepKind, Text};
-use super::date::Date;
+use super::checklist::{AnswerOption, Checklist, StepKind};
+use super::date::{Date, Timestamp};
 
 /// The answer given to one step.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -65,19 +65,18 @@ pub enum Action {
     StartAgain,
 }
 
-/// A cause the answers point to, and the step whose answer points there.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Cause {
-    pub finding: Text,
-    pub step: usize,
-}
-
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Progress {
     answers: Vec<Option<Answer>>,
+    /// When each answer was last given or changed.
+    answered_at: Vec<Option<Timestamp>>,
+    /// When the first answer was given.
+    started: Option<Timestamp>,
     at: Position,
     error: Option<InputError>,
     today: Date,
+    /// The time the next actions happen at; see [`Progress::set_time`].
+    now: Timestamp,
     /// Where the last answers taken from another tab had their user; see [`Progress::adopt`].
     followed: Option<Position>,
 }
@@ -86,9 +85,12 @@ impl Progress {
     pub fn new(checklist: &Checklist, today: Date) -> Progress {
         Progress {
             answers: vec![None; checklist.steps.len()],
+            answered_at: vec![None; checklist.steps.len()],
+            started: None,
             at: Position::Step(0),
             error: None,
             today,
+            now: Timestamp(0),
             followed: None,
         }
     }
@@ -97,14 +99,19 @@ impl Progress {
     pub(crate) fn from_parts(
         checklist: &Checklist,
         answers: Vec<Option<Answer>>,
+        answered_at: Vec<Option<Timestamp>>,
+        started: Option<Timestamp>,
         at: Position,
         today: Date,
     ) -> Progress {
         let mut progress = Progress {
             answers,
+            answered_at,
+            started,
             at,
             error: None,
             today,
+            now: Timestamp(0),
             followed: None,
         };
         progress.at = progress.reachable(checklist, at);
@@ -117,6 +124,22 @@ impl Progress {
 
     pub fn today(&self) -> Date {
         self.today
+    }
+
+    /// Sets the time the following actions happen at, so answers can record when they were
+    /// given. The model never reads a clock itself.
+    pub fn set_time(&mut self, now: Timestamp) {
+        self.now = now;
+    }
+
+    /// When a step's answer was last given or changed.
+    pub fn answered_at(&self, step: usize) -> Option<Timestamp> {
+        self.answered_at.get(step).copied().flatten()
+    }
+
+    /// When the first answer was given: when troubleshooting started.
+    pub fn started(&self) -> Option<Timestamp> {
+        self.started
     }
 
     pub fn error(&self) -> Option<InputError> {
@@ -190,27 +213,6 @@ impl Progress {
             Some(Answer::When(when)) => Date::parse_iso(&when.date),
             _ => None,
         }
-    }
-
-    /// What the answered steps point to, in step order, each cause once.
-    pub fn causes(&self, checklist: &Checklist) -> Vec<Cause> {
-        let mut causes: Vec<Cause> = Vec::new();
-        for step in 0..self.answers.len() {
-            if !self.is_answered(checklist, step) {
-                continue;
-            }
-            for option in self.chosen(checklist, step) {
-                if let Some(finding) = &option.points_to {
-                    if !causes.iter().any(|c| &c.finding == finding) {
-                        causes.push(Cause {
-                            finding: finding.clone(),
-                            step,
-                        });
-                    }
-                }
-            }
-        }
-        causes
     }
 
     /// Why a step's answer can't be accepted yet, if it can't.
@@ -303,10 +305,23 @@ impl Progress {
                 }
             }
             Action::StartAgain => {
+                let now = self.now;
                 *self = Progress::new(checklist, self.today);
+                self.now = now;
             }
         }
+        self.record_times(&before);
         *self != before
+    }
+
+    /// Stamps every answer this action gave or changed with the current time.
+    fn record_times(&mut self, before: &Progress) {
+        for step in 0..self.answers.len() {
+            if self.answers[step] != before.answers[step] && self.answers[step].is_some() {
+                self.answered_at[step] = Some(self.now);
+                self.started.get_or_insert(self.now);
+            }
+        }
     }
 
     /// Takes the answers another tab or instance saved. A user who is at the first open
@@ -322,6 +337,8 @@ impl Progress {
         let following = at_first_open || self.followed == Some(self.at);
         let before = (self.answers.clone(), self.at);
         self.answers = other.answers.clone();
+        self.answered_at = other.answered_at.clone();
+        self.started = other.started;
         self.error = None;
         let wanted = if following { other.at } else { self.at };
         self.at = self.reachable(checklist, wanted);
@@ -371,4 +388,25 @@ impl Progress {
             (at, _) => at,
         }
     }
+}
+
+/// An answer as the user reads it back: the options chosen, and a `when` step's date first.
+pub fn answer_text(checklist: &Checklist, progress: &Progress, step: usize) -> String {
+    let labels: Vec<&str> = progress
+        .chosen(checklist, step)
+        .into_iter()
+        .map(|option| checklist.option_label(option))
+        .collect();
+    if checklist
+        .steps
+        .get(step)
+        .is_none_or(|s| s.kind != StepKind::When)
+    {
+        return labels.join("; ");
+    }
+    let date = progress.date(step).map_or_else(
+        || checklist.text.no_date.to_string(),
+        |date| date.to_string(),
+    );
+    format!("{date}: {}", labels.join("; "))
 }

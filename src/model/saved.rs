@@ -3,17 +3,18 @@
 //! Progress is saved as one short line of `key=value` pairs, version first:
 //!
 //! ```text
-//! v=1&at=when&webmail=yes&when=2026-11-20/password,new_setup
+//! v=1&at=when&started=1795497000&webmail=yes@1795497060&when=2026-11-20/password,new_setup@1795497120
 //! ```
 //!
-//! `at` names the open step (`summary` when the summary shows); every other key is a step id
-//! with its answer: an option id, or for a `when` step the date (possibly empty), a slash and
-//! the changes ticked. Ids are limited to `a-z`, `0-9`, `_` and `-` (the content checks that),
+//! `at` names the open step (`summary` when the summary shows); `started` is when the first
+//! answer was given, in seconds since 1970 (UTC); every other key is a step id with its answer:
+//! an option id, or for a `when` step the date (possibly empty), a slash and the changes ticked,
+//! then `@` and when it was given. Ids are limited to `a-z`, `0-9`, `_` and `-` (the content checks that),
 //! so nothing needs escaping, and the same line can travel in a URL. Reading it takes a few
 //! string splits: no JSON parser ships in the wasm for it.
 
 use super::checklist::{Checklist, StepKind};
-use super::date::Date;
+use super::date::{Date, Timestamp};
 use super::progress::{Answer, Position, Progress, WhenAnswer};
 
 /// The version written into every saved value. Raise it when the format changes.
@@ -40,7 +41,10 @@ pub fn encode(progress: &Progress, checklist: &Checklist) -> String {
         Position::Summary => SUMMARY,
     };
     let mut line = format!("v={SAVED_VERSION}&at={at}");
-    for (step, answer) in checklist.steps.iter().zip(progress.answers()) {
+    if let Some(Timestamp(started)) = progress.started() {
+        line.push_str(&format!("&started={started}"));
+    }
+    for (index, (step, answer)) in checklist.steps.iter().zip(progress.answers()).enumerate() {
         let Some(answer) = answer else { continue };
         line.push('&');
         line.push_str(&step.id);
@@ -55,6 +59,9 @@ pub fn encode(progress: &Progress, checklist: &Checklist) -> String {
                 line.push('/');
                 line.push_str(&when.changes.join(","));
             }
+        }
+        if let Some(Timestamp(when)) = progress.answered_at(index) {
+            line.push_str(&format!("@{when}"));
         }
     }
     line
@@ -74,9 +81,18 @@ pub fn decode(line: &str, checklist: &Checklist, today: Date) -> Result<Progress
         _ => return Err(Unreadable("no version first")),
     }
     let mut at = None;
+    let mut started = None;
     let mut answers: Vec<Option<Answer>> = vec![None; checklist.steps.len()];
+    let mut answered_at: Vec<Option<Timestamp>> = vec![None; checklist.steps.len()];
     for pair in pairs {
         let (key, value) = pair?;
+        if key == "started" {
+            if started.is_some() {
+                return Err(Unreadable("start given twice"));
+            }
+            started = Some(parse_time(value)?);
+            continue;
+        }
         if key == "at" {
             if at.is_some() {
                 return Err(Unreadable("position given twice"));
@@ -93,10 +109,41 @@ pub fn decode(line: &str, checklist: &Checklist, today: Date) -> Result<Progress
         if answers[index].is_some() {
             return Err(Unreadable("step answered twice"));
         }
+        let (value, time) = match value.split_once('@') {
+            Some((value, time)) => (value, Some(parse_time(time)?)),
+            None => (value, None),
+        };
         answers[index] = Some(decode_answer(checklist, index, value)?);
+        answered_at[index] = time;
     }
     let at = at.ok_or(Unreadable("no position"))?;
-    Ok(Progress::from_parts(checklist, answers, at, today))
+    Ok(Progress::from_parts(
+        checklist,
+        answers,
+        answered_at,
+        started,
+        at,
+        today,
+    ))
+}
+
+/// Seconds since 1970: digits only, and not so many that they overflow or lie centuries ahead.
+fn parse_time(text: &str) -> Result<Timestamp, RestoreError> {
+    let plain = !text.is_empty() && text.len() <= 11 && text.bytes().all(|b| b.is_ascii_digit());
+    text.parse()
+        .ok()
+        .filter(|_| plain)
+        .map(Timestamp)
+        .ok_or(RestoreError::Unreadable("not a time"))
+}
+
+/// Whether a saved line says it was written by a newer version than this one.
+pub fn is_newer(line: &str) -> bool {
+    let first = line.split('&').next().unwrap_or_default();
+    matches!(
+        first.strip_prefix("v=").map(check_version),
+        Some(Err(RestoreError::Newer(_)))
+    )
 }
 
 fn check_version(version: &str) -> Result<(), RestoreError> {

@@ -42,7 +42,7 @@ test("under a strict Content-Security-Policy the embed works and nothing is bloc
   await answerFirst(troubleshooter, "No");
   await troubleshooter.getByText("Step 2 of 7").waitFor();
   await troubleshooter.getByText("Strict Mail", { exact: false }).first().waitFor();
-  const background = await troubleshooter.locator("section").evaluate((el) => getComputedStyle(el).backgroundColor);
+  const background = await troubleshooter.getByRole("region", { name: "Can't connect to your mailbox?" }).evaluate((el) => getComputedStyle(el).backgroundColor);
   assert.equal(background, "rgb(22, 25, 29)", "the widget's own stylesheet applied (dark theme from JSON)");
   assert.deepEqual(await page.evaluate(() => window.cspViolations), []);
   assert.deepEqual(problems, []);

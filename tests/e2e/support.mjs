@@ -99,3 +99,21 @@ export async function openWidget(env, path = "/", options = {}) {
   await ready(troubleshooter);
   return { ...opened, troubleshooter };
 }
+
+/**
+ * Works through every step as a user: `answers` gives Yes / No / Not sure for the six choice
+ * questions; step 2 is answered with `when` (a date and the changes to tick).
+ */
+export async function finish(scope, answers, when = { date: "", changes: ["Nothing that I know of"] }) {
+  const [first, ...rest] = answers;
+  await scope.getByRole("radio", { name: first, exact: true }).check();
+  await scope.getByRole("button", { name: "Continue" }).click();
+  if (when.date) await scope.getByLabel("Date the problem started").fill(when.date);
+  for (const change of when.changes) await scope.getByRole("checkbox", { name: change }).check();
+  await scope.getByRole("button", { name: "Continue" }).click();
+  for (const label of rest) {
+    await scope.getByRole("radio", { name: label, exact: true }).check();
+    await scope.getByRole("button", { name: "Continue" }).click();
+  }
+  await scope.getByRole("region", { name: "Your answers" }).waitFor();
+}

@@ -28,7 +28,7 @@ async function mountWith(page, attributes, css = "") {
 }
 
 const colours = (troubleshooter) =>
-  troubleshooter.locator("section").evaluate((section) => {
+  troubleshooter.getByRole("region", { name: "Can't connect to your mailbox?" }).evaluate((section) => {
     const style = getComputedStyle(section);
     return { text: style.color, background: style.backgroundColor, font: style.fontFamily };
   });

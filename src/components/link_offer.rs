@@ -1,0 +1,69 @@
+use super::answer_text;
+use crate::content::Content;
+use crate::model::{fill, Progress};
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct LinkOfferProps {
+    pub checklist: Content,
+    /// The answers the link carries.
+    pub offer: Rc<Progress>,
+    /// Whether this browser already has answers the offer would replace.
+    pub replaces: bool,
+    pub on_take: Callback<()>,
+    pub on_ignore: Callback<()>,
+}
+
+/// The answers a continue-link brought, shown in full, with the choice to continue from them.
+/// Nothing here changes until the user chooses.
+#[component]
+pub fn LinkOffer(props: &LinkOfferProps) -> Html {
+    let checklist = &props.checklist;
+    let text = &checklist.text;
+    let offer = &props.offer;
+    let answered = offer.answered_count(checklist);
+    let latest = (0..checklist.steps.len())
+        .filter_map(|step| offer.answered_at(step))
+        .max();
+    let intro = fill(
+        &text.offer_intro,
+        &[
+            ("n", &answered.to_string()),
+            ("total", &checklist.steps.len().to_string()),
+            (
+                "when",
+                &latest.map(|when| when.to_string()).unwrap_or_default(),
+            ),
+        ],
+    );
+    let rows = checklist
+        .steps
+        .iter()
+        .enumerate()
+        .filter(|(step, _)| offer.is_answered(checklist, *step))
+        .map(|(step, content)| {
+            html! {
+                <div class="et-summary-row">
+                    <dt>{ &*content.question }</dt>
+                    <dd>{ answer_text(checklist, offer, step) }</dd>
+                </div>
+            }
+        });
+    let take = props.on_take.reform(|_| ());
+    let ignore = props.on_ignore.reform(|_| ());
+    html! {
+        <section class="et-offer" aria-labelledby="et-offer-title">
+            <h3 id="et-offer-title">{ &*text.offer_heading }</h3>
+            <p>{ intro }</p>
+            <dl class="et-summary-list">{ for rows }</dl>
+            if props.replaces {
+                <p class="et-offer-warning"><strong>{ &*text.offer_replaces }</strong></p>
+            }
+            <div class="et-actions">
+                <button type="button" class="et-button" onclick={take}>{ &*text.offer_continue }</button>
+                <button type="button" class="et-button et-button--secondary" onclick={ignore}>{ &*text.offer_ignore }</button>
+            </div>
+        </section>
+    }
+}

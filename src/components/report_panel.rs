@@ -1,0 +1,116 @@
+use crate::browser::{clipboard, clock, download, location};
+use crate::content::Content;
+use crate::model::report::{self, mailto};
+use crate::model::{user_agent, Progress};
+use web_sys::HtmlTextAreaElement;
+use yew::platform::spawn_local;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ReportPanelProps {
+    pub checklist: Content,
+    pub progress: Progress,
+    #[prop_or_default]
+    pub admin_contact: Option<AttrValue>,
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Format {
+    Plain,
+    Markdown,
+}
+
+/// The report for the administrator, shown exactly as it will be copied, downloaded or emailed.
+#[component]
+pub fn ReportPanel(props: &ReportPanelProps) -> Html {
+    let format = use_state_eq(|| Format::Plain);
+    let status = use_state_eq(String::new);
+    let field = use_node_ref();
+    let browser = use_memo((), |_| user_agent::describe(&location::user_agent()));
+    let checklist = &props.checklist;
+    let text = &checklist.text;
+    let built = report::build(checklist, &props.progress, clock::now(), &browser);
+    let shown = match *format {
+        Format::Plain => built.text(),
+        Format::Markdown => built.markdown(),
+    };
+    let to = props
+        .admin_contact
+        .as_deref()
+        .and_then(|href| href.strip_prefix("mailto:"));
+    let (email_href, shortened) = mailto(to, &text.report_subject, &built.text(), &text.report_cut);
+
+    let choose = |chosen: Format| {
+        let format = format.clone();
+        Callback::from(move |_| format.set(chosen))
+    };
+    let on_copy = {
+        let (shown, status, field) = (shown.clone(), status.clone(), field.clone());
+        let (copied, failed) = (
+            text.report_copied.to_string(),
+            text.report_copy_failed.to_string(),
+        );
+        Callback::from(move |_| {
+            let (shown, status, field, copied, failed) = (
+                shown.clone(),
+                status.clone(),
+                field.clone(),
+                copied.clone(),
+                failed.clone(),
+            );
+            spawn_local(async move {
+                let done = clipboard::copy(&shown).await
+                    || field
+                        .cast::<HtmlTextAreaElement>()
+                        .is_some_and(|f| clipboard::copy_selection(&f));
+                status.set(if done { copied } else { failed });
+            });
+        })
+    };
+    let on_download = {
+        let shown = shown.clone();
+        let (name, format) = (text.report_file_name.to_string(), *format);
+        Callback::from(move |_| {
+            let (extension, mime) = match format {
+                Format::Plain => ("txt", "text/plain;charset=utf-8"),
+                Format::Markdown => ("md", "text/markdown;charset=utf-8"),
+            };
+            download::download(&format!("{name}.{extension}"), mime, &shown);
+        })
+    };
+    let radio = |id: &'static str, chosen: Format, label: &str| {
+        html! {
+            <div class="et-choice">
+                <input class="et-radio" type="radio" name="et-report-format" id={id}
+                    checked={*format == chosen} onchange={choose(chosen)} />
+                <label for={id}>{ label.to_owned() }</label>
+            </div>
+        }
+    };
+    html! {
+        <section class="et-report" aria-labelledby="et-report-title">
+            <h3 id="et-report-title">{ &*text.report_heading }</h3>
+            <p>{ &*text.report_intro }</p>
+            <fieldset class="et-fieldset et-report-format">
+                <legend class="et-label">{ &*text.report_format }</legend>
+                <div class="et-choices et-choices--inline">
+                    { radio("et-report-plain", Format::Plain, &text.report_plain) }
+                    { radio("et-report-markdown", Format::Markdown, &text.report_markdown) }
+                </div>
+            </fieldset>
+            <label class="et-label" for="et-report-text">{ &*text.report_preview }</label>
+            <textarea class="et-report-text" id="et-report-text" readonly=true rows="14" ref={field} value={shown} />
+            <div class="et-actions">
+                <button type="button" class="et-button" onclick={on_copy}>{ &*text.report_copy }</button>
+                <button type="button" class="et-button et-button--secondary" onclick={on_download}>{ &*text.report_download }</button>
+                <a class="et-button et-button--secondary" href={email_href}>
+                    { if to.is_some() { &*text.report_email } else { &*text.report_email_nobody } }
+                </a>
+            </div>
+            if shortened {
+                <p class="et-hint">{ &*text.report_email_shortened }</p>
+            }
+            <p class="et-copy-status" role="status">{ (*status).clone() }</p>
+        </section>
+    }
+}

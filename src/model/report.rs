@@ -1,0 +1,213 @@
+//! The report a user hands their administrator: what they tried, what it showed, and when.
+//! Built once as a small document, then written as plain text or as Markdown.
+
+use super::checklist::{Checklist, Confidence};
+use super::date::Timestamp;
+use super::diagnosis::{diagnose, Diagnosis};
+use super::fill;
+use super::progress::{answer_text, Progress};
+
+/// What a report says, before it is written in one format or another.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Report {
+    pub title: String,
+    /// Label and value: when, which browser, which provider.
+    pub facts: Vec<(String, String)>,
+    pub answers_heading: String,
+    /// Number, question, answer, and when the answer was given.
+    pub answers: Vec<(usize, String, String, Option<String>)>,
+    pub findings_heading: String,
+    /// A sentence introducing the points below (or saying there are none).
+    pub findings_intro: Option<String>,
+    pub points: Vec<String>,
+    pub closing: String,
+}
+
+/// Everything a report says, from the answers, the time now and the user's browser.
+pub fn build(checklist: &Checklist, progress: &Progress, now: Timestamp, browser: &str) -> Report {
+    let text = &checklist.text;
+    let mut facts = Vec::new();
+    if let Some(started) = progress.started() {
+        facts.push((text.report_started.to_string(), started.to_string()));
+    }
+    facts.push((text.report_made.to_string(), now.to_string()));
+    facts.push((text.report_browser.to_string(), browser.to_owned()));
+    facts.push((
+        text.report_provider.to_string(),
+        checklist.provider.to_string(),
+    ));
+
+    let answers = checklist
+        .steps
+        .iter()
+        .enumerate()
+        .map(|(index, step)| {
+            let answer = if progress.is_answered(checklist, index) {
+                answer_text(checklist, progress, index)
+            } else {
+                text.report_not_answered.to_string()
+            };
+            let given = progress
+                .answered_at(index)
+                .map(|when| fill(&text.report_given, &[("when", &when.to_string())]));
+            (index + 1, step.question.to_string(), answer, given)
+        })
+        .collect();
+
+    let (findings_intro, points) = match diagnose(checklist, progress) {
+        Diagnosis::Causes { causes, .. } => {
+            let points = causes
+                .iter()
+                .filter_map(|cause| {
+                    let finding = checklist.finding(&cause.finding)?;
+                    let mut line = format!(
+                        "{}: {}. {}",
+                        confidence_label(checklist, cause.confidence),
+                        finding.title,
+                        finding.action
+                    );
+                    if let Some(link) = checklist.link(finding.link.as_ref()) {
+                        line.push_str(&format!(" {}: {}", link.label, link.url));
+                    }
+                    Some(line)
+                })
+                .collect();
+            (None, points)
+        }
+        Diagnosis::Conflicting(conflicts) => (
+            Some(text.conflicting.to_string()),
+            conflicts
+                .iter()
+                .filter_map(|&i| checklist.conflicts.get(i))
+                .map(|c| c.explanation.to_string())
+                .collect(),
+        ),
+        Diagnosis::NotEnough { open } => (
+            Some(text.not_enough.to_string()),
+            open.iter()
+                .filter_map(|&i| checklist.steps.get(i))
+                .map(|s| s.question.to_string())
+                .collect(),
+        ),
+        Diagnosis::NoCause => (Some(text.no_findings.to_string()), Vec::new()),
+    };
+
+    Report {
+        title: text.report_title.to_string(),
+        facts,
+        answers_heading: text.report_answers.to_string(),
+        answers,
+        findings_heading: text.findings_heading.to_string(),
+        findings_intro,
+        points,
+        closing: text.contact_if_still.to_string(),
+    }
+}
+
+pub fn confidence_label(checklist: &Checklist, confidence: Confidence) -> &str {
+    match confidence {
+        Confidence::Strong => &checklist.text.confidence_strong,
+        Confidence::Likely => &checklist.text.confidence_likely,
+        Confidence::Possible => &checklist.text.confidence_possible,
+    }
+}
+
+impl Report {
+    /// The report as plain text, for a text file or the body of an email.
+    pub fn text(&self) -> String {
+        let mut out = format!(
+            "{}\n{}\n\n",
+            self.title,
+            "=".repeat(self.title.chars().count())
+        );
+        for (label, value) in &self.facts {
+            out.push_str(&format!("{label}: {value}\n"));
+        }
+        out.push_str(&format!("\n{}\n\n", self.answers_heading));
+        for (number, question, answer, given) in &self.answers {
+            out.push_str(&format!("{number}. {question}\n   {answer}"));
+            if let Some(given) = given {
+                out.push_str(&format!(" ({given})"));
+            }
+            out.push('\n');
+        }
+        out.push_str(&format!("\n{}\n\n", self.findings_heading));
+        if let Some(intro) = &self.findings_intro {
+            out.push_str(&format!("{intro}\n"));
+        }
+        for point in &self.points {
+            out.push_str(&format!("- {point}\n"));
+        }
+        out.push_str(&format!("\n{}\n", self.closing));
+        out
+    }
+
+    /// The same report as Markdown.
+    pub fn markdown(&self) -> String {
+        let mut out = format!("# {}\n\n", self.title);
+        for (label, value) in &self.facts {
+            out.push_str(&format!("- **{label}:** {value}\n"));
+        }
+        out.push_str(&format!("\n## {}\n\n", self.answers_heading));
+        for (number, question, answer, given) in &self.answers {
+            out.push_str(&format!("{number}. **{question}**  \n   {answer}"));
+            if let Some(given) = given {
+                out.push_str(&format!(" _({given})_"));
+            }
+            out.push('\n');
+        }
+        out.push_str(&format!("\n## {}\n\n", self.findings_heading));
+        if let Some(intro) = &self.findings_intro {
+            out.push_str(&format!("{intro}\n\n"));
+        }
+        for point in &self.points {
+            out.push_str(&format!("- {point}\n"));
+        }
+        out.push_str(&format!("\n{}\n", self.closing));
+        out
+    }
+}
+
+/// The longest `mailto:` link made: mail programs and browsers start refusing past about 2,000.
+pub const MAX_MAILTO_LEN: usize = 1900;
+
+/// A `mailto:` link with subject and body, shortened to fit [`MAX_MAILTO_LEN`]; the flag says
+/// whether the body had to be cut (and `cut_note` was added).
+pub fn mailto(to: Option<&str>, subject: &str, body: &str, cut_note: &str) -> (String, bool) {
+    // The address was checked to be plain when it was set, so it goes in as it is.
+    let head = format!(
+        "mailto:{}?subject={}&body=",
+        to.unwrap_or(""),
+        encode(subject)
+    );
+    let whole = format!("{head}{}", encode(body));
+    if whole.len() <= MAX_MAILTO_LEN {
+        return (whole, false);
+    }
+    let note = encode(&format!("\n\n{cut_note}"));
+    let room = MAX_MAILTO_LEN.saturating_sub(head.len() + note.len());
+    let mut kept = String::new();
+    let mut length = 0;
+    for c in body.chars() {
+        let encoded = encode(c.encode_utf8(&mut [0; 4]));
+        if length + encoded.len() > room {
+            break;
+        }
+        length += encoded.len();
+        kept.push_str(&encoded);
+    }
+    (format!("{head}{kept}{note}"), true)
+}
+
+/// Percent-encodes all but unreserved characters (RFC 3986), newlines as CR LF (RFC 6068).
+fn encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.replace("\r\n", "\n").replace('\n', "\r\n").bytes() {
+        if byte.is_ascii_alphanumeric() || b"-._~".contains(&byte) {
+            out.push(byte as char);
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
