@@ -3,25 +3,10 @@
 
 mod common;
 
-use common::{checklist, step, today, walk};
+use common::{checklist, choose, step, today, toggle, walk};
 use email_troubleshooter::model::{
     diagnose, Action, Answer, InputError, Position, Progress, StepStatus, WhenAnswer,
 };
-
-fn choose(step: usize, option: &str) -> Action {
-    Action::Choose {
-        step,
-        option: option.into(),
-    }
-}
-
-fn toggle(step: usize, option: &str, on: bool) -> Action {
-    Action::ToggleChange {
-        step,
-        option: option.into(),
-        on,
-    }
-}
 
 #[test]
 fn a_new_checklist_opens_at_the_first_question_with_nothing_answered() {

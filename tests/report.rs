@@ -9,40 +9,13 @@ use email_troubleshooter::model::{Action, Progress, Timestamp};
 
 fn finished() -> Progress {
     let content = checklist();
-    let mut progress = Progress::new(&content, today());
-    progress.set_time(Timestamp(1_795_490_000));
-    progress.apply(
-        &content,
-        Action::Choose {
-            step: 0,
-            option: "yes".into(),
-        },
-    );
-    progress.apply(&content, Action::Continue);
-    progress.set_time(Timestamp(1_795_490_600));
-    progress.apply(
-        &content,
-        Action::SetDate {
-            step: 1,
-            date: "2026-11-20".into(),
-        },
-    );
-    progress.apply(
-        &content,
-        Action::ToggleChange {
-            step: 1,
-            option: "password".into(),
-            on: true,
-        },
-    );
+    let mut progress =
+        common::yes_then_password(&content, Timestamp(1_795_490_000), Timestamp(1_795_490_600));
     progress.apply(&content, Action::Continue);
     for step in 2..7 {
         progress.apply(
             &content,
-            Action::Choose {
-                step,
-                option: if step == 6 { "yes" } else { "no" }.into(),
-            },
+            common::choose(step, if step == 6 { "yes" } else { "no" }),
         );
         progress.apply(&content, Action::Continue);
     }

@@ -14,41 +14,13 @@ fn restore(line: &str) -> Result<Progress, RestoreError> {
 #[test]
 fn progress_is_saved_as_one_short_versioned_line() {
     let content = checklist();
-    let mut progress = Progress::new(&content, today());
-    assert_eq!(encode(&progress, &content), "v=1&at=webmail");
-    progress.set_time(Timestamp(1_795_497_000));
-    progress.apply(
-        &content,
-        Action::Choose {
-            step: 0,
-            option: "yes".into(),
-        },
+    assert_eq!(
+        encode(&Progress::new(&content, today()), &content),
+        "v=1&at=webmail"
     );
-    progress.apply(&content, Action::Continue);
-    progress.set_time(Timestamp(1_795_497_120));
-    progress.apply(
-        &content,
-        Action::SetDate {
-            step: 1,
-            date: "2026-11-20".into(),
-        },
-    );
-    progress.apply(
-        &content,
-        Action::ToggleChange {
-            step: 1,
-            option: "password".into(),
-            on: true,
-        },
-    );
-    progress.apply(
-        &content,
-        Action::ToggleChange {
-            step: 1,
-            option: "new_setup".into(),
-            on: true,
-        },
-    );
+    let mut progress =
+        common::yes_then_password(&content, Timestamp(1_795_497_000), Timestamp(1_795_497_120));
+    progress.apply(&content, common::toggle(1, "new_setup", true));
     assert_eq!(
         encode(&progress, &content),
         "v=1&at=when&started=1795497000&webmail=yes@1795497000&when=2026-11-20/password,new_setup@1795497120"

@@ -1,9 +1,8 @@
 use super::qr_code::QrCode;
-use crate::browser::{clipboard, location};
+use crate::browser::location;
 use crate::content::Content;
+use crate::hooks::use_copy;
 use crate::model::{link, Progress};
-use web_sys::HtmlTextAreaElement;
-use yew::platform::spawn_local;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -17,8 +16,6 @@ pub struct ContinueElsewhereProps {
 /// link itself: questions 6 and 7 send the user to another computer and another network.
 #[component]
 pub fn ContinueElsewhere(props: &ContinueElsewhereProps) -> Html {
-    let status = use_state_eq(String::new);
-    let field = use_node_ref();
     let address = use_memo((), |_| location::page_address());
     let checklist = &props.checklist;
     let text = &checklist.text;
@@ -26,39 +23,21 @@ pub fn ContinueElsewhere(props: &ContinueElsewhereProps) -> Html {
         "{address}#{}",
         link::fragment(&props.storage_key, &props.progress, checklist)
     );
-    let on_copy = {
-        let (url, status, field) = (url.clone(), status.clone(), field.clone());
-        let (copied, failed) = (
-            text.continue_copied.to_string(),
-            text.continue_copy_failed.to_string(),
-        );
-        Callback::from(move |_| {
-            let (url, status, field, copied, failed) = (
-                url.clone(),
-                status.clone(),
-                field.clone(),
-                copied.clone(),
-                failed.clone(),
-            );
-            spawn_local(async move {
-                let done = clipboard::copy(&url).await
-                    || field
-                        .cast::<HtmlTextAreaElement>()
-                        .is_some_and(|f| clipboard::copy_selection(&f));
-                status.set(if done { copied } else { failed });
-            });
-        })
-    };
+    let copy = use_copy(
+        url.clone(),
+        text.continue_copied.clone().into(),
+        text.continue_copy_failed.clone().into(),
+    );
     html! {
         <section class="et-continue" aria-labelledby="et-continue-title">
             <h3 id="et-continue-title">{ &*text.continue_heading }</h3>
             <p>{ &*text.continue_intro }</p>
             <label class="et-label" for="et-continue-link">{ &*text.continue_link }</label>
-            <textarea class="et-link-text" id="et-continue-link" readonly=true rows="3" ref={field} value={url.clone()} />
+            <textarea class="et-link-text" id="et-continue-link" readonly=true rows="3" ref={copy.field} value={url.clone()} />
             <div class="et-actions">
-                <button type="button" class="et-button et-button--secondary" onclick={on_copy}>{ &*text.continue_copy }</button>
+                <button type="button" class="et-button et-button--secondary" onclick={copy.on_copy}>{ &*text.continue_copy }</button>
             </div>
-            <p class="et-copy-status" role="status">{ (*status).clone() }</p>
+            <p class="et-copy-status" role="status">{ copy.status }</p>
             <p>{ &*text.continue_qr }</p>
             <QrCode text={url} label={text.continue_qr_label.to_string()} />
         </section>

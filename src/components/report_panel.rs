@@ -1,9 +1,8 @@
-use crate::browser::{clipboard, clock, download, location};
+use crate::browser::{clock, download, location};
 use crate::content::Content;
+use crate::hooks::use_copy;
 use crate::model::report::{self, mailto};
 use crate::model::{user_agent, Progress};
-use web_sys::HtmlTextAreaElement;
-use yew::platform::spawn_local;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -24,8 +23,6 @@ enum Format {
 #[component]
 pub fn ReportPanel(props: &ReportPanelProps) -> Html {
     let format = use_state_eq(|| Format::Plain);
-    let status = use_state_eq(String::new);
-    let field = use_node_ref();
     let browser = use_memo((), |_| user_agent::describe(&location::user_agent()));
     let checklist = &props.checklist;
     let text = &checklist.text;
@@ -44,29 +41,11 @@ pub fn ReportPanel(props: &ReportPanelProps) -> Html {
         let format = format.clone();
         Callback::from(move |_| format.set(chosen))
     };
-    let on_copy = {
-        let (shown, status, field) = (shown.clone(), status.clone(), field.clone());
-        let (copied, failed) = (
-            text.report_copied.to_string(),
-            text.report_copy_failed.to_string(),
-        );
-        Callback::from(move |_| {
-            let (shown, status, field, copied, failed) = (
-                shown.clone(),
-                status.clone(),
-                field.clone(),
-                copied.clone(),
-                failed.clone(),
-            );
-            spawn_local(async move {
-                let done = clipboard::copy(&shown).await
-                    || field
-                        .cast::<HtmlTextAreaElement>()
-                        .is_some_and(|f| clipboard::copy_selection(&f));
-                status.set(if done { copied } else { failed });
-            });
-        })
-    };
+    let copy = use_copy(
+        shown.clone(),
+        text.report_copied.clone().into(),
+        text.report_copy_failed.clone().into(),
+    );
     let on_download = {
         let shown = shown.clone();
         let (name, format) = (text.report_file_name.to_string(), *format);
@@ -99,9 +78,9 @@ pub fn ReportPanel(props: &ReportPanelProps) -> Html {
                 </div>
             </fieldset>
             <label class="et-label" for="et-report-text">{ &*text.report_preview }</label>
-            <textarea class="et-report-text" id="et-report-text" readonly=true rows="14" ref={field} value={shown} />
+            <textarea class="et-report-text" id="et-report-text" readonly=true rows="14" ref={copy.field} value={shown} />
             <div class="et-actions">
-                <button type="button" class="et-button" onclick={on_copy}>{ &*text.report_copy }</button>
+                <button type="button" class="et-button" onclick={copy.on_copy}>{ &*text.report_copy }</button>
                 <button type="button" class="et-button et-button--secondary" onclick={on_download}>{ &*text.report_download }</button>
                 <a class="et-button et-button--secondary" href={email_href}>
                     { if to.is_some() { &*text.report_email } else { &*text.report_email_nobody } }
@@ -110,7 +89,7 @@ pub fn ReportPanel(props: &ReportPanelProps) -> Html {
             if shortened {
                 <p class="et-hint">{ &*text.report_email_shortened }</p>
             }
-            <p class="et-copy-status" role="status">{ (*status).clone() }</p>
+            <p class="et-copy-status" role="status">{ copy.status }</p>
         </section>
     }
 }

@@ -2,7 +2,7 @@
 #![allow(dead_code)]
 
 use email_troubleshooter::content::builtin;
-use email_troubleshooter::model::{Action, Checklist, Date, Progress};
+use email_troubleshooter::model::{Action, Checklist, Date, Progress, Timestamp};
 
 pub fn checklist() -> Checklist {
     builtin().with_provider_name()
@@ -43,5 +43,39 @@ pub fn walk(checklist: &Checklist, choices: &[&str]) -> Progress {
             "continue from step {index}"
         );
     }
+    progress
+}
+
+pub fn choose(step: usize, option: &str) -> Action {
+    Action::Choose {
+        step,
+        option: option.into(),
+    }
+}
+
+pub fn toggle(step: usize, option: &str, on: bool) -> Action {
+    Action::ToggleChange {
+        step,
+        option: option.into(),
+        on,
+    }
+}
+
+/// Step 1 answered "Yes" at `first`; at `second`, step 2 given 2026-11-20 and "I changed my
+/// mailbox password", still open.
+pub fn yes_then_password(checklist: &Checklist, first: Timestamp, second: Timestamp) -> Progress {
+    let mut progress = Progress::new(checklist, today());
+    progress.set_time(first);
+    progress.apply(checklist, choose(0, "yes"));
+    progress.apply(checklist, Action::Continue);
+    progress.set_time(second);
+    progress.apply(
+        checklist,
+        Action::SetDate {
+            step: 1,
+            date: "2026-11-20".into(),
+        },
+    );
+    progress.apply(checklist, toggle(1, "password", true));
     progress
 }
