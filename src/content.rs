@@ -1,4 +1,5 @@
-//! The built-in checklist, checked and compiled in by `build.rs` from `content/en.toml`.
+//! The built-in checklists, one per language, checked and compiled in by `build.rs` from
+//! `content/<lang>.toml`.
 //!
 //! It is a `static` of borrowed text, so starting the widget copies none of it.
 
@@ -8,7 +9,7 @@ use crate::model::checklist::{
 };
 use std::borrow::Cow;
 
-include!(concat!(env!("OUT_DIR"), "/builtin_en.rs"));
+include!(concat!(env!("OUT_DIR"), "/builtin.rs"));
 
 /// The English checklist exactly as written in `content/en.toml` (`{provider}` not yet filled in).
 pub fn builtin() -> Checklist {

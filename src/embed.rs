@@ -3,11 +3,11 @@
 //! The custom element and the public `mount()` are defined in `embed/email-troubleshooter.js`,
 //! because only JavaScript can extend `HTMLElement`; everything they do beyond that happens here.
 
-use crate::browser::host_settings;
+use crate::browser::{host_settings, languages};
 use crate::components::{Commands, Troubleshooter, TroubleshooterProps};
-use crate::content::{Content, BUILTIN_EN};
+use crate::content::{Content, BUILTINS};
 use crate::model::config::describe;
-use crate::model::{Action, Checklist};
+use crate::model::{language, Action, Checklist};
 use std::cell::{Cell, OnceCell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -97,7 +97,14 @@ impl Widget {
 pub fn mount(host: Element, settings: JsValue) -> Result<Widget, JsValue> {
     show_failures_on_panic();
     let (config, problems) = host_settings::read(&host, &settings);
-    let checklist = Content::new(config.checklist(&BUILTIN_EN));
+    // The element's `lang`, then the page's, then the browser's; English if none is built in.
+    let wanted: Vec<String> = config
+        .lang
+        .iter()
+        .cloned()
+        .chain(languages::wanted())
+        .collect();
+    let checklist = Content::new(config.checklist(builtin_for(wanted.iter().map(String::as_str))));
     for problem in &problems {
         web_sys::console::warn_1(
             &format!(
@@ -157,9 +164,10 @@ pub fn mount(host: Element, settings: JsValue) -> Result<Widget, JsValue> {
     })
 }
 
-/// The built-in checklist as it will be shown with no settings at all.
-pub fn builtin_checklist() -> Checklist {
-    crate::model::Config::default().checklist(&BUILTIN_EN)
+/// The built-in checklist in the first of the `wanted` languages that is built in.
+pub fn builtin_for<'a>(wanted: impl IntoIterator<Item = &'a str>) -> &'static Checklist {
+    let available: Vec<&str> = BUILTINS.iter().map(|checklist| &*checklist.lang).collect();
+    BUILTINS[language::choose(wanted, &available)]
 }
 
 /// If the widget's code panics, every widget on the page says so in a sentence instead of

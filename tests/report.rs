@@ -29,19 +29,20 @@ fn the_text_report_says_what_was_tried_what_it_showed_and_when() {
         &content,
         &finished(),
         Timestamp(1_795_497_360),
+        0,
         "Firefox 133 on Linux",
     )
     .text();
     let expected_lines = [
         "Email connection troubleshooting report",
-        "Troubleshooting started: 2026-11-24 03:13 UTC",
-        "Report made: 2026-11-24 05:16 UTC",
+        "Troubleshooting started: 24 November 2026, 03:13 (UTC)",
+        "Report made: 24 November 2026, 05:16 (UTC)",
         "Browser and system: Firefox 133 on Linux",
         "Mail provider: Rackspace Cloud Office",
         "1. Can you sign in to webmail and see new mail arriving?",
-        "   Yes (given 2026-11-24 03:13 UTC)",
+        "   Yes (given 24 November 2026, 03:13 (UTC))",
         "2. When did the problem start?",
-        "   2026-11-20: I changed my mailbox password (given 2026-11-24 03:23 UTC)",
+        "   20 November 2026: I changed my mailbox password (given 24 November 2026, 03:23 (UTC))",
         "7. Can you connect to your mailbox using a different internet connection?",
         "- Likely: Your mailbox password changed. Type the new password into the account settings of your mail app, on every device that collects this mailbox.",
         "- Likely: Your usual internet connection. Contact your network administrator or your internet service provider, and tell them your mail app can't reach the mail server from that network.",
@@ -71,13 +72,14 @@ fn the_markdown_report_has_the_same_content_with_headings() {
         &content,
         &finished(),
         Timestamp(1_795_497_360),
+        0,
         "Chrome 156 on Linux",
     );
     let markdown = built.markdown();
     assert!(markdown.starts_with("# Email connection troubleshooting report\n"));
     assert!(markdown.contains("\n## Answers\n"));
     assert!(markdown.contains("- **Browser and system:** Chrome 156 on Linux\n"));
-    assert!(markdown.contains("1. **Can you sign in to webmail and see new mail arriving?**  \n   Yes _(given 2026-11-24 03:13 UTC)_\n"));
+    assert!(markdown.contains("1. **Can you sign in to webmail and see new mail arriving?**  \n   Yes _(given 24 November 2026, 03:13 (UTC))_\n"));
     for point in &built.points {
         assert!(markdown.contains(&format!("- {point}\n")));
     }
@@ -88,7 +90,7 @@ fn a_report_of_contradicting_answers_says_there_is_not_enough_to_say() {
     let content = checklist();
     let mut progress = common::walk(&content, &["yes", "no", "no", "yes", "yes", "no"]);
     progress.apply(&content, Action::Change(0));
-    let report = build(&content, &progress, Timestamp(0), "a browser").text();
+    let report = build(&content, &progress, Timestamp(0), 0, "a browser").text();
     assert!(
         report.contains("Some of your answers don't fit together"),
         "{report}"
@@ -110,6 +112,7 @@ fn unanswered_questions_are_said_to_be_unanswered() {
         &content,
         &Progress::new(&content, today()),
         Timestamp(0),
+        0,
         "a browser",
     )
     .text();
@@ -139,6 +142,7 @@ fn the_email_carries_subject_and_body_and_fits_what_mail_programs_accept() {
         &content,
         &finished(),
         Timestamp(1_795_497_360),
+        0,
         "Chrome 156 on Linux",
     )
     .text();

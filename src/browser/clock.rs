@@ -19,3 +19,8 @@ pub fn today() -> Date {
 pub fn now() -> Timestamp {
     Timestamp((js_sys::Date::now() / 1000.0).max(0.0) as u64)
 }
+
+/// The user's time zone now, in minutes east of UTC.
+pub fn utc_offset_minutes() -> i32 {
+    -(js_sys::Date::new_0().get_timezone_offset() as i32)
+}

@@ -103,7 +103,11 @@ impl Reader {
     fn checklist(&mut self, key: &str, value: JsValue) {
         let decoded = serde_wasm_bindgen::from_value::<ChecklistFile>(value)
             .map_err(|error| error.to_string())
-            .and_then(|file| file.complete(Some(&crate::content::BUILTIN_EN.text)));
+            .and_then(|file| {
+                // Texts the host leaves out come from the built-in checklist in its language.
+                let defaults = &crate::embed::builtin_for([&*file.lang]).text;
+                file.complete(Some(defaults))
+            });
         match decoded {
             Err(error) => self.problem(key, Expected::Checklist, Some(error)),
             Ok(checklist) => {

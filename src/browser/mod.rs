@@ -5,5 +5,6 @@ pub mod clock;
 pub mod download;
 pub mod host_events;
 pub mod host_settings;
+pub mod languages;
 pub mod location;
 pub mod storage;

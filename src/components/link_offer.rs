@@ -1,6 +1,7 @@
 use super::answer_text;
+use crate::browser::clock;
 use crate::content::Content;
-use crate::model::{fill, Progress};
+use crate::model::{fill, format, Progress};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -33,7 +34,9 @@ pub fn LinkOffer(props: &LinkOfferProps) -> Html {
             ("total", &checklist.steps.len().to_string()),
             (
                 "when",
-                &latest.map(|when| when.to_string()).unwrap_or_default(),
+                &latest
+                    .map(|when| format::moment(text, when, clock::utc_offset_minutes()))
+                    .unwrap_or_default(),
             ),
         ],
     );

@@ -26,7 +26,13 @@ pub fn ReportPanel(props: &ReportPanelProps) -> Html {
     let browser = use_memo((), |_| user_agent::describe(&location::user_agent()));
     let checklist = &props.checklist;
     let text = &checklist.text;
-    let built = report::build(checklist, &props.progress, clock::now(), &browser);
+    let built = report::build(
+        checklist,
+        &props.progress,
+        clock::now(),
+        clock::utc_offset_minutes(),
+        &browser,
+    );
     let shown = match *format {
         Format::Plain => built.text(),
         Format::Markdown => built.markdown(),

@@ -50,11 +50,9 @@ pub fn StepItem(props: &StepProps) -> Html {
                     <ul class="et-answer-means">
                         { for chosen.iter().map(|option| html! { <li>{ &*option.means }</li> }) }
                     </ul>
-                    <button type="button" class="et-button et-button--secondary et-change" onclick={on_change}>
+                    <button type="button" class="et-button et-button--secondary et-change" onclick={on_change}
+                        aria-label={fill(&text.change_step, &[("n", &(index + 1).to_string())])}>
                         { &*text.change }
-                        <span class="et-visually-hidden">
-                            { " " }{ fill(&text.change_step, &[("n", &(index + 1).to_string())]) }
-                        </span>
                     </button>
                 }
             </>

@@ -2,9 +2,10 @@ use super::{
     answer_text, continue_elsewhere::ContinueElsewhere, external_link::ExternalLink,
     findings::Findings, report_panel::ReportPanel,
 };
+use crate::browser::clock;
 use crate::content::Content;
 use crate::hooks::use_focus_on_move;
-use crate::model::{diagnose, fill, Action, Link, Progress, StepKind};
+use crate::model::{diagnose, fill, format, Action, Link, Progress, StepKind};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -35,11 +36,9 @@ pub fn Summary(props: &SummaryProps) -> Html {
                 <dt>{ &*step.question }</dt>
                 <dd>{ answer_text(checklist, progress, index) }</dd>
                 <dd class="et-summary-change">
-                    <button type="button" class="et-link-button" {onclick}>
+                    <button type="button" class="et-link-button" {onclick}
+                        aria-label={fill(&text.change_step, &[("n", &(index + 1).to_string())])}>
                         { &*text.change }
-                        <span class="et-visually-hidden">
-                            { " " }{ fill(&text.change_step, &[("n", &(index + 1).to_string())]) }
-                        </span>
                     </button>
                 </dd>
             </div>
@@ -86,9 +85,15 @@ struct TimelineProps {
 fn Timeline(props: &TimelineProps) -> Html {
     let text = &props.checklist.text;
     let progress = &props.progress;
-    let started = progress
-        .started()
-        .map(|when| fill(&text.started_at, &[("when", &when.to_string())]));
+    let started = progress.started().map(|when| {
+        fill(
+            &text.started_at,
+            &[(
+                "when",
+                &format::moment(text, when, clock::utc_offset_minutes()),
+            )],
+        )
+    });
     let when_step = props
         .checklist
         .steps
@@ -96,7 +101,7 @@ fn Timeline(props: &TimelineProps) -> Html {
         .position(|s| s.kind == StepKind::When);
     let began = when_step.and_then(|step| progress.date(step)).map(|date| {
         let days = progress.today().days_since_epoch() - date.days_since_epoch();
-        let date = date.to_string();
+        let date = format::date(text, date);
         match days {
             0 => text.began_today.to_string(),
             1 => fill(&text.began_yesterday, &[("date", &date)]),

@@ -6,7 +6,7 @@ use super::{
 use crate::browser::{host_events, location};
 use crate::content::Content;
 use crate::hooks::{use_troubleshooter, Msg};
-use crate::model::{Action, ConfigProblem, Position, Theme};
+use crate::model::{fill, Action, ConfigProblem, Position, Theme};
 use std::cell::RefCell;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -92,6 +92,22 @@ pub fn Troubleshooter(props: &TroubleshooterProps) -> Html {
     let checklist = &state.checklist;
     let progress = &state.progress;
     let text = &checklist.text;
+    // Read out when the user moves to another step; the region is there, empty, from the start.
+    let announcement = match (state.moves, progress.at()) {
+        (0, _) => String::new(),
+        (_, Position::Step(step)) => fill(
+            &text.announce_step,
+            &[
+                ("n", &(step + 1).to_string()),
+                ("total", &checklist.steps.len().to_string()),
+                ("question", &checklist.steps[step].question),
+            ],
+        ),
+        (_, Position::Summary) => fill(
+            &text.all_answered,
+            &[("total", &checklist.steps.len().to_string())],
+        ),
+    };
     let theme = match props.theme {
         Theme::Auto => None,
         Theme::Light => Some("light"),
@@ -112,6 +128,7 @@ pub fn Troubleshooter(props: &TroubleshooterProps) -> Html {
     html! {
         <section class="et" aria-labelledby="et-title" lang={checklist.lang.to_string()} data-theme={theme} ref={root}>
             <h2 id="et-title" class="et-title">{ &*text.title }</h2>
+            <div class="et-visually-hidden" aria-live="polite" aria-atomic="true">{ announcement }</div>
             <p class="et-intro">{ &*text.intro }</p>
             <ConfigProblems checklist={checklist.clone()} problems={Rc::clone(&props.problems)} />
             <NoticeLine checklist={checklist.clone()} notices={state.notices.clone()} />

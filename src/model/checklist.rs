@@ -123,6 +123,10 @@ ui_text! {
     time_needed,
     tools_needed,
     step_of,
+    announce_step,
+    date_format,
+    month_names,
+    moment_format,
     answered_of,
     all_answered,
     steps_heading,
@@ -467,6 +471,91 @@ impl Checklist {
         found
     }
 
+    /// Where this translation's structure differs from `original`'s: every language must have
+    /// the same steps, answers, findings, links and conflicts, and use the same placeholders in
+    /// each text, so that saved progress and links work whatever the language.
+    pub fn differences_from(&self, original: &Checklist) -> Vec<String> {
+        let mut found = Vec::new();
+        let mut same = |place: &str, a: String, b: String| {
+            if a != b {
+                found.push(format!("{place}: {a} here, {b} in the original"));
+            }
+        };
+        let steps = |c: &Checklist| {
+            c.steps
+                .iter()
+                .map(|s| {
+                    let options: Vec<String> = s
+                        .options
+                        .iter()
+                        .map(|o| {
+                            format!(
+                                "{}{}>{:?}/{:?}/{:?}",
+                                o.id,
+                                if o.exclusive { "!" } else { "" },
+                                o.points_to,
+                                o.confidence,
+                                o.link
+                            )
+                        })
+                        .collect();
+                    format!("{}:{:?}:{:?}[{}]", s.id, s.kind, s.link, options.join(" "))
+                })
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        same("steps", steps(self), steps(original));
+        let links = |c: &Checklist| {
+            c.links
+                .iter()
+                .map(|l| format!("{}={}", l.id, l.url))
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        same("links", links(self), links(original));
+        let findings = |c: &Checklist| {
+            c.findings
+                .iter()
+                .map(|f| format!("{}:{:?}:{}", f.id, f.link, f.contact_admin))
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        same("findings", findings(self), findings(original));
+        let conflicts = |c: &Checklist| {
+            c.conflicts
+                .iter()
+                .map(|x| x.answers.join("+"))
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        same("conflicts", conflicts(self), conflicts(original));
+        same(
+            "prerequisites",
+            format!(
+                "{:?} {} tools",
+                self.prerequisites.link,
+                self.prerequisites.tools.len()
+            ),
+            format!(
+                "{:?} {} tools",
+                original.prerequisites.link,
+                original.prerequisites.tools.len()
+            ),
+        );
+        for ((key, text), original_text) in UiText::KEYS
+            .iter()
+            .zip(self.text.values())
+            .zip(original.text.values())
+        {
+            same(
+                &format!("text.{key} placeholders"),
+                placeholders(text),
+                placeholders(original_text),
+            );
+        }
+        found
+    }
+
     /// Puts the provider's name into every text that mentions `{provider}`.
     /// Texts without it stay borrowed, so the built-in checklist is barely copied.
     pub fn with_provider_name(mut self) -> Self {
@@ -529,6 +618,21 @@ impl Step {
     pub fn option(&self, id: &str) -> Option<&AnswerOption> {
         self.options.iter().find(|o| o.id == id)
     }
+}
+
+/// The `{name}` placeholders in a text, in order.
+fn placeholders(text: &str) -> String {
+    let mut names = Vec::new();
+    let mut rest = text;
+    while let Some(start) = rest.find('{') {
+        let Some(end) = rest[start..].find('}') else {
+            break;
+        };
+        names.push(&rest[start..start + end + 1]);
+        rest = &rest[start + end + 1..];
+    }
+    names.sort_unstable();
+    names.join("")
 }
 
 /// Ids travel in saved progress and links unescaped, so they keep to a few safe characters.

@@ -7,6 +7,8 @@ pub mod config;
 pub mod date;
 pub mod diagnosis;
 pub mod events;
+pub mod format;
+pub mod language;
 pub mod link;
 pub mod progress;
 pub mod report;

@@ -406,7 +406,7 @@ pub fn answer_text(checklist: &Checklist, progress: &Progress, step: usize) -> S
     }
     let date = progress.date(step).map_or_else(
         || checklist.text.no_date.to_string(),
-        |date| date.to_string(),
+        |date| super::format::date(&checklist.text, date),
     );
     format!("{date}: {}", labels.join("; "))
 }

@@ -4,8 +4,8 @@
 use super::checklist::{Checklist, Confidence};
 use super::date::Timestamp;
 use super::diagnosis::{diagnose, Diagnosis};
-use super::fill;
 use super::progress::{answer_text, Progress};
+use super::{fill, format};
 
 /// What a report says, before it is written in one format or another.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,14 +23,22 @@ pub struct Report {
     pub closing: String,
 }
 
-/// Everything a report says, from the answers, the time now and the user's browser.
-pub fn build(checklist: &Checklist, progress: &Progress, now: Timestamp, browser: &str) -> Report {
+/// Everything a report says, from the answers, the time now (and the user's time zone, in
+/// minutes east of UTC) and the user's browser.
+pub fn build(
+    checklist: &Checklist,
+    progress: &Progress,
+    now: Timestamp,
+    offset_minutes: i32,
+    browser: &str,
+) -> Report {
     let text = &checklist.text;
+    let when = |moment: Timestamp| format::moment(text, moment, offset_minutes);
     let mut facts = Vec::new();
     if let Some(started) = progress.started() {
-        facts.push((text.report_started.to_string(), started.to_string()));
+        facts.push((text.report_started.to_string(), when(started)));
     }
-    facts.push((text.report_made.to_string(), now.to_string()));
+    facts.push((text.report_made.to_string(), when(now)));
     facts.push((text.report_browser.to_string(), browser.to_owned()));
     facts.push((
         text.report_provider.to_string(),
@@ -49,7 +57,7 @@ pub fn build(checklist: &Checklist, progress: &Progress, now: Timestamp, browser
             };
             let given = progress
                 .answered_at(index)
-                .map(|when| fill(&text.report_given, &[("when", &when.to_string())]));
+                .map(|moment| fill(&text.report_given, &[("when", &when(moment))]));
             (index + 1, step.question.to_string(), answer, given)
         })
         .collect();

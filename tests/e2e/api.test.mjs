@@ -73,10 +73,10 @@ test("mount() renders into any element, and destroy() puts the element's own con
   assert.equal(await page.locator("#fallback").isVisible(), false);
   await slot.getByRole("radio", { name: "No", exact: true }).check();
   await slot.getByRole("button", { name: "Continue" }).click();
-  await slot.getByText("Step 2 of 7").waitFor();
+  await slot.getByText("Step 2 of 7", { exact: true }).waitFor();
 
   await page.evaluate(() => window.handle.reset());
-  await slot.getByText("Step 1 of 7").waitFor();
+  await slot.getByText("Step 1 of 7", { exact: true }).waitFor();
   assert.equal(await slot.getByRole("radio", { name: "No", exact: true }).isChecked(), false, "reset() clears the answers");
 
   await page.evaluate(() => window.handle.destroy());

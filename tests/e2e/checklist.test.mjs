@@ -37,7 +37,7 @@ test("a user can work through all seven steps and read what their answers point 
   const { context, page, problems, troubleshooter } = await openWidget(env);
 
   assert.equal(await currentQuestion(troubleshooter), QUESTIONS[0]);
-  await troubleshooter.getByText("Step 1 of 7").waitFor();
+  await troubleshooter.getByText("Step 1 of 7", { exact: true }).waitFor();
   const webmail = troubleshooter.getByRole("group", { name: QUESTIONS[0] });
   assert.deepEqual(
     await webmail.getByRole("radio").evaluateAll((radios) => radios.map((r) => r.labels[0].textContent)),
@@ -49,7 +49,7 @@ test("a user can work through all seven steps and read what their answers point 
   await troubleshooter.getByRole("button", { name: "Continue" }).click();
 
   assert.equal(await currentQuestion(troubleshooter), QUESTIONS[1]);
-  await troubleshooter.getByText("Step 2 of 7").waitFor();
+  await troubleshooter.getByText("Step 2 of 7", { exact: true }).waitFor();
   await troubleshooter.getByLabel("Date the problem started").fill("2026-11-20");
   await troubleshooter.getByRole("checkbox", { name: "I changed my mailbox password" }).check();
   await troubleshooter.getByText("Your mail app is probably still trying the old password.").waitFor();
@@ -64,9 +64,9 @@ test("a user can work through all seven steps and read what their answers point 
 
   const summary = troubleshooter.getByRole("region", { name: "Your answers" });
   await summary.waitFor();
-  await troubleshooter.getByText("All 7 questions answered").waitFor();
+  await troubleshooter.getByText("All 7 questions answered", { exact: true }).first().waitFor();
   for (const question of QUESTIONS) await summary.getByText(question, { exact: true }).first().waitFor();
-  await summary.getByText("2026-11-20: I changed my mailbox password").waitFor();
+  await summary.getByText("20 November 2026: I changed my mailbox password").waitFor();
   await summary.getByRole("heading", { name: "Your mailbox password changed" }).waitFor();
   await summary.getByRole("heading", { name: "Your usual internet connection" }).waitFor();
   await summary.getByRole("heading", { name: "When to contact your administrator" }).waitFor();
@@ -96,7 +96,7 @@ test("reloading the page finds everything as it was", async () => {
   assert.equal(await currentQuestion(troubleshooter), QUESTIONS[2]);
   assert.equal(await troubleshooter.getByRole("radio", { name: "No", exact: true }).isChecked(), true);
   await troubleshooter.getByText("A recent move from another provider is ruled out.").waitFor();
-  await troubleshooter.getByText("Step 3 of 7").waitFor();
+  await troubleshooter.getByText("Step 3 of 7", { exact: true }).waitFor();
   await troubleshooter.getByRole("progressbar", { name: "3 of 7 questions answered" }).waitFor();
   assert.equal(await troubleshooter.getByRole("status").textContent(), "", "no notice after a normal reload");
   assert.deepEqual(problems, []);

@@ -39,7 +39,7 @@ test("a link opened in a fresh browser shows what it holds and continues from it
   assert.match(before, /webmail=no/, "nothing is replaced before the user says so");
 
   await offer.getByRole("button", { name: "Continue with these answers" }).click();
-  await other.getByText("Step 3 of 7").waitFor();
+  await other.getByText("Step 3 of 7", { exact: true }).waitFor();
   await other.getByText("The answers from the link are in place.").waitFor();
   assert.equal(await other.getByRole("region", { name: "Answers from a link" }).count(), 0);
   assert.match(await page.evaluate(() => localStorage.getItem("email-troubleshooter:help-article")), /webmail=yes.*when=\/network/);
@@ -62,7 +62,7 @@ test("ignoring a link keeps this browser's answers", async () => {
   const other = widget(page);
   await ready(other);
   await other.getByRole("region", { name: "Answers from a link" }).getByRole("button", { name: "Ignore the link" }).click();
-  await other.getByText("Step 1 of 7").waitFor();
+  await other.getByText("Step 1 of 7", { exact: true }).waitFor();
   assert.equal(await page.evaluate(() => localStorage.getItem("email-troubleshooter:help-article")), null);
   assert.deepEqual(problems, []);
   await context.close();

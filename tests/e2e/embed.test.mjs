@@ -10,7 +10,7 @@ test("the embed snippet works on another site's page with dist/ at a path of its
   const { context, page, problems, troubleshooter } = await openWidget(env, "/host/elsewhere.html");
   await troubleshooter.getByRole("radio", { name: "Yes", exact: true }).check();
   await troubleshooter.getByRole("button", { name: "Continue" }).click();
-  await troubleshooter.getByText("Step 2 of 7").waitFor();
+  await troubleshooter.getByText("Step 2 of 7", { exact: true }).waitFor();
   assert.equal(await page.locator("#fallback").isVisible(), false, "the fallback gives way to the widget");
   assert.ok(env.server.requests.includes("/cdn/v1/email_troubleshooter_bg.wasm"), "the wasm is loaded from beside the script");
 
@@ -32,14 +32,14 @@ test("two elements with different storage keys keep separate progress", async ()
   await ready(support);
   await sales.getByRole("radio", { name: "No", exact: true }).check();
   await sales.getByRole("button", { name: "Continue" }).click();
-  await sales.getByText("Step 2 of 7").waitFor();
+  await sales.getByText("Step 2 of 7", { exact: true }).waitFor();
   await support.getByRole("radio", { name: "Not sure", exact: true }).check();
 
   await page.reload();
   await ready(sales);
   await ready(support);
-  await sales.getByText("Step 2 of 7").waitFor();
-  await support.getByText("Step 1 of 7").waitFor();
+  await sales.getByText("Step 2 of 7", { exact: true }).waitFor();
+  await support.getByText("Step 1 of 7", { exact: true }).waitFor();
   assert.equal(await support.getByRole("radio", { name: "Not sure", exact: true }).isChecked(), true);
   assert.equal(await sales.getByText("Your answer: No").count(), 1);
   const keys = await page.evaluate(() => Object.keys(localStorage).sort());

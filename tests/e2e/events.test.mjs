@@ -23,7 +23,7 @@ test("answers, changes, finishing and resetting reach a listener on the host pag
   await troubleshooter.getByRole("region", { name: "Your answers" }).waitFor();
   await troubleshooter.getByRole("button", { name: "Start again" }).click();
   await troubleshooter.getByRole("button", { name: "Yes, clear my answers" }).click();
-  await troubleshooter.getByText("Step 1 of 7").waitFor();
+  await troubleshooter.getByText("Step 1 of 7", { exact: true }).waitFor();
 
   const received = await page.evaluate(() => window.received);
   assert.ok(received.every((event) => event.target === "email-troubleshooter" && event.composed), "they leave the shadow root at the element");
@@ -54,7 +54,7 @@ test("nothing is reported for answers restored from storage", async () => {
   await page.reload();
   await troubleshooter.getByRole("heading", { name: "Can't connect to your mailbox?" }).waitFor();
   await troubleshooter.getByRole("button", { name: "Continue" }).click();
-  await troubleshooter.getByText("Step 2 of 7").waitFor();
+  await troubleshooter.getByText("Step 2 of 7", { exact: true }).waitFor();
   assert.deepEqual(await page.evaluate(() => window.received), []);
   await context.close();
 });

@@ -28,7 +28,7 @@ test("hostile host CSS neither hides nor restyles the widget", async () => {
   await answerFirst(troubleshooter, "Yes");
   await troubleshooter.getByRole("checkbox", { name: "Nothing that I know of" }).check();
   await troubleshooter.getByRole("button", { name: "Continue" }).click();
-  await troubleshooter.getByText("Step 3 of 7").waitFor();
+  await troubleshooter.getByText("Step 3 of 7", { exact: true }).waitFor();
   const margin = await troubleshooter.locator("h3").first().evaluate((h) => getComputedStyle(h).marginTop);
   assert.notEqual(margin, "300px");
   assert.deepEqual(problems, []);
@@ -40,7 +40,7 @@ test("under a strict Content-Security-Policy the embed works and nothing is bloc
   const csp = await page.evaluate(async () => (await fetch(location.href)).headers.get("content-security-policy"));
   assert.match(csp, /style-src 'self'/, "the page really is served with the policy");
   await answerFirst(troubleshooter, "No");
-  await troubleshooter.getByText("Step 2 of 7").waitFor();
+  await troubleshooter.getByText("Step 2 of 7", { exact: true }).waitFor();
   await troubleshooter.getByText("Strict Mail", { exact: false }).first().waitFor();
   const background = await troubleshooter.getByRole("region", { name: "Can't connect to your mailbox?" }).evaluate((el) => getComputedStyle(el).backgroundColor);
   assert.equal(background, "rgb(22, 25, 29)", "the widget's own stylesheet applied (dark theme from JSON)");
@@ -126,7 +126,7 @@ test("the webmail portal opens the troubleshooter in a dialog, set up with the p
   await page.keyboard.press("Escape");
   await dialog.waitFor({ state: "hidden" });
   await page.getByRole("link", { name: "Can't connect your mail app?" }).click();
-  await troubleshooter.getByText("Step 3 of 7").waitFor();
+  await troubleshooter.getByText("Step 3 of 7", { exact: true }).waitFor();
   assert.deepEqual(problems, []);
   await context.close();
 });

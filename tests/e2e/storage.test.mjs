@@ -21,13 +21,13 @@ test("a corrupt saved value gives a working widget and a one-line notice", async
   );
   await troubleshooter.getByRole("radio", { name: "Yes", exact: true }).check();
   await troubleshooter.getByRole("button", { name: "Continue" }).click();
-  await troubleshooter.getByText("Step 2 of 7").waitFor();
+  await troubleshooter.getByText("Step 2 of 7", { exact: true }).waitFor();
   const kept = await page.evaluate(() => localStorage.getItem("email-troubleshooter:help-article:unreadable"));
   assert.equal(kept, "v=1&at=webmail&webmail=%%%", "the unreadable value is kept aside, not lost");
 
   await page.reload();
   await ready(troubleshooter);
-  await troubleshooter.getByText("Step 2 of 7").waitFor();
+  await troubleshooter.getByText("Step 2 of 7", { exact: true }).waitFor();
   assert.equal(await troubleshooter.getByRole("status").textContent(), "");
   assert.deepEqual(problems, []);
   await context.close();
@@ -53,7 +53,7 @@ test("a localStorage that throws gives a working widget that says progress won't
   }
   await troubleshooter.getByRole("checkbox", { name: "Nothing that I know of" }).check();
   await troubleshooter.getByRole("button", { name: "Continue" }).click();
-  await troubleshooter.getByText("Step 3 of 7").waitFor();
+  await troubleshooter.getByText("Step 3 of 7", { exact: true }).waitFor();
   assert.deepEqual(problems, []);
   await context.close();
 });

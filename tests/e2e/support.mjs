@@ -117,3 +117,34 @@ export async function finish(scope, answers, when = { date: "", changes: ["Nothi
   }
   await scope.getByRole("region", { name: "Your answers" }).waitFor();
 }
+
+const AXE = fileURLToPath(new URL("../../node_modules/axe-core/axe.min.js", import.meta.url));
+const WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+
+/**
+ * Runs axe-core over the page, open shadow roots included, for the WCAG 2.2 AA rules; returns
+ * each violation as "rule: selector" lines, so a failing assertion says what and where.
+ */
+export async function axeViolations(page) {
+  if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ path: AXE });
+  const violations = await page.evaluate(
+    (tags) => window.axe.run(document, { runOnly: { type: "tag", values: tags } }).then((r) => r.violations),
+    WCAG_22_AA,
+  );
+  return violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(" >>> ")} (${n.failureSummary.split("\n")[1]?.trim()})`));
+}
+
+/** The element that has focus, looking inside shadow roots: its tag, text and role. */
+export function focused(page) {
+  return page.evaluate(() => {
+    let active = document.activeElement;
+    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+    const style = active ? getComputedStyle(active) : null;
+    return {
+      tag: active?.localName ?? "",
+      text: (active?.getAttribute("aria-label") ?? active?.labels?.[0]?.textContent ?? active?.textContent ?? "").trim(),
+      type: active?.getAttribute("type") ?? "",
+      outline: style ? `${style.outlineStyle} ${style.outlineWidth}` : "",
+    };
+  });
+}

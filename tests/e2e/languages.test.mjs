@@ -1,0 +1,100 @@
+// The same walk-through in each language, chosen from the element, the page or the browser.
+
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { useBrowser, openPage, widget, ready } from "./support.mjs";
+
+const env = useBrowser();
+
+/** A page with one troubleshooter whose element and page carry the given `lang`s. */
+async function openIn(options, { element, page: pageLang }) {
+  const opened = await openPage(env.browser, options);
+  await opened.page.goto(`${env.server.url}/host/api.html`);
+  await opened.page.evaluate(
+    async ({ element, pageLang }) => {
+      if (pageLang !== undefined) document.documentElement.setAttribute("lang", pageLang);
+      await import("/cdn/v1/email-troubleshooter.js");
+      const troubleshooter = document.createElement("email-troubleshooter");
+      troubleshooter.setAttribute("storage-key", "languages");
+      if (element) troubleshooter.setAttribute("lang", element);
+      document.getElementById("slot").replaceChildren(troubleshooter);
+    },
+    { element, pageLang },
+  );
+  return { ...opened, troubleshooter: widget(opened.page) };
+}
+
+const WALKS = {
+  es: {
+    title: "¿No puede conectarse a su buzón?",
+    yes: "Sí",
+    no: "No",
+    next: "Continuar",
+    date: "Fecha en que empezó el problema",
+    change: "Cambié la contraseña de mi buzón",
+    summary: "Sus respuestas",
+    finding: "Cambió la contraseña de su buzón",
+    began: /El problema empezó hace \d+ días, el 20 de noviembre de 2026\./,
+    report: /^Informe de diagnóstico de la conexión de correo\n/,
+    step: "Paso 3 de 7",
+  },
+  de: {
+    title: "Keine Verbindung zu Ihrem Postfach?",
+    yes: "Ja",
+    no: "Nein",
+    next: "Weiter",
+    date: "Datum, an dem das Problem begann",
+    change: "Ich habe das Passwort meines Postfachs geändert",
+    summary: "Ihre Antworten",
+    finding: "Das Passwort Ihres Postfachs hat sich geändert",
+    began: /Das Problem besteht seit \d+ Tagen, seit dem 20\. November 2026\./,
+    report: /^Bericht zur Fehlersuche bei der E-Mail-Verbindung\n/,
+    step: "Schritt 3 von 7",
+  },
+};
+
+async function walk(troubleshooter, words) {
+  await troubleshooter.getByRole("heading", { name: words.title }).waitFor();
+  await troubleshooter.getByRole("radio", { name: words.yes, exact: true }).check();
+  await troubleshooter.getByRole("button", { name: words.next }).click();
+  await troubleshooter.getByLabel(words.date).fill("2026-11-20");
+  await troubleshooter.getByRole("checkbox", { name: words.change }).check();
+  await troubleshooter.getByRole("button", { name: words.next }).click();
+  await troubleshooter.getByText(words.step, { exact: true }).waitFor();
+  for (let step = 3; step <= 7; step++) {
+    await troubleshooter.getByRole("radio", { name: words.no, exact: true }).check();
+    await troubleshooter.getByRole("button", { name: words.next }).click();
+  }
+  const summary = troubleshooter.getByRole("region", { name: words.summary });
+  await summary.getByRole("heading", { name: words.finding }).waitFor();
+  await summary.getByText(words.began).waitFor();
+  assert.match(await summary.locator("textarea").first().inputValue(), words.report, "the report is in the language too");
+}
+
+test("Spanish, from the element's lang attribute", async () => {
+  const { context, problems, troubleshooter } = await openIn({}, { element: "es" });
+  await walk(troubleshooter, WALKS.es);
+  assert.equal(await troubleshooter.getByRole("region", { name: WALKS.es.title }).getAttribute("lang"), "es");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("German, from the page's lang, with the element saying nothing", async () => {
+  const { context, problems, troubleshooter } = await openIn({}, { page: "de-AT" });
+  await walk(troubleshooter, WALKS.de);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("the browser's languages when neither the element nor the page says", async () => {
+  const { context, problems, troubleshooter } = await openIn({ locale: "es-MX" }, { page: "" });
+  await troubleshooter.getByRole("heading", { name: WALKS.es.title }).waitFor();
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("English when no wanted language is built in", async () => {
+  const { context, troubleshooter } = await openIn({ locale: "fr-FR" }, { element: "ja" });
+  await troubleshooter.getByRole("heading", { name: "Can't connect to your mailbox?" }).waitFor();
+  await context.close();
+});
