@@ -1,8 +1,8 @@
 //! Writes content as Rust source, so the built-in checklist is compiled in: no parser at run time.
 
 use crate::checklist::{
-    AnswerOption, Checklist, Confidence, Conflict, Finding, Link, List, Prerequisites, Step,
-    StepKind, Text, UiText,
+    AnswerOption, CheckRule, Checklist, Confidence, Conflict, Finding, Link, List, Prerequisites,
+    Step, StepKind, Text, UiText,
 };
 
 /// A value that can write the Rust expression that rebuilds it.
@@ -80,7 +80,8 @@ impl RustLiteral for Checklist {
                 links,
                 findings,
                 steps,
-                conflicts
+                conflicts,
+                check_rules
             }
         )
     }
@@ -108,6 +109,19 @@ impl RustLiteral for Conflict {
             Conflict {
                 answers,
                 explanation
+            }
+        )
+    }
+}
+
+impl RustLiteral for CheckRule {
+    fn literal(&self) -> String {
+        struct_literal!(
+            self,
+            CheckRule {
+                signal,
+                points_to,
+                confidence
             }
         )
     }
@@ -144,6 +158,7 @@ impl RustLiteral for Step {
                 question,
                 why,
                 link,
+                check,
                 options
             }
         )

@@ -128,6 +128,7 @@ pub fn mount(host: Element, settings: JsValue) -> Result<Widget, JsValue> {
         admin_contact: config.admin_contact.clone().map(Into::into),
         problems: Rc::new(problems),
         commands: commands.clone(),
+        check_settings: Rc::new(config.check_settings(&checklist)),
         checklist,
     };
     let failed = props.checklist.text.failed.to_string();

@@ -231,6 +231,7 @@ fn cause(finding: &str, confidence: Confidence, steps: &[usize]) -> RankedCause 
         finding: finding.into(),
         confidence,
         steps: steps.to_vec(),
+        checks: Vec::new(),
     }
 }
 

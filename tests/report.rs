@@ -4,6 +4,7 @@
 mod common;
 
 use common::{checklist, today};
+use email_troubleshooter::model::config::CheckSettings;
 use email_troubleshooter::model::report::{build, mailto, MAX_MAILTO_LEN};
 use email_troubleshooter::model::{Action, Progress, Timestamp};
 
@@ -28,6 +29,7 @@ fn the_text_report_says_what_was_tried_what_it_showed_and_when() {
     let report = build(
         &content,
         &finished(),
+        &CheckSettings::default(),
         Timestamp(1_795_497_360),
         0,
         "Firefox 133 on Linux",
@@ -71,6 +73,7 @@ fn the_markdown_report_has_the_same_content_with_headings() {
     let built = build(
         &content,
         &finished(),
+        &CheckSettings::default(),
         Timestamp(1_795_497_360),
         0,
         "Chrome 156 on Linux",
@@ -90,7 +93,15 @@ fn a_report_of_contradicting_answers_says_there_is_not_enough_to_say() {
     let content = checklist();
     let mut progress = common::walk(&content, &["yes", "no", "no", "yes", "yes", "no"]);
     progress.apply(&content, Action::Change(0));
-    let report = build(&content, &progress, Timestamp(0), 0, "a browser").text();
+    let report = build(
+        &content,
+        &progress,
+        &CheckSettings::default(),
+        Timestamp(0),
+        0,
+        "a browser",
+    )
+    .text();
     assert!(
         report.contains("Some of your answers don't fit together"),
         "{report}"
@@ -111,6 +122,7 @@ fn unanswered_questions_are_said_to_be_unanswered() {
     let report = build(
         &content,
         &Progress::new(&content, today()),
+        &CheckSettings::default(),
         Timestamp(0),
         0,
         "a browser",
@@ -141,6 +153,7 @@ fn the_email_carries_subject_and_body_and_fits_what_mail_programs_accept() {
     let long = build(
         &content,
         &finished(),
+        &CheckSettings::default(),
         Timestamp(1_795_497_360),
         0,
         "Chrome 156 on Linux",

@@ -1,5 +1,6 @@
 //! The edge: every browser API the widget uses, behind small functions the rest can call.
 
+pub mod checks;
 pub mod clipboard;
 pub mod clock;
 pub mod download;
@@ -7,4 +8,5 @@ pub mod host_events;
 pub mod host_settings;
 pub mod languages;
 pub mod location;
+pub mod network;
 pub mod storage;

@@ -1,5 +1,6 @@
 use super::external_link::ExternalLink;
 use crate::content::Content;
+use crate::model::checks::CheckKind;
 use crate::model::report::confidence_label;
 use crate::model::Diagnosis;
 use yew::prelude::*;
@@ -28,12 +29,23 @@ pub fn Findings(props: &FindingsProps) -> Html {
                 <ol class="et-findings">
                     { for causes.iter().filter_map(|cause| {
                         let finding = checklist.finding(&cause.finding)?;
-                        let from: Vec<String> = cause.steps.iter().map(|s| (s + 1).to_string()).collect();
+                        let mut sources = Vec::new();
+                        if !cause.steps.is_empty() {
+                            let numbers: Vec<String> = cause.steps.iter().map(|s| (s + 1).to_string()).collect();
+                            sources.push(crate::model::fill(&text.answered_from, &[("n", &numbers.join(", "))]));
+                        }
+                        for kind in &cause.checks {
+                            sources.push(match kind {
+                                CheckKind::Mx => text.from_mx_check.to_string(),
+                                CheckKind::Registration => text.from_registration_check.to_string(),
+                                CheckKind::Portal => String::new(),
+                            });
+                        }
                         Some(html! {
                             <li class="et-finding">
                                 <p class="et-confidence">
                                     <strong>{ confidence_label(checklist, cause.confidence) }</strong>
-                                    { " · " }{ crate::model::fill(&text.answered_from, &[("n", &from.join(", "))]) }
+                                    { " · " }{ sources.join(", ") }
                                 </p>
                                 <h4 class="et-finding-title">{ &*finding.title }</h4>
                                 <p>{ &*finding.action }</p>

@@ -1,5 +1,6 @@
 //! The interface, one component a file. Components only render and dispatch model actions.
 
+mod check_results;
 mod choice_question;
 mod config_problems;
 mod continue_elsewhere;
@@ -9,10 +10,12 @@ mod findings;
 mod guidance;
 mod link_offer;
 mod notice_line;
+mod portal_check;
 mod prerequisites;
 mod progress_meter;
 mod qr_code;
 mod question_form;
+mod records_check;
 mod report_panel;
 mod start_again;
 mod step_actions;

@@ -1,8 +1,10 @@
 use crate::browser::{clock, download, location};
 use crate::content::Content;
 use crate::hooks::use_copy;
+use crate::model::config::CheckSettings;
 use crate::model::report::{self, mailto};
 use crate::model::{user_agent, Progress};
+use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -24,11 +26,13 @@ enum Format {
 pub fn ReportPanel(props: &ReportPanelProps) -> Html {
     let format = use_state_eq(|| Format::Plain);
     let browser = use_memo((), |_| user_agent::describe(&location::user_agent()));
+    let settings = use_context::<Rc<CheckSettings>>().unwrap_or_default();
     let checklist = &props.checklist;
     let text = &checklist.text;
     let built = report::build(
         checklist,
         &props.progress,
+        &settings,
         clock::now(),
         clock::utc_offset_minutes(),
         &browser,

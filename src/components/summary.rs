@@ -1,11 +1,13 @@
 use super::{
-    answer_text, continue_elsewhere::ContinueElsewhere, external_link::ExternalLink,
-    findings::Findings, report_panel::ReportPanel,
+    answer_text, check_results::CheckResults, continue_elsewhere::ContinueElsewhere,
+    external_link::ExternalLink, findings::Findings, report_panel::ReportPanel,
 };
 use crate::browser::clock;
 use crate::content::Content;
 use crate::hooks::use_focus_on_move;
+use crate::model::config::CheckSettings;
 use crate::model::{diagnose, fill, format, Action, Link, Progress, StepKind};
+use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -25,6 +27,7 @@ pub struct SummaryProps {
 pub fn Summary(props: &SummaryProps) -> Html {
     let heading = use_node_ref();
     use_focus_on_move(heading.clone(), props.moves);
+    let settings = use_context::<Rc<CheckSettings>>().unwrap_or_default();
     let checklist = &props.checklist;
     let text = &checklist.text;
     let progress = &props.progress;
@@ -55,6 +58,11 @@ pub fn Summary(props: &SummaryProps) -> Html {
             <h3 class="et-summary-title" id="et-summary-title" tabindex="-1" ref={heading}>{ &*text.summary_heading }</h3>
             <dl class="et-summary-list">{ for rows }</dl>
             <Timeline checklist={checklist.clone()} progress={progress.clone()} />
+            if !progress.checks().is_empty() {
+                <h3>{ &*text.checks_heading }</h3>
+                <CheckResults checklist={checklist.clone()} progress={progress.clone()}
+                    settings={settings} />
+            }
             <Findings checklist={checklist.clone()} {diagnosis} />
             <h3>{ &*text.contact_heading }</h3>
             if contact_now {

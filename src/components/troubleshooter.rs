@@ -6,6 +6,7 @@ use super::{
 use crate::browser::{host_events, location};
 use crate::content::Content;
 use crate::hooks::{use_troubleshooter, Msg};
+use crate::model::config::CheckSettings;
 use crate::model::{fill, Action, ConfigProblem, Position, Theme};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -27,6 +28,9 @@ pub struct TroubleshooterProps {
     pub problems: Rc<Vec<ConfigProblem>>,
     #[prop_or_default]
     pub commands: Commands,
+    /// Where the checks ask, what they expect, how long they wait.
+    #[prop_or_default]
+    pub check_settings: Rc<CheckSettings>,
 }
 
 /// Lets the code that mounted the widget act on it (the JavaScript handle's `reset()`).
@@ -126,6 +130,7 @@ pub fn Troubleshooter(props: &TroubleshooterProps) -> Html {
         }
     });
     html! {
+        <ContextProvider<Rc<CheckSettings>> context={Rc::clone(&props.check_settings)}>
         <section class="et" aria-labelledby="et-title" lang={checklist.lang.to_string()} data-theme={theme} ref={root}>
             <h2 id="et-title" class="et-title">{ &*text.title }</h2>
             <div class="et-visually-hidden" aria-live="polite" aria-atomic="true">{ announcement }</div>
@@ -168,5 +173,6 @@ pub fn Troubleshooter(props: &TroubleshooterProps) -> Html {
                 {on_action}
             />
         </section>
+        </ContextProvider<Rc<CheckSettings>>>
     }
 }

@@ -39,7 +39,7 @@ pub enum Msg {
     /// Something the user did here.
     Act(Action),
     /// Answers saved by another instance or tab with the same storage key.
-    Adopt(Progress),
+    Adopt(Box<Progress>),
     /// A continue-link was opened (the page's address changed to one).
     Offered(Offer),
     /// The user chose to continue with the link's answers.
@@ -149,7 +149,7 @@ pub fn use_troubleshooter(checklist: Content, storage_key: AttrValue) -> UseRedu
             let reader = Rc::clone(store);
             let watch: Option<Watch> = store.watch(move || {
                 if let Ok(Some(progress)) = reader.load(&checklist, clock::today()) {
-                    dispatcher.dispatch(Msg::Adopt(progress));
+                    dispatcher.dispatch(Msg::Adopt(Box::new(progress)));
                 }
             });
             move || drop(watch)

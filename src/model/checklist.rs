@@ -19,6 +19,19 @@ pub const CONTENT_SCHEMA: u32 = 1;
 /// Answer ids a `choice` step may offer; their labels come from [`UiText`].
 pub const CHOICE_IDS: [&str; 3] = ["yes", "no", "unsure"];
 
+/// What the browser's checks can find (see `checks`); `[[check_rules]]` say what each means.
+pub const CHECK_SIGNALS: [&str; 6] = [
+    "mx_none",
+    "mx_some_missing",
+    "mx_nxdomain",
+    "mx_no_records",
+    "registration_expired",
+    "registration_expiring",
+];
+
+/// The checks a step can offer: `records` (mail records and registration) or `portal`.
+pub const STEP_CHECKS: [&str; 2] = ["records", "portal"];
+
 /// Words the saved-progress format uses itself, so no step may be called by them.
 pub const RESERVED_STEP_IDS: [&str; 4] = ["v", "at", "started", "summary"];
 
@@ -36,6 +49,8 @@ pub struct Checklist {
     pub steps: List<Step>,
     /// Answers that can't all be true at once.
     pub conflicts: List<Conflict>,
+    /// What the browser's checks finding something points to.
+    pub check_rules: List<CheckRule>,
 }
 
 /// Declares [`UiText`] from one list of keys, so its fields, its keys in a content file and
@@ -55,6 +70,10 @@ macro_rules! ui_text {
             /// The texts in the order of [`UiText::KEYS`].
             pub fn values(&self) -> Vec<&Text> {
                 vec![$(&self.$key),*]
+            }
+
+            pub fn values_mut(&mut self) -> Vec<&mut Text> {
+                vec![$(&mut self.$key),*]
             }
 
             /// Builds the texts from a key-to-text map. A key the map lacks is taken from
@@ -95,6 +114,8 @@ pub struct ChecklistFile {
     pub steps: List<Step>,
     #[serde(default)]
     pub conflicts: List<Conflict>,
+    #[serde(default)]
+    pub check_rules: List<CheckRule>,
 }
 
 impl ChecklistFile {
@@ -110,6 +131,7 @@ impl ChecklistFile {
             findings: self.findings,
             steps: self.steps,
             conflicts: self.conflicts,
+            check_rules: self.check_rules,
         })
     }
 }
@@ -235,6 +257,50 @@ ui_text! {
     expected_checklist,
     expected_known_setting,
     expected_json_object,
+    expected_web_url,
+    expected_domain,
+    expected_hosts,
+    expected_seconds,
+    check_heading,
+    check_intro,
+    check_input,
+    check_sends,
+    check_now,
+    check_cancel,
+    check_running,
+    check_cancelled,
+    check_bad_input,
+    checked_at,
+    mx_heading,
+    mx_found,
+    mx_expected,
+    mx_nothing,
+    mx_all,
+    mx_some,
+    mx_none,
+    mx_nxdomain,
+    mx_dns_failure,
+    mx_no_records,
+    reg_heading,
+    reg_expired,
+    reg_expiring,
+    reg_fine,
+    reg_no_expiry,
+    reg_registrar,
+    reg_not_listed,
+    portal_heading,
+    portal_intro,
+    portal_now,
+    portal_up,
+    portal_down,
+    failure_offline,
+    failure_timeout,
+    failure_refused,
+    failure_cors,
+    failure_malformed,
+    checks_heading,
+    from_mx_check,
+    from_registration_check,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -279,6 +345,15 @@ pub enum Confidence {
     Strong,
 }
 
+/// A signal from a check (one of [`CHECK_SIGNALS`]) and the finding it points to.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CheckRule {
+    pub signal: Text,
+    pub points_to: Text,
+    pub confidence: Confidence,
+}
+
 /// Answers that contradict each other, each written `step=option`.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -305,6 +380,9 @@ pub struct Step {
     pub why: Text,
     #[serde(default)]
     pub link: Option<Text>,
+    /// A check the browser can run for this question (one of [`STEP_CHECKS`]).
+    #[serde(default)]
+    pub check: Option<Text>,
     pub options: List<AnswerOption>,
 }
 
@@ -450,6 +528,27 @@ impl Checklist {
                 }
             }
         }
+        for (index, rule) in self.check_rules.iter().enumerate() {
+            let place = format!("check_rules[{index}] ({})", rule.signal);
+            if !CHECK_SIGNALS.contains(&&*rule.signal) {
+                report(place.clone(), "names a signal checks don't give");
+            }
+            if self.finding(&rule.points_to).is_none() {
+                report(place, "points to a finding that is not defined");
+            }
+        }
+        for (index, step) in self.steps.iter().enumerate() {
+            if step
+                .check
+                .as_deref()
+                .is_some_and(|check| !STEP_CHECKS.contains(&check))
+            {
+                report(
+                    format!("steps[{index}] ({})", step.id),
+                    "names a check that doesn't exist (records or portal)",
+                );
+            }
+        }
         for (index, conflict) in self.conflicts.iter().enumerate() {
             let place = format!("conflicts[{index}]");
             let known = |answer: &Text| {
@@ -499,7 +598,14 @@ impl Checklist {
                             )
                         })
                         .collect();
-                    format!("{}:{:?}:{:?}[{}]", s.id, s.kind, s.link, options.join(" "))
+                    format!(
+                        "{}:{:?}:{:?}:{:?}[{}]",
+                        s.id,
+                        s.kind,
+                        s.link,
+                        s.check,
+                        options.join(" ")
+                    )
                 })
                 .collect::<Vec<_>>()
                 .join(", ")
@@ -529,6 +635,14 @@ impl Checklist {
                 .join(" ")
         };
         same("conflicts", conflicts(self), conflicts(original));
+        let rules = |c: &Checklist| {
+            c.check_rules
+                .iter()
+                .map(|r| format!("{}>{}:{:?}", r.signal, r.points_to, r.confidence))
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        same("check_rules", rules(self), rules(original));
         same(
             "prerequisites",
             format!(
@@ -565,6 +679,9 @@ impl Checklist {
                 *text = Cow::Owned(text.replace("{provider}", &name));
             }
         };
+        for text in self.text.values_mut() {
+            fill(text);
+        }
         for link in self.links.to_mut() {
             fill(&mut link.label);
         }

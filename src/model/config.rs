@@ -20,10 +20,15 @@ pub enum Setting {
     Lang,
     Theme,
     Checklist,
+    Domain,
+    DohUrl,
+    RdapUrl,
+    ExpectedMx,
+    CheckTimeout,
 }
 
 impl Setting {
-    pub const ALL: [Setting; 9] = [
+    pub const ALL: [Setting; 14] = [
         Setting::WebmailUrl,
         Setting::HelpToolUrl,
         Setting::DnsRecordsUrl,
@@ -33,6 +38,11 @@ impl Setting {
         Setting::Lang,
         Setting::Theme,
         Setting::Checklist,
+        Setting::Domain,
+        Setting::DohUrl,
+        Setting::RdapUrl,
+        Setting::ExpectedMx,
+        Setting::CheckTimeout,
     ];
 
     /// The key in JSON settings and in `mount()`'s object.
@@ -47,6 +57,11 @@ impl Setting {
             Setting::Lang => "lang",
             Setting::Theme => "theme",
             Setting::Checklist => "checklist",
+            Setting::Domain => "domain",
+            Setting::DohUrl => "dohUrl",
+            Setting::RdapUrl => "rdapUrl",
+            Setting::ExpectedMx => "expectedMx",
+            Setting::CheckTimeout => "checkTimeout",
         }
     }
 
@@ -61,6 +76,11 @@ impl Setting {
             Setting::StorageKey => "storage-key",
             Setting::Lang => "lang",
             Setting::Theme => "theme",
+            Setting::Domain => "domain",
+            Setting::DohUrl => "doh-url",
+            Setting::RdapUrl => "rdap-url",
+            Setting::ExpectedMx => "expected-mx",
+            Setting::CheckTimeout => "check-timeout",
             Setting::Checklist => return None,
         })
     }
@@ -79,6 +99,10 @@ impl Setting {
             Setting::Lang => Expected::Lang,
             Setting::Theme => Expected::Theme,
             Setting::Checklist => Expected::Checklist,
+            Setting::Domain => Expected::DomainOrAddress,
+            Setting::DohUrl | Setting::RdapUrl => Expected::WebUrl,
+            Setting::ExpectedMx => Expected::Hosts,
+            Setting::CheckTimeout => Expected::Seconds,
         }
     }
 
@@ -114,6 +138,14 @@ pub enum Expected {
     KnownSetting,
     /// A JSON object of settings.
     JsonObject,
+    /// An `https:` (or `http:`) address.
+    WebUrl,
+    /// A domain such as `example.com`, or an email address.
+    DomainOrAddress,
+    /// Host names separated by commas.
+    Hosts,
+    /// A whole number of seconds from 1 to 60.
+    Seconds,
 }
 
 /// A setting that could not be used, named as the host wrote it.
@@ -148,6 +180,58 @@ pub struct Config {
     pub lang: Option<String>,
     pub theme: Theme,
     pub checklist: Option<Checklist>,
+    /// The user's domain, as an address or a domain, to fill in the mail records check.
+    pub domain: Option<String>,
+    pub doh_url: Option<String>,
+    pub rdap_url: Option<String>,
+    pub expected_mx: Option<Vec<String>>,
+    pub check_timeout: Option<u32>,
+}
+
+/// The DNS-over-HTTPS JSON service asked for MX records (Google's `https://dns.google/resolve`
+/// takes the same requests).
+pub const DEFAULT_DOH_URL: &str = "https://cloudflare-dns.com/dns-query";
+/// The RDAP service asked about registrations; the domain goes on the end.
+pub const DEFAULT_RDAP_URL: &str = "https://rdap.org/domain/";
+/// The provider's documented mail hosts.
+pub const DEFAULT_EXPECTED_MX: [&str; 2] = ["mx1.emailsrvr.com", "mx2.emailsrvr.com"];
+/// How long a check waits for an answer.
+pub const DEFAULT_CHECK_TIMEOUT: u32 = 8;
+
+/// Everything the checks need: where to ask, what to expect, how long to wait.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CheckSettings {
+    pub domain: Option<String>,
+    pub doh_url: String,
+    pub rdap_url: String,
+    pub expected_mx: Vec<String>,
+    pub timeout_seconds: u32,
+    pub webmail_url: String,
+}
+
+impl Default for CheckSettings {
+    /// The defaults, with no webmail portal to visit.
+    fn default() -> Self {
+        Config::default().check_settings_with(String::new())
+    }
+}
+
+impl CheckSettings {
+    /// The address that asks the DNS-over-HTTPS service for a domain's MX records.
+    pub fn mx_request(&self, domain: &str) -> String {
+        let separator = if self.doh_url.contains('?') { '&' } else { '?' };
+        format!("{}{separator}name={domain}&type=MX", self.doh_url)
+    }
+
+    /// The address that asks the RDAP service about a domain: `{domain}` in the setting is
+    /// replaced, or the domain goes on the end.
+    pub fn registration_request(&self, domain: &str) -> String {
+        if self.rdap_url.contains("{domain}") {
+            self.rdap_url.replace("{domain}", domain)
+        } else {
+            format!("{}{domain}", self.rdap_url)
+        }
+    }
 }
 
 impl Config {
@@ -183,8 +267,59 @@ impl Config {
             }
             .map(|theme| self.theme = theme),
             Setting::Checklist => None,
+            Setting::Domain => super::checks::domain::domain_from_input(value)
+                .map(|_| self.domain = Some(value.to_owned())),
+            Setting::DohUrl => web_url(value).map(|url| self.doh_url = Some(url)),
+            Setting::RdapUrl => web_url(value).map(|url| self.rdap_url = Some(url)),
+            Setting::ExpectedMx => {
+                let hosts: Option<Vec<String>> = value
+                    .split(',')
+                    .map(super::checks::domain::domain_from_input)
+                    .collect();
+                hosts
+                    .filter(|hosts| !hosts.is_empty())
+                    .map(|hosts| self.expected_mx = Some(hosts))
+            }
+            Setting::CheckTimeout => value
+                .parse::<u32>()
+                .ok()
+                .filter(|seconds| (1..=60).contains(seconds))
+                .map(|seconds| self.check_timeout = Some(seconds)),
         };
         accepted.ok_or(setting.expected())
+    }
+
+    /// What the checks use: the host's settings, or the defaults; the portal is the
+    /// checklist's webmail link.
+    pub fn check_settings(&self, checklist: &Checklist) -> CheckSettings {
+        self.check_settings_with(
+            checklist
+                .link_by_id("webmail")
+                .map(|l| l.url.to_string())
+                .unwrap_or_default(),
+        )
+    }
+
+    fn check_settings_with(&self, webmail_url: String) -> CheckSettings {
+        CheckSettings {
+            domain: self.domain.clone(),
+            doh_url: self
+                .doh_url
+                .clone()
+                .unwrap_or_else(|| DEFAULT_DOH_URL.to_owned()),
+            rdap_url: self
+                .rdap_url
+                .clone()
+                .unwrap_or_else(|| DEFAULT_RDAP_URL.to_owned()),
+            expected_mx: self.expected_mx.clone().unwrap_or_else(|| {
+                DEFAULT_EXPECTED_MX
+                    .iter()
+                    .map(|h| (*h).to_owned())
+                    .collect()
+            }),
+            timeout_seconds: self.check_timeout.unwrap_or(DEFAULT_CHECK_TIMEOUT),
+            webmail_url,
+        }
     }
 
     /// Takes a host's own checklist, if it follows every rule the built-in one does.
@@ -237,6 +372,10 @@ pub fn describe(text: &UiText, problem: &ConfigProblem) -> String {
         Expected::Checklist => &text.expected_checklist,
         Expected::KnownSetting => &text.expected_known_setting,
         Expected::JsonObject => &text.expected_json_object,
+        Expected::WebUrl => &text.expected_web_url,
+        Expected::DomainOrAddress => &text.expected_domain,
+        Expected::Hosts => &text.expected_hosts,
+        Expected::Seconds => &text.expected_seconds,
     };
     let line = super::fill(
         &text.config_problem,
@@ -246,6 +385,13 @@ pub fn describe(text: &UiText, problem: &ConfigProblem) -> String {
         Some(detail) => format!("{line} ({detail})"),
         None => line,
     }
+}
+
+/// A service address: `https:` or `http:` only, never `mailto:` or anything else.
+fn web_url(value: &str) -> Option<String> {
+    let lower = value.to_ascii_lowercase();
+    (is_safe_url(value) && (lower.starts_with("https://") || lower.starts_with("http://")))
+        .then(|| value.to_owned())
 }
 
 fn non_empty(value: &str) -> Option<String> {

@@ -5,6 +5,7 @@
 //! (`[[conflicts]]`). A host's own checklist brings its own.
 
 use super::checklist::{Checklist, Confidence, Conflict};
+use super::checks::CheckKind;
 use super::progress::{Answer, Progress};
 
 /// A cause the answers point to.
@@ -16,6 +17,8 @@ pub struct RankedCause {
     pub confidence: Confidence,
     /// The steps whose answers point here, in order.
     pub steps: Vec<usize>,
+    /// The checks whose results point here.
+    pub checks: Vec<CheckKind>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -78,6 +81,33 @@ pub fn diagnose(checklist: &Checklist, progress: &Progress) -> Diagnosis {
                     finding: finding.to_owned(),
                     confidence,
                     steps: vec![step],
+                    checks: Vec::new(),
+                }),
+            }
+        }
+    }
+    // What the checks the user ran found counts too, as the content's check rules say.
+    for (signal, kind) in progress.checks().signals(progress.today()) {
+        for rule in checklist
+            .check_rules
+            .iter()
+            .filter(|rule| rule.signal == signal)
+        {
+            match causes
+                .iter_mut()
+                .find(|cause| cause.finding == *rule.points_to)
+            {
+                Some(cause) => {
+                    cause.confidence = cause.confidence.max(rule.confidence);
+                    if !cause.checks.contains(&kind) {
+                        cause.checks.push(kind);
+                    }
+                }
+                None => causes.push(RankedCause {
+                    finding: rule.points_to.to_string(),
+                    confidence: rule.confidence,
+                    steps: Vec::new(),
+                    checks: vec![kind],
                 }),
             }
         }

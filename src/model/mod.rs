@@ -3,6 +3,7 @@
 //! Nothing here touches the browser, so all of it is tested natively with `cargo test`.
 
 pub mod checklist;
+pub mod checks;
 pub mod config;
 pub mod date;
 pub mod diagnosis;

@@ -1,6 +1,7 @@
 //! Where the user is in the checklist and what they answered. Every change is an [`Action`].
 
 use super::checklist::{AnswerOption, Checklist, StepKind};
+use super::checks::{CheckResult, Checks};
 use super::date::{Date, Timestamp};
 
 /// The answer given to one step.
@@ -63,6 +64,8 @@ pub enum Action {
     /// Reopen an answered step (or the first unanswered one).
     Change(usize),
     StartAgain,
+    /// A check the user asked for has a result.
+    Checked(CheckResult),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -72,6 +75,8 @@ pub struct Progress {
     answered_at: Vec<Option<Timestamp>>,
     /// When the first answer was given.
     started: Option<Timestamp>,
+    /// The latest result of each check the user ran.
+    checks: Checks,
     at: Position,
     error: Option<InputError>,
     today: Date,
@@ -87,6 +92,7 @@ impl Progress {
             answers: vec![None; checklist.steps.len()],
             answered_at: vec![None; checklist.steps.len()],
             started: None,
+            checks: Checks::default(),
             at: Position::Step(0),
             error: None,
             today,
@@ -101,6 +107,7 @@ impl Progress {
         answers: Vec<Option<Answer>>,
         answered_at: Vec<Option<Timestamp>>,
         started: Option<Timestamp>,
+        checks: Checks,
         at: Position,
         today: Date,
     ) -> Progress {
@@ -108,6 +115,7 @@ impl Progress {
             answers,
             answered_at,
             started,
+            checks,
             at,
             error: None,
             today,
@@ -135,6 +143,11 @@ impl Progress {
     /// When a step's answer was last given or changed.
     pub fn answered_at(&self, step: usize) -> Option<Timestamp> {
         self.answered_at.get(step).copied().flatten()
+    }
+
+    /// The latest result of each check the user ran.
+    pub fn checks(&self) -> &Checks {
+        &self.checks
     }
 
     /// When the first answer was given: when troubleshooting started.
@@ -304,6 +317,7 @@ impl Progress {
                     self.at = Position::Step(step);
                 }
             }
+            Action::Checked(result) => self.checks.record(result),
             Action::StartAgain => {
                 let now = self.now;
                 *self = Progress::new(checklist, self.today);
@@ -335,15 +349,16 @@ impl Progress {
         }
         let at_first_open = self.first_unanswered(checklist).map(Position::Step) == Some(self.at);
         let following = at_first_open || self.followed == Some(self.at);
-        let before = (self.answers.clone(), self.at);
+        let before = (self.answers.clone(), self.at, self.checks.clone());
         self.answers = other.answers.clone();
         self.answered_at = other.answered_at.clone();
         self.started = other.started;
+        self.checks = other.checks.clone();
         self.error = None;
         let wanted = if following { other.at } else { self.at };
         self.at = self.reachable(checklist, wanted);
         self.followed = following.then_some(self.at);
-        (self.answers.clone(), self.at) != before
+        (self.answers.clone(), self.at, self.checks.clone()) != before
     }
 
     /// A step's inputs can be used when it is the one open.

@@ -2,6 +2,8 @@
 //! Built once as a small document, then written as plain text or as Markdown.
 
 use super::checklist::{Checklist, Confidence};
+use super::checks::describe::{self, host_of};
+use super::config::CheckSettings;
 use super::date::Timestamp;
 use super::diagnosis::{diagnose, Diagnosis};
 use super::progress::{answer_text, Progress};
@@ -16,6 +18,9 @@ pub struct Report {
     pub answers_heading: String,
     /// Number, question, answer, and when the answer was given.
     pub answers: Vec<(usize, String, String, Option<String>)>,
+    pub checks_heading: String,
+    /// What each check the user ran found, with when it was taken.
+    pub checks: Vec<String>,
     pub findings_heading: String,
     /// A sentence introducing the points below (or saying there are none).
     pub findings_intro: Option<String>,
@@ -28,6 +33,7 @@ pub struct Report {
 pub fn build(
     checklist: &Checklist,
     progress: &Progress,
+    settings: &CheckSettings,
     now: Timestamp,
     offset_minutes: i32,
     browser: &str,
@@ -62,6 +68,7 @@ pub fn build(
         })
         .collect();
 
+    let checks = check_lines(checklist, progress, settings, &when);
     let (findings_intro, points) = match diagnose(checklist, progress) {
         Diagnosis::Causes { causes, .. } => {
             let points = causes
@@ -105,11 +112,68 @@ pub fn build(
         facts,
         answers_heading: text.report_answers.to_string(),
         answers,
+        checks_heading: text.checks_heading.to_string(),
+        checks,
         findings_heading: text.findings_heading.to_string(),
         findings_intro,
         points,
         closing: text.contact_if_still.to_string(),
     }
+}
+
+/// One line a check: what it found, and when.
+fn check_lines(
+    checklist: &Checklist,
+    progress: &Progress,
+    settings: &CheckSettings,
+    when: &dyn Fn(Timestamp) -> String,
+) -> Vec<String> {
+    let text = &checklist.text;
+    let checks = progress.checks();
+    let seconds = settings.timeout_seconds;
+    let checked = |at| fill(&text.checked_at, &[("when", &when(at))]);
+    let mut lines = Vec::new();
+    if let Some(check) = &checks.mx {
+        let verdict = describe::mx_verdict(checklist, check, host_of(&settings.doh_url), seconds);
+        let mut line = format!(
+            "{}: {verdict}",
+            fill(&text.mx_heading, &[("domain", &check.domain)])
+        );
+        if check.outcome.is_ok() {
+            line.push_str(&format!(
+                " {}: {}. {}: {}.",
+                text.mx_found,
+                describe::mx_found(checklist, check),
+                text.mx_expected,
+                settings.expected_mx.join(", ")
+            ));
+        }
+        lines.push(format!("{line} {}", checked(check.at)));
+    }
+    if let Some(check) = &checks.registration {
+        let found = describe::registration(
+            checklist,
+            check,
+            progress.today(),
+            host_of(&settings.rdap_url),
+            seconds,
+        );
+        lines.push(format!(
+            "{}: {} {}",
+            fill(&text.reg_heading, &[("domain", &check.domain)]),
+            found.join(" "),
+            checked(check.at)
+        ));
+    }
+    if let Some(check) = &checks.portal {
+        lines.push(format!(
+            "{}: {} {}",
+            text.portal_heading,
+            describe::portal(checklist, check, seconds),
+            checked(check.at)
+        ));
+    }
+    lines
 }
 
 pub fn confidence_label(checklist: &Checklist, confidence: Confidence) -> &str {
@@ -139,6 +203,12 @@ impl Report {
             }
             out.push('\n');
         }
+        if !self.checks.is_empty() {
+            out.push_str(&format!("\n{}\n\n", self.checks_heading));
+            for line in &self.checks {
+                out.push_str(&format!("- {line}\n"));
+            }
+        }
         out.push_str(&format!("\n{}\n\n", self.findings_heading));
         if let Some(intro) = &self.findings_intro {
             out.push_str(&format!("{intro}\n"));
@@ -163,6 +233,12 @@ impl Report {
                 out.push_str(&format!(" _({given})_"));
             }
             out.push('\n');
+        }
+        if !self.checks.is_empty() {
+            out.push_str(&format!("\n## {}\n\n", self.checks_heading));
+            for line in &self.checks {
+                out.push_str(&format!("- {line}\n"));
+            }
         }
         out.push_str(&format!("\n## {}\n\n", self.findings_heading));
         if let Some(intro) = &self.findings_intro {

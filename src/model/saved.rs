@@ -14,6 +14,7 @@
 //! string splits: no JSON parser ships in the wasm for it.
 
 use super::checklist::{Checklist, StepKind};
+use super::checks::{self, CheckResult, Checks};
 use super::date::{Date, Timestamp};
 use super::progress::{Answer, Position, Progress, WhenAnswer};
 
@@ -64,6 +65,24 @@ pub fn encode(progress: &Progress, checklist: &Checklist) -> String {
             line.push_str(&format!("@{when}"));
         }
     }
+    let checks = progress.checks();
+    let saved_checks = [
+        checks
+            .mx
+            .as_ref()
+            .map(|c| ("mx", checks::encode_mx(c), c.at)),
+        checks
+            .registration
+            .as_ref()
+            .map(|c| ("reg", checks::encode_registration(c), c.at)),
+        checks
+            .portal
+            .as_ref()
+            .map(|c| ("portal", checks::encode_portal(c), c.at)),
+    ];
+    for (name, value, Timestamp(at)) in saved_checks.into_iter().flatten() {
+        line.push_str(&format!("&check.{name}={value}@{at}"));
+    }
     line
 }
 
@@ -84,8 +103,28 @@ pub fn decode(line: &str, checklist: &Checklist, today: Date) -> Result<Progress
     let mut started = None;
     let mut answers: Vec<Option<Answer>> = vec![None; checklist.steps.len()];
     let mut answered_at: Vec<Option<Timestamp>> = vec![None; checklist.steps.len()];
+    let mut saved_checks = Checks::default();
     for pair in pairs {
         let (key, value) = pair?;
+        if let Some(name) = key.strip_prefix("check.") {
+            let (value, at) = value
+                .rsplit_once('@')
+                .ok_or(Unreadable("a check without its time"))?;
+            let at = parse_time(at)?;
+            let unreadable = Unreadable("a check's result doesn't fit");
+            let result = match name {
+                "mx" => CheckResult::Mx(checks::decode_mx(value, at).ok_or(unreadable)?),
+                "reg" => CheckResult::Registration(
+                    checks::decode_registration(value, at).ok_or(unreadable)?,
+                ),
+                "portal" => {
+                    CheckResult::Portal(checks::decode_portal(value, at).ok_or(unreadable)?)
+                }
+                _ => return Err(Unreadable("unknown check")),
+            };
+            saved_checks.record(result);
+            continue;
+        }
         if key == "started" {
             if started.is_some() {
                 return Err(Unreadable("start given twice"));
@@ -122,6 +161,7 @@ pub fn decode(line: &str, checklist: &Checklist, today: Date) -> Result<Progress
         answers,
         answered_at,
         started,
+        saved_checks,
         at,
         today,
     ))

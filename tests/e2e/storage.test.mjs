@@ -2,7 +2,7 @@
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { useBrowser, openWidget, ready } from "./support.mjs";
+import { useBrowser, openWidget, ready, notices } from "./support.mjs";
 
 const env = useBrowser();
 
@@ -16,7 +16,7 @@ test("a corrupt saved value gives a working widget and a one-line notice", async
     },
   });
   assert.equal(
-    await troubleshooter.getByRole("status").textContent(),
+    await notices(troubleshooter).textContent(),
     "Your saved answers couldn't be read, so the troubleshooter has started again.",
   );
   await troubleshooter.getByRole("radio", { name: "Yes", exact: true }).check();
@@ -28,7 +28,7 @@ test("a corrupt saved value gives a working widget and a one-line notice", async
   await page.reload();
   await ready(troubleshooter);
   await troubleshooter.getByText("Step 2 of 7", { exact: true }).waitFor();
-  assert.equal(await troubleshooter.getByRole("status").textContent(), "");
+  assert.equal(await notices(troubleshooter).textContent(), "");
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -44,7 +44,7 @@ test("a localStorage that throws gives a working widget that says progress won't
     },
   });
   assert.equal(
-    await troubleshooter.getByRole("status").textContent(),
+    await notices(troubleshooter).textContent(),
     "This browser isn't letting the troubleshooter save, so your answers will be lost if you leave this page.",
   );
   for (const label of ["Yes"]) {

@@ -148,3 +148,8 @@ export function focused(page) {
     };
   });
 }
+
+/** The widget's notice line: its first status region (checks and copy buttons have their own). */
+export function notices(scope) {
+  return scope.getByRole("status").first();
+}

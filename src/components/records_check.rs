@@ -1,0 +1,123 @@
+use super::check_results::CheckResults;
+use crate::browser::{checks, network::Cancel};
+use crate::content::Content;
+use crate::model::checks::describe::host_of;
+use crate::model::checks::domain::domain_from_input;
+use crate::model::config::CheckSettings;
+use crate::model::{fill, Action, Progress};
+use std::rc::Rc;
+use web_sys::HtmlInputElement;
+use yew::platform::spawn_local;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct RecordsCheckProps {
+    pub checklist: Content,
+    pub progress: Progress,
+    pub settings: Rc<CheckSettings>,
+    pub on_action: Callback<Action>,
+}
+
+/// Checks the domain's mail records and registration, only when the user asks, after saying
+/// which service receives which name. It can be cancelled.
+#[component]
+pub fn RecordsCheck(props: &RecordsCheckProps) -> Html {
+    let checklist = &props.checklist;
+    let text = &checklist.text;
+    let settings = &props.settings;
+    let last = props
+        .progress
+        .checks()
+        .mx
+        .as_ref()
+        .map(|check| check.domain.clone());
+    let input = use_state(|| settings.domain.clone().or(last).unwrap_or_default());
+    let running: UseStateHandle<Option<Cancel>> = use_state(|| None);
+    let message = use_state_eq(String::new);
+
+    let run = {
+        let (input, running, message) = (input.clone(), running.clone(), message.clone());
+        let (settings, on_action) = (Rc::clone(settings), props.on_action.clone());
+        let (bad_input, cancelled) = (
+            text.check_bad_input.to_string(),
+            text.check_cancelled.to_string(),
+        );
+        Callback::from(move |()| {
+            let Some(domain) = domain_from_input(&input) else {
+                message.set(bad_input.clone());
+                return;
+            };
+            let cancel = Cancel::new();
+            running.set(Some(cancel.clone()));
+            message.set(String::new());
+            let (settings, on_action, running, message, cancelled) = (
+                Rc::clone(&settings),
+                on_action.clone(),
+                running.clone(),
+                message.clone(),
+                cancelled.clone(),
+            );
+            spawn_local(async move {
+                match checks::records(&settings, &domain, &cancel).await {
+                    Some(results) => results
+                        .into_iter()
+                        .for_each(|result| on_action.emit(Action::Checked(result))),
+                    None => message.set(cancelled),
+                }
+                running.set(None);
+            });
+        })
+    };
+    let on_input = {
+        let input = input.clone();
+        Callback::from(move |event: InputEvent| {
+            input.set(event.target_unchecked_into::<HtmlInputElement>().value())
+        })
+    };
+    let on_key = {
+        let run = run.clone();
+        Callback::from(move |event: KeyboardEvent| {
+            if event.key() == "Enter" {
+                event.prevent_default();
+                run.emit(());
+            }
+        })
+    };
+    let on_cancel = {
+        let running = running.clone();
+        Callback::from(move |_| {
+            if let Some(cancel) = running.as_ref() {
+                cancel.cancel();
+            }
+        })
+    };
+    let sends = fill(
+        &text.check_sends,
+        &[
+            ("dns", host_of(&settings.doh_url)),
+            ("rdap", host_of(&settings.rdap_url)),
+        ],
+    );
+    html! {
+        <section class="et-check" aria-labelledby="et-records-check-title">
+            <h4 id="et-records-check-title">{ &*text.check_heading }</h4>
+            <p>{ &*text.check_intro }</p>
+            <label class="et-label" for="et-records-check-input">{ &*text.check_input }</label>
+            <input class="et-text-input" type="text" id="et-records-check-input" inputmode="email" autocomplete="email"
+                spellcheck="false" aria-describedby="et-records-check-sends" value={(*input).clone()}
+                oninput={on_input} onkeydown={on_key} />
+            <p class="et-hint" id="et-records-check-sends">{ sends }</p>
+            <div class="et-actions">
+                if running.is_some() {
+                    <button type="button" class="et-button et-button--secondary" onclick={on_cancel}>{ &*text.check_cancel }</button>
+                } else {
+                    <button type="button" class="et-button et-button--secondary" onclick={run.reform(|_| ())}>{ &*text.check_now }</button>
+                }
+            </div>
+            <p class="et-check-status" role="status">
+                { if running.is_some() { text.check_running.to_string() } else { (*message).clone() } }
+            </p>
+            <CheckResults checklist={checklist.clone()} progress={props.progress.clone()} settings={Rc::clone(settings)} portal={false} />
+        </section>
+    }
+}

@@ -1,0 +1,174 @@
+// The checks the browser runs for the user, against stand-in services on 127.0.0.1: mail
+// records, registration and the webmail portal, with every kind of answer and failure.
+
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { useBrowser, openPage, axeViolations } from "./support.mjs";
+import { startServices } from "./services.mjs";
+
+const env = useBrowser();
+let services;
+before(async () => {
+  services = await startServices();
+});
+after(async () => {
+  await services?.close();
+});
+
+/** A page that mounts the widget with the stand-in services, opened at question 5. */
+async function atQuestion5(extra = {}, options = {}) {
+  const opened = await openPage(env.browser, options);
+  await opened.page.goto(`${env.server.url}/host/api.html`);
+  await opened.page.evaluate(async (settings) => {
+    const { mount } = await import("/cdn/v1/email-troubleshooter.js");
+    await mount(document.getElementById("slot"), settings).ready;
+  }, { storageKey: "checks", ...services.settings, ...extra });
+  const troubleshooter = opened.page.locator("#slot");
+  const answer = async (label) => {
+    await troubleshooter.getByRole("radio", { name: label, exact: true }).check();
+    await troubleshooter.getByRole("button", { name: "Continue" }).click();
+  };
+  await answer("Yes");
+  await troubleshooter.getByRole("checkbox", { name: "Nothing that I know of" }).check();
+  await troubleshooter.getByRole("button", { name: "Continue" }).click();
+  await answer("No");
+  await answer("No");
+  await troubleshooter.getByText("Step 5 of 7", { exact: true }).waitFor();
+  return { ...opened, troubleshooter, answer };
+}
+
+async function checkDomain(troubleshooter, input) {
+  const check = troubleshooter.getByRole("region", { name: "Check your domain's mail records and registration" });
+  await check.getByLabel("Your email address or domain").fill(input);
+  await check.getByRole("button", { name: "Check now" }).click();
+  await check.getByRole("button", { name: "Check now" }).waitFor();
+  return check;
+}
+
+test("a matching domain: found and expected records agree, the registration is fine, only the domain is sent", async () => {
+  const { context, page, problems, troubleshooter } = await atQuestion5();
+  const check = troubleshooter.getByRole("region", { name: "Check your domain's mail records and registration" });
+  await check.getByText(/sends the domain name, and nothing else, to 127\.0\.0\.1:\d+ \(its mail records\) and to 127\.0\.0\.1:\d+ \(its registration\)/).waitFor();
+  const before = services.asked.length;
+  await checkDomain(troubleshooter, "Jane.Doe@Match.test");
+  await check.getByText("The mail records point to Rackspace Cloud Office, as they should").waitFor();
+  await check.getByText("10 mx1.emailsrvr.com, 20 mx2.emailsrvr.com", { exact: true }).waitFor();
+  await check.getByText(/^The registration runs until \d+ [A-Z][a-z]+ \d{4}\.$/).waitFor();
+  await check.getByText("Registrar: Example Registrar, Inc.").waitFor();
+  const sent = services.asked.slice(before);
+  assert.deepEqual(sent.map((r) => r.path + r.query).sort(), ["/dns-query?name=match.test&type=MX", "/rdap/domain/match.test"]);
+  assert.equal(sent.find((r) => r.path === "/dns-query").accept, "application/dns-json");
+  assert.ok(!JSON.stringify(sent).includes("jane"), "the address's user part never leaves the browser");
+  assert.deepEqual(await axeViolations(page), [], "the results pass axe");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+const RECORD_CASES = [
+  ["partial.test", "Some of Rackspace Cloud Office's mail records are missing (mx2.emailsrvr.com), so some mail may not arrive."],
+  ["foreign.test", "None of the mail records point to Rackspace Cloud Office: mail for this domain is delivered somewhere else."],
+  ["nx.test", "The domain nx.test doesn't exist in DNS."],
+  ["servfail.test", "The DNS service couldn't answer for servfail.test."],
+  ["empty.test", "The domain has no mail records at all, so no mail can be delivered to it."],
+  ["malformed.test", /sent an answer that couldn't be read as one\.$/],
+  ["slow.test", /didn't answer within 2 seconds\./],
+  ["nocors.test", /doesn't allow web pages to read its answers \(it sends no CORS headers\)/],
+];
+
+test("every kind of DNS answer and failure is said in plain words", async () => {
+  const { context, problems, troubleshooter } = await atQuestion5();
+  for (const [domain, expected] of RECORD_CASES) {
+    const check = await checkDomain(troubleshooter, domain);
+    await check.getByText(expected).first().waitFor();
+  }
+  // The stand-in sends no CORS headers for nocors.test, and the browser says so on its console.
+  assert.ok(problems.every((p) => /CORS|Failed to load resource/.test(p)), problems.join("\n"));
+  await context.close();
+});
+
+test("expired, expiring and unlisted registrations", async () => {
+  const { context, troubleshooter } = await atQuestion5();
+  let check = await checkDomain(troubleshooter, "expired.test");
+  await check.getByText(/^The registration expired on \d+ [A-Z][a-z]+ \d{4}\. A domain stops receiving mail/).waitFor();
+  check = await checkDomain(troubleshooter, "expiring.test");
+  await check.getByText(/^The registration expires on \d+ [A-Z][a-z]+ \d{4}, in 10 days\./).waitFor();
+  check = await checkDomain(troubleshooter, "unknown.test");
+  await check.getByText("The registration couldn't be checked: the registry for this domain doesn't publish it over RDAP.").waitFor();
+  await context.close();
+});
+
+test("international names are sent as punycode, and what isn't a domain is never sent", async () => {
+  const { context, troubleshooter } = await atQuestion5();
+  await checkDomain(troubleshooter, "info@bücher.test");
+  assert.ok(services.asked.some((r) => r.query === "?name=xn--bcher-kva.test&type=MX"));
+  const before = services.asked.length;
+  const check = await checkDomain(troubleshooter, "not a domain");
+  await check.getByText("Enter an email address such as name@example.com, or a domain such as example.com.").waitFor();
+  assert.equal(services.asked.length, before, "nothing was sent");
+  await context.close();
+});
+
+test("a check can be cancelled, and an offline browser sends nothing", async () => {
+  const { context, troubleshooter } = await atQuestion5();
+  const check = troubleshooter.getByRole("region", { name: "Check your domain's mail records and registration" });
+  await check.getByLabel("Your email address or domain").fill("slow.test");
+  await check.getByRole("button", { name: "Check now" }).click();
+  await check.getByText("Checking…").waitFor();
+  await check.getByRole("button", { name: "Cancel the check" }).click();
+  await check.getByText("The check was cancelled; nothing was kept.").waitFor();
+  assert.equal(await check.getByRole("heading", { name: "Mail records for slow.test" }).count(), 0);
+
+  await context.setOffline(true);
+  await checkDomain(troubleshooter, "match.test");
+  await check.getByText("Not checked: this browser says it is offline.", { exact: false }).first().waitFor();
+  await context.setOffline(false);
+  await context.close();
+});
+
+test("results are saved, feed the findings and appear in the report with their time", async () => {
+  const { context, page, troubleshooter, answer } = await atQuestion5();
+  await checkDomain(troubleshooter, "foreign.test");
+  await answer("No");
+  await answer("No");
+  await answer("No");
+  const summary = troubleshooter.getByRole("region", { name: "Your answers" });
+  await summary.getByRole("heading", { name: "Your domain's DNS records or its registration" }).waitFor();
+  await summary.getByText("Strong sign · from the mail records check").waitFor();
+  await summary.getByRole("heading", { name: "What the checks found" }).waitFor();
+  const report = await summary.getByLabel("The report").inputValue();
+  assert.match(report, /What the checks found\n\n- Mail records for foreign\.test: None of the mail records point to Rackspace Cloud Office.*Found: 10 aspmx\.l\.google\.com, 20 alt1\.aspmx\.l\.google\.com\. Expected: mx1\.emailsrvr\.com, mx2\.emailsrvr\.com\. Checked \d/);
+  assert.match(await page.evaluate(() => localStorage.getItem("email-troubleshooter:checks")), /&check\.mx=foreign\.test\/none\//);
+  await page.reload();
+  await page.evaluate(async (settings) => {
+    const { mount } = await import("/cdn/v1/email-troubleshooter.js");
+    await mount(document.getElementById("slot"), settings).ready;
+  }, { storageKey: "checks", ...services.settings });
+  await troubleshooter.getByText("Strong sign · from the mail records check").waitFor();
+  await context.close();
+});
+
+test("the webmail portal: reachable with its time, or not reachable, and nothing more claimed", async () => {
+  const opened = await openPage(env.browser);
+  await opened.page.goto(`${env.server.url}/host/api.html`);
+  await opened.page.evaluate(async (settings) => {
+    const { mount } = await import("/cdn/v1/email-troubleshooter.js");
+    await mount(document.getElementById("slot"), settings).ready;
+  }, { storageKey: "portal-up", ...services.settings });
+  const troubleshooter = opened.page.locator("#slot");
+  const portal = troubleshooter.getByRole("region", { name: "Can this browser reach webmail?" });
+  await portal.getByText(/asks 127\.0\.0\.1:\d+ for its page and times the answer\. It shows whether webmail can be reached from this network, not whether your mail app can connect\./).waitFor();
+  await portal.getByRole("button", { name: "Check webmail now" }).click();
+  await portal.getByText(/^This browser reached 127\.0\.0\.1:\d+ in \d+ milliseconds: the portal is up/).waitFor();
+  await opened.context.close();
+
+  const down = await openPage(env.browser);
+  await down.page.goto(`${env.server.url}/host/api.html`);
+  await down.page.evaluate(async (settings) => {
+    const { mount } = await import("/cdn/v1/email-troubleshooter.js");
+    await mount(document.getElementById("slot"), settings).ready;
+  }, { storageKey: "portal-down", ...services.settings, webmailUrl: services.downUrl });
+  const downPortal = down.page.locator("#slot").getByRole("region", { name: "Can this browser reach webmail?" });
+  await downPortal.getByRole("button", { name: "Check webmail now" }).click();
+  await downPortal.getByText(/^This browser couldn't reach 127\.0\.0\.1:\d+\. Either the portal is down, or this network can't reach it/).waitFor();
+  await down.context.close();
+});

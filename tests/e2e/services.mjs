@@ -1,0 +1,103 @@
+// Stand-ins for the public services the checks use, on 127.0.0.1 and never the internet: a
+// DNS-over-HTTPS JSON resolver, an RDAP server and a webmail portal. The domain asked for
+// picks the answer, so each test names the case it wants (match.test, slow.test, …).
+
+import { createServer } from "node:http";
+
+const DAY = 86_400_000;
+const EXPECTED = ["mx1.emailsrvr.com", "mx2.emailsrvr.com"];
+
+const mx = (hosts) => ({ Status: 0, Answer: hosts.map((host, i) => ({ name: "x", type: 15, TTL: 300, data: `${(i + 1) * 10} ${host}.` })) });
+
+/** What the DNS service answers for each test domain: [status, body, headers?, delay?]. */
+function dns(name) {
+  switch (name) {
+    case "match.test":
+    case "xn--bcher-kva.test":
+      return [200, mx(EXPECTED)];
+    case "partial.test":
+      return [200, mx([EXPECTED[0]])];
+    case "foreign.test":
+      return [200, mx(["aspmx.l.google.com", "alt1.aspmx.l.google.com"])];
+    case "nx.test":
+      return [200, { Status: 3 }];
+    case "servfail.test":
+      return [200, { Status: 2 }];
+    case "empty.test":
+      return [200, { Status: 0 }];
+    case "malformed.test":
+      return [200, "{ this is not json"];
+    case "slow.test":
+      return [200, mx(EXPECTED), {}, 4000];
+    case "nocors.test":
+      return [200, mx(EXPECTED), { cors: false }];
+    default:
+      return [200, mx(EXPECTED)];
+  }
+}
+
+function rdap(name) {
+  const expires = (days) => ({
+    objectClassName: "domain",
+    ldhName: name,
+    events: [
+      { eventAction: "registration", eventDate: "2015-03-01T00:00:00Z" },
+      { eventAction: "expiration", eventDate: new Date(Date.now() + days * DAY).toISOString() },
+    ],
+    entities: [{ objectClassName: "entity", roles: ["registrar"], vcardArray: ["vcard", [["version", {}, "text", "4.0"], ["fn", {}, "text", "Example Registrar, Inc."]]] }],
+  });
+  switch (name) {
+    case "expired.test":
+      return [200, expires(-12)];
+    case "expiring.test":
+      return [200, expires(10.5)];
+    case "unknown.test":
+      return [404, { errorCode: 404, title: "Not Found" }];
+    case "slow.test":
+      return [200, expires(400), {}, 4000];
+    case "nocors.test":
+      return [200, expires(400), { cors: false }];
+    default:
+      return [200, expires(400)];
+  }
+}
+
+/** Starts the stand-ins; `asked` records every request, so tests see exactly what was sent. */
+export async function startServices() {
+  const asked = [];
+  const server = createServer((request, response) => {
+    const url = new URL(request.url, "http://127.0.0.1");
+    asked.push({ path: url.pathname, query: url.search, accept: request.headers.accept });
+    let answer;
+    if (url.pathname === "/dns-query") answer = dns(url.searchParams.get("name"));
+    else if (url.pathname.startsWith("/rdap/domain/")) answer = rdap(url.pathname.slice("/rdap/domain/".length));
+    else if (url.pathname === "/portal/") answer = [200, "<!doctype html><title>Webmail</title>"];
+    else answer = [404, "not found"];
+    const [status, body, options = {}, delay = 0] = answer;
+    const headers = { "content-type": typeof body === "string" && body.startsWith("<") ? "text/html" : "application/json" };
+    if (options.cors !== false) headers["access-control-allow-origin"] = "*";
+    setTimeout(() => {
+      if (response.destroyed) return;
+      response.writeHead(status, headers);
+      response.end(typeof body === "string" ? body : JSON.stringify(body));
+    }, delay);
+  });
+  await new Promise((ready) => server.listen(0, "127.0.0.1", ready));
+  const base = `http://127.0.0.1:${server.address().port}`;
+  // A port that was open a moment ago and is closed now: a portal that is down.
+  const closed = createServer();
+  await new Promise((ready) => closed.listen(0, "127.0.0.1", ready));
+  const downPort = closed.address().port;
+  await new Promise((done) => closed.close(done));
+  return {
+    asked,
+    settings: {
+      dohUrl: `${base}/dns-query`,
+      rdapUrl: `${base}/rdap/domain/`,
+      webmailUrl: `${base}/portal/`,
+      checkTimeout: "2",
+    },
+    downUrl: `http://127.0.0.1:${downPort}/`,
+    close: () => new Promise((done) => server.close(() => done())),
+  };
+}
