@@ -43,7 +43,9 @@ pub fn RecordsCheck(props: &RecordsCheckProps) -> Html {
             text.check_cancelled.to_string(),
         );
         Callback::from(move |()| {
-            let Some(domain) = domain_from_input(&input) else {
+            // The browser folds case beyond ASCII (BÜCHER.de is bücher.de).
+            let folded = String::from(js_sys::JsString::from(input.as_str()).to_lower_case());
+            let Some(domain) = domain_from_input(&folded) else {
                 message.set(bad_input.clone());
                 return;
             };

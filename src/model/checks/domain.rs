@@ -2,7 +2,8 @@
 //! domain, with international names converted to their ASCII (punycode) form.
 
 /// The domain in an email address or a domain name, lower-cased, in ASCII. `None` if it isn't
-/// a domain at all, so nothing is sent.
+/// a domain at all, so nothing is sent. Letters beyond ASCII must arrive lower-cased already:
+/// the browser folds them (`toLowerCase`), which spares the wasm Unicode's case tables.
 pub fn domain_from_input(input: &str) -> Option<String> {
     let input = input.trim();
     let domain = match input.rsplit_once('@') {
@@ -10,7 +11,7 @@ pub fn domain_from_input(input: &str) -> Option<String> {
         Some(_) => return None,
         None => input,
     };
-    let domain = domain.trim_end_matches('.').to_lowercase();
+    let domain = domain.trim_end_matches('.').to_ascii_lowercase();
     if domain.is_empty() || domain.len() > 253 || domain.chars().any(char::is_whitespace) {
         return None;
     }

@@ -61,7 +61,7 @@ pub fn parse(answer: &Json) -> Option<DnsAnswer> {
         let data = record.get("data")?.as_str()?;
         let mut parts = data.split_whitespace();
         let priority = parts.next()?.parse().ok()?;
-        let host = parts.next()?.trim_end_matches('.').to_lowercase();
+        let host = parts.next()?.trim_end_matches('.').to_ascii_lowercase();
         if host.is_empty() || parts.next().is_some() {
             return None;
         }
