@@ -185,12 +185,11 @@ impl RustLiteral for AnswerOption {
 
 impl RustLiteral for UiText {
     fn literal(&self) -> String {
-        // A struct literal: a key missing from the list would fail to compile.
-        let fields: Vec<String> = UiText::KEYS
-            .iter()
-            .zip(self.values())
-            .map(|(key, text)| format!("{key}: {}", text.literal()))
+        let texts: Vec<String> = self
+            .values()
+            .into_iter()
+            .map(RustLiteral::literal)
             .collect();
-        format!("UiText {{ {} }}", fields.join(", "))
+        format!("UiText::from_array([{}])", texts.join(", "))
     }
 }

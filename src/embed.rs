@@ -131,7 +131,7 @@ pub fn mount(host: Element, settings: JsValue) -> Result<Widget, JsValue> {
         check_settings: Rc::new(config.check_settings(&checklist)),
         checklist,
     };
-    let failed = props.checklist.text.failed.to_string();
+    let failed = props.checklist.text.failed().to_string();
     let widget = Some((id, Rc::new(props)));
     let mut yew = match IDLE_ROOTS.with(|idle| idle.borrow_mut().pop()) {
         Some(yew) => yew,

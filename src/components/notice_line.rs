@@ -17,18 +17,18 @@ pub fn NoticeLine(props: &NoticeLineProps) -> Html {
     let text = &props.checklist.text;
     let message = |notice: &Notice| -> String {
         match notice {
-            Notice::Unavailable => text.notice_unavailable.to_string(),
-            Notice::Unreadable => text.notice_unreadable.to_string(),
-            Notice::Newer => text.notice_newer.to_string(),
-            Notice::SaveFailed => text.notice_save_failed.to_string(),
-            Notice::OfferTaken => text.offer_taken.to_string(),
+            Notice::Unavailable => text.notice_unavailable().to_string(),
+            Notice::Unreadable => text.notice_unreadable().to_string(),
+            Notice::Newer => text.notice_newer().to_string(),
+            Notice::SaveFailed => text.notice_save_failed().to_string(),
+            Notice::OfferTaken => text.offer_taken().to_string(),
             Notice::LinkRefused(why) => {
                 let why = match why {
-                    LinkError::Damaged => &text.link_damaged,
-                    LinkError::TooLong => &text.link_too_long,
-                    LinkError::OtherVersion => &text.link_other_version,
+                    LinkError::Damaged => &text.link_damaged(),
+                    LinkError::TooLong => &text.link_too_long(),
+                    LinkError::OtherVersion => &text.link_other_version(),
                 };
-                fill(&text.link_refused, &[("why", why)])
+                fill(&text.link_refused(), &[("why", why)])
             }
         }
     };

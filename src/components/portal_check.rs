@@ -28,7 +28,7 @@ pub fn PortalCheck(props: &PortalCheckProps) -> Html {
     let run = {
         let (running, message) = (running.clone(), message.clone());
         let (settings, on_action) = (Rc::clone(settings), props.on_action.clone());
-        let cancelled = text.check_cancelled.to_string();
+        let cancelled = text.check_cancelled().to_string();
         Callback::from(move |_| {
             let cancel = Cancel::new();
             running.set(Some(cancel.clone()));
@@ -62,17 +62,17 @@ pub fn PortalCheck(props: &PortalCheckProps) -> Html {
     }
     html! {
         <section class="et-check" aria-labelledby="et-portal-check-title">
-            <h4 id="et-portal-check-title">{ &*text.portal_heading }</h4>
-            <p>{ fill(&text.portal_intro, &[("host", host_of(&settings.webmail_url))]) }</p>
+            <h4 id="et-portal-check-title">{ &*text.portal_heading() }</h4>
+            <p>{ fill(&text.portal_intro(), &[("host", host_of(&settings.webmail_url))]) }</p>
             <div class="et-actions">
                 if running.is_some() {
-                    <button type="button" class="et-button et-button--secondary" onclick={on_cancel}>{ &*text.check_cancel }</button>
+                    <button type="button" class="et-button et-button--secondary" onclick={on_cancel}>{ &*text.check_cancel() }</button>
                 } else {
-                    <button type="button" class="et-button et-button--secondary" onclick={run}>{ &*text.portal_now }</button>
+                    <button type="button" class="et-button et-button--secondary" onclick={run}>{ &*text.portal_now() }</button>
                 }
             </div>
             <p class="et-check-status" role="status">
-                { if running.is_some() { text.check_running.to_string() } else { (*message).clone() } }
+                { if running.is_some() { text.check_running().to_string() } else { (*message).clone() } }
             </p>
             <CheckResults checklist={checklist.clone()} progress={props.progress.clone()} settings={Rc::clone(settings)} records={false} />
         </section>

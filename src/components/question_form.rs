@@ -58,7 +58,7 @@ pub fn QuestionForm(props: &QuestionFormProps) -> Html {
                 <p class="et-why" id={why_id}>{ &*step.why }</p>
                 if let Some(link) = checklist.link(step.link.as_ref()) {
                     <p class="et-step-link">
-                        <ExternalLink link={link.clone()} opens_new_tab={checklist.text.opens_new_tab.clone()} />
+                        <ExternalLink link={link.clone()} opens_new_tab={checklist.text.opens_new_tab().to_owned()} />
                     </p>
                 }
                 { props.children.clone() }

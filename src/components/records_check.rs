@@ -39,8 +39,8 @@ pub fn RecordsCheck(props: &RecordsCheckProps) -> Html {
         let (input, running, message) = (input.clone(), running.clone(), message.clone());
         let (settings, on_action) = (Rc::clone(settings), props.on_action.clone());
         let (bad_input, cancelled) = (
-            text.check_bad_input.to_string(),
-            text.check_cancelled.to_string(),
+            text.check_bad_input().to_string(),
+            text.check_cancelled().to_string(),
         );
         Callback::from(move |()| {
             // The browser folds case beyond ASCII (BÜCHER.de is bücher.de).
@@ -94,7 +94,7 @@ pub fn RecordsCheck(props: &RecordsCheckProps) -> Html {
         })
     };
     let sends = fill(
-        &text.check_sends,
+        &text.check_sends(),
         &[
             ("dns", host_of(&settings.doh_url)),
             ("rdap", host_of(&settings.rdap_url)),
@@ -102,22 +102,22 @@ pub fn RecordsCheck(props: &RecordsCheckProps) -> Html {
     );
     html! {
         <section class="et-check" aria-labelledby="et-records-check-title">
-            <h4 id="et-records-check-title">{ &*text.check_heading }</h4>
-            <p>{ &*text.check_intro }</p>
-            <label class="et-label" for="et-records-check-input">{ &*text.check_input }</label>
+            <h4 id="et-records-check-title">{ &*text.check_heading() }</h4>
+            <p>{ &*text.check_intro() }</p>
+            <label class="et-label" for="et-records-check-input">{ &*text.check_input() }</label>
             <input class="et-text-input" type="text" id="et-records-check-input" inputmode="email" autocomplete="email"
                 spellcheck="false" aria-describedby="et-records-check-sends" value={(*input).clone()}
                 oninput={on_input} onkeydown={on_key} />
             <p class="et-hint" id="et-records-check-sends">{ sends }</p>
             <div class="et-actions">
                 if running.is_some() {
-                    <button type="button" class="et-button et-button--secondary" onclick={on_cancel}>{ &*text.check_cancel }</button>
+                    <button type="button" class="et-button et-button--secondary" onclick={on_cancel}>{ &*text.check_cancel() }</button>
                 } else {
-                    <button type="button" class="et-button et-button--secondary" onclick={run.reform(|_| ())}>{ &*text.check_now }</button>
+                    <button type="button" class="et-button et-button--secondary" onclick={run.reform(|_| ())}>{ &*text.check_now() }</button>
                 }
             </div>
             <p class="et-check-status" role="status">
-                { if running.is_some() { text.check_running.to_string() } else { (*message).clone() } }
+                { if running.is_some() { text.check_running().to_string() } else { (*message).clone() } }
             </p>
             <CheckResults checklist={checklist.clone()} progress={props.progress.clone()} settings={Rc::clone(settings)} portal={false} />
         </section>

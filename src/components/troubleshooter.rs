@@ -100,7 +100,7 @@ pub fn Troubleshooter(props: &TroubleshooterProps) -> Html {
     let announcement = match (state.moves, progress.at()) {
         (0, _) => String::new(),
         (_, Position::Step(step)) => fill(
-            &text.announce_step,
+            &text.announce_step(),
             &[
                 ("n", &(step + 1).to_string()),
                 ("total", &checklist.steps.len().to_string()),
@@ -108,7 +108,7 @@ pub fn Troubleshooter(props: &TroubleshooterProps) -> Html {
             ],
         ),
         (_, Position::Summary) => fill(
-            &text.all_answered,
+            &text.all_answered(),
             &[("total", &checklist.steps.len().to_string())],
         ),
     };
@@ -132,9 +132,9 @@ pub fn Troubleshooter(props: &TroubleshooterProps) -> Html {
     html! {
         <ContextProvider<Rc<CheckSettings>> context={Rc::clone(&props.check_settings)}>
         <section class="et" aria-labelledby="et-title" lang={checklist.lang.to_string()} data-theme={theme} ref={root}>
-            <h2 id="et-title" class="et-title">{ &*text.title }</h2>
+            <h2 id="et-title" class="et-title">{ &*text.title() }</h2>
             <div class="et-visually-hidden" aria-live="polite" aria-atomic="true">{ announcement }</div>
-            <p class="et-intro">{ &*text.intro }</p>
+            <p class="et-intro">{ &*text.intro() }</p>
             <ConfigProblems checklist={checklist.clone()} problems={Rc::clone(&props.problems)} />
             <NoticeLine checklist={checklist.clone()} notices={state.notices.clone()} />
             if let Some(offer) = &state.offer {
@@ -148,7 +148,7 @@ pub fn Troubleshooter(props: &TroubleshooterProps) -> Html {
             }
             <Prerequisites checklist={checklist.clone()} />
             <ProgressMeter checklist={checklist.clone()} progress={progress.clone()} />
-            <ol class="et-steps" aria-label={text.steps_heading.to_string()}>
+            <ol class="et-steps" aria-label={text.steps_heading().to_string()}>
                 { for steps }
             </ol>
             if progress.at() == Position::Summary {
@@ -163,7 +163,7 @@ pub fn Troubleshooter(props: &TroubleshooterProps) -> Html {
             }
             if progress.at() != Position::Summary && progress.answers().iter().any(Option::is_some) {
                 <details class="et-continue-later">
-                    <summary>{ &*text.continue_heading }</summary>
+                    <summary>{ &*text.continue_heading() }</summary>
                     <ContinueElsewhere checklist={checklist.clone()} progress={progress.clone()} storage_key={props.storage_key.clone()} />
                 </details>
             }

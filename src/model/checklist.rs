@@ -57,40 +57,61 @@ pub struct Checklist {
 /// its reading from a content file can't drift apart.
 macro_rules! ui_text {
     ($($key:ident),* $(,)?) => {
-        /// Every sentence of the interface that is not part of a step.
+        /// Which text: the position of each in [`UiText`], in the order of [`UiText::KEYS`].
+        #[allow(non_camel_case_types)]
+        #[derive(Clone, Copy)]
+        enum Key {
+            $($key,)*
+        }
+
+        /// How many texts there are.
+        const TEXT_COUNT: usize = [$(stringify!($key)),*].len();
+
+        /// Every sentence of the interface that is not part of a step. Kept as one array, not
+        /// a struct of 160-odd fields: cloning and dropping it is then a loop, not 160 copies
+        /// of the same code in the wasm.
         #[derive(Debug, Clone, PartialEq)]
         pub struct UiText {
-            $(pub $key: Text,)*
+            values: [Text; TEXT_COUNT],
         }
 
         impl UiText {
-            /// The keys under `[text]` in a content file, in the order the fields are declared.
+            /// The keys under `[text]` in a content file, in order.
             pub const KEYS: &'static [&'static str] = &[$(stringify!($key)),*];
+
+            /// Texts in the order of [`UiText::KEYS`] (how `build.rs` writes the built-in ones).
+            pub const fn from_array(values: [Text; TEXT_COUNT]) -> UiText {
+                UiText { values }
+            }
+
+            $(
+                pub fn $key(&self) -> &str {
+                    &self.values[Key::$key as usize]
+                }
+            )*
 
             /// The texts in the order of [`UiText::KEYS`].
             pub fn values(&self) -> Vec<&Text> {
-                vec![$(&self.$key),*]
+                self.values.iter().collect()
             }
 
             pub fn values_mut(&mut self) -> Vec<&mut Text> {
-                vec![$(&mut self.$key),*]
+                self.values.iter_mut().collect()
             }
 
             /// Builds the texts from a key-to-text map. A key the map lacks is taken from
             /// `defaults`, or is an error without them; a key that isn't a text is an error.
             pub fn from_map(mut map: BTreeMap<String, Text>, defaults: Option<&UiText>) -> Result<UiText, String> {
-                // A loop, not a lookup per field: the per-field code would be inlined 60-odd times.
-                let fallback = defaults.map(UiText::values);
-                let mut values = Vec::with_capacity(Self::KEYS.len());
+                let mut values = Vec::with_capacity(TEXT_COUNT);
                 for (index, key) in Self::KEYS.iter().enumerate() {
-                    let default = fallback.as_ref().and_then(|values| values.get(index)).map(|text| (*text).clone());
+                    let default = defaults.map(|d| d.values[index].clone());
                     values.push(map.remove(*key).or(default).ok_or_else(|| format!("missing text `{key}`"))?);
                 }
                 if let Some(unknown) = map.keys().next() {
                     return Err(format!("unknown text `{unknown}`"));
                 }
-                let mut values = values.into_iter();
-                Ok(UiText { $($key: values.next().unwrap_or_default(),)* })
+                let values = values.try_into().map_err(|_| "wrong number of texts".to_owned())?;
+                Ok(UiText { values })
             }
         }
     };
@@ -437,7 +458,7 @@ impl Checklist {
         if self.steps.is_empty() {
             report("steps".into(), "must list at least one step");
         }
-        if self.text.step_of.is_empty() || self.text.title.is_empty() {
+        if self.text.step_of().is_empty() || self.text.title().is_empty() {
             report("text".into(), "must have a title and a step counter");
         }
         for (index, link) in self.links.iter().enumerate() {
@@ -724,9 +745,9 @@ impl Checklist {
     pub fn option_label<'a>(&'a self, option: &'a AnswerOption) -> &'a str {
         match (option.label.as_deref(), &*option.id) {
             (Some(label), _) => label,
-            (None, "yes") => &self.text.yes,
-            (None, "no") => &self.text.no,
-            (None, _) => &self.text.unsure,
+            (None, "yes") => &self.text.yes(),
+            (None, "no") => &self.text.no(),
+            (None, _) => &self.text.unsure(),
         }
     }
 }

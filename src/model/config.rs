@@ -363,22 +363,22 @@ impl Config {
 /// A problem in the words of the interface: "webmail-url: expected an https:, … address".
 pub fn describe(text: &UiText, problem: &ConfigProblem) -> String {
     let expected = match problem.expected {
-        Expected::Url => &text.expected_url,
-        Expected::Contact => &text.expected_contact,
-        Expected::Text => &text.expected_text,
-        Expected::StorageKey => &text.expected_storage_key,
-        Expected::Lang => &text.expected_lang,
-        Expected::Theme => &text.expected_theme,
-        Expected::Checklist => &text.expected_checklist,
-        Expected::KnownSetting => &text.expected_known_setting,
-        Expected::JsonObject => &text.expected_json_object,
-        Expected::WebUrl => &text.expected_web_url,
-        Expected::DomainOrAddress => &text.expected_domain,
-        Expected::Hosts => &text.expected_hosts,
-        Expected::Seconds => &text.expected_seconds,
+        Expected::Url => &text.expected_url(),
+        Expected::Contact => &text.expected_contact(),
+        Expected::Text => &text.expected_text(),
+        Expected::StorageKey => &text.expected_storage_key(),
+        Expected::Lang => &text.expected_lang(),
+        Expected::Theme => &text.expected_theme(),
+        Expected::Checklist => &text.expected_checklist(),
+        Expected::KnownSetting => &text.expected_known_setting(),
+        Expected::JsonObject => &text.expected_json_object(),
+        Expected::WebUrl => &text.expected_web_url(),
+        Expected::DomainOrAddress => &text.expected_domain(),
+        Expected::Hosts => &text.expected_hosts(),
+        Expected::Seconds => &text.expected_seconds(),
     };
     let line = super::fill(
-        &text.config_problem,
+        &text.config_problem(),
         &[("field", &problem.field), ("expected", expected)],
     );
     match &problem.detail {

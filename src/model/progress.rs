@@ -420,7 +420,7 @@ pub fn answer_text(checklist: &Checklist, progress: &Progress, step: usize) -> S
         return labels.join("; ");
     }
     let date = progress.date(step).map_or_else(
-        || checklist.text.no_date.to_string(),
+        || checklist.text.no_date().to_string(),
         |date| super::format::date(&checklist.text, date),
     );
     format!("{date}: {}", labels.join("; "))

@@ -42,12 +42,12 @@ pub fn build(
     let when = |moment: Timestamp| format::moment(text, moment, offset_minutes);
     let mut facts = Vec::new();
     if let Some(started) = progress.started() {
-        facts.push((text.report_started.to_string(), when(started)));
+        facts.push((text.report_started().to_string(), when(started)));
     }
-    facts.push((text.report_made.to_string(), when(now)));
-    facts.push((text.report_browser.to_string(), browser.to_owned()));
+    facts.push((text.report_made().to_string(), when(now)));
+    facts.push((text.report_browser().to_string(), browser.to_owned()));
     facts.push((
-        text.report_provider.to_string(),
+        text.report_provider().to_string(),
         checklist.provider.to_string(),
     ));
 
@@ -59,11 +59,11 @@ pub fn build(
             let answer = if progress.is_answered(checklist, index) {
                 answer_text(checklist, progress, index)
             } else {
-                text.report_not_answered.to_string()
+                text.report_not_answered().to_string()
             };
             let given = progress
                 .answered_at(index)
-                .map(|moment| fill(&text.report_given, &[("when", &when(moment))]));
+                .map(|moment| fill(&text.report_given(), &[("when", &when(moment))]));
             (index + 1, step.question.to_string(), answer, given)
         })
         .collect();
@@ -90,7 +90,7 @@ pub fn build(
             (None, points)
         }
         Diagnosis::Conflicting(conflicts) => (
-            Some(text.conflicting.to_string()),
+            Some(text.conflicting().to_string()),
             conflicts
                 .iter()
                 .filter_map(|&i| checklist.conflicts.get(i))
@@ -98,26 +98,26 @@ pub fn build(
                 .collect(),
         ),
         Diagnosis::NotEnough { open } => (
-            Some(text.not_enough.to_string()),
+            Some(text.not_enough().to_string()),
             open.iter()
                 .filter_map(|&i| checklist.steps.get(i))
                 .map(|s| s.question.to_string())
                 .collect(),
         ),
-        Diagnosis::NoCause => (Some(text.no_findings.to_string()), Vec::new()),
+        Diagnosis::NoCause => (Some(text.no_findings().to_string()), Vec::new()),
     };
 
     Report {
-        title: text.report_title.to_string(),
+        title: text.report_title().to_string(),
         facts,
-        answers_heading: text.report_answers.to_string(),
+        answers_heading: text.report_answers().to_string(),
         answers,
-        checks_heading: text.checks_heading.to_string(),
+        checks_heading: text.checks_heading().to_string(),
         checks,
-        findings_heading: text.findings_heading.to_string(),
+        findings_heading: text.findings_heading().to_string(),
         findings_intro,
         points,
-        closing: text.contact_if_still.to_string(),
+        closing: text.contact_if_still().to_string(),
     }
 }
 
@@ -131,20 +131,20 @@ fn check_lines(
     let text = &checklist.text;
     let checks = progress.checks();
     let seconds = settings.timeout_seconds;
-    let checked = |at| fill(&text.checked_at, &[("when", &when(at))]);
+    let checked = |at| fill(&text.checked_at(), &[("when", &when(at))]);
     let mut lines = Vec::new();
     if let Some(check) = &checks.mx {
         let verdict = describe::mx_verdict(checklist, check, host_of(&settings.doh_url), seconds);
         let mut line = format!(
             "{}: {verdict}",
-            fill(&text.mx_heading, &[("domain", &check.domain)])
+            fill(&text.mx_heading(), &[("domain", &check.domain)])
         );
         if check.outcome.is_ok() {
             line.push_str(&format!(
                 " {}: {}. {}: {}.",
-                text.mx_found,
+                text.mx_found(),
                 describe::mx_found(checklist, check),
-                text.mx_expected,
+                text.mx_expected(),
                 settings.expected_mx.join(", ")
             ));
         }
@@ -160,7 +160,7 @@ fn check_lines(
         );
         lines.push(format!(
             "{}: {} {}",
-            fill(&text.reg_heading, &[("domain", &check.domain)]),
+            fill(&text.reg_heading(), &[("domain", &check.domain)]),
             found.join(" "),
             checked(check.at)
         ));
@@ -168,7 +168,7 @@ fn check_lines(
     if let Some(check) = &checks.portal {
         lines.push(format!(
             "{}: {} {}",
-            text.portal_heading,
+            text.portal_heading(),
             describe::portal(checklist, check, seconds),
             checked(check.at)
         ));
@@ -178,9 +178,9 @@ fn check_lines(
 
 pub fn confidence_label(checklist: &Checklist, confidence: Confidence) -> &str {
     match confidence {
-        Confidence::Strong => &checklist.text.confidence_strong,
-        Confidence::Likely => &checklist.text.confidence_likely,
-        Confidence::Possible => &checklist.text.confidence_possible,
+        Confidence::Strong => &checklist.text.confidence_strong(),
+        Confidence::Likely => &checklist.text.confidence_likely(),
+        Confidence::Possible => &checklist.text.confidence_possible(),
     }
 }
 

@@ -16,11 +16,11 @@ pub fn host_of(url: &str) -> &str {
 pub fn failure(checklist: &Checklist, failure: Failure, service: &str, seconds: u32) -> String {
     let text = &checklist.text;
     let template = match failure {
-        Failure::Offline => &text.failure_offline,
-        Failure::Timeout => &text.failure_timeout,
-        Failure::Refused => &text.failure_refused,
-        Failure::Cors => &text.failure_cors,
-        Failure::Malformed => &text.failure_malformed,
+        Failure::Offline => &text.failure_offline(),
+        Failure::Timeout => &text.failure_timeout(),
+        Failure::Refused => &text.failure_refused(),
+        Failure::Cors => &text.failure_cors(),
+        Failure::Malformed => &text.failure_malformed(),
     };
     fill(
         template,
@@ -36,12 +36,12 @@ pub fn mx_verdict(checklist: &Checklist, check: &MxCheck, service: &str, seconds
         Ok((_, verdict)) => verdict,
     };
     let (template, missing) = match verdict {
-        MxVerdict::AllMatch => (&text.mx_all, String::new()),
-        MxVerdict::SomeMissing(missing) => (&text.mx_some, missing.join(", ")),
-        MxVerdict::NoneMatch => (&text.mx_none, String::new()),
-        MxVerdict::NxDomain => (&text.mx_nxdomain, String::new()),
-        MxVerdict::DnsFailure => (&text.mx_dns_failure, String::new()),
-        MxVerdict::NoRecords => (&text.mx_no_records, String::new()),
+        MxVerdict::AllMatch => (&text.mx_all(), String::new()),
+        MxVerdict::SomeMissing(missing) => (&text.mx_some(), missing.join(", ")),
+        MxVerdict::NoneMatch => (&text.mx_none(), String::new()),
+        MxVerdict::NxDomain => (&text.mx_nxdomain(), String::new()),
+        MxVerdict::DnsFailure => (&text.mx_dns_failure(), String::new()),
+        MxVerdict::NoRecords => (&text.mx_no_records(), String::new()),
     };
     fill(
         template,
@@ -61,7 +61,7 @@ pub fn mx_found(checklist: &Checklist, check: &MxCheck) -> String {
             .map(|r| format!("{} {}", r.priority, r.host))
             .collect::<Vec<_>>()
             .join(", "),
-        _ => checklist.text.mx_nothing.to_string(),
+        _ => checklist.text.mx_nothing().to_string(),
     }
 }
 
@@ -76,7 +76,7 @@ pub fn registration(
     let text = &checklist.text;
     let registration = match &check.outcome {
         Err(problem) => return vec![failure(checklist, *problem, service, seconds)],
-        Ok(None) => return vec![text.reg_not_listed.to_string()],
+        Ok(None) => return vec![text.reg_not_listed().to_string()],
         Ok(Some(registration)) => registration,
     };
     let date = registration
@@ -84,17 +84,17 @@ pub fn registration(
         .map(|d| format::date(text, d))
         .unwrap_or_default();
     let state = match rdap::status(registration, today) {
-        RegistrationStatus::Expired => fill(&text.reg_expired, &[("date", &date)]),
+        RegistrationStatus::Expired => fill(&text.reg_expired(), &[("date", &date)]),
         RegistrationStatus::ExpiringSoon(days) => fill(
-            &text.reg_expiring,
+            &text.reg_expiring(),
             &[("date", &date), ("n", &days.to_string())],
         ),
-        RegistrationStatus::Fine => fill(&text.reg_fine, &[("date", &date)]),
-        RegistrationStatus::NoExpiry => text.reg_no_expiry.to_string(),
+        RegistrationStatus::Fine => fill(&text.reg_fine(), &[("date", &date)]),
+        RegistrationStatus::NoExpiry => text.reg_no_expiry().to_string(),
     };
     let mut lines = vec![state];
     if let Some(name) = &registration.registrar {
-        lines.push(fill(&text.reg_registrar, &[("name", name)]));
+        lines.push(fill(&text.reg_registrar(), &[("name", name)]));
     }
     lines
 }
@@ -104,9 +104,12 @@ pub fn portal(checklist: &Checklist, check: &PortalCheck, seconds: u32) -> Strin
     let text = &checklist.text;
     let host = host_of(&check.url);
     match check.outcome {
-        Ok(ms) => fill(&text.portal_up, &[("host", host), ("ms", &ms.to_string())]),
-        Err(Failure::Offline) => text.failure_offline.to_string(),
+        Ok(ms) => fill(
+            &text.portal_up(),
+            &[("host", host), ("ms", &ms.to_string())],
+        ),
+        Err(Failure::Offline) => text.failure_offline().to_string(),
         Err(Failure::Timeout) => failure(checklist, Failure::Timeout, host, seconds),
-        Err(_) => fill(&text.portal_down, &[("host", host)]),
+        Err(_) => fill(&text.portal_down(), &[("host", host)]),
     }
 }
