@@ -112,8 +112,17 @@ pub fn diagnose(checklist: &Checklist, progress: &Progress) -> Diagnosis {
             }
         }
     }
-    // Stable: equally sure causes keep the order of the questions that raised them.
-    causes.sort_by_key(|cause| std::cmp::Reverse(cause.confidence));
+    // Surest first; equally sure causes keep the order of the questions that raised them.
+    // Three passes over a short list, rather than a general sort routine in the wasm.
+    let causes: Vec<RankedCause> = [Confidence::Strong, Confidence::Likely, Confidence::Possible]
+        .iter()
+        .flat_map(|level| {
+            causes
+                .iter()
+                .filter(move |cause| cause.confidence == *level)
+        })
+        .cloned()
+        .collect();
 
     let open: Vec<usize> = (0..checklist.steps.len())
         .filter(|&step| !progress.is_answered(checklist, step) || is_unsure(progress.answer(step)))

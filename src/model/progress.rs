@@ -286,8 +286,13 @@ impl Progress {
                             |id: &String| content.option(id).is_some_and(|o| o.exclusive);
                         when.changes.retain(|c| !toggled.exclusive && !exclusive(c));
                         when.changes.push(option);
-                        when.changes
-                            .sort_by_key(|c| order.iter().position(|o| o == c));
+                        // Kept in the content's order, whatever order they were ticked in
+                        // (rebuilt rather than sorted: no sort routine in the wasm for this).
+                        when.changes = order
+                            .iter()
+                            .filter(|o| when.changes.iter().any(|c| c == *o))
+                            .map(|o| o.to_string())
+                            .collect();
                     }
                     self.error = None;
                 }

@@ -65,9 +65,10 @@ pub fn parse(answer: &Json) -> Option<DnsAnswer> {
         if host.is_empty() || parts.next().is_some() {
             return None;
         }
-        records.push(MxRecord { priority, host });
+        // Inserted in place, so the list stays ordered by preference without a sort routine.
+        let at = records.partition_point(|r: &MxRecord| (r.priority, &r.host) <= (priority, &host));
+        records.insert(at, MxRecord { priority, host });
     }
-    records.sort_by(|a, b| (a.priority, &a.host).cmp(&(b.priority, &b.host)));
     Some(DnsAnswer::Records(records))
 }
 
