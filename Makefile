@@ -1,9 +1,10 @@
 # Email Troubleshooter: build, demo and test.
 #
 #   make demo    install what is missing, build, serve the demo at http://127.0.0.1:8080
-#   make test    install what is missing, run every suite (native, browser, end-to-end)
+#   make test    install what is missing, run every suite (native, browser, end-to-end, size budget)
+#   make bench   load time, answer time and memory on a 4x slower CPU, beside the plain page
 #   make dist    the release bundle in dist/
-#   make size    gzip -9 sizes of what a first visit downloads
+#   make size    sizes (raw, gzip -9, brotli) of what a first visit downloads, and of the rest
 #   make lint    cargo fmt --check and clippy (warnings denied), native and wasm
 #
 # Every install step checks first and does nothing when the right version is there.
@@ -25,7 +26,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DEMO_PORT ?= 8080
 
 .PHONY: help setup setup-rust setup-trunk setup-wasm-bindgen setup-node setup-browser \
-	dist dist-test demo test test-native test-browser test-e2e size screenshot lint clean
+	dist dist-test demo test test-native test-browser test-e2e test-size bench size screenshot lint clean
 
 help:
 	@sed -n 's/^#   \(make .*\)/\1/p' Makefile
@@ -68,7 +69,7 @@ dist: setup-rust setup-trunk setup-wasm-bindgen setup-node
 demo: dist
 	node scripts/serve.mjs dist $(DEMO_PORT)
 
-test: setup test-native test-browser test-e2e
+test: setup test-native test-browser test-e2e test-size
 
 test-native:
 	cargo test
@@ -86,9 +87,17 @@ dist-test: setup-rust setup-wasm-bindgen
 	wasm-bindgen --target web --no-typescript --out-dir target/dist-test --out-name email_troubleshooter \
 		target/wasm32-unknown-unknown/debug/email_troubleshooter.wasm
 	cp embed/email-troubleshooter.js target/dist-test/
+	cargo run --quiet --example static_files -- target/dist-test
+
+# Fails when the release bundle outgrows its budget (tests/size/budget.test.mjs).
+test-size: dist
+	node --test tests/size/
+
+bench: dist setup-browser
+	node scripts/bench.mjs
 
 size: dist
-	@scripts/size.sh dist
+	@node scripts/sizes.mjs dist
 
 screenshot: dist setup-browser
 	node scripts/screenshot.mjs

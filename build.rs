@@ -57,6 +57,17 @@ fn main() {
                     differences.join("\n  ")
                 );
             }
+            // The wasm builds translations from English and a list of texts: that must give
+            // back exactly this language's checklist.
+            let texts = content
+                .clone()
+                .translatable_mut()
+                .into_iter()
+                .map(|text| text.to_string())
+                .collect();
+            if original.translated(texts).as_ref() != Some(&content) {
+                panic!("content/{lang}.toml can't be rebuilt from English and its own texts");
+            }
         }
         source.push_str(&format!(
             "pub static BUILTIN_{}: Checklist = {};\n",
@@ -73,6 +84,16 @@ fn main() {
         "/// Every built-in language, English first.\npub static BUILTINS: [&Checklist; {}] = [{}];\n",
         languages.len(),
         all.join(", ")
+    ));
+    source.push_str(&format!(
+        "/// The codes of the built-in languages, English first.\npub static LANGUAGES: [&str; {}] = {:?};\n",
+        languages.len(),
+        languages
+    ));
+    // A translation file made for other English content must not be applied to this one.
+    source.push_str(&format!(
+        "/// Names this English content; translation files carry the name they were made for.\npub const CONTENT_FINGERPRINT: &str = \"{:016x}\";\n",
+        fingerprint(&fs::read("content/en.toml").expect("content/en.toml is readable"))
     ));
     fs::write(Path::new(&out_dir).join("builtin.rs"), source).expect("OUT_DIR is writable");
 
@@ -104,4 +125,11 @@ fn read(lang: &str) -> Checklist {
         );
     }
     content
+}
+
+/// FNV-1a, 64 bits: stable across builds and platforms, unlike `std`'s hasher.
+fn fingerprint(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
+        (hash ^ u64::from(*byte)).wrapping_mul(0x0100_0000_01b3)
+    })
 }

@@ -11,6 +11,14 @@ const load = (name) =>
     return glue;
   }));
 
+// Languages other than English are separate files, fetched only by the pages that show them.
+const translations = {};
+const loadTranslation = (lang) =>
+  (translations[lang] ??= import(`./locale-${lang}.js`).then(
+    (module) => module.default,
+    () => void delete translations[lang], // not kept: the next widget tries again
+  ));
+
 const namesChecklist = (element, settings) =>
   (settings != null && typeof settings === "object" && "checklist" in settings) ||
   /"checklist"/.test(element.getAttribute("config") ?? "") ||
@@ -45,9 +53,12 @@ export function mount(element, settings) {
   prepare(element);
   const bundle = namesChecklist(element, settings) ? "email_troubleshooter_custom" : "email_troubleshooter";
   const ready = load(bundle)
-    .then((glue) => {
+    .then(async (glue) => {
+      const lang = glue.translation_needed(element, settings);
+      // Without its file the widget still starts, in English, and says why.
+      const translation = lang && (await loadTranslation(lang));
       if (state === "destroyed") return;
-      widget = glue.mount(element, settings);
+      widget = glue.mount(element, settings, translation);
       // Yew draws in microtasks: one task later, the first render is done.
       return new Promise((drawn) => setTimeout(drawn, 0));
     })

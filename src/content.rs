@@ -16,6 +16,22 @@ pub fn builtin() -> Checklist {
     BUILTIN_EN.clone()
 }
 
+/// The code of the built-in language to show: the first of `wanted` that is built in, English
+/// if none is.
+pub fn language_for<'a>(wanted: impl IntoIterator<Item = &'a str>) -> &'static str {
+    LANGUAGES[crate::model::language::choose(wanted, &LANGUAGES)]
+}
+
+/// The built-in checklist in `lang`. Only the bundle that reads a host's own checklist calls
+/// this, as it keeps every language compiled in; the usual bundle has English only and is
+/// given the others' texts (see `browser::translations`).
+pub fn builtin_in(lang: &str) -> &'static Checklist {
+    BUILTINS
+        .iter()
+        .find(|checklist| checklist.lang == lang)
+        .unwrap_or(&&BUILTIN_EN)
+}
+
 /// A checklist shared by every component of one widget. Two handles are equal when they
 /// share the same checklist, so comparing props never walks the whole content.
 #[derive(Debug, Clone)]

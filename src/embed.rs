@@ -3,11 +3,12 @@
 //! The custom element and the public `mount()` are defined in `embed/email-troubleshooter.js`,
 //! because only JavaScript can extend `HTMLElement`; everything they do beyond that happens here.
 
-use crate::browser::{host_settings, languages};
+use crate::browser::{host_settings, languages, translations};
 use crate::components::{Commands, Troubleshooter, TroubleshooterProps};
-use crate::content::{Content, BUILTINS};
+use crate::content::{self, Content};
 use crate::model::config::describe;
-use crate::model::{language, Action, Checklist};
+use crate::model::{Action, Checklist, Config};
+use std::borrow::Cow;
 use std::cell::{Cell, OnceCell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -92,19 +93,49 @@ impl Widget {
     }
 }
 
-/// Renders the troubleshooter into `host`'s open shadow root, with the host's settings.
+/// The built-in language `mount` will show on `host`, if its texts must be loaded first
+/// (`undefined` for English, and in the bundle that has every language compiled in).
 #[wasm_bindgen]
-pub fn mount(host: Element, settings: JsValue) -> Result<Widget, JsValue> {
+pub fn translation_needed(host: &Element, settings: &JsValue) -> Option<String> {
+    let (config, _) = host_settings::read(host, settings);
+    let lang = language(&config);
+    (lang != "en" && !cfg!(feature = "host-checklist")).then(|| lang.to_owned())
+}
+
+/// The element's `lang`, then the page's, then the browser's; English if none is built in.
+fn language(config: &Config) -> &'static str {
+    let page = languages::wanted();
+    let wanted = config.lang.iter().chain(page.iter());
+    content::language_for(wanted.map(String::as_str))
+}
+
+/// The built-in checklist in `lang`, and whether it had to fall back to English because the
+/// texts for `lang` were missing or didn't fit.
+fn builtin(lang: &str, translation: &JsValue) -> (Cow<'static, Checklist>, bool) {
+    if cfg!(feature = "host-checklist") {
+        return (Cow::Borrowed(content::builtin_in(lang)), false);
+    }
+    if lang == "en" {
+        return (Cow::Borrowed(&content::BUILTIN_EN), false);
+    }
+    let translated = translations::texts(translation)
+        .and_then(|texts| content::BUILTIN_EN.translated(texts))
+        .filter(|checklist| checklist.lang == lang);
+    match translated {
+        Some(checklist) => (Cow::Owned(checklist), false),
+        None => (Cow::Borrowed(&content::BUILTIN_EN), true),
+    }
+}
+
+/// Renders the troubleshooter into `host`'s open shadow root, with the host's settings.
+/// `translation` is the default export of `locale-<lang>.js` when [`translation_needed`]
+/// named a language, and is ignored otherwise.
+#[wasm_bindgen]
+pub fn mount(host: Element, settings: JsValue, translation: JsValue) -> Result<Widget, JsValue> {
     show_failures_on_panic();
     let (config, problems) = host_settings::read(&host, &settings);
-    // The element's `lang`, then the page's, then the browser's; English if none is built in.
-    let wanted: Vec<String> = config
-        .lang
-        .iter()
-        .cloned()
-        .chain(languages::wanted())
-        .collect();
-    let checklist = Content::new(config.checklist(builtin_for(wanted.iter().map(String::as_str))));
+    let (builtin, translation_missing) = builtin(language(&config), &translation);
+    let checklist = Content::new(config.checklist(&builtin));
     for problem in &problems {
         web_sys::console::warn_1(
             &format!(
@@ -129,6 +160,7 @@ pub fn mount(host: Element, settings: JsValue) -> Result<Widget, JsValue> {
         problems: Rc::new(problems),
         commands: commands.clone(),
         check_settings: Rc::new(config.check_settings(&checklist)),
+        translation_missing,
         checklist,
     };
     let failed = props.checklist.text.failed().to_string();
@@ -163,12 +195,6 @@ pub fn mount(host: Element, settings: JsValue) -> Result<Widget, JsValue> {
         root,
         commands,
     })
-}
-
-/// The built-in checklist in the first of the `wanted` languages that is built in.
-pub fn builtin_for<'a>(wanted: impl IntoIterator<Item = &'a str>) -> &'static Checklist {
-    let available: Vec<&str> = BUILTINS.iter().map(|checklist| &*checklist.lang).collect();
-    BUILTINS[language::choose(wanted, &available)]
 }
 
 /// If the widget's code panics, every widget on the page says so in a sentence instead of

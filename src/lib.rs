@@ -4,5 +4,7 @@ pub mod browser;
 pub mod components;
 pub mod content;
 pub mod embed;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod export;
 pub mod hooks;
 pub mod model;

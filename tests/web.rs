@@ -335,9 +335,12 @@ async fn mount_renders_into_an_open_shadow_root_and_destroy_removes_it() {
         .expect("a body")
         .append_child(&host)
         .expect("appended");
-    let mut widget =
-        email_troubleshooter::embed::mount(host.clone(), wasm_bindgen::JsValue::UNDEFINED)
-            .expect("mounts");
+    let mut widget = email_troubleshooter::embed::mount(
+        host.clone(),
+        wasm_bindgen::JsValue::UNDEFINED,
+        wasm_bindgen::JsValue::UNDEFINED,
+    )
+    .expect("mounts");
     yew::scheduler::flush().await;
     let shadow = host.shadow_root().expect("an open shadow root");
     let heading = shadow

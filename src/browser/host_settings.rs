@@ -105,7 +105,8 @@ impl Reader {
             .map_err(|error| error.to_string())
             .and_then(|file| {
                 // Texts the host leaves out come from the built-in checklist in its language.
-                let defaults = &crate::embed::builtin_for([&*file.lang]).text;
+                let lang = crate::content::language_for([&*file.lang]);
+                let defaults = &crate::content::builtin_in(lang).text;
                 file.complete(Some(defaults))
             });
         match decoded {

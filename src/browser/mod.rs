@@ -10,3 +10,4 @@ pub mod languages;
 pub mod location;
 pub mod network;
 pub mod storage;
+pub mod translations;

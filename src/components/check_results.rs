@@ -27,7 +27,7 @@ pub fn CheckResults(props: &CheckResultsProps) -> Html {
     let seconds = settings.timeout_seconds;
     let when = |at| {
         fill(
-            &text.checked_at(),
+            text.checked_at(),
             &[(
                 "when",
                 &format::moment(text, at, crate::browser::clock::utc_offset_minutes()),
@@ -38,12 +38,12 @@ pub fn CheckResults(props: &CheckResultsProps) -> Html {
         let expected = settings.expected_mx.join(", ");
         html! {
             <div class="et-check-result">
-                <h5>{ fill(&text.mx_heading(), &[("domain", &check.domain)]) }</h5>
+                <h5>{ fill(text.mx_heading(), &[("domain", &check.domain)]) }</h5>
                 <p>{ describe::mx_verdict(checklist, check, host_of(&settings.doh_url), seconds) }</p>
                 if check.outcome.is_ok() {
                     <dl class="et-facts">
-                        <div><dt>{ &*text.mx_found() }</dt><dd>{ describe::mx_found(checklist, check) }</dd></div>
-                        <div><dt>{ &*text.mx_expected() }</dt><dd>{ expected }</dd></div>
+                        <div><dt>{ text.mx_found() }</dt><dd>{ describe::mx_found(checklist, check) }</dd></div>
+                        <div><dt>{ text.mx_expected() }</dt><dd>{ expected }</dd></div>
                     </dl>
                 }
                 <p class="et-hint">{ when(check.at) }</p>
@@ -64,7 +64,7 @@ pub fn CheckResults(props: &CheckResultsProps) -> Html {
             );
             html! {
                 <div class="et-check-result">
-                    <h5>{ fill(&text.reg_heading(), &[("domain", &check.domain)]) }</h5>
+                    <h5>{ fill(text.reg_heading(), &[("domain", &check.domain)]) }</h5>
                     { for lines.into_iter().map(|line| html! { <p>{ line }</p> }) }
                     <p class="et-hint">{ when(check.at) }</p>
                 </div>

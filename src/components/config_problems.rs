@@ -20,7 +20,7 @@ pub fn ConfigProblems(props: &ConfigProblemsProps) -> Html {
     let text = &props.checklist.text;
     html! {
         <div class="et-config-problems">
-            <p>{ &*text.config_problems() }</p>
+            <p>{ text.config_problems() }</p>
             <ul>
                 { for props.problems.iter().map(|problem| html! { <li>{ describe(text, problem) }</li> }) }
             </ul>

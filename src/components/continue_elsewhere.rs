@@ -25,20 +25,20 @@ pub fn ContinueElsewhere(props: &ContinueElsewhereProps) -> Html {
     );
     let copy = use_copy(
         url.clone(),
-        text.continue_copied().clone().into(),
-        text.continue_copy_failed().clone().into(),
+        text.continue_copied().into(),
+        text.continue_copy_failed().into(),
     );
     html! {
         <section class="et-continue" aria-labelledby="et-continue-title">
-            <h3 id="et-continue-title">{ &*text.continue_heading() }</h3>
-            <p>{ &*text.continue_intro() }</p>
-            <label class="et-label" for="et-continue-link">{ &*text.continue_link() }</label>
+            <h3 id="et-continue-title">{ text.continue_heading() }</h3>
+            <p>{ text.continue_intro() }</p>
+            <label class="et-label" for="et-continue-link">{ text.continue_link() }</label>
             <textarea class="et-link-text" id="et-continue-link" readonly=true rows="3" ref={copy.field} value={url.clone()} />
             <div class="et-actions">
-                <button type="button" class="et-button et-button--secondary" onclick={copy.on_copy}>{ &*text.continue_copy() }</button>
+                <button type="button" class="et-button et-button--secondary" onclick={copy.on_copy}>{ text.continue_copy() }</button>
             </div>
             <p class="et-copy-status" role="status">{ copy.status }</p>
-            <p>{ &*text.continue_qr() }</p>
+            <p>{ text.continue_qr() }</p>
             <QrCode text={url} label={text.continue_qr_label().to_string()} />
         </section>
     }

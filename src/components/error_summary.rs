@@ -13,10 +13,10 @@ pub struct ErrorSummaryProps {
 pub(crate) fn message(checklist: &Checklist, error: InputError) -> &str {
     let text = &checklist.text;
     match error {
-        InputError::NoAnswer => &text.error_no_answer(),
-        InputError::NoChange => &text.error_no_change(),
-        InputError::BadDate => &text.error_bad_date(),
-        InputError::FutureDate => &text.error_future_date(),
+        InputError::NoAnswer => text.error_no_answer(),
+        InputError::NoChange => text.error_no_change(),
+        InputError::BadDate => text.error_bad_date(),
+        InputError::FutureDate => text.error_future_date(),
     }
 }
 
@@ -53,7 +53,7 @@ pub fn ErrorSummary(props: &ErrorSummaryProps) -> Html {
     };
     html! {
         <div class="et-error-summary" role="alert" tabindex="-1" ref={summary}>
-            <h4 class="et-error-title">{ &*props.checklist.text.error_title() }</h4>
+            <h4 class="et-error-title">{ props.checklist.text.error_title() }</h4>
             <button type="button" class="et-link-button" {onclick}>{ message(&props.checklist, error) }</button>
         </div>
     }

@@ -32,7 +32,7 @@ pub fn Findings(props: &FindingsProps) -> Html {
                         let mut sources = Vec::new();
                         if !cause.steps.is_empty() {
                             let numbers: Vec<String> = cause.steps.iter().map(|s| (s + 1).to_string()).collect();
-                            sources.push(crate::model::fill(&text.answered_from(), &[("n", &numbers.join(", "))]));
+                            sources.push(crate::model::fill(text.answered_from(), &[("n", &numbers.join(", "))]));
                         }
                         for kind in &cause.checks {
                             sources.push(match kind {
@@ -57,14 +57,14 @@ pub fn Findings(props: &FindingsProps) -> Html {
                     }) }
                 </ol>
                 if !open.is_empty() {
-                    <p>{ &*text.some_open() }</p>
+                    <p>{ text.some_open() }</p>
                     <ul class="et-open-questions">{ for open.iter().map(|s| html! { <li>{ question(s) }</li> }) }</ul>
                 }
             </>
         },
         Diagnosis::Conflicting(conflicts) => html! {
             <>
-                <p class="et-not-enough">{ &*text.conflicting() }</p>
+                <p class="et-not-enough">{ text.conflicting() }</p>
                 <ul class="et-open-questions">
                     { for conflicts.iter().filter_map(|i| checklist.conflicts.get(*i)).map(|c| html! { <li>{ &*c.explanation }</li> }) }
                 </ul>
@@ -72,15 +72,15 @@ pub fn Findings(props: &FindingsProps) -> Html {
         },
         Diagnosis::NotEnough { open } => html! {
             <>
-                <p class="et-not-enough">{ &*text.not_enough() }</p>
+                <p class="et-not-enough">{ text.not_enough() }</p>
                 <ul class="et-open-questions">{ for open.iter().map(|s| html! { <li>{ question(s) }</li> }) }</ul>
             </>
         },
-        Diagnosis::NoCause => html! { <p>{ &*text.no_findings() }</p> },
+        Diagnosis::NoCause => html! { <p>{ text.no_findings() }</p> },
     };
     html! {
         <>
-            <h3>{ &*text.findings_heading() }</h3>
+            <h3>{ text.findings_heading() }</h3>
             { body }
         </>
     }

@@ -19,8 +19,8 @@ pub fn Guidance(props: &GuidanceProps) -> Html {
         let link = checklist.link(option.link.as_ref());
         html! {
             <div class="et-guidance-item">
-                <p><strong>{ &*text.what_it_means() }{ ": " }</strong>{ &*option.means }</p>
-                <p><strong>{ &*text.what_to_do() }{ ": " }</strong>{ &*option.next }</p>
+                <p><strong>{ text.what_it_means() }{ ": " }</strong>{ &*option.means }</p>
+                <p><strong>{ text.what_to_do() }{ ": " }</strong>{ &*option.next }</p>
                 if let Some(link) = link {
                     <p><ExternalLink link={link.clone()} opens_new_tab={text.opens_new_tab().to_owned()} /></p>
                 }

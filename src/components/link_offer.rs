@@ -28,7 +28,7 @@ pub fn LinkOffer(props: &LinkOfferProps) -> Html {
         .filter_map(|step| offer.answered_at(step))
         .max();
     let intro = fill(
-        &text.offer_intro(),
+        text.offer_intro(),
         &[
             ("n", &answered.to_string()),
             ("total", &checklist.steps.len().to_string()),
@@ -57,15 +57,15 @@ pub fn LinkOffer(props: &LinkOfferProps) -> Html {
     let ignore = props.on_ignore.reform(|_| ());
     html! {
         <section class="et-offer" aria-labelledby="et-offer-title">
-            <h3 id="et-offer-title">{ &*text.offer_heading() }</h3>
+            <h3 id="et-offer-title">{ text.offer_heading() }</h3>
             <p>{ intro }</p>
             <dl class="et-summary-list">{ for rows }</dl>
             if props.replaces {
-                <p class="et-offer-warning"><strong>{ &*text.offer_replaces() }</strong></p>
+                <p class="et-offer-warning"><strong>{ text.offer_replaces() }</strong></p>
             }
             <div class="et-actions">
-                <button type="button" class="et-button" onclick={take}>{ &*text.offer_continue() }</button>
-                <button type="button" class="et-button et-button--secondary" onclick={ignore}>{ &*text.offer_ignore() }</button>
+                <button type="button" class="et-button" onclick={take}>{ text.offer_continue() }</button>
+                <button type="button" class="et-button et-button--secondary" onclick={ignore}>{ text.offer_ignore() }</button>
             </div>
         </section>
     }

@@ -45,8 +45,8 @@ pub struct StepProps {
 /// The words for a step's status: shown as text, never as colour alone.
 pub(crate) fn status_label(checklist: &Checklist, status: StepStatus) -> &str {
     match status {
-        StepStatus::NotStarted => &checklist.text.status_not_started(),
-        StepStatus::Answered => &checklist.text.status_answered(),
-        StepStatus::PointsToCause => &checklist.text.status_points_to_cause(),
+        StepStatus::NotStarted => checklist.text.status_not_started(),
+        StepStatus::Answered => checklist.text.status_answered(),
+        StepStatus::PointsToCause => checklist.text.status_points_to_cause(),
     }
 }

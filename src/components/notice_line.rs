@@ -22,13 +22,14 @@ pub fn NoticeLine(props: &NoticeLineProps) -> Html {
             Notice::Newer => text.notice_newer().to_string(),
             Notice::SaveFailed => text.notice_save_failed().to_string(),
             Notice::OfferTaken => text.offer_taken().to_string(),
+            Notice::LanguageUnavailable => text.notice_language().to_string(),
             Notice::LinkRefused(why) => {
                 let why = match why {
                     LinkError::Damaged => &text.link_damaged(),
                     LinkError::TooLong => &text.link_too_long(),
                     LinkError::OtherVersion => &text.link_other_version(),
                 };
-                fill(&text.link_refused(), &[("why", why)])
+                fill(text.link_refused(), &[("why", why)])
             }
         }
     };

@@ -62,13 +62,13 @@ pub fn PortalCheck(props: &PortalCheckProps) -> Html {
     }
     html! {
         <section class="et-check" aria-labelledby="et-portal-check-title">
-            <h4 id="et-portal-check-title">{ &*text.portal_heading() }</h4>
-            <p>{ fill(&text.portal_intro(), &[("host", host_of(&settings.webmail_url))]) }</p>
+            <h4 id="et-portal-check-title">{ text.portal_heading() }</h4>
+            <p>{ fill(text.portal_intro(), &[("host", host_of(&settings.webmail_url))]) }</p>
             <div class="et-actions">
                 if running.is_some() {
-                    <button type="button" class="et-button et-button--secondary" onclick={on_cancel}>{ &*text.check_cancel() }</button>
+                    <button type="button" class="et-button et-button--secondary" onclick={on_cancel}>{ text.check_cancel() }</button>
                 } else {
-                    <button type="button" class="et-button et-button--secondary" onclick={run}>{ &*text.portal_now() }</button>
+                    <button type="button" class="et-button et-button--secondary" onclick={run}>{ text.portal_now() }</button>
                 }
             </div>
             <p class="et-check-status" role="status">

@@ -15,13 +15,13 @@ pub fn Prerequisites(props: &PrerequisitesProps) -> Html {
     let needs = &checklist.prerequisites;
     html! {
         <details class="et-prerequisites">
-            <summary>{ &*text.before_you_start() }</summary>
+            <summary>{ text.before_you_start() }</summary>
             <dl class="et-facts">
-                <div><dt>{ &*text.applies_to() }</dt><dd>{ &*needs.applies_to }</dd></div>
-                <div><dt>{ &*text.difficulty() }</dt><dd>{ &*needs.difficulty }</dd></div>
-                <div><dt>{ &*text.time_needed() }</dt><dd>{ &*needs.time_needed }</dd></div>
+                <div><dt>{ text.applies_to() }</dt><dd>{ &*needs.applies_to }</dd></div>
+                <div><dt>{ text.difficulty() }</dt><dd>{ &*needs.difficulty }</dd></div>
+                <div><dt>{ text.time_needed() }</dt><dd>{ &*needs.time_needed }</dd></div>
             </dl>
-            <p class="et-tools-heading">{ &*text.tools_needed() }</p>
+            <p class="et-tools-heading">{ text.tools_needed() }</p>
             <ul class="et-tools">
                 { for needs.tools.iter().map(|tool| html! { <li>{ &**tool }</li> }) }
             </ul>

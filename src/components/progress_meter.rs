@@ -17,12 +17,12 @@ pub fn ProgressMeter(props: &ProgressMeterProps) -> Html {
     let answered = props.progress.answered_count(checklist).to_string();
     let where_now = match props.progress.at() {
         Position::Step(step) => fill(
-            &text.step_of(),
+            text.step_of(),
             &[("n", &(step + 1).to_string()), ("total", &total)],
         ),
-        Position::Summary => fill(&text.all_answered(), &[("total", &total)]),
+        Position::Summary => fill(text.all_answered(), &[("total", &total)]),
     };
-    let answered_text = fill(&text.answered_of(), &[("n", &answered), ("total", &total)]);
+    let answered_text = fill(text.answered_of(), &[("n", &answered), ("total", &total)]);
     html! {
         <div class="et-progress">
             <p class="et-progress-step">{ where_now }</p>

@@ -94,7 +94,7 @@ pub fn RecordsCheck(props: &RecordsCheckProps) -> Html {
         })
     };
     let sends = fill(
-        &text.check_sends(),
+        text.check_sends(),
         &[
             ("dns", host_of(&settings.doh_url)),
             ("rdap", host_of(&settings.rdap_url)),
@@ -102,18 +102,18 @@ pub fn RecordsCheck(props: &RecordsCheckProps) -> Html {
     );
     html! {
         <section class="et-check" aria-labelledby="et-records-check-title">
-            <h4 id="et-records-check-title">{ &*text.check_heading() }</h4>
-            <p>{ &*text.check_intro() }</p>
-            <label class="et-label" for="et-records-check-input">{ &*text.check_input() }</label>
+            <h4 id="et-records-check-title">{ text.check_heading() }</h4>
+            <p>{ text.check_intro() }</p>
+            <label class="et-label" for="et-records-check-input">{ text.check_input() }</label>
             <input class="et-text-input" type="text" id="et-records-check-input" inputmode="email" autocomplete="email"
                 spellcheck="false" aria-describedby="et-records-check-sends" value={(*input).clone()}
                 oninput={on_input} onkeydown={on_key} />
             <p class="et-hint" id="et-records-check-sends">{ sends }</p>
             <div class="et-actions">
                 if running.is_some() {
-                    <button type="button" class="et-button et-button--secondary" onclick={on_cancel}>{ &*text.check_cancel() }</button>
+                    <button type="button" class="et-button et-button--secondary" onclick={on_cancel}>{ text.check_cancel() }</button>
                 } else {
-                    <button type="button" class="et-button et-button--secondary" onclick={run.reform(|_| ())}>{ &*text.check_now() }</button>
+                    <button type="button" class="et-button et-button--secondary" onclick={run.reform(|_| ())}>{ text.check_now() }</button>
                 }
             </div>
             <p class="et-check-status" role="status">

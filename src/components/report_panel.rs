@@ -45,12 +45,8 @@ pub fn ReportPanel(props: &ReportPanelProps) -> Html {
         .admin_contact
         .as_deref()
         .and_then(|href| href.strip_prefix("mailto:"));
-    let (email_href, shortened) = mailto(
-        to,
-        &text.report_subject(),
-        &built.text(),
-        &text.report_cut(),
-    );
+    let (email_href, shortened) =
+        mailto(to, text.report_subject(), &built.text(), text.report_cut());
 
     let choose = |chosen: Format| {
         let format = format.clone();
@@ -58,8 +54,8 @@ pub fn ReportPanel(props: &ReportPanelProps) -> Html {
     };
     let copy = use_copy(
         shown.clone(),
-        text.report_copied().clone().into(),
-        text.report_copy_failed().clone().into(),
+        text.report_copied().into(),
+        text.report_copy_failed().into(),
     );
     let on_download = {
         let shown = shown.clone();
@@ -83,26 +79,26 @@ pub fn ReportPanel(props: &ReportPanelProps) -> Html {
     };
     html! {
         <section class="et-report" aria-labelledby="et-report-title">
-            <h3 id="et-report-title">{ &*text.report_heading() }</h3>
-            <p>{ &*text.report_intro() }</p>
+            <h3 id="et-report-title">{ text.report_heading() }</h3>
+            <p>{ text.report_intro() }</p>
             <fieldset class="et-fieldset et-report-format">
-                <legend class="et-label">{ &*text.report_format() }</legend>
+                <legend class="et-label">{ text.report_format() }</legend>
                 <div class="et-choices et-choices--inline">
-                    { radio("et-report-plain", Format::Plain, &text.report_plain()) }
-                    { radio("et-report-markdown", Format::Markdown, &text.report_markdown()) }
+                    { radio("et-report-plain", Format::Plain, text.report_plain()) }
+                    { radio("et-report-markdown", Format::Markdown, text.report_markdown()) }
                 </div>
             </fieldset>
-            <label class="et-label" for="et-report-text">{ &*text.report_preview() }</label>
+            <label class="et-label" for="et-report-text">{ text.report_preview() }</label>
             <textarea class="et-report-text" id="et-report-text" readonly=true rows="14" ref={copy.field} value={shown} />
             <div class="et-actions">
-                <button type="button" class="et-button" onclick={copy.on_copy}>{ &*text.report_copy() }</button>
-                <button type="button" class="et-button et-button--secondary" onclick={on_download}>{ &*text.report_download() }</button>
+                <button type="button" class="et-button" onclick={copy.on_copy}>{ text.report_copy() }</button>
+                <button type="button" class="et-button et-button--secondary" onclick={on_download}>{ text.report_download() }</button>
                 <a class="et-button et-button--secondary" href={email_href}>
-                    { if to.is_some() { &*text.report_email() } else { &*text.report_email_nobody() } }
+                    { if to.is_some() { text.report_email() } else { text.report_email_nobody() } }
                 </a>
             </div>
             if shortened {
-                <p class="et-hint">{ &*text.report_email_shortened() }</p>
+                <p class="et-hint">{ text.report_email_shortened() }</p>
             }
             <p class="et-copy-status" role="status">{ copy.status }</p>
         </section>

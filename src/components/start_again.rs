@@ -46,20 +46,20 @@ pub fn StartAgain(props: &StartAgainProps) -> Html {
             if *confirming {
                 <div class="et-confirm" role="group" aria-labelledby="et-start-again-question">
                     <p class="et-confirm-question" id="et-start-again-question" tabindex="-1" ref={question}>
-                        { &*text.start_again_question() }
+                        { text.start_again_question() }
                     </p>
                     <div class="et-actions">
                         <button type="button" class="et-button et-button--warning" onclick={on_confirm}>
-                            { &*text.start_again_confirm() }
+                            { text.start_again_confirm() }
                         </button>
                         <button type="button" class="et-button et-button--secondary" onclick={set(false)}>
-                            { &*text.cancel() }
+                            { text.cancel() }
                         </button>
                     </div>
                 </div>
             } else {
                 <button type="button" class="et-button et-button--secondary" onclick={set(true)}>
-                    { &*text.start_again() }
+                    { text.start_again() }
                 </button>
             }
         </div>

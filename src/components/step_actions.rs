@@ -19,9 +19,9 @@ pub fn StepActions(props: &StepActionsProps) -> Html {
     };
     html! {
         <div class="et-actions">
-            <button type="submit" class="et-button">{ &*text.continue_button() }</button>
+            <button type="submit" class="et-button">{ text.continue_button() }</button>
             if props.can_go_back {
-                <button type="button" class="et-button et-button--secondary" onclick={on_back}>{ &*text.back() }</button>
+                <button type="button" class="et-button et-button--secondary" onclick={on_back}>{ text.back() }</button>
             }
         </div>
     }

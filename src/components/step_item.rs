@@ -58,15 +58,15 @@ pub fn StepItem(props: &StepProps) -> Html {
                 </div>
                 if status != StepStatus::NotStarted {
                     <p class="et-answer">
-                        <span class="et-answer-label">{ &*text.your_answer() }{ ": " }</span>
+                        <span class="et-answer-label">{ text.your_answer() }{ ": " }</span>
                         { answer_text(checklist, progress, index) }
                     </p>
                     <ul class="et-answer-means">
                         { for chosen.iter().map(|option| html! { <li>{ &*option.means }</li> }) }
                     </ul>
                     <button type="button" class="et-button et-button--secondary et-change" onclick={on_change}
-                        aria-label={fill(&text.change_step(), &[("n", &(index + 1).to_string())])}>
-                        { &*text.change() }
+                        aria-label={fill(text.change_step(), &[("n", &(index + 1).to_string())])}>
+                        { text.change() }
                     </button>
                 }
             </>

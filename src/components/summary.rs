@@ -40,8 +40,8 @@ pub fn Summary(props: &SummaryProps) -> Html {
                 <dd>{ answer_text(checklist, progress, index) }</dd>
                 <dd class="et-summary-change">
                     <button type="button" class="et-link-button" {onclick}
-                        aria-label={fill(&text.change_step(), &[("n", &(index + 1).to_string())])}>
-                        { &*text.change() }
+                        aria-label={fill(text.change_step(), &[("n", &(index + 1).to_string())])}>
+                        { text.change() }
                     </button>
                 </dd>
             </div>
@@ -55,20 +55,20 @@ pub fn Summary(props: &SummaryProps) -> Html {
         .any(|finding| finding.contact_admin);
     html! {
         <section class="et-summary" aria-labelledby="et-summary-title">
-            <h3 class="et-summary-title" id="et-summary-title" tabindex="-1" ref={heading}>{ &*text.summary_heading() }</h3>
+            <h3 class="et-summary-title" id="et-summary-title" tabindex="-1" ref={heading}>{ text.summary_heading() }</h3>
             <dl class="et-summary-list">{ for rows }</dl>
             <Timeline checklist={checklist.clone()} progress={progress.clone()} />
             if !progress.checks().is_empty() {
-                <h3>{ &*text.checks_heading() }</h3>
+                <h3>{ text.checks_heading() }</h3>
                 <CheckResults checklist={checklist.clone()} progress={progress.clone()}
                     settings={settings} />
             }
             <Findings checklist={checklist.clone()} {diagnosis} />
-            <h3>{ &*text.contact_heading() }</h3>
+            <h3>{ text.contact_heading() }</h3>
             if contact_now {
-                <p class="et-contact-now">{ &*text.contact_now() }</p>
+                <p class="et-contact-now">{ text.contact_now() }</p>
             }
-            <p>{ &*text.contact_if_still() }</p>
+            <p>{ text.contact_if_still() }</p>
             if let Some(href) = &props.admin_contact {
                 <p>
                     <ExternalLink
@@ -95,7 +95,7 @@ fn Timeline(props: &TimelineProps) -> Html {
     let progress = &props.progress;
     let started = progress.started().map(|when| {
         fill(
-            &text.started_at(),
+            text.started_at(),
             &[(
                 "when",
                 &format::moment(text, when, clock::utc_offset_minutes()),
@@ -112,9 +112,9 @@ fn Timeline(props: &TimelineProps) -> Html {
         let date = format::date(text, date);
         match days {
             0 => text.began_today().to_string(),
-            1 => fill(&text.began_yesterday(), &[("date", &date)]),
+            1 => fill(text.began_yesterday(), &[("date", &date)]),
             n => fill(
-                &text.began_days_ago(),
+                text.began_days_ago(),
                 &[("n", &n.to_string()), ("date", &date)],
             ),
         }

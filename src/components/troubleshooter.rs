@@ -31,6 +31,9 @@ pub struct TroubleshooterProps {
     /// Where the checks ask, what they expect, how long they wait.
     #[prop_or_default]
     pub check_settings: Rc<CheckSettings>,
+    /// The visitor's language couldn't be loaded, so this is English: say so.
+    #[prop_or_default]
+    pub translation_missing: bool,
 }
 
 /// Lets the code that mounted the widget act on it (the JavaScript handle's `reset()`).
@@ -54,7 +57,11 @@ impl PartialEq for Commands {
 /// The whole checklist: overview of the steps, the open step, the summary.
 #[component]
 pub fn Troubleshooter(props: &TroubleshooterProps) -> Html {
-    let state = use_troubleshooter(props.checklist.clone(), props.storage_key.clone());
+    let state = use_troubleshooter(
+        props.checklist.clone(),
+        props.storage_key.clone(),
+        props.translation_missing,
+    );
     let on_action = use_callback(state.dispatcher(), |action: Action, dispatcher| {
         dispatcher.dispatch(Msg::Act(action))
     });
@@ -100,7 +107,7 @@ pub fn Troubleshooter(props: &TroubleshooterProps) -> Html {
     let announcement = match (state.moves, progress.at()) {
         (0, _) => String::new(),
         (_, Position::Step(step)) => fill(
-            &text.announce_step(),
+            text.announce_step(),
             &[
                 ("n", &(step + 1).to_string()),
                 ("total", &checklist.steps.len().to_string()),
@@ -108,7 +115,7 @@ pub fn Troubleshooter(props: &TroubleshooterProps) -> Html {
             ],
         ),
         (_, Position::Summary) => fill(
-            &text.all_answered(),
+            text.all_answered(),
             &[("total", &checklist.steps.len().to_string())],
         ),
     };
@@ -132,9 +139,9 @@ pub fn Troubleshooter(props: &TroubleshooterProps) -> Html {
     html! {
         <ContextProvider<Rc<CheckSettings>> context={Rc::clone(&props.check_settings)}>
         <section class="et" aria-labelledby="et-title" lang={checklist.lang.to_string()} data-theme={theme} ref={root}>
-            <h2 id="et-title" class="et-title">{ &*text.title() }</h2>
+            <h2 id="et-title" class="et-title">{ text.title() }</h2>
             <div class="et-visually-hidden" aria-live="polite" aria-atomic="true">{ announcement }</div>
-            <p class="et-intro">{ &*text.intro() }</p>
+            <p class="et-intro">{ text.intro() }</p>
             <ConfigProblems checklist={checklist.clone()} problems={Rc::clone(&props.problems)} />
             <NoticeLine checklist={checklist.clone()} notices={state.notices.clone()} />
             if let Some(offer) = &state.offer {
@@ -163,7 +170,7 @@ pub fn Troubleshooter(props: &TroubleshooterProps) -> Html {
             }
             if progress.at() != Position::Summary && progress.answers().iter().any(Option::is_some) {
                 <details class="et-continue-later">
-                    <summary>{ &*text.continue_heading() }</summary>
+                    <summary>{ text.continue_heading() }</summary>
                     <ContinueElsewhere checklist={checklist.clone()} progress={progress.clone()} storage_key={props.storage_key.clone()} />
                 </details>
             }

@@ -59,7 +59,7 @@ pub fn WhenQuestion(props: &StepProps) -> Html {
         html! {
             <>
             if option.exclusive {
-                <p class="et-or">{ &*text.or() }</p>
+                <p class="et-or">{ text.or() }</p>
             }
             <div class="et-choice">
                 <input class="et-checkbox" type="checkbox" id={input_id.clone()} value={option.id.to_string()}
@@ -78,8 +78,8 @@ pub fn WhenQuestion(props: &StepProps) -> Html {
     html! {
         <QuestionForm step={props.clone()}>
             <div class={classes!("et-field", date_error.map(|_| "et-field--error"))}>
-                <label class="et-label" for={id("date")}>{ &*text.date_label() }</label>
-                <p class="et-hint" id={id("date-hint")}>{ &*text.date_hint() }</p>
+                <label class="et-label" for={id("date")}>{ text.date_label() }</label>
+                <p class="et-hint" id={id("date-hint")}>{ text.date_hint() }</p>
                 if let Some(problem) = date_error {
                     <p class="et-error-message" id={id("error")}>{ message(checklist, problem) }</p>
                 }
@@ -90,8 +90,8 @@ pub fn WhenQuestion(props: &StepProps) -> Html {
             </div>
             <fieldset class={classes!("et-fieldset", "et-field", changes_error.map(|_| "et-field--error"))}
                 aria-describedby={with_error(id("changes-hint"), changes_error)}>
-                <legend class="et-label">{ &*text.changes_legend() }</legend>
-                <p class="et-hint" id={id("changes-hint")}>{ &*text.changes_hint() }</p>
+                <legend class="et-label">{ text.changes_legend() }</legend>
+                <p class="et-hint" id={id("changes-hint")}>{ text.changes_hint() }</p>
                 if let Some(problem) = changes_error {
                     <p class="et-error-message" id={id("error")}>{ message(checklist, problem) }</p>
                 }

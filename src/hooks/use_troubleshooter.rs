@@ -25,6 +25,8 @@ pub enum Notice {
     LinkRefused(LinkError),
     /// The answers from a continue-link replaced the ones here.
     OfferTaken,
+    /// The visitor's language couldn't be loaded, so the checklist is in English.
+    LanguageUnavailable,
 }
 
 /// Answers a continue-link brought, waiting for the user to take or ignore them.
@@ -120,12 +122,22 @@ impl Reducible for State {
 /// with), saves every change made here, and takes in changes saved by other instances or tabs
 /// with the same key.
 #[hook]
-pub fn use_troubleshooter(checklist: Content, storage_key: AttrValue) -> UseReducerHandle<State> {
+pub fn use_troubleshooter(
+    checklist: Content,
+    storage_key: AttrValue,
+    translation_missing: bool,
+) -> UseReducerHandle<State> {
     let store = use_memo(storage_key.clone(), |key| Store::open(key));
     let state = {
         let store = Rc::clone(&store);
         let storage_key = storage_key.clone();
-        use_reducer(move || start(&store, checklist, &storage_key))
+        use_reducer(move || {
+            let mut state = start(&store, checklist, &storage_key);
+            if translation_missing {
+                state.notices.insert(0, Notice::LanguageUnavailable);
+            }
+            state
+        })
     };
 
     // Save every change made here at once; never the value just loaded, so an untrusted one stays put.

@@ -85,6 +85,8 @@ macro_rules! ui_text {
             }
 
             $(
+                // Named as in the content files, so `from_mx_check` is a text, not a constructor.
+                #[allow(clippy::wrong_self_convention)]
                 pub fn $key(&self) -> &str {
                     &self.values[Key::$key as usize]
                 }
@@ -261,6 +263,7 @@ ui_text! {
     start_again_confirm,
     cancel,
     notice_unavailable,
+    notice_language,
     notice_unreadable,
     notice_newer,
     notice_save_failed,
@@ -610,9 +613,11 @@ impl Checklist {
                         .iter()
                         .map(|o| {
                             format!(
-                                "{}{}>{:?}/{:?}/{:?}",
+                                "{}{}{}>{:?}/{:?}/{:?}",
                                 o.id,
                                 if o.exclusive { "!" } else { "" },
+                                // A label of its own or the usual yes/no/unsure one.
+                                if o.label.is_some() { "*" } else { "" },
                                 o.points_to,
                                 o.confidence,
                                 o.link
@@ -724,6 +729,60 @@ impl Checklist {
         self
     }
 
+    /// Every text that differs between languages, always in the same order. Translations
+    /// share everything else with English (`differences_from` makes sure), so a translation
+    /// travels as this list of texts alone and is put back with [`Checklist::translated`].
+    pub fn translatable_mut(&mut self) -> Vec<&mut Text> {
+        let mut texts = vec![&mut self.lang, &mut self.provider];
+        texts.extend(self.text.values_mut());
+        let prerequisites = &mut self.prerequisites;
+        texts.push(&mut prerequisites.applies_to);
+        texts.push(&mut prerequisites.difficulty);
+        texts.push(&mut prerequisites.time_needed);
+        texts.extend(prerequisites.tools.to_mut().iter_mut());
+        texts.extend(self.links.to_mut().iter_mut().map(|link| &mut link.label));
+        for finding in self.findings.to_mut() {
+            texts.push(&mut finding.title);
+            texts.push(&mut finding.action);
+        }
+        texts.extend(
+            self.conflicts
+                .to_mut()
+                .iter_mut()
+                .map(|conflict| &mut conflict.explanation),
+        );
+        for step in self.steps.to_mut() {
+            texts.push(&mut step.question);
+            texts.push(&mut step.why);
+            for option in step.options.to_mut() {
+                texts.extend(option.label.as_mut());
+                texts.push(&mut option.means);
+                texts.push(&mut option.next);
+            }
+        }
+        texts
+    }
+
+    /// This checklist in another language, from that language's texts in the order of
+    /// [`Checklist::translatable_mut`]. `None` if they don't fit: too many, too few, or a
+    /// language code that isn't one.
+    pub fn translated(&self, texts: Vec<String>) -> Option<Checklist> {
+        let mut copy = self.clone();
+        let mut slots = copy.translatable_mut();
+        if slots.len() != texts.len() {
+            return None;
+        }
+        for (slot, text) in slots.iter_mut().zip(texts) {
+            **slot = Cow::Owned(text);
+        }
+        let plausible_lang = (2..=8).contains(&copy.lang.len())
+            && copy
+                .lang
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-');
+        plausible_lang.then_some(copy)
+    }
+
     pub fn step_index(&self, id: &str) -> Option<usize> {
         self.steps.iter().position(|s| s.id == id)
     }
@@ -745,9 +804,9 @@ impl Checklist {
     pub fn option_label<'a>(&'a self, option: &'a AnswerOption) -> &'a str {
         match (option.label.as_deref(), &*option.id) {
             (Some(label), _) => label,
-            (None, "yes") => &self.text.yes(),
-            (None, "no") => &self.text.no(),
-            (None, _) => &self.text.unsure(),
+            (None, "yes") => self.text.yes(),
+            (None, "no") => self.text.no(),
+            (None, _) => self.text.unsure(),
         }
     }
 }

@@ -378,7 +378,7 @@ pub fn describe(text: &UiText, problem: &ConfigProblem) -> String {
         Expected::Seconds => &text.expected_seconds(),
     };
     let line = super::fill(
-        &text.config_problem(),
+        text.config_problem(),
         &[("field", &problem.field), ("expected", expected)],
     );
     match &problem.detail {

@@ -13,7 +13,7 @@ pub fn date(text: &UiText, date: Date) -> String {
         .unwrap_or_default()
         .trim();
     fill(
-        &text.date_format(),
+        text.date_format(),
         &[
             ("day", &date.day.to_string()),
             ("month", month),
@@ -40,7 +40,7 @@ pub fn moment(text: &UiText, moment: Timestamp, offset_minutes: i32) -> String {
         }
     };
     fill(
-        &text.moment_format(),
+        text.moment_format(),
         &[
             ("date", &date(text, local.date())),
             ("time", &format!("{hours:02}:{minutes:02}")),

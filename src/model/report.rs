@@ -63,7 +63,7 @@ pub fn build(
             };
             let given = progress
                 .answered_at(index)
-                .map(|moment| fill(&text.report_given(), &[("when", &when(moment))]));
+                .map(|moment| fill(text.report_given(), &[("when", &when(moment))]));
             (index + 1, step.question.to_string(), answer, given)
         })
         .collect();
@@ -131,13 +131,13 @@ fn check_lines(
     let text = &checklist.text;
     let checks = progress.checks();
     let seconds = settings.timeout_seconds;
-    let checked = |at| fill(&text.checked_at(), &[("when", &when(at))]);
+    let checked = |at| fill(text.checked_at(), &[("when", &when(at))]);
     let mut lines = Vec::new();
     if let Some(check) = &checks.mx {
         let verdict = describe::mx_verdict(checklist, check, host_of(&settings.doh_url), seconds);
         let mut line = format!(
             "{}: {verdict}",
-            fill(&text.mx_heading(), &[("domain", &check.domain)])
+            fill(text.mx_heading(), &[("domain", &check.domain)])
         );
         if check.outcome.is_ok() {
             line.push_str(&format!(
@@ -160,7 +160,7 @@ fn check_lines(
         );
         lines.push(format!(
             "{}: {} {}",
-            fill(&text.reg_heading(), &[("domain", &check.domain)]),
+            fill(text.reg_heading(), &[("domain", &check.domain)]),
             found.join(" "),
             checked(check.at)
         ));
@@ -178,9 +178,9 @@ fn check_lines(
 
 pub fn confidence_label(checklist: &Checklist, confidence: Confidence) -> &str {
     match confidence {
-        Confidence::Strong => &checklist.text.confidence_strong(),
-        Confidence::Likely => &checklist.text.confidence_likely(),
-        Confidence::Possible => &checklist.text.confidence_possible(),
+        Confidence::Strong => checklist.text.confidence_strong(),
+        Confidence::Likely => checklist.text.confidence_likely(),
+        Confidence::Possible => checklist.text.confidence_possible(),
     }
 }
 

@@ -2,13 +2,23 @@
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { useBrowser, openPage, widget, ready } from "./support.mjs";
+import { useBrowser, openPage, widget, ready, notices } from "./support.mjs";
 
 const env = useBrowser();
 
-/** A page with one troubleshooter whose element and page carry the given `lang`s. */
-async function openIn(options, { element, page: pageLang }) {
+/**
+ * A page with one troubleshooter whose element and page carry the given `lang`s. `translation`,
+ * if given, stands in for the server's answer to `locale-*.js` requests. `requested` lists the
+ * translation files the page asked for.
+ */
+async function openIn(options, { element, page: pageLang, translation }) {
   const opened = await openPage(env.browser, options);
+  const requested = [];
+  opened.page.on("request", (request) => {
+    const name = new URL(request.url()).pathname.split("/").pop();
+    if (name.startsWith("locale-")) requested.push(name);
+  });
+  if (translation) await opened.page.route("**/locale-*.js", translation);
   await opened.page.goto(`${env.server.url}/host/api.html`);
   await opened.page.evaluate(
     async ({ element, pageLang }) => {
@@ -21,7 +31,7 @@ async function openIn(options, { element, page: pageLang }) {
     },
     { element, pageLang },
   );
-  return { ...opened, troubleshooter: widget(opened.page) };
+  return { ...opened, requested, troubleshooter: widget(opened.page) };
 }
 
 const WALKS = {
@@ -75,6 +85,38 @@ test("Spanish, from the element's lang attribute", async () => {
   const { context, problems, troubleshooter } = await openIn({}, { element: "es" });
   await walk(troubleshooter, WALKS.es);
   assert.equal(await troubleshooter.getByRole("region", { name: WALKS.es.title }).getAttribute("lang"), "es");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("an English page downloads no translation; a Spanish one only Spanish", async () => {
+  const english = await openIn({ locale: "en-GB" }, { page: "en" });
+  await ready(english.troubleshooter);
+  assert.deepEqual(english.requested, []);
+  await english.context.close();
+
+  const spanish = await openIn({}, { element: "es" });
+  await spanish.troubleshooter.getByRole("heading", { name: WALKS.es.title }).waitFor();
+  assert.deepEqual(spanish.requested, ["locale-es.js"]);
+  await spanish.context.close();
+});
+
+const LANGUAGE_NOTICE = "The troubleshooter couldn't load your language just now, so it is shown in English.";
+
+test("a translation that can't be fetched: English, with a notice saying so", async () => {
+  const { context, troubleshooter } = await openIn({}, { element: "de", translation: (route) => route.abort() });
+  await ready(troubleshooter);
+  assert.equal(await notices(troubleshooter).innerText(), LANGUAGE_NOTICE);
+  await troubleshooter.getByRole("radio", { name: "Yes", exact: true }).check();
+  await context.close();
+});
+
+test("a translation made for other content (an old file from a cache): English, with the notice", async () => {
+  const stale = (route) =>
+    route.fulfill({ contentType: "text/javascript", body: 'export default {content: "0000000000000000", texts: ["de"]};' });
+  const { context, problems, troubleshooter } = await openIn({}, { element: "de", translation: stale });
+  await ready(troubleshooter);
+  assert.equal(await notices(troubleshooter).innerText(), LANGUAGE_NOTICE);
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -84,17 +84,17 @@ pub fn registration(
         .map(|d| format::date(text, d))
         .unwrap_or_default();
     let state = match rdap::status(registration, today) {
-        RegistrationStatus::Expired => fill(&text.reg_expired(), &[("date", &date)]),
+        RegistrationStatus::Expired => fill(text.reg_expired(), &[("date", &date)]),
         RegistrationStatus::ExpiringSoon(days) => fill(
-            &text.reg_expiring(),
+            text.reg_expiring(),
             &[("date", &date), ("n", &days.to_string())],
         ),
-        RegistrationStatus::Fine => fill(&text.reg_fine(), &[("date", &date)]),
+        RegistrationStatus::Fine => fill(text.reg_fine(), &[("date", &date)]),
         RegistrationStatus::NoExpiry => text.reg_no_expiry().to_string(),
     };
     let mut lines = vec![state];
     if let Some(name) = &registration.registrar {
-        lines.push(fill(&text.reg_registrar(), &[("name", name)]));
+        lines.push(fill(text.reg_registrar(), &[("name", name)]));
     }
     lines
 }
@@ -104,12 +104,9 @@ pub fn portal(checklist: &Checklist, check: &PortalCheck, seconds: u32) -> Strin
     let text = &checklist.text;
     let host = host_of(&check.url);
     match check.outcome {
-        Ok(ms) => fill(
-            &text.portal_up(),
-            &[("host", host), ("ms", &ms.to_string())],
-        ),
+        Ok(ms) => fill(text.portal_up(), &[("host", host), ("ms", &ms.to_string())]),
         Err(Failure::Offline) => text.failure_offline().to_string(),
         Err(Failure::Timeout) => failure(checklist, Failure::Timeout, host, seconds),
-        Err(_) => fill(&text.portal_down(), &[("host", host)]),
+        Err(_) => fill(text.portal_down(), &[("host", host)]),
     }
 }

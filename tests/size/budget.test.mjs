@@ -1,0 +1,51 @@
+// The size budget: fails when what a visitor downloads grows past what is written here.
+// `make test` builds the release bundle first (`make dist`). Sizes are deterministic for a
+// given toolchain, so they may be asserted; timings are only reported, by `make bench`.
+//
+// A budget is raised only on purpose, in the same commit as the growth it allows, saying why.
+
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { FIRST_VISIT, LOADED_WHEN_USED, measure, table } from "../../scripts/sizes.mjs";
+
+/** Bytes after gzip -9. */
+export const BUDGET = {
+  firstVisit: 198_000,
+  whenUsed: {
+    "a page in Spanish": 6_000,
+    "a page in German": 6_500,
+    "a page that gives its own checklist (instead of the usual wasm and glue)": 224_000,
+  },
+};
+
+/** The parts whose gzip total is over its budget, with both figures. */
+export function overBudget(measured, budget) {
+  return Object.entries(measured)
+    .filter(([part, { total }]) => total.gzip > budget[part])
+    .map(([part, { total }]) => `${part}: ${total.gzip} bytes gzip, budget ${budget[part]}`);
+}
+
+function measureAll(dist) {
+  const measured = { "first visit": measure(dist, FIRST_VISIT) };
+  const budget = { "first visit": BUDGET.firstVisit };
+  for (const [when, names] of Object.entries(LOADED_WHEN_USED)) {
+    measured[when] = measure(dist, names);
+    budget[when] = BUDGET.whenUsed[when];
+  }
+  return { measured, budget };
+}
+
+test("every part of the release bundle is within its gzip budget", () => {
+  const { measured, budget } = measureAll(process.env.DIST ?? "dist");
+  for (const [part, sizes] of Object.entries(measured)) {
+    console.log(`${table(`${part} (budget ${budget[part]} gzip):`, sizes)}\n`);
+  }
+  assert.deepEqual(overBudget(measured, budget), []);
+});
+
+test("the budget check reports a part that grew past its budget", () => {
+  const sizes = (gzip) => ({ files: [], total: { name: "total", raw: 0, gzip, brotli: 0 } });
+  assert.deepEqual(overBudget({ "first visit": sizes(1001), "a page in Spanish": sizes(50) }, { "first visit": 1000, "a page in Spanish": 50 }), [
+    "first visit: 1001 bytes gzip, budget 1000",
+  ]);
+});
