@@ -38,10 +38,13 @@ function plainPage(count) {
 }
 
 // Installed before any page script: records when the first question can be answered (every
-// element's first radio button exists, checked once a frame), the click-to-settled time of
-// every click, and each save to localStorage.
+// element's first radio button exists, checked once a frame) and, for every click, when the
+// page had settled after it: every click listener has run, the DOM has stopped changing, and
+// (for an answer) the progress is saved. Yew renders in microtasks after the click and may
+// split long work across tasks (it yields every 16 ms), so the last DOM change and the save
+// are what is watched. Painting is not included: no script can see when a frame is shown.
 function instrument() {
-  const marks = (window.__bench = { answerable: undefined, clicks: [], saves: 0 });
+  const marks = (window.__bench = { answerable: undefined, clicks: [], current: undefined });
   const answerable = () => {
     const elements = [...document.querySelectorAll("email-troubleshooter")];
     return elements.length > 0 && elements.every((el) => el.shadowRoot?.querySelector("input[type=radio]"));
@@ -53,22 +56,38 @@ function instrument() {
   requestAnimationFrame(poll);
   const setItem = Storage.prototype.setItem;
   Storage.prototype.setItem = function (...args) {
-    marks.saves += 1;
+    if (marks.current && marks.current.savedAt === undefined) marks.current.savedAt = performance.now();
     return setItem.apply(this, args);
   };
-  // From the click's own time stamp to the first task after it: by then the widget has
-  // handled it, rendered and saved (Yew runs all of that in microtasks of the click's task).
+  const observed = new WeakSet();
+  const observer = new MutationObserver(() => {
+    if (marks.current) marks.current.lastChange = performance.now();
+  });
+  const observe = (root) => {
+    if (!root || observed.has(root)) return;
+    observed.add(root);
+    observer.observe(root, { subtree: true, childList: true, attributes: true, characterData: true });
+  };
   addEventListener(
     "click",
     (event) => {
-      const clicked = event.timeStamp;
-      const savesBefore = marks.saves;
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => marks.clicks.push({ ms: performance.now() - clicked, saved: marks.saves > savesBefore });
-      channel.port2.postMessage(0);
+      observe(document.body);
+      for (const element of document.querySelectorAll("email-troubleshooter")) observe(element.shadowRoot);
+      const target = event.composedPath()[0];
+      const record = {
+        input: event.timeStamp, // when the browser took the click in
+        dispatched: performance.now(), // when the page got it: the first listener to run
+        answer: target.type === "radio" || target.type === "checkbox",
+      };
+      marks.current = record;
+      marks.clicks.push(record);
     },
     true,
   );
+  // Runs after every other listener (the widget's are on its element, inside the page).
+  addEventListener("click", () => {
+    if (marks.current) marks.current.dispatchEnd = performance.now();
+  });
 }
 
 async function open(browser, url) {
@@ -98,8 +117,13 @@ async function memory({ page, cdp }) {
   return { heap: usedSize, wasm, total: usedSize + wasm };
 }
 
+/** The clicks since the last call: how long each took to settle, and whether it saved. */
 async function clicks(page) {
-  return page.evaluate(() => window.__bench.clicks.splice(0));
+  const records = await page.evaluate(() => window.__bench.clicks.splice(0));
+  return records.map((r) => {
+    const settled = Math.max(r.dispatchEnd ?? r.dispatched, r.savedAt ?? 0, r.lastChange ?? 0);
+    return { ms: settled - r.dispatched, fromInput: settled - r.input, saved: r.savedAt !== undefined, answer: r.answer };
+  });
 }
 
 // One visit to the widget: load, then answer all seven questions as a user would.
@@ -122,12 +146,22 @@ async function widgetRun(browser, base) {
   }
   await widget.getByRole("region", { name: "Your answers" }).waitFor();
   const timed = await clicks(page);
-  const unsaved = timed.filter((click) => !click.saved).length;
-  if (unsaved > 0) throw new Error(`${unsaved} answer clicks were not saved`);
+  const answers = timed.filter((click) => click.answer);
+  if (answers.length !== 7 || answers.some((click) => !click.saved)) {
+    throw new Error(`expected 7 answer clicks, each saved: ${JSON.stringify(answers)}`);
+  }
   const afterWalk = await memory(opened);
   const downloaded = opened.downloaded;
   await opened.context.close();
-  return { answerable, clickMs: timed.map((click) => click.ms), afterLoad, afterWalk, downloaded };
+  return {
+    answerable,
+    clickMs: answers.map((click) => click.ms),
+    inputMs: answers.map((click) => click.fromInput),
+    continueMs: timed.filter((click) => !click.answer).map((click) => click.ms),
+    afterLoad,
+    afterWalk,
+    downloaded,
+  };
 }
 
 // The same visit to the plain page: its first contentful paint, then opening each answer's
@@ -156,7 +190,14 @@ async function plainRun(browser, base) {
   const afterWalk = await memory(opened);
   const downloaded = opened.downloaded;
   await opened.context.close();
-  return { answerable: painted, clickMs: timed.map((click) => click.ms), afterLoad, afterWalk, downloaded };
+  return {
+    answerable: painted,
+    clickMs: timed.map((click) => click.ms),
+    inputMs: timed.map((click) => click.fromInput),
+    afterLoad,
+    afterWalk,
+    downloaded,
+  };
 }
 
 // Many on one page: until every one can be answered, and memory then.
@@ -232,6 +273,8 @@ async function main() {
   const w = {
     answerable: median(widget.map((r) => r.answerable)),
     clicks: widget.flatMap((r) => r.clickMs),
+    inputs: widget.flatMap((r) => r.inputMs),
+    continues: widget.flatMap((r) => r.continueMs),
     load: median(widget.map((r) => r.afterLoad.total)),
     loadHeap: median(widget.map((r) => r.afterLoad.heap)),
     loadWasm: median(widget.map((r) => r.afterLoad.wasm)),
@@ -245,26 +288,37 @@ async function main() {
   const p = {
     answerable: median(plain.map((r) => r.answerable)),
     clicks: plain.flatMap((r) => r.clickMs),
+    inputs: plain.flatMap((r) => r.inputMs),
     load: median(plain.map((r) => r.afterLoad.total)),
     walk: median(plain.map((r) => r.afterWalk.total)),
     growth: median(plain.map((r) => r.afterWalk.total - r.afterLoad.total)),
     manyReady: median(plainManyRuns.map((r) => r.ready)),
     manyMemory: median(plainManyRuns.map((r) => r.afterLoad.total)),
   };
-  const clickP50 = percentile(w.clicks, 50);
-  const clickP95 = percentile(w.clicks, 95);
   const mark = (met) => (met ? "met" : "MISSED");
 
   const out = [];
   out.push(`Email Troubleshooter bench: Chromium, CPU ${CPU_SLOWDOWN}x slower, medians of ${RUNS} runs, each in a fresh context`);
-  out.push(`(clicks: ${w.clicks.length} answer clicks over ${RUNS} full walkthroughs; plain page: ${p.clicks.length} clicks opening an answer)`);
+  out.push(`(clicks: ${w.clicks.length} answer clicks and ${w.continues.length} Continue clicks over ${RUNS} walkthroughs;` +
+    ` plain page: ${p.clicks.length} clicks opening an answer's explanation)`);
   out.push("");
   out.push(row("", "widget", "plain page", "ratio", "target"));
   out.push(row("first question answerable (plain: first paint)", ms(w.answerable), ms(p.answerable), ratio(w.answerable, p.answerable),
     `<= 1.5x: ${mark(w.answerable <= 1.5 * p.answerable)}`));
-  out.push(row("click to rendered and saved, p50", ms(clickP50), ms(percentile(p.clicks, 50)), ratio(clickP50, percentile(p.clicks, 50))));
-  out.push(row("click to rendered and saved, p95", ms(clickP95), ms(percentile(p.clicks, 95)), ratio(clickP95, percentile(p.clicks, 95)),
-    `< 16 ms: ${mark(clickP95 < 16)}`));
+  const pair = (values, p) => [percentile(values, p), p];
+  for (const [label, wv, pv, target] of [
+    ["answer click to rendered and saved, p50", w.clicks, p.clicks, 50],
+    ["answer click to rendered and saved, p95", w.clicks, p.clicks, 95],
+    ["  the same from the input event, p50", w.inputs, p.inputs, 50],
+    ["  the same from the input event, p95", w.inputs, p.inputs, 95],
+  ]) {
+    const [wp] = pair(wv, target);
+    const [pp] = pair(pv, target);
+    const goal = label.startsWith("answer") && target === 95 ? `< 16 ms: ${mark(wp < 16)}` : "";
+    out.push(row(label, ms(wp), ms(pp), ratio(wp, pp), goal));
+  }
+  out.push(row("Continue to the next question rendered, p50", ms(percentile(w.continues, 50)), "", ""));
+  out.push(row("Continue to the next question rendered, p95", ms(percentile(w.continues, 95)), "", ""));
   out.push(row("memory after load (JS heap + wasm)", mb(w.load), mb(p.load), ratio(w.load, p.load)));
   out.push(row("  of which JS heap / wasm memory", `${mb(w.loadHeap)} / ${mb(w.loadWasm)}`.padStart(12), "", ""));
   out.push(row("memory after a full walkthrough", mb(w.walk), mb(p.walk), ratio(w.walk, p.walk)));

@@ -4,6 +4,7 @@ mod check_results;
 mod choice_question;
 mod config_problems;
 mod continue_elsewhere;
+mod continue_later;
 mod error_summary;
 mod external_link;
 mod findings;

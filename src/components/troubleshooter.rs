@@ -1,5 +1,5 @@
 use super::{
-    config_problems::ConfigProblems, continue_elsewhere::ContinueElsewhere, link_offer::LinkOffer,
+    config_problems::ConfigProblems, continue_later::ContinueLater, link_offer::LinkOffer,
     notice_line::NoticeLine, prerequisites::Prerequisites, progress_meter::ProgressMeter,
     start_again::StartAgain, step_item::StepItem, summary::Summary,
 };
@@ -169,10 +169,7 @@ pub fn Troubleshooter(props: &TroubleshooterProps) -> Html {
                 />
             }
             if progress.at() != Position::Summary && progress.answers().iter().any(Option::is_some) {
-                <details class="et-continue-later">
-                    <summary>{ text.continue_heading() }</summary>
-                    <ContinueElsewhere checklist={checklist.clone()} progress={progress.clone()} storage_key={props.storage_key.clone()} />
-                </details>
+                <ContinueLater checklist={checklist.clone()} progress={progress.clone()} storage_key={props.storage_key.clone()} />
             }
             <StartAgain
                 checklist={checklist.clone()}
