@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{checklist, today};
+use common::{checklist, choose, today};
 use email_troubleshooter::model::{
     diagnose, Action, Checklist, Confidence, Diagnosis, Progress, RankedCause, StepKind,
 };
@@ -351,13 +351,7 @@ fn the_articles_meanings_row_by_row() {
 fn half_answered_progress_says_which_questions_are_open() {
     let content = checklist();
     let mut progress = Progress::new(&content, today());
-    progress.apply(
-        &content,
-        Action::Choose {
-            step: 0,
-            option: "yes".into(),
-        },
-    );
+    progress.apply(&content, choose(0, "yes"));
     assert_eq!(
         diagnose(&content, &progress),
         Diagnosis::NotEnough {

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{checklist, today};
+use common::{checklist, choose, today, toggle};
 use email_troubleshooter::model::events::answer_value;
 use email_troubleshooter::model::{Action, Answer, Event, Progress, Reporter};
 
@@ -17,13 +17,6 @@ fn run(progress: &mut Progress, reporter: &mut Reporter, actions: Vec<Action>) -
         events.extend(reporter.report(&content, &before, progress, &action));
     }
     events
-}
-
-fn choose(step: usize, option: &str) -> Action {
-    Action::Choose {
-        step,
-        option: option.into(),
-    }
 }
 
 #[test]
@@ -51,19 +44,14 @@ fn a_choice_is_reported_when_chosen_and_again_when_changed() {
 fn a_when_step_is_reported_once_when_the_user_continues() {
     let mut progress = Progress::new(&checklist(), today());
     let mut reporter = Reporter::new(&progress);
-    let toggle = |option: &str| Action::ToggleChange {
-        step: 1,
-        option: option.into(),
-        on: true,
-    };
     let events = run(
         &mut progress,
         &mut reporter,
         vec![
             choose(0, "yes"),
             Action::Continue,
-            toggle("password"),
-            toggle("network"),
+            toggle(1, "password", true),
+            toggle(1, "network", true),
             Action::SetDate {
                 step: 1,
                 date: "2026-11-01".into(),
@@ -99,11 +87,7 @@ fn finishing_and_starting_again_are_reported() {
     let mut progress = Progress::new(&content, today());
     let mut reporter = Reporter::new(&progress);
     let mut actions = vec![choose(0, "yes"), Action::Continue];
-    actions.push(Action::ToggleChange {
-        step: 1,
-        option: "nothing".into(),
-        on: true,
-    });
+    actions.push(toggle(1, "nothing", true));
     actions.push(Action::Continue);
     for step in 2..7 {
         actions.push(choose(step, "no"));

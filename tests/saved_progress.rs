@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{checklist, today, walk};
+use common::{checklist, choose, today, toggle, walk};
 use email_troubleshooter::model::saved::{decode, encode, MAX_SAVED_LEN};
 use email_troubleshooter::model::{Action, Position, Progress, RestoreError, Timestamp};
 
@@ -32,33 +32,15 @@ fn answers_remember_when_they_were_given_and_changed() {
     let content = checklist();
     let mut progress = Progress::new(&content, today());
     progress.set_time(Timestamp(100));
-    progress.apply(
-        &content,
-        Action::Choose {
-            step: 0,
-            option: "yes".into(),
-        },
-    );
+    progress.apply(&content, choose(0, "yes"));
     progress.set_time(Timestamp(200));
-    progress.apply(
-        &content,
-        Action::Choose {
-            step: 0,
-            option: "yes".into(),
-        },
-    );
+    progress.apply(&content, choose(0, "yes"));
     assert_eq!(
         progress.answered_at(0),
         Some(Timestamp(100)),
         "choosing the same answer again changes nothing"
     );
-    progress.apply(
-        &content,
-        Action::Choose {
-            step: 0,
-            option: "no".into(),
-        },
-    );
+    progress.apply(&content, choose(0, "no"));
     assert_eq!(progress.answered_at(0), Some(Timestamp(200)));
     assert_eq!(progress.started(), Some(Timestamp(100)));
     let restored = restore(&encode(&progress, &content)).expect("trusted");
@@ -93,14 +75,7 @@ fn every_saved_progress_restores_to_the_same_progress() {
     let finished = walk(&content, &["no", "yes", "unsure", "yes", "no", "unsure"]);
     let mut changing = finished.clone();
     changing.apply(&content, Action::Change(1));
-    changing.apply(
-        &content,
-        Action::ToggleChange {
-            step: 1,
-            option: "network".into(),
-            on: true,
-        },
-    );
+    changing.apply(&content, toggle(1, "network", true));
     changing.apply(
         &content,
         Action::SetDate {
@@ -109,13 +84,7 @@ fn every_saved_progress_restores_to_the_same_progress() {
         },
     );
     let mut half_done = Progress::new(&content, today());
-    half_done.apply(
-        &content,
-        Action::Choose {
-            step: 0,
-            option: "unsure".into(),
-        },
-    );
+    half_done.apply(&content, choose(0, "unsure"));
     for progress in [
         Progress::new(&content, today()),
         finished,
