@@ -1,13 +1,13 @@
-use super::check_results::CheckResults;
-use crate::browser::{checks, network::Cancel};
+use super::{check_controls::check_controls, check_results::CheckResults};
+use crate::browser::checks;
 use crate::content::Content;
+use crate::hooks::use_check;
 use crate::model::checks::describe::host_of;
 use crate::model::checks::domain::domain_from_input;
 use crate::model::config::CheckSettings;
 use crate::model::{fill, Action, Progress};
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
-use yew::platform::spawn_local;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -32,42 +32,23 @@ pub fn RecordsCheck(props: &RecordsCheckProps) -> Html {
         .as_ref()
         .map(|check| check.domain.clone());
     let input = use_state(|| settings.domain.clone().or(last).unwrap_or_default());
-    let running: UseStateHandle<Option<Cancel>> = use_state(|| None);
-    let message = use_state_eq(String::new);
-
+    let check = use_check(
+        props.on_action.clone(),
+        text.check_cancelled().to_owned().into(),
+    );
     let run = {
-        let (input, running, message) = (input.clone(), running.clone(), message.clone());
-        let (settings, on_action) = (Rc::clone(settings), props.on_action.clone());
-        let (bad_input, cancelled) = (
-            text.check_bad_input().to_string(),
-            text.check_cancelled().to_string(),
-        );
+        let (input, check) = (input.clone(), check.clone());
+        let settings = Rc::clone(settings);
+        let bad_input = text.check_bad_input().to_string();
         Callback::from(move |()| {
             // The browser folds case beyond ASCII (BÜCHER.de is bücher.de).
             let folded = String::from(js_sys::JsString::from(input.as_str()).to_lower_case());
             let Some(domain) = domain_from_input(&folded) else {
-                message.set(bad_input.clone());
+                check.refuse(&bad_input);
                 return;
             };
-            let cancel = Cancel::new();
-            running.set(Some(cancel.clone()));
-            message.set(String::new());
-            let (settings, on_action, running, message, cancelled) = (
-                Rc::clone(&settings),
-                on_action.clone(),
-                running.clone(),
-                message.clone(),
-                cancelled.clone(),
-            );
-            spawn_local(async move {
-                match checks::records(&settings, &domain, &cancel).await {
-                    Some(results) => results
-                        .into_iter()
-                        .for_each(|result| on_action.emit(Action::Checked(result))),
-                    None => message.set(cancelled),
-                }
-                running.set(None);
-            });
+            let settings = Rc::clone(&settings);
+            check.start(|cancel| async move { checks::records(&settings, &domain, &cancel).await });
         })
     };
     let on_input = {
@@ -82,14 +63,6 @@ pub fn RecordsCheck(props: &RecordsCheckProps) -> Html {
             if event.key() == "Enter" {
                 event.prevent_default();
                 run.emit(());
-            }
-        })
-    };
-    let on_cancel = {
-        let running = running.clone();
-        Callback::from(move |_| {
-            if let Some(cancel) = running.as_ref() {
-                cancel.cancel();
             }
         })
     };
@@ -109,16 +82,7 @@ pub fn RecordsCheck(props: &RecordsCheckProps) -> Html {
                 spellcheck="false" aria-describedby="et-records-check-sends" value={(*input).clone()}
                 oninput={on_input} onkeydown={on_key} />
             <p class="et-hint" id="et-records-check-sends">{ sends }</p>
-            <div class="et-actions">
-                if running.is_some() {
-                    <button type="button" class="et-button et-button--secondary" onclick={on_cancel}>{ text.check_cancel() }</button>
-                } else {
-                    <button type="button" class="et-button et-button--secondary" onclick={run.reform(|_| ())}>{ text.check_now() }</button>
-                }
-            </div>
-            <p class="et-check-status" role="status">
-                { if running.is_some() { text.check_running().to_string() } else { (*message).clone() } }
-            </p>
+            { check_controls(text, &check, text.check_now(), run.reform(|_| ())) }
             <CheckResults checklist={checklist.clone()} progress={props.progress.clone()} settings={Rc::clone(settings)} portal={false} />
         </section>
     }
