@@ -8,6 +8,7 @@ use super::date::Timestamp;
 use super::diagnosis::{diagnose, Diagnosis};
 use super::progress::{answer_text, Progress};
 use super::{fill, format};
+use std::fmt::Write;
 
 /// What a report says, before it is written in one format or another.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -187,67 +188,72 @@ pub fn confidence_label(checklist: &Checklist, confidence: Confidence) -> &str {
 impl Report {
     /// The report as plain text, for a text file or the body of an email.
     pub fn text(&self) -> String {
-        let mut out = format!(
-            "{}\n{}\n\n",
-            self.title,
-            "=".repeat(self.title.chars().count())
-        );
-        for (label, value) in &self.facts {
-            out.push_str(&format!("{label}: {value}\n"));
-        }
-        out.push_str(&format!("\n{}\n\n", self.answers_heading));
-        for (number, question, answer, given) in &self.answers {
-            out.push_str(&format!("{number}. {question}\n   {answer}"));
-            if let Some(given) = given {
-                out.push_str(&format!(" ({given})"));
-            }
-            out.push('\n');
-        }
-        if !self.checks.is_empty() {
-            out.push_str(&format!("\n{}\n\n", self.checks_heading));
-            for line in &self.checks {
-                out.push_str(&format!("- {line}\n"));
-            }
-        }
-        out.push_str(&format!("\n{}\n\n", self.findings_heading));
-        if let Some(intro) = &self.findings_intro {
-            out.push_str(&format!("{intro}\n"));
-        }
-        for point in &self.points {
-            out.push_str(&format!("- {point}\n"));
-        }
-        out.push_str(&format!("\n{}\n", self.closing));
-        out
+        self.write(false)
     }
 
     /// The same report as Markdown.
     pub fn markdown(&self) -> String {
-        let mut out = format!("# {}\n\n", self.title);
+        self.write(true)
+    }
+
+    /// One layout for both forms; only the marks differ.
+    fn write(&self, markdown: bool) -> String {
+        let mut out = String::new();
+        let heading = |out: &mut String, text: &str| {
+            let _ = if markdown {
+                write!(out, "\n## {text}\n\n")
+            } else {
+                write!(out, "\n{text}\n\n")
+            };
+        };
+        let _ = if markdown {
+            writeln!(out, "# {}", self.title)
+        } else {
+            writeln!(
+                out,
+                "{}\n{}",
+                self.title,
+                "=".repeat(self.title.chars().count())
+            )
+        };
+        out.push('\n');
         for (label, value) in &self.facts {
-            out.push_str(&format!("- **{label}:** {value}\n"));
+            let _ = if markdown {
+                writeln!(out, "- **{label}:** {value}")
+            } else {
+                writeln!(out, "{label}: {value}")
+            };
         }
-        out.push_str(&format!("\n## {}\n\n", self.answers_heading));
+        heading(&mut out, &self.answers_heading);
         for (number, question, answer, given) in &self.answers {
-            out.push_str(&format!("{number}. **{question}**  \n   {answer}"));
+            let _ = if markdown {
+                write!(out, "{number}. **{question}**  \n   {answer}")
+            } else {
+                write!(out, "{number}. {question}\n   {answer}")
+            };
             if let Some(given) = given {
-                out.push_str(&format!(" _({given})_"));
+                let _ = if markdown {
+                    write!(out, " _({given})_")
+                } else {
+                    write!(out, " ({given})")
+                };
             }
             out.push('\n');
         }
         if !self.checks.is_empty() {
-            out.push_str(&format!("\n## {}\n\n", self.checks_heading));
+            heading(&mut out, &self.checks_heading);
             for line in &self.checks {
-                out.push_str(&format!("- {line}\n"));
+                let _ = writeln!(out, "- {line}");
             }
         }
-        out.push_str(&format!("\n## {}\n\n", self.findings_heading));
+        heading(&mut out, &self.findings_heading);
         if let Some(intro) = &self.findings_intro {
-            out.push_str(&format!("{intro}\n\n"));
+            let _ = writeln!(out, "{intro}{}", if markdown { "\n" } else { "" });
         }
         for point in &self.points {
-            out.push_str(&format!("- {point}\n"));
+            let _ = writeln!(out, "- {point}");
         }
-        out.push_str(&format!("\n{}\n", self.closing));
+        let _ = write!(out, "\n{}\n", self.closing);
         out
     }
 }
