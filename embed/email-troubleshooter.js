@@ -54,11 +54,12 @@ export function mount(element, settings) {
   const bundle = namesChecklist(element, settings) ? "email_troubleshooter_custom" : "email_troubleshooter";
   const ready = load(bundle)
     .then(async (glue) => {
-      const lang = glue.translation_needed(element, settings);
+      const mounting = glue.prepare(element, settings);
+      const lang = mounting.translation_needed;
       // Without its file the widget still starts, in English, and says why.
       const translation = lang && (await loadTranslation(lang));
-      if (state === "destroyed") return;
-      widget = glue.mount(element, settings, translation);
+      if (state === "destroyed") return mounting.free();
+      widget = mounting.mount(translation);
       // Yew draws in microtasks: one task later, the first render is done.
       return new Promise((drawn) => setTimeout(drawn, 0));
     })

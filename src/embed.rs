@@ -7,7 +7,7 @@ use crate::browser::{host_settings, languages, translations};
 use crate::components::{Commands, Troubleshooter, TroubleshooterProps};
 use crate::content::{self, Content};
 use crate::model::config::describe;
-use crate::model::{Action, Checklist, Config};
+use crate::model::{Action, Checklist, Config, ConfigProblem};
 use std::borrow::Cow;
 use std::cell::{Cell, OnceCell, RefCell};
 use std::rc::Rc;
@@ -93,13 +93,111 @@ impl Widget {
     }
 }
 
-/// The built-in language `mount` will show on `host`, if its texts must be loaded first
-/// (`undefined` for English, and in the bundle that has every language compiled in).
+/// A widget about to be mounted: the host's settings read once, and its language chosen, so
+/// the embed script can fetch that language's texts before [`Mounting::mount`].
 #[wasm_bindgen]
-pub fn translation_needed(host: &Element, settings: &JsValue) -> Option<String> {
-    let (config, _) = host_settings::read(host, settings);
+pub struct Mounting {
+    host: Element,
+    config: Config,
+    problems: Vec<ConfigProblem>,
+    lang: &'static str,
+}
+
+/// Reads `host`'s settings (with `settings` from `mount()`, if any) for a widget to mount.
+#[wasm_bindgen]
+pub fn prepare(host: Element, settings: JsValue) -> Mounting {
+    let (config, problems) = host_settings::read(&host, &settings);
     let lang = language(&config);
-    (lang != "en" && !cfg!(feature = "host-checklist")).then(|| lang.to_owned())
+    Mounting {
+        host,
+        config,
+        problems,
+        lang,
+    }
+}
+
+#[wasm_bindgen]
+impl Mounting {
+    /// The built-in language whose `locale-<lang>.js` must be fetched first: `undefined` for
+    /// English, and in the bundle that has every language compiled in.
+    #[wasm_bindgen(getter)]
+    pub fn translation_needed(&self) -> Option<String> {
+        (self.lang != "en" && !cfg!(feature = "host-checklist")).then(|| self.lang.to_owned())
+    }
+
+    /// Renders the troubleshooter into the element's open shadow root. `translation` is the
+    /// default export of the `locale-<lang>.js` that `translation_needed` named (anything else,
+    /// or nothing, leaves the widget in English with a notice saying so).
+    pub fn mount(self, translation: JsValue) -> Result<Widget, JsValue> {
+        show_failures_on_panic();
+        let Mounting {
+            host,
+            config,
+            problems,
+            lang,
+        } = self;
+        let (builtin, translation_missing) = builtin(lang, &translation);
+        let checklist = Content::new(config.checklist(&builtin));
+        for problem in &problems {
+            web_sys::console::warn_1(
+                &format!(
+                    "email-troubleshooter: {}",
+                    describe(&checklist.text, problem)
+                )
+                .into(),
+            );
+        }
+        let root = match host.shadow_root() {
+            Some(root) => root,
+            None => host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?,
+        };
+        root.set_inner_html("");
+        apply_styles(&root)?;
+        let id = NEXT_ID.with(|next| next.replace(next.get().wrapping_add(1)));
+        let commands = Commands::default();
+        let props = TroubleshooterProps {
+            storage_key: config.storage_key.clone().unwrap_or_default().into(),
+            theme: config.theme,
+            admin_contact: config.admin_contact.clone().map(Into::into),
+            problems: Rc::new(problems),
+            commands: commands.clone(),
+            check_settings: Rc::new(config.check_settings(&checklist)),
+            translation_missing,
+            checklist,
+        };
+        let failed = props.checklist.text.failed().to_string();
+        let widget = Some((id, Rc::new(props)));
+        let mut yew = match IDLE_ROOTS.with(|idle| idle.borrow_mut().pop()) {
+            Some(yew) => yew,
+            None => {
+                let document = host
+                    .owner_document()
+                    .ok_or_else(|| JsValue::from_str("the element is not in a document"))?;
+                let container = document.create_element("div")?;
+                container.set_class_name("et-root");
+                let app = yew::Renderer::<Root>::with_root_and_props(
+                    container.clone(),
+                    RootProps { widget: None },
+                )
+                .render();
+                YewRoot { container, app }
+            }
+        };
+        root.append_child(&yew.container)?;
+        yew.container.set_class_name("et-root");
+        yew.app.update(RootProps { widget });
+        MOUNTED.with(|mounted| {
+            mounted
+                .borrow_mut()
+                .push((id, yew.container.clone(), failed))
+        });
+        Ok(Widget {
+            id,
+            yew: Some(yew),
+            root,
+            commands,
+        })
+    }
 }
 
 /// The element's `lang`, then the page's, then the browser's; English if none is built in.
@@ -127,74 +225,9 @@ fn builtin(lang: &str, translation: &JsValue) -> (Cow<'static, Checklist>, bool)
     }
 }
 
-/// Renders the troubleshooter into `host`'s open shadow root, with the host's settings.
-/// `translation` is the default export of `locale-<lang>.js` when [`translation_needed`]
-/// named a language, and is ignored otherwise.
-#[wasm_bindgen]
+/// [`prepare`] and [`Mounting::mount`] at once, for Rust callers.
 pub fn mount(host: Element, settings: JsValue, translation: JsValue) -> Result<Widget, JsValue> {
-    show_failures_on_panic();
-    let (config, problems) = host_settings::read(&host, &settings);
-    let (builtin, translation_missing) = builtin(language(&config), &translation);
-    let checklist = Content::new(config.checklist(&builtin));
-    for problem in &problems {
-        web_sys::console::warn_1(
-            &format!(
-                "email-troubleshooter: {}",
-                describe(&checklist.text, problem)
-            )
-            .into(),
-        );
-    }
-    let root = match host.shadow_root() {
-        Some(root) => root,
-        None => host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?,
-    };
-    root.set_inner_html("");
-    apply_styles(&root)?;
-    let id = NEXT_ID.with(|next| next.replace(next.get().wrapping_add(1)));
-    let commands = Commands::default();
-    let props = TroubleshooterProps {
-        storage_key: config.storage_key.clone().unwrap_or_default().into(),
-        theme: config.theme,
-        admin_contact: config.admin_contact.clone().map(Into::into),
-        problems: Rc::new(problems),
-        commands: commands.clone(),
-        check_settings: Rc::new(config.check_settings(&checklist)),
-        translation_missing,
-        checklist,
-    };
-    let failed = props.checklist.text.failed().to_string();
-    let widget = Some((id, Rc::new(props)));
-    let mut yew = match IDLE_ROOTS.with(|idle| idle.borrow_mut().pop()) {
-        Some(yew) => yew,
-        None => {
-            let document = host
-                .owner_document()
-                .ok_or_else(|| JsValue::from_str("the element is not in a document"))?;
-            let container = document.create_element("div")?;
-            container.set_class_name("et-root");
-            let app = yew::Renderer::<Root>::with_root_and_props(
-                container.clone(),
-                RootProps { widget: None },
-            )
-            .render();
-            YewRoot { container, app }
-        }
-    };
-    root.append_child(&yew.container)?;
-    yew.container.set_class_name("et-root");
-    yew.app.update(RootProps { widget });
-    MOUNTED.with(|mounted| {
-        mounted
-            .borrow_mut()
-            .push((id, yew.container.clone(), failed))
-    });
-    Ok(Widget {
-        id,
-        yew: Some(yew),
-        root,
-        commands,
-    })
+    prepare(host, settings).mount(translation)
 }
 
 /// If the widget's code panics, every widget on the page says so in a sentence instead of
