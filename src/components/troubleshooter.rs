@@ -119,6 +119,7 @@ pub fn Troubleshooter(props: &TroubleshooterProps) -> Html {
             &[("total", &checklist.steps.len().to_string())],
         ),
     };
+    let has_answers = progress.answers().iter().any(Option::is_some);
     let theme = match props.theme {
         Theme::Auto => None,
         Theme::Light => Some("light"),
@@ -148,7 +149,7 @@ pub fn Troubleshooter(props: &TroubleshooterProps) -> Html {
                 <LinkOffer
                     checklist={checklist.clone()}
                     offer={Rc::clone(&offer.progress)}
-                    replaces={progress.answers().iter().any(Option::is_some)}
+                    replaces={has_answers}
                     on_take={on_take}
                     on_ignore={on_ignore}
                 />
@@ -168,12 +169,12 @@ pub fn Troubleshooter(props: &TroubleshooterProps) -> Html {
                     on_action={on_action.clone()}
                 />
             }
-            if progress.at() != Position::Summary && progress.answers().iter().any(Option::is_some) {
+            if progress.at() != Position::Summary && has_answers {
                 <ContinueLater checklist={checklist.clone()} progress={progress.clone()} storage_key={props.storage_key.clone()} />
             }
             <StartAgain
                 checklist={checklist.clone()}
-                has_answers={progress.answers().iter().any(Option::is_some)}
+                {has_answers}
                 {on_action}
             />
         </section>
