@@ -11,6 +11,7 @@ pub mod events;
 pub mod format;
 pub mod language;
 pub mod link;
+pub mod names;
 pub mod progress;
 pub mod report;
 pub mod saved;
