@@ -7,12 +7,13 @@ mod common;
 use common::{checklist, today};
 use email_troubleshooter::model::checks::domain::domain_from_input;
 use email_troubleshooter::model::checks::json::Json;
-use email_troubleshooter::model::checks::mx::{self, DnsAnswer, MxRecord, MxVerdict};
+use email_troubleshooter::model::checks::mx::{self, DnsAnswer, MxFound, MxRecord, MxVerdict};
 use email_troubleshooter::model::checks::rdap::{self, RegistrationStatus};
 use email_troubleshooter::model::checks::{
     CheckResult, Failure, MxCheck, PortalCheck, RegistrationCheck,
 };
-use email_troubleshooter::model::saved::{decode, encode};
+use email_troubleshooter::model::link;
+use email_troubleshooter::model::saved::{decode, encode, MAX_SAVED_LEN};
 use email_troubleshooter::model::{diagnose, Action, Confidence, Date, Progress, Timestamp};
 use proptest::prelude::*;
 
@@ -48,21 +49,30 @@ fn mx_records_are_read_from_a_cloudflare_or_google_answer() {
                   {"name":"example.com","type":15,"TTL":300,"data":"10 mx1.emailsrvr.com."}]}"#,
     );
     let parsed = mx::parse(&answer).expect("an answer");
+    let record = |priority, host: &str| MxRecord {
+        priority,
+        host: host.into(),
+    };
     assert_eq!(
         parsed,
         DnsAnswer::Records(vec![
-            MxRecord {
-                priority: 10,
-                host: "mx1.emailsrvr.com".into()
-            },
-            MxRecord {
-                priority: 20,
-                host: "mx2.emailsrvr.com".into()
-            },
+            record(20, "mx2.emailsrvr.com"),
+            record(10, "mx1.emailsrvr.com")
         ]),
-        "sorted by priority, trailing dots gone, lower case, other record types skipped"
+        "trailing dots gone, lower case, other record types skipped"
     );
-    assert_eq!(mx::verdict(&parsed, &expected()), MxVerdict::AllMatch);
+    assert_eq!(
+        mx::found(&parsed, &expected()),
+        MxFound {
+            records: vec![
+                record(10, "mx1.emailsrvr.com"),
+                record(20, "mx2.emailsrvr.com")
+            ],
+            more: 0,
+            verdict: MxVerdict::AllMatch,
+        },
+        "kept in order of preference"
+    );
 }
 
 #[test]
@@ -96,6 +106,7 @@ fn every_mx_verdict() {
         (records(&[]), MxVerdict::NoRecords),
         (DnsAnswer::NxDomain, MxVerdict::NxDomain),
         (DnsAnswer::Failed(2), MxVerdict::DnsFailure),
+        (DnsAnswer::NullMx, MxVerdict::NoMail),
     ];
     for (answer, verdict) in cases {
         assert_eq!(mx::verdict(&answer, &expected()), verdict, "{answer:?}");
@@ -120,13 +131,110 @@ fn answers_that_are_not_dns_answers_are_refused() {
         r#"[]"#,
         r#"{}"#,
         r#"{"Status":"0"}"#,
+        r#"{"Status":0.5}"#,
+        r#"{"Status":-1}"#,
+        r#"{"Status":0,"Answer":"x"}"#,
+        r#"{"Status":0,"Answer":{}}"#,
+        r#"{"Status":0,"Answer":{"type":15,"data":"10 mx1.emailsrvr.com."}}"#,
+        r#"{"Status":0,"Answer":[["10 mx1.emailsrvr.com."]]}"#,
+        r#"{"Status":0,"Answer":["10 mx1.emailsrvr.com."]}"#,
+        r#"{"Status":0,"Answer":[{"type":"15","data":"10 mx1.emailsrvr.com."}]}"#,
+        r#"{"Status":0,"Answer":[{"data":"10 mx1.emailsrvr.com."}]}"#,
         r#"{"Status":0,"Answer":[{"type":15}]}"#,
+        r#"{"Status":0,"Answer":[{"type":15,"data":["10 mx1.emailsrvr.com."]}]}"#,
         r#"{"Status":0,"Answer":[{"type":15,"data":"mx.example.com."}]}"#,
         r#"{"Status":0,"Answer":[{"type":15,"data":"ten mx.example.com."}]}"#,
+        r#"{"Status":0,"Answer":[{"type":15,"data":"70000 mx.example.com."}]}"#,
         r#"{"Status":0,"Answer":[{"type":15,"data":"10 a.example. extra"}]}"#,
+        r#"{"Status":0,"Answer":[{"type":15,"data":"10 x@1&computer=yes&network=no"}]}"#,
+        r#"{"Status":0,"Answer":[{"type":15,"data":"10 mail.example.com/path"}]}"#,
+        r#"{"Status":0,"Answer":[{"type":15,"data":"10 a..example.com"}]}"#,
     ] {
         assert_eq!(mx::parse(&json(text)), None, "{text}");
     }
+}
+
+#[test]
+fn a_null_mx_says_the_domain_accepts_no_mail() {
+    let answer = mx::parse(&json(
+        r#"{"Status":0,"Answer":[{"name":"example.com","type":15,"TTL":300,"data":"0 ."}]}"#,
+    ))
+    .expect("a null MX is a real answer");
+    assert_eq!(answer, DnsAnswer::NullMx);
+    let check = CheckResult::Mx(MxCheck {
+        domain: "example.com".into(),
+        outcome: Ok(mx::found(&answer, &expected())),
+        at: Timestamp(1),
+    });
+    let diagnosis = diagnose(&checklist(), &finished_with(vec![check]));
+    assert_eq!(
+        (
+            diagnosis.causes()[0].finding.as_str(),
+            diagnosis.causes()[0].confidence
+        ),
+        ("domain", Confidence::Strong)
+    );
+}
+
+#[test]
+fn names_with_underscores_are_read_and_kept() {
+    let answer = mx::parse(&json(
+        r#"{"Status":0,"Answer":[{"type":15,"data":"10 mail_in.example.com."}]}"#,
+    ))
+    .expect("DNS allows underscores");
+    let found = mx::found(&answer, &expected());
+    assert_eq!(found.records[0].host, "mail_in.example.com");
+    let content = checklist();
+    let progress = finished_with(vec![CheckResult::Mx(MxCheck {
+        domain: "example.com".into(),
+        outcome: Ok(found),
+        at: Timestamp(5),
+    })]);
+    let restored = decode(&encode(&progress, &content), &content, today()).expect("trusted");
+    assert_eq!((restored.progress, restored.checks_left_out), (progress, 0));
+}
+
+#[test]
+fn a_huge_answer_keeps_the_verdict_and_a_few_records() {
+    let mut records: Vec<String> = (0..10_000)
+        .map(|i| {
+            format!(
+                r#"{{"type":15,"data":"{} host{i}.example.net."}}"#,
+                10 + i % 50
+            )
+        })
+        .collect();
+    records.push(r#"{"type":15,"data":"65535 mx2.emailsrvr.com."}"#.into());
+    records.push(r#"{"type":15,"data":"5 mx1.emailsrvr.com."}"#.into());
+    let answer = mx::parse(&json(&format!(
+        r#"{{"Status":0,"Answer":[{}]}}"#,
+        records.join(",")
+    )))
+    .expect("an answer");
+    let found = mx::found(&answer, &expected());
+    assert_eq!(found.verdict, MxVerdict::AllMatch, "every record counted");
+    assert_eq!(found.records.len(), mx::MAX_KEPT);
+    assert_eq!(found.more, 10_002 - mx::MAX_KEPT as u32);
+    assert_eq!(
+        found.records[0].host, "mx1.emailsrvr.com",
+        "most preferred first"
+    );
+    assert!(found
+        .records
+        .windows(2)
+        .all(|w| (w[0].priority, &w[0].host) <= (w[1].priority, &w[1].host)));
+    let content = checklist();
+    let progress = finished_with(vec![CheckResult::Mx(MxCheck {
+        domain: "example.com".into(),
+        outcome: Ok(found),
+        at: Timestamp(5),
+    })]);
+    let line = encode(&progress, &content);
+    assert!(line.len() < 2_000, "{} characters", line.len());
+    assert_eq!(
+        decode(&line, &content, today()).map(|r| r.progress),
+        Ok(progress)
+    );
 }
 
 #[test]
@@ -138,7 +246,7 @@ fn a_registration_gives_its_expiry_and_registrar() {
         "entities":[{"objectClassName":"entity","roles":["registrar"],
                      "vcardArray":["vcard",[["version",{},"text","4.0"],["fn",{},"text","RESERVED-Internet Assigned Numbers Authority"]]]}]}"#,
     );
-    let registration = rdap::parse(&answer).expect("a domain");
+    let registration = rdap::parse(&answer, today()).expect("a domain");
     assert_eq!(registration.expires, Date::new(2027, 8, 13));
     assert_eq!(
         registration.registrar.as_deref(),
@@ -149,8 +257,8 @@ fn a_registration_gives_its_expiry_and_registrar() {
     assert_eq!(on(2027, 7, 24), RegistrationStatus::ExpiringSoon(20));
     assert_eq!(on(2027, 8, 13), RegistrationStatus::ExpiringSoon(0));
     assert_eq!(on(2027, 8, 14), RegistrationStatus::Expired);
-    let bare =
-        rdap::parse(&json(r#"{"objectClassName":"domain"}"#)).expect("a domain with no events");
+    let bare = rdap::parse(&json(r#"{"objectClassName":"domain"}"#), today())
+        .expect("a domain with no events");
     assert_eq!(
         (
             bare.expires,
@@ -159,7 +267,51 @@ fn a_registration_gives_its_expiry_and_registrar() {
         ),
         (None, None, RegistrationStatus::NoExpiry)
     );
-    assert_eq!(rdap::parse(&json(r#"{"objectClassName":"entity"}"#)), None);
+    assert_eq!(
+        rdap::parse(&json(r#"{"objectClassName":"entity"}"#), today()),
+        None
+    );
+}
+
+#[test]
+fn registrations_of_the_wrong_shape_or_with_unbelievable_dates_are_unreadable() {
+    let expiring = |date: &str| {
+        format!(
+            r#"{{"objectClassName":"domain","events":[{{"eventAction":"expiration","eventDate":"{date}"}}]}}"#
+        )
+    };
+    for text in [
+        expiring("0000-01-01T00:00:00Z"),
+        expiring("1984-12-31T00:00:00Z"),
+        expiring("2127-01-01T00:00:00Z"),
+        expiring("soon"),
+        r#"{"objectClassName":"domain","events":"x"}"#.into(),
+        r#"{"objectClassName":"domain","events":[{"eventAction":"expiration"}]}"#.into(),
+        r#"{"objectClassName":"domain","events":[{"eventAction":"expiration","eventDate":20270101}]}"#.into(),
+        r#"{"objectClassName":"domain","entities":{}}"#.into(),
+        r#"{"objectClassName":"domain","entities":[{"roles":"registrar"}]}"#.into(),
+    ] {
+        assert_eq!(rdap::parse(&json(&text), today()), None, "{text}");
+    }
+    let fine = rdap::parse(&json(&expiring("2126-11-24T00:00:00Z")), today())
+        .expect("a hundred years ahead is still believed");
+    assert_eq!(fine.expires, Date::new(2126, 11, 24));
+}
+
+#[test]
+fn a_registrar_name_is_cleaned_and_cut() {
+    let named = |name: &str| {
+        json(&format!(
+            r#"{{"objectClassName":"domain","entities":[{{"roles":["registrar"],"vcardArray":["vcard",[["fn",{{}},"text",{}]]]}}]}}"#,
+            serde_json::Value::String(name.into())
+        ))
+    };
+    let long = rdap::parse(&named(&"Registrar ".repeat(300)), today()).expect("a domain");
+    let name = long.registrar.expect("a name");
+    assert_eq!(name.chars().count(), rdap::MAX_REGISTRAR_CHARS + 1);
+    assert!(name.ends_with('…'));
+    let sneaky = rdap::parse(&named("Good\u{202E}Registrar\n\tInc"), today()).expect("a domain");
+    assert_eq!(sneaky.registrar.as_deref(), Some("GoodRegistrar Inc"));
 }
 
 fn arbitrary_json() -> impl Strategy<Value = Json> {
@@ -210,7 +362,7 @@ proptest! {
         if let Some(parsed) = mx::parse(&answer) {
             let _ = mx::verdict(&parsed, &expected());
         }
-        if let Some(registration) = rdap::parse(&answer) {
+        if let Some(registration) = rdap::parse(&answer, today()) {
             let _ = rdap::status(&registration, today());
         }
     }
@@ -241,13 +393,14 @@ fn check_results_are_saved_and_restored_with_their_time() {
     let progress = finished_with(vec![
         CheckResult::Mx(MxCheck {
             domain: "example.com".into(),
-            outcome: Ok((
-                vec![MxRecord {
+            outcome: Ok(MxFound {
+                records: vec![MxRecord {
                     priority: 10,
                     host: "aspmx.l.google.com".into(),
                 }],
-                MxVerdict::NoneMatch,
-            )),
+                more: 0,
+                verdict: MxVerdict::NoneMatch,
+            }),
             at,
         }),
         CheckResult::Registration(RegistrationCheck {
@@ -274,12 +427,17 @@ fn check_results_are_saved_and_restored_with_their_time() {
         !line[line.find("check.portal").expect("saved")..].contains('&'),
         "free text can't break the line: {line}"
     );
-    assert_eq!(decode(&line, &content, today()), Ok(progress));
+    let restored = decode(&line, &content, today()).expect("trusted");
+    assert_eq!((restored.progress, restored.checks_left_out), (progress, 0));
 }
 
 #[test]
-fn damaged_check_results_make_the_saved_value_untrusted() {
+fn a_damaged_check_result_is_left_out_and_every_answer_kept() {
     let content = checklist();
+    let answered = encode(
+        &common::walk(&content, &["yes", "no", "no", "no", "no", "no"]),
+        &content,
+    );
     for bad in [
         "check.mx=example.com/maybe/@1",
         "check.mx=example.com/none/x:y@1",
@@ -288,10 +446,61 @@ fn damaged_check_results_make_the_saved_value_untrusted() {
         "check.what=1@1",
         "check.mx=example.com/none/",
         "check.reg=exa mple.com/none@1",
+        "check.mx=example.com/none/10:x~401@1",
+        "check.mx=EXAMPLE.com/all/@1",
+        "check.mx=example.com/all//+x@1",
+        "check.reg=example.com/found:-:A~0ABad~20Name@1",
     ] {
-        let line = format!("v=1&at=webmail&{bad}");
-        assert!(decode(&line, &content, today()).is_err(), "{line}");
+        let line = format!("{answered}&{bad}");
+        let restored = decode(&line, &content, today()).expect("the answers are trusted");
+        assert_eq!(
+            (restored.progress.answers(), restored.checks_left_out),
+            (
+                decode(&answered, &content, today())
+                    .expect("trusted")
+                    .progress
+                    .answers(),
+                1
+            ),
+            "{line}"
+        );
+        assert!(restored.progress.checks().is_empty(), "{line}");
     }
+}
+
+#[test]
+fn a_dns_answer_cannot_plant_answers() {
+    let content = checklist();
+    let hostile =
+        json(r#"{"Status":0,"Answer":[{"type":15,"data":"10 x@1&computer=yes&network=no"}]}"#);
+    assert_eq!(mx::parse(&hostile), None, "refused when read");
+    // Even a host that bypassed the reader is escaped, and refused when read back.
+    let mut progress = common::walk(&content, &["yes", "no", "no", "no", "no", "no"]);
+    let before = progress.answers().to_vec();
+    progress.apply(
+        &content,
+        Action::Checked(CheckResult::Mx(MxCheck {
+            domain: "example.com".into(),
+            outcome: Ok(MxFound {
+                records: vec![MxRecord {
+                    priority: 10,
+                    host: "x@1&computer=unsure&network=unsure".into(),
+                }],
+                more: 0,
+                verdict: MxVerdict::NoneMatch,
+            }),
+            at: Timestamp(1),
+        })),
+    );
+    let line = encode(&progress, &content);
+    assert_eq!(
+        line.matches('&').count(),
+        10,
+        "one pair per answer and check: {line}"
+    );
+    let restored = decode(&line, &content, today()).expect("trusted");
+    assert_eq!(restored.progress.answers(), &before[..]);
+    assert_eq!(restored.checks_left_out, 1);
 }
 
 #[test]
@@ -299,7 +508,11 @@ fn what_the_checks_find_feeds_the_findings() {
     let content = checklist();
     let mx_none = CheckResult::Mx(MxCheck {
         domain: "example.com".into(),
-        outcome: Ok((vec![], MxVerdict::NoneMatch)),
+        outcome: Ok(MxFound {
+            records: vec![],
+            more: 0,
+            verdict: MxVerdict::NoneMatch,
+        }),
         at: Timestamp(1),
     });
     let diagnosis = diagnose(&content, &finished_with(vec![mx_none]));
@@ -336,4 +549,215 @@ fn what_the_checks_find_feeds_the_findings() {
             .is_empty(),
         "a failed check proves nothing"
     );
+}
+
+#[test]
+fn the_largest_results_a_check_can_make_still_fit_the_saved_line() {
+    let long = |c: &str| format!("{0}.{0}.{0}.{1}", c.repeat(63), "t".repeat(61));
+    let hosts: Vec<String> = (0..60)
+        .map(|i| {
+            format!(
+                r#"{{"type":15,"data":"{i} {}."}}"#,
+                long(&format!("{}", i % 10))
+            )
+        })
+        .collect();
+    let answer = mx::parse(&json(&format!(
+        r#"{{"Status":0,"Answer":[{}]}}"#,
+        hosts.join(",")
+    )))
+    .expect("long but valid names");
+    let registrar = json(&format!(
+        r#"{{"objectClassName":"domain","entities":[{{"roles":["registrar"],"vcardArray":["vcard",[["fn",{{}},"text","{}"]]]}}]}}"#,
+        "😀".repeat(3000)
+    ));
+    let at = Timestamp(99_999_999_999);
+    let progress = finished_with(vec![
+        CheckResult::Mx(MxCheck {
+            domain: long("d"),
+            outcome: Ok(mx::found(&answer, &expected())),
+            at,
+        }),
+        CheckResult::Registration(RegistrationCheck {
+            domain: long("d"),
+            outcome: Ok(rdap::parse(&registrar, today())),
+            at,
+        }),
+        CheckResult::Portal(PortalCheck {
+            url: format!("https://mail.example.com/{}", "~".repeat(2048)),
+            outcome: Err(Failure::Timeout),
+            at,
+        }),
+    ]);
+    let content = checklist();
+    let line = encode(&progress, &content);
+    assert!(line.len() <= MAX_SAVED_LEN, "{} characters", line.len());
+    let restored = decode(&line, &content, today()).expect("trusted");
+    assert_eq!((restored.progress, restored.checks_left_out), (progress, 0));
+}
+
+/// Every kind of result a check can make: from any DNS or RDAP answer, hostile ones included
+/// (names with `&`, `=`, `@`, `~`, direction marks, thousands of records), any failure, and
+/// any webmail address a host can set.
+fn any_check_result() -> impl Strategy<Value = CheckResult> {
+    let label = "[a-z0-9_-]{1,63}";
+    let host = prop_oneof![
+        prop::collection::vec(label, 1..5).prop_map(|labels| labels.join(".")),
+        Just(format!("{0}.{0}.{0}.{1}", "h".repeat(63), "t".repeat(61))),
+        ".{0,80}",
+        Just("x@1&computer=yes&network=no".to_string()),
+        Just(".".to_string()),
+    ];
+    let record = (any::<u16>(), host, any::<bool>()).prop_map(|(priority, host, dot)| {
+        Json::Object(vec![
+            ("type".into(), Json::Number(15.0)),
+            (
+                "data".into(),
+                Json::String(format!("{priority} {host}{}", if dot { "." } else { "" })),
+            ),
+        ])
+    });
+    let dns = prop_oneof![
+        prop::collection::vec(record, 0..45).prop_map(|records| Json::Object(vec![
+            ("Status".into(), Json::Number(0.0)),
+            ("Answer".into(), Json::Array(records)),
+        ])),
+        (0u16..30).prop_map(|status| Json::Object(vec![(
+            "Status".into(),
+            Json::Number(f64::from(status))
+        )])),
+        arbitrary_json(),
+    ];
+    let domain = prop_oneof![
+        "[a-z0-9-]{1,20}\\.[a-z]{2,6}",
+        Just(format!("{0}.{0}.{0}.{1}", "d".repeat(63), "t".repeat(61))),
+    ]
+    .prop_filter_map("a domain the check would send", |d| domain_from_input(&d));
+    let failure = prop_oneof![
+        Just(Failure::Offline),
+        Just(Failure::Timeout),
+        Just(Failure::Refused),
+        Just(Failure::Cors),
+        Just(Failure::Malformed),
+    ];
+    let registrar = prop_oneof![
+        ".{0,40}",
+        "[a-zA-Z\\x{202A}-\\x{202E}\\x{2066}-\\x{2069}\\n&=@~ ]{0,3000}",
+        Just("Your mailbox is locked. Call +1 555 0100".to_string()),
+    ];
+    let rdap_answer = (0u16..300, registrar, any::<bool>()).prop_map(|(year, name, shaped)| {
+        let date = format!("{:04}-06-01T00:00:00Z", 1900 + year);
+        let entity = Json::Object(vec![
+            (
+                "roles".into(),
+                Json::Array(vec![Json::String("registrar".into())]),
+            ),
+            (
+                "vcardArray".into(),
+                Json::Array(vec![
+                    Json::String("vcard".into()),
+                    Json::Array(vec![Json::Array(vec![
+                        Json::String("fn".into()),
+                        Json::Object(vec![]),
+                        Json::String("text".into()),
+                        Json::String(name),
+                    ])]),
+                ]),
+            ),
+        ]);
+        let events = Json::Array(vec![Json::Object(vec![
+            ("eventAction".into(), Json::String("expiration".into())),
+            ("eventDate".into(), Json::String(date)),
+        ])]);
+        Json::Object(vec![
+            (
+                "objectClassName".into(),
+                Json::String(if shaped { "domain" } else { "entity" }.into()),
+            ),
+            ("events".into(), events),
+            ("entities".into(), Json::Array(vec![entity])),
+        ])
+    });
+    let url = prop_oneof![
+        "https?://[ -~]{1,300}",
+        Just(format!("https://mail.example.com/{}", "~&=@/%".repeat(340))),
+    ];
+    let at = (0u64..99_999_999_999).prop_map(Timestamp);
+    prop_oneof![
+        (
+            domain.clone(),
+            dns,
+            at.clone(),
+            prop::option::of(failure.clone())
+        )
+            .prop_map(|(domain, answer, at, failed)| {
+                let outcome = match failed {
+                    Some(failure) => Err(failure),
+                    None => mx::parse(&answer)
+                        .map(|answer| mx::found(&answer, &expected()))
+                        .ok_or(Failure::Malformed),
+                };
+                CheckResult::Mx(MxCheck {
+                    domain,
+                    outcome,
+                    at,
+                })
+            }),
+        (
+            domain,
+            rdap_answer,
+            at.clone(),
+            prop::option::of(failure.clone())
+        )
+            .prop_map(|(domain, answer, at, failed)| {
+                let outcome = match failed {
+                    Some(failure) => Err(failure),
+                    None => rdap::parse(&answer, today())
+                        .map(Some)
+                        .ok_or(Failure::Malformed),
+                };
+                CheckResult::Registration(RegistrationCheck {
+                    domain,
+                    outcome,
+                    at,
+                })
+            }),
+        (url, prop::option::of(failure), any::<u32>(), at).prop_map(|(url, failed, ms, at)| {
+            CheckResult::Portal(PortalCheck {
+                url,
+                outcome: failed.map_or(Ok(ms), Err),
+                at,
+            })
+        }),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 1500, ..ProptestConfig::default() })]
+
+    #[test]
+    fn every_check_result_survives_saving_and_never_reaches_a_link(
+        results in prop::collection::vec(any_check_result(), 1..4),
+        answers in prop::collection::vec(prop_oneof![Just("yes"), Just("no"), Just("unsure")], 6),
+    ) {
+        let content = checklist();
+        let mut progress = common::walk(&content, &answers);
+        let answered = progress.answers().to_vec();
+        for result in results {
+            progress.apply(&content, Action::Checked(result));
+        }
+        let line = encode(&progress, &content);
+        prop_assert!(line.len() <= MAX_SAVED_LEN, "{} characters", line.len());
+        let restored = decode(&line, &content, today()).expect("trusted");
+        prop_assert_eq!(restored.checks_left_out, 0, "{}", line);
+        prop_assert_eq!(&restored.progress, &progress);
+
+        let fragment = link::fragment("help", &progress, &content);
+        prop_assert!(!fragment.contains("check."), "{}", fragment);
+        let carried = link::read(&fragment, "help", &content, today())
+            .expect("a link for this key")
+            .expect("readable");
+        prop_assert_eq!(carried.answers(), &answered[..]);
+        prop_assert!(carried.checks().is_empty());
+    }
 }

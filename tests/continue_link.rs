@@ -127,6 +127,33 @@ fn broken_links_are_refused_with_the_reason() {
     );
 }
 
+/// The link's checksum (FNV-1a, 32 bits, as documented in `model::link`): anyone can compute
+/// it, which is why a link may carry nothing that is shown as free text.
+fn fnv1a(text: &str) -> u32 {
+    text.bytes().fold(0x811c_9dc5_u32, |hash, byte| {
+        (hash ^ u32::from(byte)).wrapping_mul(0x0100_0193)
+    })
+}
+
+#[test]
+fn a_crafted_link_with_valid_checksum_brings_answers_but_no_text_of_its_own() {
+    let content = checklist();
+    let body = "troubleshooter:help:v=1&at=summary&webmail=yes&when=/nothing&migrated=no\
+        &upgraded=no&domain=no&computer=no&network=no\
+        &check.reg=example.com/found:2020-01-01:Your~20mailbox~20is~20locked.~20Call~20~2B1~20555~200100@1\
+        &check.mx=evil.example/none/10:call-now.example@1";
+    let link = format!("{body}&sum={:08x}", fnv1a(body));
+    let progress = read(&link, "help", &content, today())
+        .expect("a link for this key")
+        .expect("its answers are readable");
+    assert_eq!(progress.answered_count(&content), 7);
+    assert!(
+        progress.checks().is_empty(),
+        "check results in a link are passed over: {:?}",
+        progress.checks()
+    );
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
 

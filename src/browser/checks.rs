@@ -32,14 +32,7 @@ pub async fn records(
     let at = clock::now();
     let mx_outcome = match dns {
         Ok(answer) => mx::parse(&answer)
-            .map(|answer| {
-                let verdict = mx::verdict(&answer, &settings.expected_mx);
-                let records = match answer {
-                    mx::DnsAnswer::Records(records) => records,
-                    _ => Vec::new(),
-                };
-                (records, verdict)
-            })
+            .map(|answer| mx::found(&answer, &settings.expected_mx))
             .ok_or(Failure::Malformed),
         Err(Problem::Cancelled) => return None,
         // A DNS service has an answer for any name; a 404 means it isn't one.
@@ -47,7 +40,9 @@ pub async fn records(
         Err(Problem::Failed(failure)) => Err(failure),
     };
     let registration_outcome = match registry {
-        Ok(answer) => rdap::parse(&answer).map(Some).ok_or(Failure::Malformed),
+        Ok(answer) => rdap::parse(&answer, at.date())
+            .map(Some)
+            .ok_or(Failure::Malformed),
         Err(Problem::Cancelled) => return None,
         Err(Problem::NotFound) => Ok(None),
         Err(Problem::Failed(failure)) => Err(failure),

@@ -1,6 +1,6 @@
 //! Saved progress in `localStorage`, which may be missing, refuse to work, or hold anything.
 
-use crate::model::saved::{decode, encode};
+use crate::model::saved::{decode, encode, Restored};
 use crate::model::{Checklist, Date, Progress, RestoreError};
 use gloo::events::EventListener;
 use std::cell::{Cell, RefCell};
@@ -16,7 +16,13 @@ const UNREADABLE_SUFFIX: &str = ":unreadable";
 /// One instance's place in `localStorage`.
 pub struct Store {
     key: String,
+    /// `localStorage`, if reading it works.
     local: Option<web_sys::Storage>,
+    /// Whether a write went through when the store was opened (a full storage refuses).
+    writable: bool,
+    /// Set while the value under the key can't be read and couldn't be copied aside: it is
+    /// then the only copy, and no save may overwrite it.
+    guarding: Cell<bool>,
     /// Tells this instance's own saves apart from other instances' on the same page.
     id: u32,
 }
@@ -42,17 +48,26 @@ impl Drop for Watch {
 }
 
 impl Store {
-    /// Opens the store for a storage key; `is_available` says whether saving will work.
+    /// Opens the store for a storage key; `can_read` and `can_save` say what will work.
     pub fn open(storage_key: &str) -> Store {
+        let local = readable_local_storage();
         Store {
             key: storage_key_for(storage_key),
-            local: usable_local_storage(),
+            writable: local.as_ref().is_some_and(accepts_writes),
+            local,
+            guarding: Cell::new(false),
             id: NEXT_ID.with(|next| next.replace(next.get().wrapping_add(1))),
         }
     }
 
-    pub fn is_available(&self) -> bool {
+    /// Whether saved progress can be read (even when nothing more can be written).
+    pub fn can_read(&self) -> bool {
         self.local.is_some()
+    }
+
+    /// Whether saving is expected to work.
+    pub fn can_save(&self) -> bool {
+        self.writable
     }
 
     pub fn key(&self) -> &str {
@@ -60,12 +75,14 @@ impl Store {
     }
 
     /// Reads saved progress. `Ok(None)` when nothing was saved; an error when what is there
-    /// can't be trusted, in which case it has been copied aside before anything overwrites it.
+    /// can't be trusted. Whatever can't be read in full (the whole value, or a check result
+    /// left out of it) is first copied aside; if even that copy is refused, saves are held back
+    /// so the only copy is never overwritten.
     pub fn load(
         &self,
         checklist: &Checklist,
         today: Date,
-    ) -> Result<Option<Progress>, RestoreError> {
+    ) -> Result<Option<Restored>, RestoreError> {
         let Some(local) = &self.local else {
             return Ok(None);
         };
@@ -73,18 +90,28 @@ impl Store {
             return Ok(None);
         };
         let restored = decode(&text, checklist, today);
-        if restored.is_err() {
-            // Kept aside so a newer version (or a person) can still recover it.
-            let _ = local.set_item(&format!("{}{UNREADABLE_SUFFIX}", self.key), &text);
-        }
+        let partly_unread = match &restored {
+            Ok(restored) => restored.checks_left_out > 0,
+            Err(_) => true,
+        };
+        // Kept aside so a newer version (or a person) can still recover it.
+        let kept_aside = !partly_unread
+            || local
+                .set_item(&format!("{}{UNREADABLE_SUFFIX}", self.key), &text)
+                .is_ok();
+        self.guarding.set(!kept_aside);
         restored.map(Some)
     }
 
-    /// Writes progress; `false` when the browser refused (full, or storage switched off).
+    /// Writes progress; `false` when the browser refused (full, or storage switched off), or
+    /// when the value there is an unreadable one that couldn't be kept aside.
     pub fn save(&self, progress: &Progress, checklist: &Checklist) -> bool {
         let Some(local) = &self.local else {
             return false;
         };
+        if self.guarding.get() {
+            return false;
+        }
         let saved = local
             .set_item(&self.key, &encode(progress, checklist))
             .is_ok();
@@ -151,11 +178,15 @@ pub fn storage_key_for(storage_key: &str) -> String {
     )
 }
 
-/// `localStorage`, if reading it doesn't throw and a write goes through.
-fn usable_local_storage() -> Option<web_sys::Storage> {
+/// `localStorage`, if getting it and reading from it don't throw.
+fn readable_local_storage() -> Option<web_sys::Storage> {
     let local = web_sys::window()?.local_storage().ok()??;
-    let probe = format!("{KEY_PREFIX}probe");
-    local.set_item(&probe, "1").ok()?;
-    local.remove_item(&probe).ok()?;
+    local.get_item(&format!("{KEY_PREFIX}probe")).ok()?;
     Some(local)
+}
+
+/// Whether a small write goes through (a full or read-only storage refuses it).
+fn accepts_writes(local: &web_sys::Storage) -> bool {
+    let probe = format!("{KEY_PREFIX}probe");
+    local.set_item(&probe, "1").is_ok() && local.remove_item(&probe).is_ok()
 }

@@ -18,6 +18,8 @@ pub fn NoticeLine(props: &NoticeLineProps) -> Html {
     let message = |notice: &Notice| -> String {
         match notice {
             Notice::Unavailable => text.notice_unavailable().to_string(),
+            Notice::ReadOnly => text.notice_read_only().to_string(),
+            Notice::CheckLeftOut => text.notice_check_left_out().to_string(),
             Notice::Unreadable => text.notice_unreadable().to_string(),
             Notice::Newer => text.notice_newer().to_string(),
             Notice::SaveFailed => text.notice_save_failed().to_string(),

@@ -15,10 +15,14 @@ use yew::prelude::*;
 pub enum Notice {
     /// Storage is switched off or refuses writes: the widget works in memory only.
     Unavailable,
+    /// Saved answers were read, but storage refuses writes (it may be full).
+    ReadOnly,
     /// What was saved couldn't be trusted, so the checklist started again.
     Unreadable,
     /// What was saved came from a newer version, so the checklist started again.
     Newer,
+    /// A saved check result couldn't be read and was left out; the answers are all there.
+    CheckLeftOut,
     /// A save failed after earlier ones worked (for example, storage is full).
     SaveFailed,
     /// The page was opened with a continue-link that can't be used.
@@ -27,6 +31,33 @@ pub enum Notice {
     OfferTaken,
     /// The visitor's language couldn't be loaded, so the checklist is in English.
     LanguageUnavailable,
+}
+
+/// What a notice is about. A newer notice replaces an older one about the same thing, so
+/// the line never holds two views of one subject (a refusal beside a later offer, say).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Subject {
+    Saving,
+    Restoring,
+    Link,
+    Language,
+}
+
+impl Notice {
+    fn subject(self) -> Subject {
+        match self {
+            Notice::Unavailable | Notice::ReadOnly | Notice::SaveFailed => Subject::Saving,
+            Notice::Unreadable | Notice::Newer | Notice::CheckLeftOut => Subject::Restoring,
+            Notice::LinkRefused(_) | Notice::OfferTaken => Subject::Link,
+            Notice::LanguageUnavailable => Subject::Language,
+        }
+    }
+}
+
+/// Puts `notice` in the list in place of any other about the same subject.
+fn replace_notice(notices: &mut Vec<Notice>, notice: Notice) {
+    notices.retain(|n| n.subject() != notice.subject());
+    notices.push(notice);
 }
 
 /// Answers a continue-link brought, waiting for the user to take or ignore them.
@@ -48,6 +79,9 @@ pub enum Msg {
     TakeOffer,
     /// The user chose to keep the answers here and ignore the link.
     IgnoreOffer,
+    /// Another tab left a value here that can't be read (now kept aside): save this
+    /// instance's progress over it, so a reload doesn't lose it.
+    WriteBack,
     Notice(Notice),
 }
 
@@ -62,6 +96,8 @@ pub struct State {
     pub events: (u32, Rc<Vec<Event>>),
     /// Whether the latest change was made here, and so is to be saved.
     made_here: bool,
+    /// Counts requests to save progress that hasn't changed (see [`Msg::WriteBack`]).
+    saves: u32,
     pub offer: Option<Offer>,
     pub notices: Vec<Notice>,
 }
@@ -95,7 +131,10 @@ impl Reducible for State {
                 }
                 next.reporter.sync(&next.progress);
             }
-            Msg::Offered(offer) => next.offer = Some(offer),
+            Msg::Offered(offer) => {
+                next.notices.retain(|n| n.subject() != Subject::Link);
+                next.offer = Some(offer);
+            }
             Msg::TakeOffer => {
                 let Some(offer) = next.offer.take() else {
                     return self;
@@ -104,14 +143,22 @@ impl Reducible for State {
                 next.reporter.sync(&next.progress);
                 next.moves += 1;
                 next.made_here = true;
-                next.notices.push(Notice::OfferTaken);
+                replace_notice(&mut next.notices, Notice::OfferTaken);
             }
             Msg::IgnoreOffer => next.offer = None,
+            Msg::WriteBack => {
+                next.made_here = true;
+                next.saves = self.saves.wrapping_add(1);
+            }
             Msg::Notice(notice) => {
                 if next.notices.contains(&notice) {
                     return self;
                 }
-                next.notices.push(notice);
+                if notice.subject() == Subject::Link {
+                    // The address now holds another link: the earlier offer is not in it.
+                    next.offer = None;
+                }
+                replace_notice(&mut next.notices, notice);
             }
         }
         Rc::new(next)
@@ -146,11 +193,14 @@ pub fn use_troubleshooter(
         let dispatcher = state.dispatcher();
         let checklist = state.checklist.clone();
         let made_here = state.made_here;
-        use_effect_with(state.progress.clone(), move |progress| {
-            if made_here && store.is_available() && !store.save(progress, &checklist) {
-                dispatcher.dispatch(Msg::Notice(Notice::SaveFailed));
-            }
-        });
+        use_effect_with(
+            (state.progress.clone(), state.saves),
+            move |(progress, _)| {
+                if made_here && store.can_save() && !store.save(progress, &checklist) {
+                    dispatcher.dispatch(Msg::Notice(Notice::SaveFailed));
+                }
+            },
+        );
     }
 
     // Take in what other instances on this page, and other tabs, save under the same key.
@@ -159,11 +209,14 @@ pub fn use_troubleshooter(
         let checklist = state.checklist.clone();
         use_effect_with(Rc::clone(&store), move |store| {
             let reader = Rc::clone(store);
-            let watch: Option<Watch> = store.watch(move || {
-                if let Ok(Some(progress)) = reader.load(&checklist, clock::today()) {
-                    dispatcher.dispatch(Msg::Adopt(Box::new(progress)));
-                }
-            });
+            let watch: Option<Watch> =
+                store.watch(move || match reader.load(&checklist, clock::today()) {
+                    Ok(Some(restored)) => {
+                        dispatcher.dispatch(Msg::Adopt(Box::new(restored.progress)));
+                    }
+                    Ok(None) => {}
+                    Err(_) => dispatcher.dispatch(Msg::WriteBack),
+                });
             move || drop(watch)
         });
     }
@@ -193,12 +246,19 @@ fn start(store: &Store, checklist: Content, storage_key: &str) -> State {
     let today = clock::today();
     let fresh = || Progress::new(&checklist, today);
     let mut notices = Vec::new();
-    let progress = if !store.is_available() {
+    let progress = if !store.can_read() {
         notices.push(Notice::Unavailable);
         fresh()
     } else {
-        match store.load(&checklist, today) {
-            Ok(Some(progress)) => progress,
+        let loaded = store.load(&checklist, today);
+        let restored = matches!(&loaded, Ok(Some(_)));
+        let progress = match loaded {
+            Ok(Some(restored)) => {
+                if restored.checks_left_out > 0 {
+                    notices.push(Notice::CheckLeftOut);
+                }
+                restored.progress
+            }
             Ok(None) => fresh(),
             Err(RestoreError::Newer(_)) => {
                 notices.push(Notice::Newer);
@@ -212,7 +272,15 @@ fn start(store: &Store, checklist: Content, storage_key: &str) -> State {
                 notices.push(Notice::Unreadable);
                 fresh()
             }
+        };
+        if !store.can_save() {
+            notices.push(if restored {
+                Notice::ReadOnly
+            } else {
+                Notice::Unavailable
+            });
         }
+        progress
     };
     let mut offer = None;
     match offer_from_address(&checklist, storage_key) {
@@ -227,6 +295,7 @@ fn start(store: &Store, checklist: Content, storage_key: &str) -> State {
         moves: 0,
         events: (0, Rc::default()),
         made_here: false,
+        saves: 0,
         offer,
         notices,
     }

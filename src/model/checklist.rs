@@ -20,11 +20,12 @@ pub const CONTENT_SCHEMA: u32 = 1;
 pub const CHOICE_IDS: [&str; 3] = ["yes", "no", "unsure"];
 
 /// What the browser's checks can find (see `checks`); `[[check_rules]]` say what each means.
-pub const CHECK_SIGNALS: [&str; 6] = [
+pub const CHECK_SIGNALS: [&str; 7] = [
     "mx_none",
     "mx_some_missing",
     "mx_nxdomain",
     "mx_no_records",
+    "mx_null",
     "registration_expired",
     "registration_expiring",
 ];
@@ -267,6 +268,8 @@ ui_text! {
     notice_unreadable,
     notice_newer,
     notice_save_failed,
+    notice_read_only,
+    notice_check_left_out,
     opens_new_tab,
     contact_admin_link,
     failed,
@@ -299,12 +302,14 @@ ui_text! {
     mx_found,
     mx_expected,
     mx_nothing,
+    mx_more,
     mx_all,
     mx_some,
     mx_none,
     mx_nxdomain,
     mx_dns_failure,
     mx_no_records,
+    mx_null,
     reg_heading,
     reg_expired,
     reg_expiring,

@@ -1,4 +1,5 @@
-//! The link that carries progress to another computer: the saved line, in the URL's fragment.
+//! The link that carries progress to another computer: the saved line's position and answers,
+//! in the URL's fragment.
 //!
 //! ```text
 //! https://help.example.com/mail#troubleshooter:help:v=1&at=computer&webmail=yes@1795497060…&sum=1a2b3c4d
@@ -7,6 +8,10 @@
 //! The fragment is never sent to a server. It names the storage key, so a page with several
 //! troubleshooters knows which one it is for, and ends with a checksum, so a link cut short or
 //! mistyped is refused rather than read as fewer answers.
+//!
+//! A link carries answers only, never check results: anyone can make a link with a valid
+//! checksum, so nothing in one may be text shown to the user (a registrar's name, say). Check
+//! results describe the domain, not this computer; the user can run the check again there.
 
 use super::checklist::Checklist;
 use super::date::Date;
@@ -35,7 +40,7 @@ pub fn fragment(storage_key: &str, progress: &Progress, checklist: &Checklist) -
     let body = format!(
         "{LINK_MARK}{}:{}",
         key_name(storage_key),
-        saved::encode(progress, checklist)
+        saved::encode_answers(progress, checklist)
     );
     format!("{body}{CHECKSUM_KEY}{:08x}", checksum(&body))
 }
@@ -86,7 +91,7 @@ fn read_body(text: &str, checklist: &Checklist, today: Date) -> Result<Progress,
     {
         return Err(LinkError::Damaged);
     }
-    saved::decode(line, checklist, today).map_err(|error| match error {
+    saved::decode_answers(line, checklist, today).map_err(|error| match error {
         RestoreError::Newer(_) => LinkError::OtherVersion,
         RestoreError::Unreadable(_) => LinkError::Damaged,
     })

@@ -10,8 +10,10 @@
 //! answer was given, in seconds since 1970 (UTC); every other key is a step id with its answer:
 //! an option id, or for a `when` step the date (possibly empty), a slash and the changes ticked,
 //! then `@` and when it was given. Ids are limited to `a-z`, `0-9`, `_` and `-` (the content checks that),
-//! so nothing needs escaping, and the same line can travel in a URL. Reading it takes a few
-//! string splits: no JSON parser ships in the wasm for it.
+//! so they need no escaping, and the same line can travel in a URL. Check results (`check.mx=…`)
+//! carry text from outside, escaped (see `checks`), so nothing in them can make a key; a check
+//! result that can't be read is left out on its own, and never costs an answer. Reading it
+//! takes a few string splits: no JSON parser ships in the wasm for it.
 
 use super::checklist::{Checklist, StepKind};
 use super::checks::{self, CheckResult, Checks};
@@ -21,8 +23,9 @@ use super::progress::{Answer, Position, Progress, WhenAnswer};
 /// The version written into every saved value. Raise it when the format changes.
 pub const SAVED_VERSION: u32 = 1;
 
-/// Longer than any real progress; anything longer is not read at all.
-pub const MAX_SAVED_LEN: usize = 4096;
+/// Far longer than any progress the widget writes (answers are a few hundred characters, and
+/// check results are bounded when they are made); anything longer is not read at all.
+pub const MAX_SAVED_LEN: usize = 32_768;
 
 /// The position key's value while the summary shows.
 const SUMMARY: &str = "summary";
@@ -36,7 +39,39 @@ pub enum RestoreError {
     Newer(u32),
 }
 
+/// Progress read back, and how many saved check results had to be left out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Restored {
+    pub progress: Progress,
+    pub checks_left_out: usize,
+}
+
+/// The whole progress, check results included, as saved in this browser.
 pub fn encode(progress: &Progress, checklist: &Checklist) -> String {
+    let mut line = encode_answers(progress, checklist);
+    let checks = progress.checks();
+    let saved_checks = [
+        checks
+            .mx
+            .as_ref()
+            .map(|c| ("mx", checks::encode_mx(c), c.at)),
+        checks
+            .registration
+            .as_ref()
+            .map(|c| ("reg", checks::encode_registration(c), c.at)),
+        checks
+            .portal
+            .as_ref()
+            .map(|c| ("portal", checks::encode_portal(c), c.at)),
+    ];
+    for (name, value, Timestamp(at)) in saved_checks.into_iter().flatten() {
+        line.push_str(&format!("&check.{name}={value}@{at}"));
+    }
+    line
+}
+
+/// The position and the answers, with when each was given: what a continue-link carries.
+pub fn encode_answers(progress: &Progress, checklist: &Checklist) -> String {
     let at = match progress.at() {
         Position::Step(step) => checklist.steps.get(step).map_or(SUMMARY, |s| &*s.id),
         Position::Summary => SUMMARY,
@@ -65,29 +100,30 @@ pub fn encode(progress: &Progress, checklist: &Checklist) -> String {
             line.push_str(&format!("@{when}"));
         }
     }
-    let checks = progress.checks();
-    let saved_checks = [
-        checks
-            .mx
-            .as_ref()
-            .map(|c| ("mx", checks::encode_mx(c), c.at)),
-        checks
-            .registration
-            .as_ref()
-            .map(|c| ("reg", checks::encode_registration(c), c.at)),
-        checks
-            .portal
-            .as_ref()
-            .map(|c| ("portal", checks::encode_portal(c), c.at)),
-    ];
-    for (name, value, Timestamp(at)) in saved_checks.into_iter().flatten() {
-        line.push_str(&format!("&check.{name}={value}@{at}"));
-    }
     line
 }
 
-/// Reads a saved line back; any part that does not fit the checklist rejects the whole.
-pub fn decode(line: &str, checklist: &Checklist, today: Date) -> Result<Progress, RestoreError> {
+/// Reads a saved line back. Any answer or position that does not fit the checklist rejects
+/// the whole; a check result that can't be read is left out and counted.
+pub fn decode(line: &str, checklist: &Checklist, today: Date) -> Result<Restored, RestoreError> {
+    read(line, checklist, today, true)
+}
+
+/// Reads only the position and answers of a line; check results in it are passed over.
+pub fn decode_answers(
+    line: &str,
+    checklist: &Checklist,
+    today: Date,
+) -> Result<Progress, RestoreError> {
+    read(line, checklist, today, false).map(|restored| restored.progress)
+}
+
+fn read(
+    line: &str,
+    checklist: &Checklist,
+    today: Date,
+    with_checks: bool,
+) -> Result<Restored, RestoreError> {
     use RestoreError::Unreadable;
     if line.len() > MAX_SAVED_LEN {
         return Err(Unreadable("too long"));
@@ -104,25 +140,16 @@ pub fn decode(line: &str, checklist: &Checklist, today: Date) -> Result<Progress
     let mut answers: Vec<Option<Answer>> = vec![None; checklist.steps.len()];
     let mut answered_at: Vec<Option<Timestamp>> = vec![None; checklist.steps.len()];
     let mut saved_checks = Checks::default();
+    let mut checks_left_out = 0;
     for pair in pairs {
         let (key, value) = pair?;
         if let Some(name) = key.strip_prefix("check.") {
-            let (value, at) = value
-                .rsplit_once('@')
-                .ok_or(Unreadable("a check without its time"))?;
-            let at = parse_time(at)?;
-            let unreadable = Unreadable("a check's result doesn't fit");
-            let result = match name {
-                "mx" => CheckResult::Mx(checks::decode_mx(value, at).ok_or(unreadable)?),
-                "reg" => CheckResult::Registration(
-                    checks::decode_registration(value, at).ok_or(unreadable)?,
-                ),
-                "portal" => {
-                    CheckResult::Portal(checks::decode_portal(value, at).ok_or(unreadable)?)
+            if with_checks {
+                match read_check(name, value) {
+                    Some(result) => saved_checks.record(result),
+                    None => checks_left_out += 1,
                 }
-                _ => return Err(Unreadable("unknown check")),
-            };
-            saved_checks.record(result);
+            }
             continue;
         }
         if key == "started" {
@@ -156,7 +183,7 @@ pub fn decode(line: &str, checklist: &Checklist, today: Date) -> Result<Progress
         answered_at[index] = time;
     }
     let at = at.ok_or(Unreadable("no position"))?;
-    Ok(Progress::from_parts(
+    let progress = Progress::from_parts(
         checklist,
         answers,
         answered_at,
@@ -164,7 +191,24 @@ pub fn decode(line: &str, checklist: &Checklist, today: Date) -> Result<Progress
         saved_checks,
         at,
         today,
-    ))
+    );
+    Ok(Restored {
+        progress,
+        checks_left_out,
+    })
+}
+
+/// One saved check result, `mx`, `reg` or `portal` with its value and time; `None` if any part
+/// of it isn't what a check writes.
+fn read_check(name: &str, value: &str) -> Option<CheckResult> {
+    let (value, at) = value.rsplit_once('@')?;
+    let at = parse_time(at).ok()?;
+    Some(match name {
+        "mx" => CheckResult::Mx(checks::decode_mx(value, at)?),
+        "reg" => CheckResult::Registration(checks::decode_registration(value, at)?),
+        "portal" => CheckResult::Portal(checks::decode_portal(value, at)?),
+        _ => return None,
+    })
 }
 
 /// Seconds since 1970: digits only, and not so many that they overflow or lie centuries ahead.

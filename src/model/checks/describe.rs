@@ -4,7 +4,7 @@ use super::mx::MxVerdict;
 use super::rdap::{self, RegistrationStatus};
 use super::{Failure, MxCheck, PortalCheck, RegistrationCheck};
 use crate::model::checklist::Checklist;
-use crate::model::{fill, format, Date};
+use crate::model::{fill, format, names, Date};
 
 /// The host part of a service's address, to name it: `cloudflare-dns.com`.
 pub fn host_of(url: &str) -> &str {
@@ -33,7 +33,7 @@ pub fn mx_verdict(checklist: &Checklist, check: &MxCheck, service: &str, seconds
     let text = &checklist.text;
     let verdict = match &check.outcome {
         Err(problem) => return failure(checklist, *problem, service, seconds),
-        Ok((_, verdict)) => verdict,
+        Ok(found) => &found.verdict,
     };
     let (template, missing) = match verdict {
         MxVerdict::AllMatch => (&text.mx_all(), String::new()),
@@ -42,6 +42,7 @@ pub fn mx_verdict(checklist: &Checklist, check: &MxCheck, service: &str, seconds
         MxVerdict::NxDomain => (&text.mx_nxdomain(), String::new()),
         MxVerdict::DnsFailure => (&text.mx_dns_failure(), String::new()),
         MxVerdict::NoRecords => (&text.mx_no_records(), String::new()),
+        MxVerdict::NoMail => (&text.mx_null(), String::new()),
     };
     fill(
         template,
@@ -53,14 +54,24 @@ pub fn mx_verdict(checklist: &Checklist, check: &MxCheck, service: &str, seconds
     )
 }
 
-/// The hosts found, as "10 mx1.example.com, 20 mx2.example.com" (or "none").
+/// The hosts found, as "10 mx1.example.com, 20 mx2.example.com" (or "none"), and how many
+/// more there were beyond those kept.
 pub fn mx_found(checklist: &Checklist, check: &MxCheck) -> String {
     match &check.outcome {
-        Ok((records, _)) if !records.is_empty() => records
-            .iter()
-            .map(|r| format!("{} {}", r.priority, r.host))
-            .collect::<Vec<_>>()
-            .join(", "),
+        Ok(found) if !found.records.is_empty() => {
+            let mut hosts: Vec<String> = found
+                .records
+                .iter()
+                .map(|r| format!("{} {}", r.priority, r.host))
+                .collect();
+            if found.more > 0 {
+                hosts.push(fill(
+                    checklist.text.mx_more(),
+                    &[("n", &found.more.to_string())],
+                ));
+            }
+            hosts.join(", ")
+        }
         _ => checklist.text.mx_nothing().to_string(),
     }
 }
@@ -94,7 +105,10 @@ pub fn registration(
     };
     let mut lines = vec![state];
     if let Some(name) = &registration.registrar {
-        lines.push(fill(text.reg_registrar(), &[("name", name)]));
+        lines.push(fill(
+            text.reg_registrar(),
+            &[("name", &names::isolated(name))],
+        ));
     }
     lines
 }

@@ -42,6 +42,19 @@ pub fn domain_from_input(input: &str) -> Option<String> {
     valid.then_some(ascii)
 }
 
+/// A name as DNS gives it and as the checks keep and show it: lower-case ASCII letters, digits,
+/// `-` and `_`, in dot-separated labels of 1 to 63, at most 253 in all. The one shape written
+/// to storage, read back and shown, so no other text can arrive where a host name goes.
+pub fn is_dns_name(name: &str) -> bool {
+    (1..=253).contains(&name.len())
+        && name.split('.').all(|label| {
+            (1..=63).contains(&label.len())
+                && label
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
+        })
+}
+
 /// RFC 3492 punycode of one label (without the `xn--` prefix). `None` on overflow.
 pub fn punycode(label: &str) -> Option<String> {
     const BASE: u32 = 36;

@@ -10,7 +10,8 @@ pub mod mx;
 pub mod rdap;
 
 use super::date::{Date, Timestamp};
-use mx::{MxRecord, MxVerdict};
+use domain::is_dns_name;
+use mx::{MxFound, MxRecord, MxVerdict};
 use rdap::{Registration, RegistrationStatus};
 
 /// Why a check has no answer.
@@ -31,7 +32,7 @@ pub enum Failure {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MxCheck {
     pub domain: String,
-    pub outcome: Result<(Vec<MxRecord>, MxVerdict), Failure>,
+    pub outcome: Result<MxFound, Failure>,
     pub at: Timestamp,
 }
 
@@ -92,12 +93,13 @@ impl Checks {
     /// What the results found that can point to a cause, with the check each came from.
     pub fn signals(&self, today: Date) -> Vec<(&'static str, CheckKind)> {
         let mut signals = Vec::new();
-        if let Some(Ok((_, verdict))) = self.mx.as_ref().map(|c| &c.outcome) {
-            let signal = match verdict {
+        if let Some(Ok(found)) = self.mx.as_ref().map(|c| &c.outcome) {
+            let signal = match &found.verdict {
                 MxVerdict::NoneMatch => Some("mx_none"),
                 MxVerdict::SomeMissing(_) => Some("mx_some_missing"),
                 MxVerdict::NxDomain => Some("mx_nxdomain"),
                 MxVerdict::NoRecords => Some("mx_no_records"),
+                MxVerdict::NoMail => Some("mx_null"),
                 MxVerdict::AllMatch | MxVerdict::DnsFailure => None,
             };
             signals.extend(signal.map(|s| (s, CheckKind::Mx)));
@@ -140,42 +142,50 @@ impl Failure {
     }
 }
 
-/// `example.com/none/10:mx.other.net,20:mx2.other.net` or `example.com/timeout`
+/// `example.com/none/10:mx.other.net,20:mx2.other.net` or `example.com/timeout`, with a last
+/// `/+N` when N more records were only counted. Host names are escaped like free text, so even
+/// a name that somehow isn't a DNS name could not add a key to the saved line.
 pub fn encode_mx(check: &MxCheck) -> String {
     let rest = match &check.outcome {
         Err(failure) => failure.code().to_owned(),
-        Ok((records, verdict)) => {
-            let verdict = match verdict {
+        Ok(found) => {
+            let verdict = match &found.verdict {
                 MxVerdict::AllMatch => "all".to_owned(),
-                MxVerdict::SomeMissing(missing) => format!("some:{}", missing.join("+")),
+                MxVerdict::SomeMissing(missing) => {
+                    let missing: Vec<String> = missing.iter().map(|h| escape(h)).collect();
+                    format!("some:{}", missing.join("+"))
+                }
                 MxVerdict::NoneMatch => "none".to_owned(),
                 MxVerdict::NxDomain => "nxdomain".to_owned(),
                 MxVerdict::DnsFailure => "dnsfail".to_owned(),
                 MxVerdict::NoRecords => "norecords".to_owned(),
+                MxVerdict::NoMail => "nullmx".to_owned(),
             };
-            let records: Vec<String> = records
+            let records: Vec<String> = found
+                .records
                 .iter()
-                .map(|r| format!("{}:{}", r.priority, r.host))
+                .map(|r| format!("{}:{}", r.priority, escape(&r.host)))
                 .collect();
-            format!("{verdict}/{}", records.join(","))
+            match found.more {
+                0 => format!("{verdict}/{}", records.join(",")),
+                more => format!("{verdict}/{}/+{more}", records.join(",")),
+            }
         }
     };
-    format!("{}/{rest}", check.domain)
+    format!("{}/{rest}", escape(&check.domain))
 }
 
+/// Reads what [`encode_mx`] wrote; `None` unless every part has the shape a check makes.
 pub fn decode_mx(value: &str, at: Timestamp) -> Option<MxCheck> {
-    let (domain, rest) = value.split_once('/')?;
-    let domain = plain_domain(domain)?;
-    let outcome = match rest.split_once('/') {
-        None => Err(Failure::from_code(rest)?),
-        Some((verdict, records)) => {
+    let mut parts = value.split('/');
+    let domain = dns_name(parts.next()?)?;
+    let outcome = match (parts.next()?, parts.next(), parts.next(), parts.next()) {
+        (failure, None, None, None) => Err(Failure::from_code(failure)?),
+        (verdict, Some(records), more, None) => {
             let verdict = match verdict.split_once(':') {
-                Some(("some", missing)) => MxVerdict::SomeMissing(
-                    missing
-                        .split('+')
-                        .map(|h| plain_domain(h).map(str::to_owned))
-                        .collect::<Option<_>>()?,
-                ),
+                Some(("some", missing)) => {
+                    MxVerdict::SomeMissing(missing.split('+').map(dns_name).collect::<Option<_>>()?)
+                }
                 Some(_) => return None,
                 None => match verdict {
                     "all" => MxVerdict::AllMatch,
@@ -183,10 +193,11 @@ pub fn decode_mx(value: &str, at: Timestamp) -> Option<MxCheck> {
                     "nxdomain" => MxVerdict::NxDomain,
                     "dnsfail" => MxVerdict::DnsFailure,
                     "norecords" => MxVerdict::NoRecords,
+                    "nullmx" => MxVerdict::NoMail,
                     _ => return None,
                 },
             };
-            let records = match records {
+            let records: Vec<MxRecord> = match records {
                 "" => Vec::new(),
                 list => list
                     .split(',')
@@ -194,16 +205,28 @@ pub fn decode_mx(value: &str, at: Timestamp) -> Option<MxCheck> {
                         let (priority, host) = record.split_once(':')?;
                         Some(MxRecord {
                             priority: digits(priority)?,
-                            host: plain_domain(host)?.to_owned(),
+                            host: dns_name(host)?,
                         })
                     })
                     .collect::<Option<_>>()?,
             };
-            Ok((records, verdict))
+            let more = match more {
+                None => 0,
+                Some(more) => digits(more.strip_prefix('+')?)?,
+            };
+            if records.len() > mx::MAX_KEPT {
+                return None;
+            }
+            Ok(MxFound {
+                records,
+                more,
+                verdict,
+            })
         }
+        _ => return None,
     };
     Some(MxCheck {
-        domain: domain.to_owned(),
+        domain,
         outcome,
         at,
     })
@@ -226,12 +249,12 @@ pub fn encode_registration(check: &RegistrationCheck) -> String {
                 .unwrap_or_default()
         ),
     };
-    format!("{}/{rest}", check.domain)
+    format!("{}/{rest}", escape(&check.domain))
 }
 
 pub fn decode_registration(value: &str, at: Timestamp) -> Option<RegistrationCheck> {
     let (domain, rest) = value.split_once('/')?;
-    let domain = plain_domain(domain)?;
+    let domain = dns_name(domain)?;
     let outcome = match rest {
         "none" => Ok(None),
         found if found.starts_with("found:") => {
@@ -242,14 +265,18 @@ pub fn decode_registration(value: &str, at: Timestamp) -> Option<RegistrationChe
             };
             let registrar = match registrar {
                 "" => None,
-                name => Some(unescape(name)?),
+                // Only what a check keeps: a cleaned name of bounded length.
+                name => Some(unescape(name).filter(|name| {
+                    crate::model::names::clean(name, rdap::MAX_REGISTRAR_CHARS).as_ref()
+                        == Some(name)
+                })?),
             };
             Ok(Some(Registration { expires, registrar }))
         }
         failure => Err(Failure::from_code(failure)?),
     };
     Some(RegistrationCheck {
-        domain: domain.to_owned(),
+        domain,
         outcome,
         at,
     })
@@ -278,19 +305,14 @@ pub fn decode_portal(value: &str, at: Timestamp) -> Option<PortalCheck> {
 }
 
 fn digits<T: std::str::FromStr>(text: &str) -> Option<T> {
-    (!text.is_empty() && text.len() <= 9 && text.bytes().all(|b| b.is_ascii_digit()))
+    (!text.is_empty() && text.len() <= 10 && text.bytes().all(|b| b.is_ascii_digit()))
         .then(|| text.parse().ok())
         .flatten()
 }
 
-/// A host name as checks store it: ASCII letters, digits, dots and hyphens only.
-fn plain_domain(text: &str) -> Option<&str> {
-    let plain = !text.is_empty()
-        && text.len() <= 253
-        && text
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-');
-    plain.then_some(text)
+/// A host name as checks store it, escaped: a DNS name once unescaped, or nothing.
+fn dns_name(text: &str) -> Option<String> {
+    unescape(text).filter(|name| is_dns_name(name))
 }
 
 /// Free text (a registrar's name, an address) in a saved line: every byte but letters, digits,

@@ -1,6 +1,7 @@
 //! The domain's mail (MX) records, from a DNS-over-HTTPS JSON answer, compared with the hosts
 //! the provider expects.
 
+use super::domain::is_dns_name;
 use super::json::Json;
 
 /// DNS's own answer codes (RFC 1035): the ones the verdict needs.
@@ -9,21 +10,28 @@ const NXDOMAIN: f64 = 3.0;
 /// The DNS record type of MX records.
 const MX: f64 = 15.0;
 
+/// How many records a result keeps (the most preferred); the rest are only counted. Real
+/// domains have a handful; this keeps a hostile answer from filling the user's storage.
+pub const MAX_KEPT: usize = 20;
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MxRecord {
     pub priority: u16,
-    /// Lower case, without the trailing dot.
+    /// A DNS name (see [`is_dns_name`]): lower case, without the trailing dot.
     pub host: String,
 }
 
 /// What a DNS-over-HTTPS service answered about a domain's MX records.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DnsAnswer {
+    /// The records, in the order the service gave them.
     Records(Vec<MxRecord>),
+    /// A "null MX" (RFC 7505): the domain says it accepts no mail.
+    NullMx,
     /// The name doesn't exist in DNS.
     NxDomain,
     /// The resolver failed (SERVFAIL, REFUSED and the like), with DNS's answer code.
-    Failed(u8),
+    Failed(u16),
 }
 
 /// What the records mean for mail to the provider.
@@ -41,41 +49,85 @@ pub enum MxVerdict {
     DnsFailure,
     /// The domain exists but has no MX records.
     NoRecords,
+    /// The domain publishes a null MX: it accepts no mail at all.
+    NoMail,
+}
+
+/// What a check keeps of an answer: the verdict, the most preferred records in order, and how
+/// many more there were.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MxFound {
+    pub records: Vec<MxRecord>,
+    pub more: u32,
+    pub verdict: MxVerdict,
 }
 
 /// Reads the JSON form of a DNS answer (`application/dns-json`, as Cloudflare and Google give
-/// it). `None` when it isn't that shape.
+/// it). `None` when anything in it isn't of that documented shape, so a garbled answer is
+/// "couldn't be read", never "no records".
 pub fn parse(answer: &Json) -> Option<DnsAnswer> {
-    let status = answer.get("Status")?.as_f64()?;
+    let status = whole_number(answer.get("Status")?)?;
     if status == NXDOMAIN {
         return Some(DnsAnswer::NxDomain);
     }
     if status != NOERROR {
-        return Some(DnsAnswer::Failed(status.clamp(0.0, 255.0) as u8));
+        return Some(DnsAnswer::Failed(status as u16));
     }
+    let listed = match answer.get("Answer") {
+        None | Some(Json::Null) => &[][..],
+        Some(Json::Array(records)) => records,
+        Some(_) => return None,
+    };
     let mut records = Vec::new();
-    for record in answer.get("Answer").map(Json::as_array).unwrap_or_default() {
-        if record.get("type").and_then(Json::as_f64) != Some(MX) {
-            continue; // a CNAME on the way, say
-        }
-        let data = record.get("data")?.as_str()?;
-        let mut parts = data.split_whitespace();
-        let priority = parts.next()?.parse().ok()?;
-        let host = parts.next()?.trim_end_matches('.').to_ascii_lowercase();
-        if host.is_empty() || parts.next().is_some() {
+    let mut null_mx = false;
+    for record in listed {
+        if !matches!(record, Json::Object(_)) {
             return None;
         }
-        // Inserted in place, so the list stays ordered by preference without a sort routine.
-        let at = records.partition_point(|r: &MxRecord| (r.priority, &r.host) <= (priority, &host));
-        records.insert(at, MxRecord { priority, host });
+        if whole_number(record.get("type")?)? != MX {
+            continue; // a CNAME on the way, say
+        }
+        match parse_data(record.get("data")?.as_str()?)? {
+            Some(record) => records.push(record),
+            None => null_mx = true,
+        }
     }
-    Some(DnsAnswer::Records(records))
+    Some(if null_mx {
+        DnsAnswer::NullMx
+    } else {
+        DnsAnswer::Records(records)
+    })
+}
+
+/// A number DNS would send: whole, and within 16 bits.
+fn whole_number(value: &Json) -> Option<f64> {
+    value
+        .as_f64()
+        .filter(|n| n.fract() == 0.0 && (0.0..=65_535.0).contains(n))
+}
+
+/// `10 mx1.example.com.` as a record; `Some(None)` for the null MX's `0 .`.
+fn parse_data(data: &str) -> Option<Option<MxRecord>> {
+    let mut parts = data.split_ascii_whitespace();
+    let priority = parts.next()?;
+    let priority = (priority.len() <= 5 && priority.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| priority.parse::<u16>().ok())??;
+    let host = parts.next()?;
+    if parts.next().is_some() {
+        return None;
+    }
+    if host == "." {
+        return Some(None);
+    }
+    let host = host.strip_suffix('.').unwrap_or(host).to_ascii_lowercase();
+    is_dns_name(&host).then_some(Some(MxRecord { priority, host }))
 }
 
 pub fn verdict(answer: &DnsAnswer, expected: &[String]) -> MxVerdict {
     let records = match answer {
         DnsAnswer::NxDomain => return MxVerdict::NxDomain,
         DnsAnswer::Failed(_) => return MxVerdict::DnsFailure,
+        DnsAnswer::NullMx => return MxVerdict::NoMail,
         DnsAnswer::Records(records) if records.is_empty() => return MxVerdict::NoRecords,
         DnsAnswer::Records(records) => records,
     };
@@ -91,5 +143,30 @@ pub fn verdict(answer: &DnsAnswer, expected: &[String]) -> MxVerdict {
         MxVerdict::NoneMatch
     } else {
         MxVerdict::SomeMissing(missing)
+    }
+}
+
+/// The verdict on a whole answer, with at most [`MAX_KEPT`] of its records kept, most
+/// preferred first.
+pub fn found(answer: &DnsAnswer, expected: &[String]) -> MxFound {
+    let verdict = verdict(answer, expected);
+    let all = match answer {
+        DnsAnswer::Records(records) => records.as_slice(),
+        _ => &[],
+    };
+    let mut records: Vec<MxRecord> = Vec::new();
+    for record in all {
+        // Kept in order as they are inserted: no sort routine in the wasm for this.
+        let at =
+            records.partition_point(|r| (r.priority, &r.host) <= (record.priority, &record.host));
+        if at < MAX_KEPT {
+            records.insert(at, record.clone());
+            records.truncate(MAX_KEPT);
+        }
+    }
+    MxFound {
+        more: u32::try_from(all.len() - records.len()).unwrap_or(u32::MAX),
+        records,
+        verdict,
     }
 }

@@ -2,6 +2,7 @@
 
 use super::json::Json;
 use crate::model::date::Date;
+use crate::model::names;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Registration {
@@ -23,42 +24,59 @@ pub enum RegistrationStatus {
 /// How soon an expiry date counts as close.
 pub const SOON_DAYS: i64 = 30;
 
-/// Reads an RDAP domain object (RFC 9083). `None` when it isn't one.
-pub fn parse(answer: &Json) -> Option<Registration> {
+/// The longest registrar name kept, in characters: enough for any real one, and a bound on
+/// what an answer can put on screen or in storage.
+pub const MAX_REGISTRAR_CHARS: usize = 64;
+
+/// The earliest expiry date believed: before this, no domain in use today was registered.
+const EARLIEST_YEAR: u16 = 1985;
+/// How far ahead an expiry date may lie, in years; registries sell ten at most.
+const LATEST_YEARS_AHEAD: u16 = 100;
+
+/// Reads an RDAP domain object (RFC 9083). `None` when it isn't one, or when a part the check
+/// reads isn't of the documented shape or holds an expiry date no registry would give.
+pub fn parse(answer: &Json, today: Date) -> Option<Registration> {
     if answer.get("objectClassName")?.as_str()? != "domain" {
         return None;
     }
-    let events = answer.get("events").map(Json::as_array).unwrap_or_default();
-    let expires = events
-        .iter()
-        .find(|event| event.get("eventAction").and_then(Json::as_str) == Some("expiration"))
-        .and_then(|event| event.get("eventDate")?.as_str()?.get(..10))
-        .and_then(Date::parse_iso);
-    let registrar = answer
-        .get("entities")
-        .map(Json::as_array)
-        .unwrap_or_default()
-        .iter()
-        .find(|entity| {
-            entity
-                .get("roles")
-                .map(Json::as_array)
-                .unwrap_or_default()
-                .iter()
-                .any(|role| role.as_str() == Some("registrar"))
-        })
-        .and_then(registrar_name);
+    let mut expires = None;
+    for event in list(answer.get("events"))? {
+        if event.get("eventAction")?.as_str()? != "expiration" || expires.is_some() {
+            continue;
+        }
+        let date = Date::parse_iso(event.get("eventDate")?.as_str()?.get(..10)?)?;
+        let latest = today.year.saturating_add(LATEST_YEARS_AHEAD);
+        if !(EARLIEST_YEAR..=latest).contains(&date.year) {
+            return None;
+        }
+        expires = Some(date);
+    }
+    let mut registrar = None;
+    for entity in list(answer.get("entities"))? {
+        let roles = list(entity.get("roles"))?;
+        if registrar.is_none() && roles.iter().any(|role| role.as_str() == Some("registrar")) {
+            registrar = registrar_name(entity);
+        }
+    }
     Some(Registration { expires, registrar })
 }
 
-/// The `fn` (full name) property of an entity's jCard (RFC 7095).
+/// An optional array member: absent is empty, anything but an array is not the shape.
+fn list(value: Option<&Json>) -> Option<&[Json]> {
+    match value {
+        None => Some(&[]),
+        Some(Json::Array(items)) => Some(items),
+        Some(_) => None,
+    }
+}
+
+/// The `fn` (full name) property of an entity's jCard (RFC 7095), cleaned and cut to length.
 fn registrar_name(entity: &Json) -> Option<String> {
     let card = entity.get("vcardArray")?.as_array().get(1)?.as_array();
     card.iter()
         .find(|property| property.as_array().first().and_then(Json::as_str) == Some("fn"))
         .and_then(|property| property.as_array().get(3)?.as_str())
-        .map(|name| name.trim().to_owned())
-        .filter(|name| !name.is_empty())
+        .and_then(|name| names::clean(name, MAX_REGISTRAR_CHARS))
 }
 
 pub fn status(registration: &Registration, today: Date) -> RegistrationStatus {
