@@ -552,6 +552,24 @@ fn what_the_checks_find_feeds_the_findings() {
 }
 
 #[test]
+fn a_right_to_left_registrar_is_isolated_inside_its_sentence() {
+    use email_troubleshooter::model::checks::describe;
+    let content = checklist();
+    let check = |name: &str| RegistrationCheck {
+        domain: "example.com".into(),
+        outcome: Ok(Some(rdap::Registration {
+            expires: None,
+            registrar: Some(name.into()),
+        })),
+        at: Timestamp(1),
+    };
+    let lines = describe::registration(&content, &check("רשם דוגמה"), today(), "rdap", 8);
+    assert_eq!(lines[1], "Registrar: \u{2068}רשם דוגמה\u{2069}");
+    let lines = describe::registration(&content, &check("Example, Inc."), today(), "rdap", 8);
+    assert_eq!(lines[1], "Registrar: Example, Inc.");
+}
+
+#[test]
 fn the_largest_results_a_check_can_make_still_fit_the_saved_line() {
     let long = |c: &str| format!("{0}.{0}.{0}.{1}", c.repeat(63), "t".repeat(61));
     let hosts: Vec<String> = (0..60)

@@ -172,3 +172,61 @@ test("the webmail portal: reachable with its time, or not reachable, and nothing
   await downPortal.getByText(/^This browser couldn't reach 127\.0\.0\.1:\d+\. Either the portal is down, or this network can't reach it/).waitFor();
   await down.context.close();
 });
+
+test("a DNS answer that tries to add answers is refused, and the user's answers stay their own", async () => {
+  const { context, page, problems, troubleshooter, answer } = await atQuestion5();
+  const check = await checkDomain(troubleshooter, "planted.test");
+  await check.getByText(/sent an answer that couldn't be read as one\.$/).waitFor();
+  await answer("No");
+  await troubleshooter.getByText("Step 6 of 7", { exact: true }).waitFor();
+  const saved = await page.evaluate(() => localStorage.getItem("email-troubleshooter:checks"));
+  assert.doesNotMatch(saved, /computer=|network=/, saved);
+  await page.reload();
+  await page.evaluate(async (settings) => {
+    const { mount } = await import("/cdn/v1/email-troubleshooter.js");
+    await mount(document.getElementById("slot"), settings).ready;
+  }, { storageKey: "checks", ...services.settings });
+  await troubleshooter.getByText("Step 6 of 7", { exact: true }).waitFor();
+  assert.equal(await troubleshooter.getByRole("radio", { name: "Yes", exact: true }).count(), 3, "question 6 is open, unanswered");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("answers of the wrong shape can't be read; a null MX means the domain accepts no mail", async () => {
+  const { context, problems, troubleshooter } = await atQuestion5();
+  for (const domain of ["answer-string.test", "answer-object.test", "type-string.test", "nested.test"]) {
+    const check = await checkDomain(troubleshooter, domain);
+    await check.getByText(/sent an answer that couldn't be read as one\.$/).waitFor();
+    assert.equal(await check.getByText("The domain has no mail records at all").count(), 0, domain);
+  }
+  let check = await checkDomain(troubleshooter, "nullmx.test");
+  await check.getByText("The domain nullmx.test says it accepts no mail at all", { exact: false }).waitFor();
+  check = await checkDomain(troubleshooter, "year-zero.test");
+  await check.getByRole("heading", { name: "Registration of year-zero.test" }).waitFor();
+  await check.getByText(/127\.0\.0\.1:\d+ sent an answer that couldn't be read as one\./).nth(0).waitFor();
+  assert.equal(await check.getByText(/expired on/).count(), 0, "a year-0 expiry is no finding");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("ten thousand records and a 3,000-character registrar: a short result, and progress still reads after a reload", async () => {
+  const { context, page, problems, troubleshooter } = await atQuestion5();
+  let check = await checkDomain(troubleshooter, "huge.test");
+  await check.getByText("The mail records point to Rackspace Cloud Office, as they should").waitFor();
+  await check.getByText(/^5 mx1\.emailsrvr\.com, 6 mx2\.emailsrvr\.com, 10 relay0\.example\.net, .*, 9982 more$/).waitFor();
+  check = await checkDomain(troubleshooter, "long-registrar.test");
+  const registrar = await check.getByText(/^Registrar: /).textContent();
+  assert.ok(registrar.length < 100, `cut to a fixed length: ${registrar.length} characters`);
+  assert.doesNotMatch(registrar, /\u202e/, "direction overrides are dropped");
+  const saved = await page.evaluate(() => localStorage.getItem("email-troubleshooter:checks"));
+  assert.ok(saved.length < 4000, `the saved line stays short: ${saved.length}`);
+  await page.reload();
+  await page.evaluate(async (settings) => {
+    const { mount } = await import("/cdn/v1/email-troubleshooter.js");
+    await mount(document.getElementById("slot"), settings).ready;
+  }, { storageKey: "checks", ...services.settings });
+  await troubleshooter.getByText("Step 5 of 7", { exact: true }).waitFor();
+  assert.equal(await troubleshooter.getByText("couldn't be read", { exact: false }).count(), 0);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -99,3 +99,54 @@ test("broken links are refused with a clear message, and saved answers stay exac
     await context.close();
   }
 });
+
+/** The link's checksum, FNV-1a over the fragment before `&sum=`: anyone can make one. */
+function fnv1a(text) {
+  let hash = 0x811c9dc5;
+  for (const byte of new TextEncoder().encode(text)) hash = Math.imul(hash ^ byte, 0x01000193) >>> 0;
+  return hash.toString(16).padStart(8, "0");
+}
+
+test("a crafted link with a valid checksum brings answers, never text of its own", async () => {
+  const body =
+    "troubleshooter:help-article:v=1&at=summary&webmail=yes&when=/nothing&migrated=no&upgraded=no&domain=no&computer=no&network=no" +
+    "&check.reg=example.com/found:2020-01-01:Your~20mailbox~20is~20locked.~20Call~20~2B1~20555~200100@1";
+  const { context, page, problems } = await openPage(env.browser);
+  await page.goto(`${env.server.url}/#${body}&sum=${fnv1a(body)}`);
+  const troubleshooter = widget(page);
+  await ready(troubleshooter);
+  const offer = troubleshooter.getByRole("region", { name: "Answers from a link" });
+  await offer.getByText(/holds answers to 7 of 7 questions/).waitFor();
+  await offer.getByRole("button", { name: "Continue with these answers" }).click();
+  const summary = troubleshooter.getByRole("region", { name: "Your answers" });
+  await summary.waitFor();
+  assert.equal(await troubleshooter.getByText("Your mailbox is locked", { exact: false }).count(), 0);
+  assert.doesNotMatch(await summary.getByLabel("The report").inputValue(), /locked|555/);
+  assert.doesNotMatch(await page.evaluate(() => localStorage.getItem("email-troubleshooter:help-article")), /check\./);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("links pasted one after another leave one line about the latest, and a good one replaces a refusal", async () => {
+  const first = await openWidget(env);
+  await first.troubleshooter.getByRole("radio", { name: "Yes", exact: true }).check();
+  await first.troubleshooter.getByRole("button", { name: "Continue" }).click();
+  const link = await linkFrom(first.troubleshooter);
+  await first.context.close();
+
+  const { context, page, problems, troubleshooter } = await openWidget(env);
+  const status = troubleshooter.getByRole("status").first();
+  const paste = (address) => page.evaluate((hash) => (location.hash = hash), new URL(address).hash);
+  await paste(link.slice(0, link.length - 12));
+  await status.getByText(/because it is damaged or incomplete/).waitFor();
+  await paste(`${link}${"x".repeat(2100)}`);
+  await status.getByText(/because it is too long/).waitFor();
+  await paste(`${env.server.url}/#troubleshooter:help-article:v=4&at=webmail&sum=12345678`);
+  await status.getByText(/because it was made by another version/).waitFor();
+  assert.equal(await status.locator("p").count(), 1, "one line about links, the latest");
+  await paste(link);
+  await troubleshooter.getByRole("region", { name: "Answers from a link" }).waitFor();
+  assert.equal(await status.getByText("couldn't be used", { exact: false }).count(), 0, "the refusal is gone once a good link is offered");
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -29,6 +29,27 @@ function dns(name) {
       return [200, "{ this is not json"];
     case "slow.test":
       return [200, mx(EXPECTED), {}, 4000];
+    // Hostile or odd answers: a host that tries to add answers to the saved line, far too many
+    // records, a null MX (RFC 7505), and answers of the wrong shape.
+    case "planted.test":
+      return [200, { Status: 0, Answer: [{ name: "x", type: 15, TTL: 300, data: "10 x@1&computer=yes&network=no" }] }];
+    case "huge.test": {
+      const relays = Array.from({ length: 10_000 }, (_, i) => ({ name: "x", type: 15, TTL: 300, data: `${10 + (i % 50)} relay${i}.example.net.` }));
+      const ours = EXPECTED.map((host, i) => ({ name: "x", type: 15, TTL: 300, data: `${5 + i} ${host}.` }));
+      return [200, { Status: 0, Answer: [...relays, ...ours] }];
+    }
+    case "nullmx.test":
+      return [200, { Status: 0, Answer: [{ name: "nullmx.test", type: 15, TTL: 300, data: "0 ." }] }];
+    case "underscore.test":
+      return [200, mx(["mail_in.example.net", ...EXPECTED])];
+    case "answer-string.test":
+      return [200, { Status: 0, Answer: "x" }];
+    case "answer-object.test":
+      return [200, { Status: 0, Answer: { type: 15, data: "10 mx1.emailsrvr.com." } }];
+    case "type-string.test":
+      return [200, { Status: 0, Answer: [{ name: "x", type: "15", TTL: 300, data: "10 mx1.emailsrvr.com." }] }];
+    case "nested.test":
+      return [200, { Status: 0, Answer: [[{ name: "x", type: 15, TTL: 300, data: "10 mx1.emailsrvr.com." }]] }];
     case "nocors.test":
       return [200, mx(EXPECTED), { cors: false }];
     default:
@@ -47,6 +68,13 @@ function rdap(name) {
     entities: [{ objectClassName: "entity", roles: ["registrar"], vcardArray: ["vcard", [["version", {}, "text", "4.0"], ["fn", {}, "text", "Example Registrar, Inc."]]] }],
   });
   switch (name) {
+    case "year-zero.test":
+      return [200, { ...expires(400), events: [{ eventAction: "expiration", eventDate: "0000-01-01T00:00:00Z" }] }];
+    case "long-registrar.test": {
+      const answer = expires(400);
+      answer.entities[0].vcardArray[1][1][3] = `Registrar ${"\u202e".repeat(3)}${"x".repeat(3000)}`;
+      return [200, answer];
+    }
     case "expired.test":
       return [200, expires(-12)];
     case "expiring.test":

@@ -72,3 +72,89 @@ test("a localStorage that refuses writes is treated the same way", async () => {
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+/** Fills this origin's localStorage until it refuses another byte. */
+async function fillStorage(page) {
+  return page.evaluate(() => {
+    let size = 1 << 20;
+    let n = 0;
+    while (size >= 1) {
+      try {
+        localStorage.setItem(`host-filler-${n++}`, "x".repeat(size));
+      } catch {
+        size = Math.floor(size / 2);
+      }
+    }
+    try {
+      localStorage.setItem("host-filler-probe", "1");
+      return false;
+    } catch {
+      return true;
+    }
+  });
+}
+
+test("with storage full, saved answers still show and the widget says new ones won't be kept", async () => {
+  const { context, page, problems, troubleshooter } = await openWidget(env);
+  await troubleshooter.getByRole("radio", { name: "Yes", exact: true }).check();
+  await troubleshooter.getByRole("button", { name: "Continue" }).click();
+  await troubleshooter.getByRole("checkbox", { name: "My office or home network changed" }).check();
+  await troubleshooter.getByRole("button", { name: "Continue" }).click();
+  await troubleshooter.getByText("Step 3 of 7", { exact: true }).waitFor();
+  assert.equal(await fillStorage(page), true, "storage is really full");
+
+  await page.reload();
+  await ready(troubleshooter);
+  await troubleshooter.getByText("Step 3 of 7", { exact: true }).waitFor();
+  await troubleshooter.getByText("Your answer: Yes").waitFor();
+  assert.equal(
+    await notices(troubleshooter).textContent(),
+    "Your saved answers are back, but this browser won't save changes now (its storage may be full), so new answers will be lost if you leave this page.",
+  );
+  await troubleshooter.getByRole("radio", { name: "No", exact: true }).check();
+  await troubleshooter.getByRole("button", { name: "Continue" }).click();
+  await troubleshooter.getByText("Step 4 of 7", { exact: true }).waitFor();
+  assert.match(await page.evaluate(() => localStorage.getItem("email-troubleshooter:help-article")), /webmail=yes.*when=\/network/, "what was saved is untouched");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("when another tab leaves an unreadable value, this tab writes its answers back and keeps the other aside", async () => {
+  const { context, page, problems, troubleshooter } = await openWidget(env);
+  await troubleshooter.getByRole("radio", { name: "No", exact: true }).check();
+  await troubleshooter.getByRole("button", { name: "Continue" }).click();
+  await troubleshooter.getByText("Step 2 of 7", { exact: true }).waitFor();
+
+  const other = await context.newPage();
+  await other.goto(`${env.server.url}/host/api.html`);
+  await other.evaluate(() => localStorage.setItem("email-troubleshooter:help-article", "v=1&at=webmail&webmail=%%%"));
+  await page.waitForFunction(() => /webmail=no/.test(localStorage.getItem("email-troubleshooter:help-article")));
+  assert.equal(await page.evaluate(() => localStorage.getItem("email-troubleshooter:help-article:unreadable")), "v=1&at=webmail&webmail=%%%");
+  await other.close();
+
+  await page.reload();
+  await ready(troubleshooter);
+  await troubleshooter.getByText("Step 2 of 7", { exact: true }).waitFor();
+  await troubleshooter.getByText("Your answer: No").waitFor();
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("a saved check result that can't be read is left out on its own: every answer stays", async () => {
+  const line = "v=1&at=upgraded&started=1795497000&webmail=yes@1795497000&when=/nothing@1795497060&migrated=no@1795497120&check.mx=example.com/none/10:x@1&check.reg=example.com/found:-:%%%@1795497200";
+  const { context, page, problems, troubleshooter } = await openWidget(env, "/", {
+    init: `if (!sessionStorage.getItem("seeded")) { localStorage.setItem("email-troubleshooter:help-article", ${JSON.stringify(line)}); sessionStorage.setItem("seeded", "1"); }`,
+  });
+  await troubleshooter.getByText("Step 4 of 7", { exact: true }).waitFor();
+  assert.equal(
+    await notices(troubleshooter).textContent(),
+    "A check result saved here couldn't be read, so it was left out. All your answers are here; you can run the check again.",
+  );
+  await troubleshooter.getByText("Your answer: Yes").waitFor();
+  assert.equal(await page.evaluate(() => localStorage.getItem("email-troubleshooter:help-article:unreadable")), line, "the whole value is kept aside");
+  await page.reload();
+  await ready(troubleshooter);
+  await troubleshooter.getByText("Step 4 of 7", { exact: true }).waitFor();
+  assert.deepEqual(problems, []);
+  await context.close();
+});
