@@ -187,7 +187,7 @@ test("a DNS answer that tries to add answers is refused, and the user's answers 
     await mount(document.getElementById("slot"), settings).ready;
   }, { storageKey: "checks", ...services.settings });
   await troubleshooter.getByText("Step 6 of 7", { exact: true }).waitFor();
-  assert.equal(await troubleshooter.getByRole("radio", { name: "Yes", exact: true }).count(), 3, "question 6 is open, unanswered");
+  assert.equal(await troubleshooter.getByRole("radio", { name: "Yes", exact: true }).isChecked(), false, "question 6 is open, unanswered");
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -213,7 +213,7 @@ test("ten thousand records and a 3,000-character registrar: a short result, and 
   const { context, page, problems, troubleshooter } = await atQuestion5();
   let check = await checkDomain(troubleshooter, "huge.test");
   await check.getByText("The mail records point to Rackspace Cloud Office, as they should").waitFor();
-  await check.getByText(/^5 mx1\.emailsrvr\.com, 6 mx2\.emailsrvr\.com, 10 relay0\.example\.net, .*, 9982 more$/).waitFor();
+  await check.getByText(/^5 mx1\.emailsrvr\.com, 6 mx2\.emailsrvr\.com, 10 relay0\.example\.net, .*, 9980 more$/).waitFor();
   check = await checkDomain(troubleshooter, "long-registrar.test");
   const registrar = await check.getByText(/^Registrar: /).textContent();
   assert.ok(registrar.length < 100, `cut to a fixed length: ${registrar.length} characters`);
