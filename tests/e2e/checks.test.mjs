@@ -37,6 +37,15 @@ async function atQuestion5(extra = {}, options = {}) {
   return { ...opened, troubleshooter, answer };
 }
 
+/** Reloads the page and mounts the widget again, with the same storage key and services. */
+async function reloadAndMount(page) {
+  await page.reload();
+  await page.evaluate(async (settings) => {
+    const { mount } = await import("/cdn/v1/email-troubleshooter.js");
+    await mount(document.getElementById("slot"), settings).ready;
+  }, { storageKey: "checks", ...services.settings });
+}
+
 async function checkDomain(troubleshooter, input) {
   const check = troubleshooter.getByRole("region", { name: "Check your domain's mail records and registration" });
   await check.getByLabel("Your email address or domain").fill(input);
@@ -138,11 +147,7 @@ test("results are saved, feed the findings and appear in the report with their t
   const report = await summary.getByLabel("The report").inputValue();
   assert.match(report, /What the checks found\n\n- Mail records for foreign\.test: None of the mail records point to Rackspace Cloud Office.*Found: 10 aspmx\.l\.google\.com, 20 alt1\.aspmx\.l\.google\.com\. Expected: mx1\.emailsrvr\.com, mx2\.emailsrvr\.com\. Checked \d/);
   assert.match(await page.evaluate(() => localStorage.getItem("email-troubleshooter:checks")), /&check\.mx=foreign\.test\/none\//);
-  await page.reload();
-  await page.evaluate(async (settings) => {
-    const { mount } = await import("/cdn/v1/email-troubleshooter.js");
-    await mount(document.getElementById("slot"), settings).ready;
-  }, { storageKey: "checks", ...services.settings });
+  await reloadAndMount(page);
   await troubleshooter.getByText("Strong sign · from the mail records check").waitFor();
   await context.close();
 });
@@ -181,11 +186,7 @@ test("a DNS answer that tries to add answers is refused, and the user's answers 
   await troubleshooter.getByText("Step 6 of 7", { exact: true }).waitFor();
   const saved = await page.evaluate(() => localStorage.getItem("email-troubleshooter:checks"));
   assert.doesNotMatch(saved, /computer=|network=/, saved);
-  await page.reload();
-  await page.evaluate(async (settings) => {
-    const { mount } = await import("/cdn/v1/email-troubleshooter.js");
-    await mount(document.getElementById("slot"), settings).ready;
-  }, { storageKey: "checks", ...services.settings });
+  await reloadAndMount(page);
   await troubleshooter.getByText("Step 6 of 7", { exact: true }).waitFor();
   assert.equal(await troubleshooter.getByRole("radio", { name: "Yes", exact: true }).isChecked(), false, "question 6 is open, unanswered");
   assert.deepEqual(problems, []);
@@ -220,11 +221,7 @@ test("ten thousand records and a 3,000-character registrar: a short result, and 
   assert.doesNotMatch(registrar, /\u202e/, "direction overrides are dropped");
   const saved = await page.evaluate(() => localStorage.getItem("email-troubleshooter:checks"));
   assert.ok(saved.length < 4000, `the saved line stays short: ${saved.length}`);
-  await page.reload();
-  await page.evaluate(async (settings) => {
-    const { mount } = await import("/cdn/v1/email-troubleshooter.js");
-    await mount(document.getElementById("slot"), settings).ready;
-  }, { storageKey: "checks", ...services.settings });
+  await reloadAndMount(page);
   await troubleshooter.getByText("Step 5 of 7", { exact: true }).waitFor();
   assert.equal(await troubleshooter.getByText("couldn't be read", { exact: false }).count(), 0);
   assert.deepEqual(problems, []);

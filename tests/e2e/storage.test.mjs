@@ -6,14 +6,13 @@ import { useBrowser, openWidget, ready, notices } from "./support.mjs";
 
 const env = useBrowser();
 
+/** An init script that saves `value` as the demo's progress once, before its first load. */
+const seeded = (value) =>
+  `if (!sessionStorage.getItem("seeded")) { localStorage.setItem("email-troubleshooter:help-article", ${JSON.stringify(value)}); sessionStorage.setItem("seeded", "1"); }`;
+
 test("a corrupt saved value gives a working widget and a one-line notice", async () => {
   const { context, page, problems, troubleshooter } = await openWidget(env, "/", {
-    init: () => {
-      if (!sessionStorage.getItem("seeded")) {
-        localStorage.setItem("email-troubleshooter:help-article", "v=1&at=webmail&webmail=%%%");
-        sessionStorage.setItem("seeded", "1");
-      }
-    },
+    init: seeded("v=1&at=webmail&webmail=%%%"),
   });
   assert.equal(
     await notices(troubleshooter).textContent(),
@@ -143,7 +142,7 @@ test("when another tab leaves an unreadable value, this tab writes its answers b
 test("a saved check result that can't be read is left out on its own: every answer stays", async () => {
   const line = "v=1&at=upgraded&started=1795497000&webmail=yes@1795497000&when=/nothing@1795497060&migrated=no@1795497120&check.mx=example.com/none/10:x@1&check.reg=example.com/found:-:%%%@1795497200";
   const { context, page, problems, troubleshooter } = await openWidget(env, "/", {
-    init: `if (!sessionStorage.getItem("seeded")) { localStorage.setItem("email-troubleshooter:help-article", ${JSON.stringify(line)}); sessionStorage.setItem("seeded", "1"); }`,
+    init: seeded(line),
   });
   await troubleshooter.getByText("Step 4 of 7", { exact: true }).waitFor();
   assert.equal(
