@@ -275,8 +275,18 @@ async function openWebKit() {
       reload: () => driver.navigate().refresh(),
       find: (query) => driver.wait(() => find(query), WAIT, `no ${query.role} "${query.name}" in the widget`),
       click: (element) => element.click(),
-      // WebDriver classic's click waits for a navigation it starts.
-      follow: (element) => element.click(),
+      // WebKitWebDriver's click doesn't wait for the navigation it starts.
+      follow: async (element) => {
+        const from = await driver.getCurrentUrl();
+        await element.click();
+        await driver.wait(async () => {
+          try {
+            return (await driver.getCurrentUrl()) !== from && (await driver.executeScript("return document.readyState")) === "complete";
+          } catch {
+            return false; // between two pages
+          }
+        }, WAIT, "the next page");
+      },
       type: (element, text) => element.sendKeys(text),
       run: (fn, ...args) => driver.executeScript(`return (${fn})(...arguments);`, ...args),
       waitFor: (fn, ...args) =>
