@@ -45,10 +45,12 @@ for (const engine of ENGINES) {
     const browser = await openEngine(engine, t);
     try {
       await browser.goto(`${env.server.url}/engines/broken.html`);
-      const recorded = await browser.waitFor(() => {
-        const lines = JSON.parse(sessionStorage.getItem("engines:problems") ?? "[]");
-        return lines.length > 0 && lines;
-      });
+      const recorded = await browser
+        .waitFor(() => {
+          const lines = JSON.parse(sessionStorage.getItem("engines:problems") ?? "[]");
+          return lines.length > 0 && lines;
+        })
+        .catch(() => assert.fail("nothing on the console: a wasm that can't be loaded must say why"));
       t.diagnostic(recorded[0]);
       assert.equal(recorded.length, 1, recorded.join("\n"));
       // The embed's sentence, then the error the browser gave, with its name and message.

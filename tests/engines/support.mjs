@@ -8,7 +8,7 @@
 
 import { before, after } from "node:test";
 import { spawn } from "node:child_process";
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
 import puppeteer from "puppeteer-core";
@@ -291,13 +291,35 @@ async function openWebKit() {
       run: (fn, ...args) => driver.executeScript(`return (${fn})(...arguments);`, ...args),
       waitFor: (fn, ...args) =>
         driver.wait(() => driver.executeScript(`return (${fn})(...arguments);`, ...args), WAIT, `waiting for ${fn.name}`),
-      close: () => driver.quit(),
+      close: async () => {
+        await driver.quit();
+        // MiniBrowser and its web processes end after the session; killed before they have,
+        // they would outlive WebKitWebDriver, their parent, and stay as zombies.
+        await groupEmpty(driverProcess.pid, 5_000);
+      },
       kill,
     };
   } catch (error) {
     kill();
     throw error;
   }
+}
+
+/** Waits until the process group led by `leader` has no process but the leader (Linux's /proc). */
+async function groupEmpty(leader, ms) {
+  const end = Date.now() + ms;
+  const others = () =>
+    readdirSync("/proc").filter((pid) => {
+      if (!/^\d+$/.test(pid) || Number(pid) === leader) return false;
+      try {
+        // Fields after the command's closing parenthesis: state, parent, process group, ...
+        const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ").pop().split(" ");
+        return Number(fields[2]) === leader && fields[0] !== "Z";
+      } catch {
+        return false; // ended meanwhile
+      }
+    });
+  while (others().length > 0 && Date.now() < end) await new Promise((wake) => setTimeout(wake, 50));
 }
 
 /** Keeps the last 4 KB a child process printed, to explain a failure to start. */

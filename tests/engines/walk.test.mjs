@@ -25,6 +25,8 @@ for (const engine of ENGINES) {
       assert.deepEqual(await browser.state(), { open: QUESTION_2, answers: ["Your answer: Yes"] });
 
       await browser.reload();
+      // A new document (record-console.js counts them), not the old one still on show.
+      await browser.waitFor(() => sessionStorage.getItem("engines:documents") === "2");
       await browser.find({ role: "heading", name: "Can't connect to your mailbox?" });
       await browser.find({ role: "field", name: "Date the problem started" });
       assert.deepEqual(await browser.state(), { open: QUESTION_2, answers: ["Your answer: Yes"] });
