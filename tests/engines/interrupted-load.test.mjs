@@ -5,7 +5,7 @@
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { ENGINES, SLOW_WASM, TEST_TIMEOUT, eventually, openEngine, useServer } from "./support.mjs";
+import { ENGINES, TEST_TIMEOUT, eventually, openEngine, useServer } from "./support.mjs";
 
 const env = useServer();
 
@@ -19,10 +19,10 @@ for (const engine of ENGINES) {
     test(`${engine}: ${how} while the wasm downloads logs nothing`, { timeout: TEST_TIMEOUT }, async (t) => {
       const browser = await openEngine(engine, t);
       try {
-        const asked = env.server.requests.filter((path) => path === SLOW_WASM).length;
-        const cut = env.server.cutOff.length;
+        // This page's wasm request is the server's next one.
+        const first = env.server.slowRequests() + 1;
         await browser.goto(`${env.server.url}/engines/slow.html`);
-        await eventually(() => env.server.requests.filter((path) => path === SLOW_WASM).length > asked, "the wasm request");
+        await eventually(() => env.server.slowRequests() >= first, "the wasm request");
         // The widget's own content is still what shows: the wasm is pending, nothing is drawn.
         assert.equal(await browser.run(() => document.querySelector("email-troubleshooter").shadowRoot.childElementCount), 1);
 
@@ -31,7 +31,7 @@ for (const engine of ENGINES) {
         // first one is gone, and had its last chance to log.
         await browser.waitFor(() => Number(sessionStorage.getItem("engines:documents")) >= 2 && document.readyState === "complete");
         // Its download was really cut off, not left running or answered.
-        await eventually(() => env.server.cutOff.length > cut, "the browser to give up the wasm download");
+        await eventually(() => env.server.cutOff.includes(first), "the browser to give up the first page's wasm download");
 
         assert.deepEqual(await browser.recorded(), [], "the page that went away logged nothing");
         if (browser.consoleErrors) assert.deepEqual(browser.consoleErrors, [], "the driver heard no console error");

@@ -40,11 +40,13 @@ export const SLOW_WASM = "/slow/email_troubleshooter_bg.wasm";
 /**
  * Serves the release bundle at / (the demo), again under /slow/ (where the wasm request is
  * never answered), and under /broken/ (where the wasm is a 404), and this suite's host pages
- * under /engines/. `cutOff` lists the wasm requests the browser gave up on before an answer.
+ * under /engines/. Requests for that wasm are numbered from 1 in the order they come; `cutOff`
+ * lists the numbers of those the browser gave up on.
  */
 export async function startServer() {
   const hanging = new Set();
   const cutOff = [];
+  let slowRequests = 0;
   const server = await serve({
     mounts: {
       "/": `${root}/dist`,
@@ -55,10 +57,11 @@ export async function startServer() {
     override: (path) => (path === "/broken/email_troubleshooter_bg.wasm" ? { status: 404, body: "gone" } : undefined),
     route: (path, request, response) => {
       if (path !== SLOW_WASM) return false;
+      const number = ++slowRequests;
       hanging.add(response);
       response.on("close", () => {
         hanging.delete(response);
-        if (!response.writableEnded) cutOff.push(path);
+        if (!response.writableEnded) cutOff.push(number);
       });
       return true;
     },
@@ -66,6 +69,7 @@ export async function startServer() {
   return {
     ...server,
     cutOff,
+    slowRequests: () => slowRequests,
     close: async () => {
       for (const response of hanging) response.destroy();
       await server.close();
