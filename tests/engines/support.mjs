@@ -189,7 +189,7 @@ async function openFirefox() {
     if (message.type() === "error") consoleErrors.push(message.text());
   });
   page.on("pageerror", (error) => consoleErrors.push(`uncaught: ${error.message}`));
-  const process = browser.process();
+  const firefox = browser.process();
   return {
     engine: "firefox",
     consoleErrors,
@@ -209,7 +209,7 @@ async function openFirefox() {
     waitFor: async (fn, ...args) => (await page.waitForFunction(fn, { timeout: WAIT, polling: 50 }, ...args)).jsonValue(),
     close: () => browser.close(),
     kill: () => {
-      if (process && process.exitCode === null && process.signalCode === null) process.kill("SIGKILL");
+      if (firefox && firefox.exitCode === null && firefox.signalCode === null) firefox.kill("SIGKILL");
     },
   };
 }
