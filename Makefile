@@ -1,7 +1,7 @@
 # Email Troubleshooter: build, demo and test.
 #
 #   make demo    install what is missing, build, serve the demo at http://127.0.0.1:8080
-#   make test    install what is missing, run every suite (native, browser, end-to-end, size budget)
+#   make test    install what is missing, run every suite (native, browser, end-to-end, engines, size budget)
 #   make bench   load time, answer time and memory on a 4x slower CPU, beside the plain page
 #   make dist    the release bundle in dist/
 #   make size    sizes (raw, gzip -9, brotli) of what a first visit downloads, and of the rest
@@ -25,13 +25,13 @@ WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DEMO_PORT ?= 8080
 
-.PHONY: help setup setup-rust setup-trunk setup-wasm-bindgen setup-node setup-browser \
-	dist dist-test demo test test-native test-browser test-e2e test-size bench size screenshot lint clean
+.PHONY: help setup setup-rust setup-trunk setup-wasm-bindgen setup-node setup-browser setup-engines \
+	dist dist-test demo test test-native test-browser test-e2e test-engines test-size bench size screenshot lint clean
 
 help:
 	@sed -n 's/^#   \(make .*\)/\1/p' Makefile
 
-setup: setup-rust setup-trunk setup-wasm-bindgen setup-node setup-browser
+setup: setup-rust setup-trunk setup-wasm-bindgen setup-node setup-browser setup-engines
 
 setup-rust:
 	@rustup target list --installed | grep -qx wasm32-unknown-unknown \
@@ -63,13 +63,22 @@ setup-browser:
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y --no-install-recommends chromium chromium-driver; \
 	fi
 
+# Firefox and WebKit for tests/engines/: Debian's firefox-esr (driven over WebDriver BiDi), and
+# WebKitGTK's WebDriver, whose MiniBrowser comes with libwebkit2gtk-4.1-0 and, having no headless
+# mode, runs under Xvfb. About 150 MB to download, 17 s to install on a machine without them.
+setup-engines:
+	@if ! command -v firefox-esr >/dev/null || ! command -v WebKitWebDriver >/dev/null || ! command -v Xvfb >/dev/null; then \
+		$(SUDO) apt-get update; \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y --no-install-recommends firefox-esr webkit2gtk-driver xvfb; \
+	fi
+
 dist: setup-rust setup-trunk setup-wasm-bindgen setup-node
 	trunk build --release --offline
 
 demo: dist
 	node scripts/serve.mjs dist $(DEMO_PORT)
 
-test: setup test-native test-browser test-e2e test-size
+test: setup test-native test-browser test-e2e test-engines test-size
 
 test-native:
 	cargo test
@@ -79,6 +88,11 @@ test-browser: setup-rust setup-wasm-bindgen setup-browser
 
 test-e2e: dist dist-test setup-browser
 	node --test tests/e2e/
+
+# The release bundle in Firefox and WebKit: a user's first steps, a load cut off by a reload or a
+# link, a wasm that can't load, and a half-typed date (tests/engines/).
+test-engines: dist setup-engines
+	node --test tests/engines/
 
 # A quick debug build with the test-only panic export (--features test-hooks), for the e2e
 # test that proves a panic leaves a message in the element and the host page working.

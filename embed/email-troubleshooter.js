@@ -38,6 +38,19 @@ function prepare(element) {
   }
 }
 
+// A reload or a followed link cuts off a download still under way. Firefox and WebKit then fail
+// the load while the page still runs, after `beforeunload` and before `pagehide`. So `leaving` is
+// set by `pagehide`, and by `beforeunload` while a widget loads (a page with a download under way
+// isn't kept for back/forward anyway); never by `unload`, which keeps pages out of that cache.
+// A navigation called off after `beforeunload` (a download, "Stay on page") clears it again.
+let leaving = false;
+const leave = (event) => {
+  leaving = true;
+  if (event.type === "beforeunload") setTimeout(() => (leaving = false), 5000);
+};
+addEventListener("pagehide", leave);
+addEventListener("pageshow", () => (leaving = false));
+
 /**
  * Mounts a troubleshooter in `element`, with `settings` as documented in the README.
  * Returns `{ ready, reset(), destroy() }`; `ready` settles once the widget is drawn.
@@ -68,11 +81,18 @@ export function mount(element, settings) {
       if (state === "destroyed") release();
       else state = "drawn";
     });
-  ready.catch((error) => {
-    // The element's own content stays, without the room kept for the widget.
-    if (!widget && element.shadowRoot) element.shadowRoot.adoptedStyleSheets = [];
-    console.error("email-troubleshooter: could not start; the page's own content stays.", error);
-  });
+  // While the widget loads, `beforeunload` tells that the page is going away (see `leaving`);
+  // a listener of its own, so that one widget removing it leaves the others' in place.
+  const noteLeaving = (event) => leave(event);
+  addEventListener("beforeunload", noteLeaving);
+  ready
+    .catch((error) => {
+      // The element's own content stays, without the room kept for the widget.
+      if (!widget && element.shadowRoot) element.shadowRoot.adoptedStyleSheets = [];
+      // A download cut off by a reload or a link is no failure: host pages watch the console.
+      if (!leaving) console.error("email-troubleshooter: could not start; the page's own content stays.", error);
+    })
+    .finally(() => removeEventListener("beforeunload", noteLeaving));
   return {
     ready,
     reset: () => ready.then(() => widget?.reset(), () => {}),

@@ -24,18 +24,24 @@ const TYPES = {
 
 /**
  * @param {{ mounts: Record<string, string>, port?: number, headers?: (path: string) => Record<string, string>,
- *           override?: (path: string) => { status: number, body?: string, type?: string } | undefined }} options
+ *           override?: (path: string) => { status: number, body?: string, type?: string } | undefined,
+ *           route?: (path: string, request: import("node:http").IncomingMessage,
+ *                    response: import("node:http").ServerResponse) => boolean }} options
  *   mounts: URL prefix (ending in "/") to folder; the longest matching prefix wins.
  *   headers: extra response headers for a path (a Content-Security-Policy, say).
  *   override: a canned answer for a path, instead of a file (a 404 for the wasm, say).
+ *   route: answers a path itself (or never: a download that hangs) and returns true, or returns
+ *     false to let the server answer as usual. A route that keeps a response open must end it
+ *     before close() can finish.
  * @returns {Promise<{ url: string, close: () => Promise<void>, requests: string[] }>}
  */
-export async function serve({ mounts, port = 0, headers = () => ({}), override = () => undefined }) {
+export async function serve({ mounts, port = 0, headers = () => ({}), override = () => undefined, route = () => false }) {
   const prefixes = Object.keys(mounts).sort((a, b) => b.length - a.length);
   const requests = [];
   const server = createServer(async (request, response) => {
     const path = decodeURIComponent(new URL(request.url, "http://127.0.0.1").pathname);
     requests.push(path);
+    if (route(path, request, response)) return;
     const extra = { "cache-control": "no-store", ...headers(path) };
     const canned = override(path);
     if (canned) {
