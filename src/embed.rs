@@ -72,6 +72,13 @@ impl Widget {
         let Some(mut yew) = self.yew.take() else {
             return;
         };
+        // A widget whose destroy() waited for its first render may find that a newer widget
+        // has drawn in this root since (and taken this one's container out): the root is
+        // that widget's now, so it is left alone.
+        let still_here = yew
+            .container
+            .parent_node()
+            .is_some_and(|parent| parent == **self.root);
         yew.app.update(RootProps { widget: None });
         yew.container.remove();
         IDLE_ROOTS.with(|idle| idle.borrow_mut().push(yew));
@@ -81,6 +88,9 @@ impl Widget {
                 .borrow_mut()
                 .retain(|(mounted_id, _, _)| *mounted_id != id)
         });
+        if !still_here {
+            return;
+        }
         self.root.set_adopted_style_sheets(&js_sys::Array::new());
         // A slot puts back whatever the host had inside the element (the fallback content).
         if let Some(slot) = self
