@@ -24,12 +24,24 @@ const namesChecklist = (element, settings) =>
   /"checklist"/.test(element.getAttribute("config") ?? "") ||
   [...element.children].some((child) => child.matches('script[type="application/json"]') && /"checklist"/.test(child.textContent));
 
+// Marks what this script made (its shadow roots, its element class). Every copy of the script
+// (loaded from two paths, say) and the wasm share it, so they recognise each other's work.
+const NAME = "email-troubleshooter";
+const MARK = Symbol.for(NAME);
+
 // Until the widget is drawn, the element shows its own content and keeps room for the widget,
 // so the page below doesn't jump when it appears (hosts can tune --et-reserved-height).
+// Throws, saying why, for an element the widget must leave as it is.
 let reserve;
 function prepare(element) {
-  if (element.shadowRoot) return;
-  const root = element.attachShadow({ mode: "open" });
+  let root = element.shadowRoot;
+  if (root) {
+    if (!root[MARK]) throw "the element already has another shadow root";
+    return;
+  }
+  // Throws for a closed shadow root already there, or an element that can't have one (<input>).
+  root = element.attachShadow({ mode: "open" });
+  root[MARK] = 1;
   root.append(document.createElement("slot"));
   if ("adoptedStyleSheets" in root) {
     reserve ??= new CSSStyleSheet();
@@ -45,12 +57,23 @@ function prepare(element) {
 export function mount(element, settings) {
   let widget;
   let state = "loading"; // then "drawn", or "destroyed"
+  try {
+    prepare(element);
+  } catch (reason) {
+    // Refused: nothing on the element is touched, and `ready` rejects with the reason.
+    const message = `${NAME}: ${reason}; the page's own content stays.`;
+    console.error(message);
+    const ready = Promise.reject(Error(message));
+    ready.catch(() => {});
+    return { ready, async reset() {}, destroy() {} };
+  }
+  // A widget destroyed while it was drawn releases itself later; the wasm then leaves the
+  // shadow root alone if a newer widget has drawn there meanwhile.
   const release = () => {
     widget?.destroy();
     widget?.free();
     widget = undefined;
   };
-  prepare(element);
   const bundle = namesChecklist(element, settings) ? "email_troubleshooter_custom" : "email_troubleshooter";
   const ready = load(bundle)
     .then(async (glue) => {
