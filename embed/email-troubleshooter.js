@@ -110,6 +110,7 @@ const SETTINGS = ["config", "storage-key", "lang", "theme", "webmail-url", "help
 
 class EmailTroubleshooter extends HTMLElement {
   static observedAttributes = SETTINGS;
+  static [MARK] = 1;
 
   connectedCallback() {
     this.handle ??= mount(this);
@@ -128,6 +129,15 @@ class EmailTroubleshooter extends HTMLElement {
   }
 }
 
-if (!customElements.get("email-troubleshooter")) {
-  customElements.define("email-troubleshooter", EmailTroubleshooter);
+// Defined once per page, by whichever copy of this script runs first. If the page took the name
+// or blocks customElements.define, the element can't work: say so once.
+const ours = () => customElements.get(NAME)?.[MARK];
+if (!ours()) {
+  try {
+    if (customElements.get(NAME)) throw "the page defined it as something else";
+    customElements.define(NAME, EmailTroubleshooter);
+    if (!ours()) throw "customElements.define had no effect";
+  } catch (cause) {
+    console.error(`${NAME}: can't define the element: ${cause}; mount() still works.`);
+  }
 }
