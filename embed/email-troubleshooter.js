@@ -20,7 +20,7 @@ const loadTranslation = (lang) =>
   ));
 
 const namesChecklist = (element, settings) =>
-  (settings != null && typeof settings === "object" && "checklist" in settings) ||
+  "checklist" in Object(settings) ||
   /"checklist"/.test(element.getAttribute("config") ?? "") ||
   [...element.children].some((child) => child.matches('script[type="application/json"]') && /"checklist"/.test(child.textContent));
 

@@ -238,17 +238,16 @@ fn builtin(lang: &str, translation: &JsValue) -> (Cow<'static, Checklist>, bool)
 /// root is refused, so that its content is never wiped.
 fn own_shadow_root(host: &Element) -> Result<ShadowRoot, JsValue> {
     let mark = JsValue::from(js_sys::Symbol::for_("email-troubleshooter"));
-    let Some(root) = host.shadow_root() else {
-        let root = host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?;
-        js_sys::Reflect::set(&root, &mark, &JsValue::TRUE)?;
-        return Ok(root);
-    };
-    if js_sys::Reflect::get(&root, &mark).is_ok_and(|marked| marked.is_truthy()) {
-        Ok(root)
-    } else {
-        Err(JsValue::from_str(
+    match host.shadow_root() {
+        None => {
+            let root = host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?;
+            js_sys::Reflect::set(&root, &mark, &JsValue::TRUE)?;
+            Ok(root)
+        }
+        Some(root) if js_sys::Reflect::get(&root, &mark).is_ok_and(|m| m.is_truthy()) => Ok(root),
+        Some(_) => Err(JsValue::from_str(
             "the element already has another shadow root",
-        ))
+        )),
     }
 }
 
