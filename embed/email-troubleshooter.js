@@ -20,16 +20,28 @@ const loadTranslation = (lang) =>
   ));
 
 const namesChecklist = (element, settings) =>
-  (settings != null && typeof settings === "object" && "checklist" in settings) ||
+  "checklist" in Object(settings) ||
   /"checklist"/.test(element.getAttribute("config") ?? "") ||
   [...element.children].some((child) => child.matches('script[type="application/json"]') && /"checklist"/.test(child.textContent));
 
+// Marks what this script made (its shadow roots, its element class). Every copy of the script
+// (loaded from two paths, say) and the wasm share it, so they recognise each other's work.
+const NAME = "email-troubleshooter";
+const MARK = Symbol.for(NAME);
+
 // Until the widget is drawn, the element shows its own content and keeps room for the widget,
 // so the page below doesn't jump when it appears (hosts can tune --et-reserved-height).
+// Throws, saying why, for an element the widget must leave as it is.
 let reserve;
 function prepare(element) {
-  if (element.shadowRoot) return;
-  const root = element.attachShadow({ mode: "open" });
+  let root = element.shadowRoot;
+  if (root) {
+    if (!root[MARK]) throw "the element already has another shadow root";
+    return;
+  }
+  // Throws for a closed shadow root already there, or an element that can't have one (<input>).
+  root = element.attachShadow({ mode: "open" });
+  root[MARK] = 1;
   root.append(document.createElement("slot"));
   if ("adoptedStyleSheets" in root) {
     reserve ??= new CSSStyleSheet();
@@ -58,12 +70,23 @@ addEventListener("pageshow", () => (leaving = false));
 export function mount(element, settings) {
   let widget;
   let state = "loading"; // then "drawn", or "destroyed"
+  try {
+    prepare(element);
+  } catch (reason) {
+    // Refused: nothing on the element is touched, and `ready` rejects with the reason.
+    const message = `${NAME}: ${reason}; the page's own content stays.`;
+    console.error(message);
+    const ready = Promise.reject(Error(message));
+    ready.catch(() => {});
+    return { ready, async reset() {}, destroy() {} };
+  }
+  // A widget destroyed while it was drawn releases itself later; the wasm then leaves the
+  // shadow root alone if a newer widget has drawn there meanwhile.
   const release = () => {
     widget?.destroy();
     widget?.free();
     widget = undefined;
   };
-  prepare(element);
   const bundle = namesChecklist(element, settings) ? "email_troubleshooter_custom" : "email_troubleshooter";
   const ready = load(bundle)
     .then(async (glue) => {
@@ -107,6 +130,7 @@ const SETTINGS = ["config", "storage-key", "lang", "theme", "webmail-url", "help
 
 class EmailTroubleshooter extends HTMLElement {
   static observedAttributes = SETTINGS;
+  static [MARK] = 1;
 
   connectedCallback() {
     this.handle ??= mount(this);
@@ -125,6 +149,15 @@ class EmailTroubleshooter extends HTMLElement {
   }
 }
 
-if (!customElements.get("email-troubleshooter")) {
-  customElements.define("email-troubleshooter", EmailTroubleshooter);
+// Defined once per page, by whichever copy of this script runs first. If the page took the name
+// or blocks customElements.define, the element can't work: say so once.
+const ours = () => customElements.get(NAME)?.[MARK];
+if (!ours()) {
+  try {
+    if (customElements.get(NAME)) throw "the page defined it as something else";
+    customElements.define(NAME, EmailTroubleshooter);
+    if (!ours()) throw "customElements.define had no effect";
+  } catch (cause) {
+    console.error(`${NAME}: can't define the element: ${cause}; mount() still works.`);
+  }
 }

@@ -72,6 +72,13 @@ impl Widget {
         let Some(mut yew) = self.yew.take() else {
             return;
         };
+        // A widget whose destroy() waited for its first render may find that a newer widget
+        // has drawn in this root since (and taken this one's container out): the root is
+        // that widget's now, so it is left alone.
+        let still_here = yew
+            .container
+            .parent_node()
+            .is_some_and(|parent| parent == **self.root);
         yew.app.update(RootProps { widget: None });
         yew.container.remove();
         IDLE_ROOTS.with(|idle| idle.borrow_mut().push(yew));
@@ -81,6 +88,9 @@ impl Widget {
                 .borrow_mut()
                 .retain(|(mounted_id, _, _)| *mounted_id != id)
         });
+        if !still_here {
+            return;
+        }
         self.root.set_adopted_style_sheets(&js_sys::Array::new());
         // A slot puts back whatever the host had inside the element (the fallback content).
         if let Some(slot) = self
@@ -136,6 +146,7 @@ impl Mounting {
             problems,
             lang,
         } = self;
+        let root = own_shadow_root(&host)?;
         let (builtin, translation_missing) = builtin(lang, &translation);
         let checklist = Content::new(config.checklist(&builtin));
         for problem in &problems {
@@ -147,11 +158,8 @@ impl Mounting {
                 .into(),
             );
         }
-        let root = match host.shadow_root() {
-            Some(root) => root,
-            None => host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?,
-        };
-        root.set_inner_html("");
+        // Emptied with DOM calls: a page that requires Trusted Types refuses any HTML string.
+        root.set_text_content(None);
         apply_styles(&root)?;
         let id = NEXT_ID.with(|next| next.replace(next.get().wrapping_add(1)));
         let commands = Commands::default();
@@ -225,6 +233,24 @@ fn builtin(lang: &str, translation: &JsValue) -> (Cow<'static, Checklist>, bool)
     }
 }
 
+/// The element's shadow root for the widget: one the troubleshooter made (this wasm, or any
+/// copy of the embed script: they share the mark), or a new one. Someone else's open shadow
+/// root is refused, so that its content is never wiped.
+fn own_shadow_root(host: &Element) -> Result<ShadowRoot, JsValue> {
+    let mark = JsValue::from(js_sys::Symbol::for_("email-troubleshooter"));
+    match host.shadow_root() {
+        None => {
+            let root = host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?;
+            js_sys::Reflect::set(&root, &mark, &JsValue::TRUE)?;
+            Ok(root)
+        }
+        Some(root) if js_sys::Reflect::get(&root, &mark).is_ok_and(|m| m.is_truthy()) => Ok(root),
+        Some(_) => Err(JsValue::from_str(
+            "the element already has another shadow root",
+        )),
+    }
+}
+
 /// [`prepare`] and [`Mounting::mount`] at once, for Rust callers.
 pub fn mount(host: Element, settings: JsValue, translation: JsValue) -> Result<Widget, JsValue> {
     prepare(host, settings).mount(translation)
@@ -282,4 +308,67 @@ fn apply_styles(root: &ShadowRoot) -> Result<(), JsValue> {
 #[wasm_bindgen]
 pub fn panic_for_test() {
     panic!("a panic the end-to-end tests asked for");
+}
+
+#[cfg(all(test, target_arch = "wasm32"))]
+mod tests {
+    use super::*;
+    use wasm_bindgen_test::*;
+
+    wasm_bindgen_test_configure!(run_in_browser);
+
+    fn host() -> Element {
+        let document = web_sys::window()
+            .and_then(|w| w.document())
+            .expect("a document");
+        let host = document.create_element("div").expect("a div");
+        host.set_attribute("storage-key", "embed-unit")
+            .expect("attribute");
+        document
+            .body()
+            .expect("a body")
+            .append_child(&host)
+            .expect("appended");
+        host
+    }
+
+    #[wasm_bindgen_test]
+    fn someone_elses_shadow_root_is_refused_and_left_as_it_is() {
+        let host = host();
+        let theirs = host
+            .attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))
+            .expect("a shadow root");
+        theirs.set_text_content(Some("Their own content"));
+        assert!(mount(host.clone(), JsValue::UNDEFINED, JsValue::UNDEFINED).is_err());
+        assert_eq!(theirs.text_content().as_deref(), Some("Their own content"));
+        assert_eq!(theirs.child_nodes().length(), 1);
+        host.remove();
+    }
+
+    #[wasm_bindgen_test]
+    async fn a_widget_released_after_a_newer_one_drew_leaves_that_ones_root_alone() {
+        let host = host();
+        let mut older =
+            mount(host.clone(), JsValue::UNDEFINED, JsValue::UNDEFINED).expect("mounts");
+        let mut newer =
+            mount(host.clone(), JsValue::UNDEFINED, JsValue::UNDEFINED).expect("mounts again");
+        yew::scheduler::flush().await;
+        older.destroy();
+        yew::scheduler::flush().await;
+        let root = host.shadow_root().expect("the widget's shadow root");
+        assert_eq!(root.adopted_style_sheets().length(), 1, "still styled");
+        assert!(
+            root.query_selector("slot").ok().flatten().is_none(),
+            "no fallback"
+        );
+        let headings = root.query_selector_all("h2").map(|found| found.length());
+        assert_eq!(headings.ok(), Some(1), "one widget");
+        newer.destroy();
+        assert_eq!(root.adopted_style_sheets().length(), 0);
+        assert!(
+            root.query_selector("slot").ok().flatten().is_some(),
+            "the host's content shows again"
+        );
+        host.remove();
+    }
 }
