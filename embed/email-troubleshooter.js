@@ -6,9 +6,14 @@
 // own checklist. A page downloads the second only if its settings name a checklist.
 const bundles = {};
 const load = (name) =>
-  (bundles[name] ??= import(`./${name}.js`).then(async (glue) => {
-    await glue.default({ module_or_path: new URL(`${name}_bg.wasm`, import.meta.url) });
-    return glue;
+  (bundles[name] ??= import(`./${name}.js`).then(
+    async (glue) => {
+      await glue.default({ module_or_path: new URL(`${name}_bg.wasm`, import.meta.url) });
+      return glue;
+    },
+  ).catch((error) => {
+    delete bundles[name]; // not kept: a later try loads it again
+    throw error;
   }));
 
 // Languages other than English are separate files, fetched only by the pages that show them.
@@ -55,13 +60,20 @@ function prepare(element) {
 // set by `pagehide`, and by `beforeunload` while a widget loads (a page with a download under way
 // isn't kept for back/forward anyway); never by `unload`, which keeps pages out of that cache.
 // A navigation called off after `beforeunload` (a download, "Stay on page") clears it again.
+// Elements whose load was cut off that way start again if the page comes back from the
+// back/forward cache (WebKit keeps such pages), instead of showing their own content for good.
 let leaving = false;
+const cutOff = new Set();
 const leave = (event) => {
   leaving = true;
   if (event.type === "beforeunload") setTimeout(() => (leaving = false), 5000);
 };
 addEventListener("pagehide", leave);
-addEventListener("pageshow", () => (leaving = false));
+addEventListener("pageshow", () => {
+  leaving = false;
+  for (const element of cutOff) element.restart();
+  cutOff.clear();
+});
 
 /**
  * Mounts a troubleshooter in `element`, with `settings` as documented in the README.
@@ -114,6 +126,7 @@ export function mount(element, settings) {
       if (!widget && element.shadowRoot) element.shadowRoot.adoptedStyleSheets = [];
       // A download cut off by a reload or a link is no failure: host pages watch the console.
       if (!leaving) console.error("email-troubleshooter: could not start; the page's own content stays.", error);
+      else if (element.restart) cutOff.add(element);
     })
     .finally(() => removeEventListener("beforeunload", noteLeaving));
   return {
@@ -143,8 +156,12 @@ class EmailTroubleshooter extends HTMLElement {
 
   // A changed setting takes effect at once; saved progress carries over.
   attributeChangedCallback() {
-    if (!this.handle) return;
-    this.handle.destroy();
+    if (this.handle) this.restart();
+  }
+
+  restart() {
+    if (!this.isConnected) return;
+    this.handle?.destroy();
     this.handle = mount(this);
   }
 }

@@ -41,6 +41,27 @@ for (const engine of ENGINES) {
     });
   }
 
+  test(`${engine}: back to a page whose load a link cut off, the widget starts after all`, { timeout: TEST_TIMEOUT }, async (t) => {
+    const browser = await openEngine(engine, t);
+    try {
+      const first = env.server.slowRequests() + 1;
+      await browser.goto(`${env.server.url}/engines/slow.html`);
+      await eventually(() => env.server.slowRequests() >= first, "the wasm request");
+      await LEAVE["a followed link"](browser);
+      await eventually(() => env.server.cutOff.includes(first), "the browser to give up the first page's wasm download");
+      env.server.holdWasm(false);
+      // WebKit shows the page from its back/forward cache; Firefox loads it again.
+      await browser.back();
+      await browser.find({ role: "heading", name: "Can't connect to your mailbox?" });
+      await browser.find({ role: "radio", name: "Yes" });
+      assert.deepEqual(await browser.recorded(), [], "nothing logged on the way");
+      if (browser.consoleErrors) assert.deepEqual(browser.consoleErrors, []);
+    } finally {
+      env.server.holdWasm(true);
+      await browser.close();
+    }
+  });
+
   test(`${engine}: a wasm that can't be loaded (404) still says why on the console`, { timeout: TEST_TIMEOUT }, async (t) => {
     const browser = await openEngine(engine, t);
     try {

@@ -47,6 +47,7 @@ export async function startServer() {
   const hanging = new Set();
   const cutOff = [];
   let slowRequests = 0;
+  let holding = true;
   const server = await serve({
     mounts: {
       "/": `${root}/dist`,
@@ -56,7 +57,7 @@ export async function startServer() {
     },
     override: (path) => (path === "/broken/email_troubleshooter_bg.wasm" ? { status: 404, body: "gone" } : undefined),
     route: (path, request, response) => {
-      if (path !== SLOW_WASM) return false;
+      if (path !== SLOW_WASM || !holding) return false;
       const number = ++slowRequests;
       hanging.add(response);
       response.on("close", () => {
@@ -70,6 +71,8 @@ export async function startServer() {
     ...server,
     cutOff,
     slowRequests: () => slowRequests,
+    /** Whether the /slow/ wasm request hangs (the default) or is answered like any file. */
+    holdWasm: (hold) => (holding = hold),
     close: async () => {
       for (const response of hanging) response.destroy();
       await server.close();
@@ -142,7 +145,7 @@ function recordedProblems() {
 
 /**
  * One engine, one fresh browser with its own profile, one page. The same calls for both:
- * `goto(url)`, `reload()`, `find({ role, name, inPage })` (waits for it), `click(element)`,
+ * `goto(url)`, `reload()`, `back()`, `find({ role, name, inPage })` (waits for it), `click(element)`,
  * `follow(element)` (clicks a link and waits for the next page), `type(element, text)` (focuses
  * it and types keys), `run(fn, ...args)` (in the page), `waitFor(fn, ...args)` (until fn returns
  * something truthy in the page; returns it), `recorded()` (what record-console.js wrote down),
@@ -195,6 +198,7 @@ async function openFirefox() {
     consoleErrors,
     goto: (url) => page.goto(url),
     reload: () => page.reload(),
+    back: () => page.goBack(),
     find: async (query) => {
       const handle = await page.waitForFunction(findInWidget, { timeout: WAIT, polling: 50 }, query);
       return handle.asElement();
@@ -277,6 +281,7 @@ async function openWebKit() {
       consoleErrors: null, // WebDriver classic has no console log: record-console.js is the record
       goto: (url) => driver.get(url),
       reload: () => driver.navigate().refresh(),
+      back: () => driver.navigate().back(),
       find: (query) => driver.wait(() => find(query), WAIT, `no ${query.role} "${query.name}" in the widget`),
       click: (element) => element.click(),
       // WebKitWebDriver's click doesn't wait for the navigation it starts.
