@@ -285,6 +285,8 @@ ui_text! {
     expected_domain,
     expected_hosts,
     expected_seconds,
+    expected_no_login,
+    expected_one_address,
     check_heading,
     check_intro,
     check_input,
@@ -841,16 +843,43 @@ pub fn is_plain_id(id: &str) -> bool {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-')
 }
 
-/// Links may only lead to web pages or open a mail program: never `javascript:` or `data:`.
+/// Links may only lead to web pages or open a mail program: never `javascript:` or `data:`,
+/// and never a web address with a user name or password in it.
 pub fn is_safe_url(url: &str) -> bool {
     let lower = url.trim_start().to_ascii_lowercase();
-    let rest = ["https://", "http://"]
-        .iter()
-        .find_map(|scheme| lower.strip_prefix(scheme));
-    match rest {
-        Some(host_and_path) => !host_and_path.is_empty() && !url.chars().any(char::is_whitespace),
+    match web_address(&lower) {
+        Some(host_and_path) => {
+            !host_and_path.is_empty()
+                && !url.chars().any(char::is_whitespace)
+                && !has_login_in(host_and_path)
+        }
         None => lower
             .strip_prefix("mailto:")
             .is_some_and(|to| !to.is_empty()),
     }
+}
+
+/// Whether an `https:` or `http:` address carries a user name or password
+/// (`https://user:pass@host/`): the browser would send them, and they can disguise the real
+/// host (`https://bank.example@evil.example/` leads to evil.example).
+pub fn has_login(url: &str) -> bool {
+    let lower = url.trim_start().to_ascii_lowercase();
+    web_address(&lower).is_some_and(has_login_in)
+}
+
+/// Whether what follows `https://` has an `@` before the host ends.
+fn has_login_in(rest: &str) -> bool {
+    // Browsers skip any further slashes (and read `\` as `/`) before the host.
+    let authority = rest.trim_start_matches(['/', '\\']);
+    let end = authority
+        .find(['/', '\\', '?', '#'])
+        .unwrap_or(authority.len());
+    authority[..end].contains('@')
+}
+
+/// What follows `https://` or `http://` in a lower-case address.
+fn web_address(lower: &str) -> Option<&str> {
+    ["https://", "http://"]
+        .iter()
+        .find_map(|scheme| lower.strip_prefix(scheme))
 }

@@ -5,7 +5,7 @@
 //! reported with the setting's name and what was expected, and the default stays in force: one
 //! bad setting never stops the troubleshooter.
 
-use super::checklist::{is_safe_url, Checklist, ContentError, Text, UiText};
+use super::checklist::{has_login, is_safe_url, Checklist, ContentError, Text, UiText};
 use std::borrow::Cow;
 
 /// Every setting a host can give.
@@ -146,6 +146,11 @@ pub enum Expected {
     Hosts,
     /// A whole number of seconds from 1 to 60.
     Seconds,
+    /// An address without a user name or password (`https://user:pass@…`).
+    NoLogin,
+    /// One plain email address: a `mailto:` contact with `?cc=`, `?bcc=` or a second
+    /// address would add recipients to every report sent with it.
+    OneAddress,
 }
 
 /// A setting that could not be used, named as the host wrote it.
@@ -239,54 +244,69 @@ impl Config {
     /// what was expected instead.
     pub fn set(&mut self, setting: Setting, value: &str) -> Result<(), Expected> {
         let value = value.trim();
-        let url = || is_safe_url(value).then(|| value.to_owned());
-        let accepted = match setting {
-            Setting::WebmailUrl => url().map(|url| self.webmail_url = Some(url)),
-            Setting::HelpToolUrl => url().map(|url| self.help_tool_url = Some(url)),
-            Setting::DnsRecordsUrl => url().map(|url| self.dns_records_url = Some(url)),
-            Setting::AdminContact => {
-                contact_href(value).map(|href| self.admin_contact = Some(href))
-            }
-            Setting::ProviderName => non_empty(value).map(|name| self.provider_name = Some(name)),
-            Setting::StorageKey => non_empty(value)
-                .filter(|key| {
+        let expected = setting.expected();
+        // A login in an address is named as such, whichever address setting it is in.
+        if matches!(
+            expected,
+            Expected::Url | Expected::Contact | Expected::WebUrl
+        ) && has_login(value)
+        {
+            return Err(Expected::NoLogin);
+        }
+        let url = || is_safe_url(value).then(|| value.to_owned()).ok_or(expected);
+        match setting {
+            Setting::WebmailUrl => self.webmail_url = Some(url()?),
+            Setting::HelpToolUrl => self.help_tool_url = Some(url()?),
+            Setting::DnsRecordsUrl => self.dns_records_url = Some(url()?),
+            Setting::AdminContact => self.admin_contact = Some(contact_href(value)?),
+            Setting::ProviderName => self.provider_name = Some(non_empty(value).ok_or(expected)?),
+            Setting::StorageKey => {
+                let key = non_empty(value).filter(|key| {
                     key.len() <= 64
                         && key
                             .bytes()
                             .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
-                })
-                .map(|key| self.storage_key = Some(key)),
-            Setting::Lang => non_empty(value)
-                .filter(|tag| is_language_tag(tag))
-                .map(|tag| self.lang = Some(tag)),
-            Setting::Theme => match value {
-                "auto" => Some(Theme::Auto),
-                "light" => Some(Theme::Light),
-                "dark" => Some(Theme::Dark),
-                _ => None,
+                });
+                self.storage_key = Some(key.ok_or(expected)?);
             }
-            .map(|theme| self.theme = theme),
-            Setting::Checklist => None,
-            Setting::Domain => super::checks::domain::domain_from_input(value)
-                .map(|_| self.domain = Some(value.to_owned())),
-            Setting::DohUrl => web_url(value).map(|url| self.doh_url = Some(url)),
-            Setting::RdapUrl => web_url(value).map(|url| self.rdap_url = Some(url)),
+            Setting::Lang => {
+                self.lang = Some(
+                    non_empty(value)
+                        .filter(|tag| is_language_tag(tag))
+                        .ok_or(expected)?,
+                );
+            }
+            Setting::Theme => {
+                self.theme = match value {
+                    "auto" => Theme::Auto,
+                    "light" => Theme::Light,
+                    "dark" => Theme::Dark,
+                    _ => return Err(expected),
+                }
+            }
+            Setting::Checklist => return Err(expected),
+            Setting::Domain => {
+                super::checks::domain::domain_from_input(value).ok_or(expected)?;
+                self.domain = Some(value.to_owned());
+            }
+            Setting::DohUrl => self.doh_url = Some(web_url(value).ok_or(expected)?),
+            Setting::RdapUrl => self.rdap_url = Some(web_url(value).ok_or(expected)?),
             Setting::ExpectedMx => {
                 let hosts: Option<Vec<String>> = value
                     .split(',')
                     .map(super::checks::domain::domain_from_input)
                     .collect();
-                hosts
-                    .filter(|hosts| !hosts.is_empty())
-                    .map(|hosts| self.expected_mx = Some(hosts))
+                self.expected_mx = Some(hosts.filter(|hosts| !hosts.is_empty()).ok_or(expected)?);
             }
-            Setting::CheckTimeout => value
-                .parse::<u32>()
-                .ok()
-                .filter(|seconds| (1..=60).contains(seconds))
-                .map(|seconds| self.check_timeout = Some(seconds)),
-        };
-        accepted.ok_or(setting.expected())
+            Setting::CheckTimeout => {
+                let seconds = value
+                    .parse::<u32>()
+                    .ok()
+                    .filter(|seconds| (1..=60).contains(seconds));
+                self.check_timeout = Some(seconds.ok_or(expected)?);
+            }
+        }
+        Ok(())
     }
 
     /// What the checks use: the host's settings, or the defaults; the portal is the
@@ -376,6 +396,8 @@ pub fn describe(text: &UiText, problem: &ConfigProblem) -> String {
         Expected::DomainOrAddress => &text.expected_domain(),
         Expected::Hosts => &text.expected_hosts(),
         Expected::Seconds => &text.expected_seconds(),
+        Expected::NoLogin => &text.expected_no_login(),
+        Expected::OneAddress => &text.expected_one_address(),
     };
     let line = super::fill(
         text.config_problem(),
@@ -398,24 +420,46 @@ fn non_empty(value: &str) -> Option<String> {
     (!value.is_empty()).then(|| value.to_owned())
 }
 
-/// An administrator's contact as a link: an address becomes `mailto:`, a URL must be safe.
-pub fn contact_href(value: &str) -> Option<String> {
-    if is_safe_url(value) {
-        return Some(value.to_owned());
+/// An administrator's contact as a link: an address becomes `mailto:`, a web address must be
+/// safe. A `mailto:` contact is one plain address, because the report's "Email" link adds
+/// `?subject=…&body=…` to it: anything after the address (`?bcc=`) would ride along.
+pub fn contact_href(value: &str) -> Result<String, Expected> {
+    if let Some(address) = value
+        .get(..7)
+        .filter(|scheme| scheme.eq_ignore_ascii_case("mailto:"))
+        .and_then(|_| value.get(7..))
+    {
+        return plain_address(address)
+            .then(|| format!("mailto:{address}"))
+            .ok_or(Expected::OneAddress);
     }
-    let (user, domain) = value.split_once('@')?;
+    if has_login(value) {
+        return Err(Expected::NoLogin);
+    }
+    if is_safe_url(value) {
+        return Ok(value.to_owned());
+    }
+    plain_address(value)
+        .then(|| format!("mailto:{value}"))
+        .ok_or(Expected::Contact)
+}
+
+/// One email address and nothing else: no second address, query, fragment or escapes.
+fn plain_address(value: &str) -> bool {
+    let Some((user, domain)) = value.split_once('@') else {
+        return false;
+    };
     let plain = |part: &str| {
         !part.is_empty()
             && !part
                 .chars()
-                .any(|c| c.is_whitespace() || c.is_control() || "<>()[]\\,;:\"/?#&=".contains(c))
+                .any(|c| c.is_whitespace() || c.is_control() || "<>()[]\\,;:\"/?#&=%@".contains(c))
     };
-    (plain(user)
+    plain(user)
         && plain(domain)
         && domain.contains('.')
         && !domain.starts_with('.')
-        && !domain.ends_with('.'))
-    .then(|| format!("mailto:{value}"))
+        && !domain.ends_with('.')
 }
 
 /// A BCP 47 language tag in its usual shape: `en`, `de`, `pt-BR`, `zh-Hant-TW`.
