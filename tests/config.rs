@@ -6,6 +6,7 @@ mod common;
 use email_troubleshooter::content::BUILTIN_EN;
 use email_troubleshooter::model::checklist::is_safe_url;
 use email_troubleshooter::model::config::{contact_href, describe, is_language_tag};
+use email_troubleshooter::model::names::MAX_NAME_CHARS;
 use email_troubleshooter::model::report::mailto;
 use email_troubleshooter::model::{Config, ConfigProblem, Expected, Setting, Theme};
 
@@ -178,6 +179,83 @@ fn no_address_setting_takes_a_user_name_or_password() {
         describe(text, &problem),
         "doh-url: expected an address without a user name or password in it"
     );
+}
+
+#[test]
+fn a_provider_name_is_cleaned_and_an_overlong_one_is_refused() {
+    let mut config = Config::default();
+    assert_eq!(
+        config.set(Setting::ProviderName, &"W".repeat(10_000)),
+        Err(Expected::Name)
+    );
+    assert_eq!(
+        config.set(Setting::ProviderName, &"W".repeat(MAX_NAME_CHARS + 1)),
+        Err(Expected::Name)
+    );
+    assert_eq!(config.provider_name, None, "the default name stays");
+    assert_eq!(
+        config.set(Setting::ProviderName, "\u{202E}\u{2066}\n"),
+        Err(Expected::Text),
+        "nothing is left once controls and direction marks go"
+    );
+    let longest = "W".repeat(MAX_NAME_CHARS);
+    assert_eq!(config.set(Setting::ProviderName, &longest), Ok(()));
+    assert_eq!(config.provider_name.as_deref(), Some(longest.as_str()));
+    assert_eq!(
+        config.set(Setting::ProviderName, "Acme\u{202E} Mail\u{0007}"),
+        Ok(())
+    );
+    assert_eq!(config.provider_name.as_deref(), Some("Acme Mail"));
+    let text = &common::checklist().text;
+    let problem = ConfigProblem {
+        field: "provider-name".into(),
+        expected: Expected::Name,
+        detail: None,
+    };
+    assert_eq!(
+        describe(text, &problem),
+        format!("provider-name: expected a name of at most {MAX_NAME_CHARS} characters")
+    );
+}
+
+#[test]
+fn a_right_to_left_name_is_isolated_in_every_sentence_it_fills() {
+    let mut config = Config::default();
+    config
+        .set(Setting::ProviderName, "דואר ישראל")
+        .expect("a name");
+    let checklist = config.checklist(&BUILTIN_EN);
+    assert_eq!(
+        &*checklist.steps[2].question,
+        "Have you recently moved your mail to \u{2068}דואר ישראל\u{2069} from another provider?"
+    );
+    assert_eq!(&*checklist.provider, "\u{2068}דואר ישראל\u{2069}");
+    let with_name = BUILTIN_EN
+        .steps
+        .iter()
+        .zip(checklist.steps.iter())
+        .filter(|(builtin, _)| builtin.question.contains("{provider}"));
+    assert_eq!(
+        with_name.clone().count(),
+        2,
+        "steps 3 and 4 name the provider"
+    );
+    for (_, filled) in with_name {
+        assert!(
+            filled.question.contains("\u{2068}דואר ישראל\u{2069}"),
+            "{}",
+            filled.question
+        );
+    }
+    // A host's own checklist brings its own name, which is cleaned and isolated the same way.
+    let mut own = common::checklist();
+    own.provider = "\u{202E}Acme".into();
+    let mut config = Config::default();
+    config.set_checklist(own).expect("the built-in rules hold");
+    assert_eq!(&*config.checklist(&BUILTIN_EN).provider, "Acme");
+    // The built-in name is plain ASCII and goes in unmarked.
+    let defaults = Config::default().checklist(&BUILTIN_EN);
+    assert_eq!(&*defaults.provider, "Rackspace Cloud Office");
 }
 
 #[test]

@@ -285,6 +285,7 @@ ui_text! {
     expected_domain,
     expected_hosts,
     expected_seconds,
+    expected_name,
     expected_no_login,
     expected_one_address,
     check_heading,
@@ -700,6 +701,8 @@ impl Checklist {
 
     /// Puts the provider's name into every text that mentions `{provider}`.
     /// Texts without it stay borrowed, so the built-in checklist is barely copied.
+    /// The name goes in as it is: `Config::checklist` has already cleaned and isolated a
+    /// host's name with `names` (which build.rs, compiling this file alone, doesn't have).
     pub fn with_provider_name(mut self) -> Self {
         let name = self.provider.clone();
         let fill = |text: &mut Text| {

@@ -6,6 +6,7 @@
 //! bad setting never stops the troubleshooter.
 
 use super::checklist::{has_login, is_safe_url, Checklist, ContentError, Text, UiText};
+use super::names;
 use std::borrow::Cow;
 
 /// Every setting a host can give.
@@ -146,6 +147,8 @@ pub enum Expected {
     Hosts,
     /// A whole number of seconds from 1 to 60.
     Seconds,
+    /// A name of at most [`names::MAX_NAME_CHARS`] characters.
+    Name,
     /// An address without a user name or password (`https://user:pass@…`).
     NoLogin,
     /// One plain email address: a `mailto:` contact with `?cc=`, `?bcc=` or a second
@@ -259,7 +262,7 @@ impl Config {
             Setting::HelpToolUrl => self.help_tool_url = Some(url()?),
             Setting::DnsRecordsUrl => self.dns_records_url = Some(url()?),
             Setting::AdminContact => self.admin_contact = Some(contact_href(value)?),
-            Setting::ProviderName => self.provider_name = Some(non_empty(value).ok_or(expected)?),
+            Setting::ProviderName => self.provider_name = Some(provider_name(value)?),
             Setting::StorageKey => {
                 let key = non_empty(value).filter(|key| {
                     key.len() <= 64
@@ -359,6 +362,13 @@ impl Config {
         if let Some(name) = &self.provider_name {
             checklist.provider = Cow::Owned(name.clone());
         }
+        // A host's name (from the setting or its own checklist) goes into sentences cleaned
+        // and isolated, so a right-to-left name can't reorder the words around it. The
+        // built-in names are ASCII and stay borrowed.
+        if self.provider_name.is_some() || self.checklist.is_some() {
+            let name = names::clean(&checklist.provider, names::MAX_NAME_CHARS).unwrap_or_default();
+            checklist.provider = Cow::Owned(names::isolated(&name).into_owned());
+        }
         for setting in [
             Setting::WebmailUrl,
             Setting::HelpToolUrl,
@@ -396,6 +406,7 @@ pub fn describe(text: &UiText, problem: &ConfigProblem) -> String {
         Expected::DomainOrAddress => &text.expected_domain(),
         Expected::Hosts => &text.expected_hosts(),
         Expected::Seconds => &text.expected_seconds(),
+        Expected::Name => &text.expected_name(),
         Expected::NoLogin => &text.expected_no_login(),
         Expected::OneAddress => &text.expected_one_address(),
     };
@@ -460,6 +471,18 @@ fn plain_address(value: &str) -> bool {
         && domain.contains('.')
         && !domain.starts_with('.')
         && !domain.ends_with('.')
+}
+
+/// A provider's name, cleaned of controls and direction marks. A name too long to stand in a
+/// sentence is refused rather than cut: the host sees it named among the settings problems
+/// and can fix it in one place, where a cut name would go out in every question unnoticed.
+fn provider_name(value: &str) -> Result<String, Expected> {
+    let name = names::clean(value, names::MAX_NAME_CHARS).ok_or(Expected::Text)?;
+    // `clean` adds "…" past the maximum, so one character more means it was cut.
+    if name.chars().count() > names::MAX_NAME_CHARS {
+        return Err(Expected::Name);
+    }
+    Ok(name)
 }
 
 /// A BCP 47 language tag in its usual shape: `en`, `de`, `pt-BR`, `zh-Hant-TW`.
