@@ -12,6 +12,10 @@ pub struct QuestionFormProps {
     /// The id of an error message inside the question that describes the whole question.
     #[prop_or_default]
     pub error_id: Option<AttrValue>,
+    /// Hands the model what the question's inputs hold before Continue is acted on: some
+    /// input (a date typed without its year) changes without any event to say so.
+    #[prop_or_default]
+    pub read_inputs: Option<Callback<()>>,
     /// The question's inputs.
     pub children: Html,
 }
@@ -38,8 +42,12 @@ pub fn QuestionForm(props: &QuestionFormProps) -> Html {
     };
     let onsubmit = {
         let on_action = on_action.clone();
+        let read_inputs = props.read_inputs.clone();
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
+            if let Some(read_inputs) = &read_inputs {
+                read_inputs.emit(());
+            }
             on_action.emit(Action::Continue);
         })
     };
