@@ -4,6 +4,8 @@ use super::{
 };
 use crate::hooks::use_focus_on_move;
 use crate::model::Action;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlInputElement};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -12,10 +14,6 @@ pub struct QuestionFormProps {
     /// The id of an error message inside the question that describes the whole question.
     #[prop_or_default]
     pub error_id: Option<AttrValue>,
-    /// Hands the model what the question's inputs hold before Continue is acted on: some
-    /// input (a date typed without its year) changes without any event to say so.
-    #[prop_or_default]
-    pub read_inputs: Option<Callback<()>>,
     /// The question's inputs.
     pub children: Html,
 }
@@ -41,12 +39,26 @@ pub fn QuestionForm(props: &QuestionFormProps) -> Html {
         None => why_id.clone(),
     };
     let onsubmit = {
-        let on_action = on_action.clone();
-        let read_inputs = props.read_inputs.clone();
+        let (on_action, index) = (on_action.clone(), *index);
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
-            if let Some(read_inputs) = &read_inputs {
-                read_inputs.emit(());
+            // A date typed without its year (or, in WebKit, digits without separators) is
+            // invalid and reads as "", with no input event to say so: read it now, so it is
+            // refused as a bad date rather than taken as "no date".
+            let form: Element = event.target_unchecked_into();
+            let unreadable = form
+                .query_selector("input[type=date]")
+                .ok()
+                .flatten()
+                .is_some_and(|input| {
+                    input
+                        .unchecked_into::<HtmlInputElement>()
+                        .validity()
+                        .bad_input()
+                });
+            if unreadable {
+                let date = "invalid".to_owned();
+                on_action.emit(Action::SetDate { step: index, date });
             }
             on_action.emit(Action::Continue);
         })

@@ -32,24 +32,14 @@ pub fn WhenQuestion(props: &StepProps) -> Html {
     let on_date = {
         let on_action = on_action.clone();
         Callback::from(move |event: Event| {
-            let date = read_date(&event.target_unchecked_into());
-            on_action.emit(Action::SetDate { step: index, date });
-        })
-    };
-    // A date typed without its year (or, in WebKit, digits without separators) fires no
-    // input event, so the field is read again when the user presses Continue.
-    let date_input = use_node_ref();
-    let read_inputs = {
-        let (on_action, date_input, known) =
-            (on_action.clone(), date_input.clone(), date.to_owned());
-        Callback::from(move |()| {
-            let Some(input) = date_input.cast::<HtmlInputElement>() else {
-                return;
+            let input: HtmlInputElement = event.target_unchecked_into();
+            // A half-typed date reads as "" with badInput set; keep it distinct from "no date".
+            let date = if input.validity().bad_input() {
+                "invalid".to_owned()
+            } else {
+                input.value()
             };
-            let date = read_date(&input);
-            if date != known {
-                on_action.emit(Action::SetDate { step: index, date });
-            }
+            on_action.emit(Action::SetDate { step: index, date });
         })
     };
     let checkboxes = step.options.iter().map(|option| {
@@ -86,7 +76,7 @@ pub fn WhenQuestion(props: &StepProps) -> Html {
         ""
     };
     html! {
-        <QuestionForm step={props.clone()} {read_inputs}>
+        <QuestionForm step={props.clone()}>
             <div class={classes!("et-field", date_error.map(|_| "et-field--error"))}>
                 <label class="et-label" for={id("date")}>{ text.date_label() }</label>
                 <p class="et-hint" id={id("date-hint")}>{ text.date_hint() }</p>
@@ -94,7 +84,7 @@ pub fn WhenQuestion(props: &StepProps) -> Html {
                     <p class="et-error-message" id={id("error")}>{ message(checklist, problem) }</p>
                 }
                 <input class="et-date" type="date" id={id("date")} value={shown_date.to_owned()}
-                    max={progress.today().to_string()} ref={date_input}
+                    max={progress.today().to_string()}
                     aria-invalid={date_error.map(|_| "true")}
                     aria-describedby={with_error(id("date-hint"), date_error)}
                     oninput={on_date.reform(|event: InputEvent| Event::from(event))} onchange={on_date} />
@@ -109,15 +99,5 @@ pub fn WhenQuestion(props: &StepProps) -> Html {
                 <div class="et-choices">{ for checkboxes }</div>
             </fieldset>
         </QuestionForm>
-    }
-}
-
-/// What the date field holds: a date the browser couldn't read (incomplete, or not a date)
-/// reads as "" with `badInput` set, and is kept apart from "no date" as a date to refuse.
-fn read_date(input: &HtmlInputElement) -> String {
-    if input.validity().bad_input() {
-        "invalid".to_owned()
-    } else {
-        input.value()
     }
 }
