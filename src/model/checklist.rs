@@ -701,8 +701,9 @@ impl Checklist {
 
     /// Puts the provider's name into every text that mentions `{provider}`.
     /// Texts without it stay borrowed, so the built-in checklist is barely copied.
-    /// The name goes in as it is: `Config::checklist` has already cleaned and isolated a
-    /// host's name with `names` (which build.rs, compiling this file alone, doesn't have).
+    /// The name goes in as it is: `Config` has already cleaned and isolated a host's name
+    /// (the setting, or its own checklist's) with `names`, which build.rs, compiling this
+    /// file alone, doesn't have.
     pub fn with_provider_name(mut self) -> Self {
         let name = self.provider.clone();
         let fill = |text: &mut Text| {
@@ -850,7 +851,10 @@ pub fn is_plain_id(id: &str) -> bool {
 /// and never a web address with a user name or password in it.
 pub fn is_safe_url(url: &str) -> bool {
     let lower = url.trim_start().to_ascii_lowercase();
-    match web_address(&lower) {
+    let rest = ["https://", "http://"]
+        .iter()
+        .find_map(|scheme| lower.strip_prefix(scheme));
+    match rest {
         Some(host_and_path) => {
             !host_and_path.is_empty()
                 && !url.chars().any(char::is_whitespace)
@@ -866,23 +870,25 @@ pub fn is_safe_url(url: &str) -> bool {
 /// (`https://user:pass@host/`): the browser would send them, and they can disguise the real
 /// host (`https://bank.example@evil.example/` leads to evil.example).
 pub fn has_login(url: &str) -> bool {
-    let lower = url.trim_start().to_ascii_lowercase();
-    web_address(&lower).is_some_and(has_login_in)
+    url.trim_start()
+        .split_once("//")
+        .is_some_and(|(scheme, rest)| {
+            (scheme.eq_ignore_ascii_case("https:") || scheme.eq_ignore_ascii_case("http:"))
+                && has_login_in(rest)
+        })
 }
 
 /// Whether what follows `https://` has an `@` before the host ends.
 fn has_login_in(rest: &str) -> bool {
     // Browsers skip any further slashes (and read `\` as `/`) before the host.
-    let authority = rest.trim_start_matches(['/', '\\']);
-    let end = authority
-        .find(['/', '\\', '?', '#'])
-        .unwrap_or(authority.len());
-    authority[..end].contains('@')
-}
-
-/// What follows `https://` or `http://` in a lower-case address.
-fn web_address(lower: &str) -> Option<&str> {
-    ["https://", "http://"]
-        .iter()
-        .find_map(|scheme| lower.strip_prefix(scheme))
+    let mut before_host = true;
+    for byte in rest.bytes() {
+        match byte {
+            b'/' | b'\\' if before_host => {}
+            b'@' => return true,
+            b'/' | b'\\' | b'?' | b'#' => return false,
+            _ => before_host = false,
+        }
+    }
+    false
 }

@@ -248,68 +248,62 @@ impl Config {
     pub fn set(&mut self, setting: Setting, value: &str) -> Result<(), Expected> {
         let value = value.trim();
         let expected = setting.expected();
-        // A login in an address is named as such, whichever address setting it is in.
-        if matches!(
-            expected,
-            Expected::Url | Expected::Contact | Expected::WebUrl
-        ) && has_login(value)
-        {
-            return Err(Expected::NoLogin);
-        }
-        let url = || is_safe_url(value).then(|| value.to_owned()).ok_or(expected);
-        match setting {
-            Setting::WebmailUrl => self.webmail_url = Some(url()?),
-            Setting::HelpToolUrl => self.help_tool_url = Some(url()?),
-            Setting::DnsRecordsUrl => self.dns_records_url = Some(url()?),
-            Setting::AdminContact => self.admin_contact = Some(contact_href(value)?),
-            Setting::ProviderName => self.provider_name = Some(provider_name(value)?),
-            Setting::StorageKey => {
-                let key = non_empty(value).filter(|key| {
+        let url = || is_safe_url(value).then(|| value.to_owned());
+        let accepted = match setting {
+            Setting::WebmailUrl => url().map(|url| self.webmail_url = Some(url)),
+            Setting::HelpToolUrl => url().map(|url| self.help_tool_url = Some(url)),
+            Setting::DnsRecordsUrl => url().map(|url| self.dns_records_url = Some(url)),
+            Setting::AdminContact => {
+                self.admin_contact = Some(contact_href(value)?);
+                Some(())
+            }
+            Setting::ProviderName => {
+                self.provider_name = Some(provider_name(value)?);
+                Some(())
+            }
+            Setting::StorageKey => non_empty(value)
+                .filter(|key| {
                     key.len() <= 64
                         && key
                             .bytes()
                             .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
-                });
-                self.storage_key = Some(key.ok_or(expected)?);
+                })
+                .map(|key| self.storage_key = Some(key)),
+            Setting::Lang => non_empty(value)
+                .filter(|tag| is_language_tag(tag))
+                .map(|tag| self.lang = Some(tag)),
+            Setting::Theme => match value {
+                "auto" => Some(Theme::Auto),
+                "light" => Some(Theme::Light),
+                "dark" => Some(Theme::Dark),
+                _ => None,
             }
-            Setting::Lang => {
-                self.lang = Some(
-                    non_empty(value)
-                        .filter(|tag| is_language_tag(tag))
-                        .ok_or(expected)?,
-                );
-            }
-            Setting::Theme => {
-                self.theme = match value {
-                    "auto" => Theme::Auto,
-                    "light" => Theme::Light,
-                    "dark" => Theme::Dark,
-                    _ => return Err(expected),
-                }
-            }
-            Setting::Checklist => return Err(expected),
-            Setting::Domain => {
-                super::checks::domain::domain_from_input(value).ok_or(expected)?;
-                self.domain = Some(value.to_owned());
-            }
-            Setting::DohUrl => self.doh_url = Some(web_url(value).ok_or(expected)?),
-            Setting::RdapUrl => self.rdap_url = Some(web_url(value).ok_or(expected)?),
+            .map(|theme| self.theme = theme),
+            Setting::Checklist => None,
+            Setting::Domain => super::checks::domain::domain_from_input(value)
+                .map(|_| self.domain = Some(value.to_owned())),
+            Setting::DohUrl => web_url(value).map(|url| self.doh_url = Some(url)),
+            Setting::RdapUrl => web_url(value).map(|url| self.rdap_url = Some(url)),
             Setting::ExpectedMx => {
                 let hosts: Option<Vec<String>> = value
                     .split(',')
                     .map(super::checks::domain::domain_from_input)
                     .collect();
-                self.expected_mx = Some(hosts.filter(|hosts| !hosts.is_empty()).ok_or(expected)?);
+                hosts
+                    .filter(|hosts| !hosts.is_empty())
+                    .map(|hosts| self.expected_mx = Some(hosts))
             }
-            Setting::CheckTimeout => {
-                let seconds = value
-                    .parse::<u32>()
-                    .ok()
-                    .filter(|seconds| (1..=60).contains(seconds));
-                self.check_timeout = Some(seconds.ok_or(expected)?);
-            }
-        }
-        Ok(())
+            Setting::CheckTimeout => value
+                .parse::<u32>()
+                .ok()
+                .filter(|seconds| (1..=60).contains(seconds))
+                .map(|seconds| self.check_timeout = Some(seconds)),
+        };
+        accepted.ok_or(match expected {
+            // A login in an address is named as such, whichever address setting it is in.
+            Expected::Url | Expected::WebUrl if has_login(value) => Expected::NoLogin,
+            _ => expected,
+        })
     }
 
     /// What the checks use: the host's settings, or the defaults; the portal is the
@@ -346,11 +340,15 @@ impl Config {
     }
 
     /// Takes a host's own checklist, if it follows every rule the built-in one does.
-    pub fn set_checklist(&mut self, checklist: Checklist) -> Result<(), Vec<ContentError>> {
+    pub fn set_checklist(&mut self, mut checklist: Checklist) -> Result<(), Vec<ContentError>> {
         let problems = checklist.problems();
         if !problems.is_empty() {
             return Err(problems);
         }
+        // Its own provider name goes into sentences like the setting's: cleaned, isolated,
+        // and cut (not refused: the checklist is otherwise good) past the longest name.
+        let name = names::clean(&checklist.provider, names::MAX_NAME_CHARS).unwrap_or_default();
+        checklist.provider = Cow::Owned(names::isolated(&name).into_owned());
         self.checklist = Some(checklist);
         Ok(())
     }
@@ -361,13 +359,6 @@ impl Config {
         let mut checklist = self.checklist.clone().unwrap_or_else(|| builtin.clone());
         if let Some(name) = &self.provider_name {
             checklist.provider = Cow::Owned(name.clone());
-        }
-        // A host's name (from the setting or its own checklist) goes into sentences cleaned
-        // and isolated, so a right-to-left name can't reorder the words around it. The
-        // built-in names are ASCII and stay borrowed.
-        if self.provider_name.is_some() || self.checklist.is_some() {
-            let name = names::clean(&checklist.provider, names::MAX_NAME_CHARS).unwrap_or_default();
-            checklist.provider = Cow::Owned(names::isolated(&name).into_owned());
         }
         for setting in [
             Setting::WebmailUrl,
@@ -435,24 +426,21 @@ fn non_empty(value: &str) -> Option<String> {
 /// safe. A `mailto:` contact is one plain address, because the report's "Email" link adds
 /// `?subject=…&body=…` to it: anything after the address (`?bcc=`) would ride along.
 pub fn contact_href(value: &str) -> Result<String, Expected> {
-    if let Some(address) = value
-        .get(..7)
-        .filter(|scheme| scheme.eq_ignore_ascii_case("mailto:"))
-        .and_then(|_| value.get(7..))
-    {
-        return plain_address(address)
-            .then(|| format!("mailto:{address}"))
-            .ok_or(Expected::OneAddress);
-    }
     if has_login(value) {
         return Err(Expected::NoLogin);
     }
-    if is_safe_url(value) {
-        return Ok(value.to_owned());
+    let address = match value.split_once(':') {
+        Some((scheme, address)) if scheme.eq_ignore_ascii_case("mailto") => address,
+        _ if is_safe_url(value) => return Ok(value.to_owned()),
+        _ => value,
+    };
+    if plain_address(address) {
+        Ok(format!("mailto:{address}"))
+    } else if address.len() < value.len() {
+        Err(Expected::OneAddress)
+    } else {
+        Err(Expected::Contact)
     }
-    plain_address(value)
-        .then(|| format!("mailto:{value}"))
-        .ok_or(Expected::Contact)
 }
 
 /// One email address and nothing else: no second address, query, fragment or escapes.
@@ -473,16 +461,20 @@ fn plain_address(value: &str) -> bool {
         && !domain.ends_with('.')
 }
 
-/// A provider's name, cleaned of controls and direction marks. A name too long to stand in a
-/// sentence is refused rather than cut: the host sees it named among the settings problems
-/// and can fix it in one place, where a cut name would go out in every question unnoticed.
+/// A provider's name as it goes into sentences: cleaned of controls and direction marks, and
+/// isolated so a right-to-left name can't reorder the words around it. A name too long to
+/// stand in a sentence is refused rather than cut: the host sees it named among the settings
+/// problems and fixes it in one place, where a cut name would go out unnoticed.
 fn provider_name(value: &str) -> Result<String, Expected> {
     let name = names::clean(value, names::MAX_NAME_CHARS).ok_or(Expected::Text)?;
     // `clean` adds "…" past the maximum, so one character more means it was cut.
     if name.chars().count() > names::MAX_NAME_CHARS {
         return Err(Expected::Name);
     }
-    Ok(name)
+    Ok(match names::isolated(&name) {
+        Cow::Borrowed(_) => name,
+        Cow::Owned(isolated) => isolated,
+    })
 }
 
 /// A BCP 47 language tag in its usual shape: `en`, `de`, `pt-BR`, `zh-Hant-TW`.
