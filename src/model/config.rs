@@ -183,6 +183,7 @@ pub struct Config {
     pub dns_records_url: Option<String>,
     /// Where "contact your administrator" leads: a `mailto:` or web address.
     pub admin_contact: Option<String>,
+    /// The name as it goes into sentences: cleaned, and isolated if it isn't plain ASCII.
     pub provider_name: Option<String>,
     pub storage_key: Option<String>,
     pub lang: Option<String>,
