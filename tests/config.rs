@@ -4,7 +4,10 @@
 mod common;
 
 use email_troubleshooter::content::BUILTIN_EN;
+use email_troubleshooter::model::checklist::is_safe_url;
 use email_troubleshooter::model::config::{contact_href, describe, is_language_tag};
+use email_troubleshooter::model::names::MAX_NAME_CHARS;
+use email_troubleshooter::model::report::mailto;
 use email_troubleshooter::model::{Config, ConfigProblem, Expected, Setting, Theme};
 
 #[test]
@@ -59,15 +62,19 @@ fn links_accept_only_web_and_mail_addresses() {
 fn the_administrator_can_be_an_address_or_a_link() {
     assert_eq!(
         contact_href("help@example.com").as_deref(),
-        Some("mailto:help@example.com")
+        Ok("mailto:help@example.com")
     );
     assert_eq!(
         contact_href("mailto:help@example.com").as_deref(),
-        Some("mailto:help@example.com")
+        Ok("mailto:help@example.com")
+    );
+    assert_eq!(
+        contact_href("MAILTO:help@example.com").as_deref(),
+        Ok("mailto:help@example.com")
     );
     assert_eq!(
         contact_href("https://example.com/help").as_deref(),
-        Some("https://example.com/help")
+        Ok("https://example.com/help")
     );
     for bad in [
         "help",
@@ -78,8 +85,177 @@ fn the_administrator_can_be_an_address_or_a_link() {
         "help@example.com?subject=x",
         "javascript:x@y.z",
     ] {
-        assert_eq!(contact_href(bad), None, "{bad:?}");
+        assert_eq!(contact_href(bad), Err(Expected::Contact), "{bad:?}");
     }
+}
+
+#[test]
+fn a_mailto_contact_is_one_plain_address_so_the_report_gets_no_hidden_recipient() {
+    for bad in [
+        "mailto:a@b.c?bcc=evil@x.y",
+        "mailto:a@b.c?subject=x",
+        "mailto:a@b.c#part",
+        "mailto:a@b.c,evil@x.y",
+        "mailto:a@b.c;evil@x.y",
+        "mailto:a@b.c%3Fbcc=evil@x.y",
+        "mailto:a@b.c@x.y",
+        "mailto:a b@c.d",
+        "mailto:",
+        "mailto:?bcc=evil@x.y",
+    ] {
+        assert_eq!(contact_href(bad), Err(Expected::OneAddress), "{bad:?}");
+        let mut config = Config::default();
+        assert_eq!(
+            config.set(Setting::AdminContact, bad),
+            Err(Expected::OneAddress),
+            "{bad:?}"
+        );
+        assert_eq!(config.admin_contact, None, "{bad:?}: no contact is kept");
+    }
+    // The report's link puts its own query after the address: exactly one `?`.
+    let mut config = Config::default();
+    config
+        .set(Setting::AdminContact, "mailto:it@example.com")
+        .expect("a plain address");
+    let to = config
+        .admin_contact
+        .as_deref()
+        .and_then(|href| href.strip_prefix("mailto:"));
+    let (href, _) = mailto(to, "Subject", "Body", "cut");
+    assert!(href.starts_with("mailto:it@example.com?subject="), "{href}");
+    assert_eq!(href.matches('?').count(), 1, "{href}");
+}
+
+#[test]
+fn no_address_setting_takes_a_user_name_or_password() {
+    let logins = [
+        "https://user:pass@mail.example.com/",
+        "https://user@mail.example.com/",
+        "http://user:pass@mail.example.com",
+        "HTTPS://User:Pass@Mail.Example.com/",
+        "https://mail.example.com@evil.example/",
+        "https:///user@evil.example/",
+        "https://user:pass@mail.example.com?x",
+    ];
+    for setting in [
+        Setting::WebmailUrl,
+        Setting::HelpToolUrl,
+        Setting::DnsRecordsUrl,
+        Setting::DohUrl,
+        Setting::RdapUrl,
+        Setting::AdminContact,
+    ] {
+        for bad in logins {
+            let mut config = Config::default();
+            assert_eq!(
+                config.set(setting, bad),
+                Err(Expected::NoLogin),
+                "{setting:?} {bad:?}"
+            );
+            assert_eq!(
+                config,
+                Config::default(),
+                "{setting:?} {bad:?}: nothing kept"
+            );
+        }
+        // An `@` after the host is part of the path, not a login.
+        let mut config = Config::default();
+        assert_eq!(
+            config.set(setting, "https://mail.example.com/@team?to=a@b.c#x@y"),
+            Ok(()),
+            "{setting:?}"
+        );
+    }
+    for bad in logins {
+        assert!(!is_safe_url(bad), "{bad:?} is not a safe link anywhere");
+    }
+    let text = &common::checklist().text;
+    let problem = ConfigProblem {
+        field: "doh-url".into(),
+        expected: Expected::NoLogin,
+        detail: None,
+    };
+    assert_eq!(
+        describe(text, &problem),
+        "doh-url: expected an address without a user name or password in it"
+    );
+}
+
+#[test]
+fn a_provider_name_is_cleaned_and_an_overlong_one_is_refused() {
+    let mut config = Config::default();
+    assert_eq!(
+        config.set(Setting::ProviderName, &"W".repeat(10_000)),
+        Err(Expected::Name)
+    );
+    assert_eq!(
+        config.set(Setting::ProviderName, &"W".repeat(MAX_NAME_CHARS + 1)),
+        Err(Expected::Name)
+    );
+    assert_eq!(config.provider_name, None, "the default name stays");
+    assert_eq!(
+        config.set(Setting::ProviderName, "\u{202E}\u{2066}\n"),
+        Err(Expected::Text),
+        "nothing is left once controls and direction marks go"
+    );
+    let longest = "W".repeat(MAX_NAME_CHARS);
+    assert_eq!(config.set(Setting::ProviderName, &longest), Ok(()));
+    assert_eq!(config.provider_name.as_deref(), Some(longest.as_str()));
+    assert_eq!(
+        config.set(Setting::ProviderName, "Acme\u{202E} Mail\u{0007}"),
+        Ok(())
+    );
+    assert_eq!(config.provider_name.as_deref(), Some("Acme Mail"));
+    let text = &common::checklist().text;
+    let problem = ConfigProblem {
+        field: "provider-name".into(),
+        expected: Expected::Name,
+        detail: None,
+    };
+    assert_eq!(
+        describe(text, &problem),
+        format!("provider-name: expected a name of at most {MAX_NAME_CHARS} characters")
+    );
+}
+
+#[test]
+fn a_right_to_left_name_is_isolated_in_every_sentence_it_fills() {
+    let mut config = Config::default();
+    config
+        .set(Setting::ProviderName, "דואר ישראל")
+        .expect("a name");
+    let checklist = config.checklist(&BUILTIN_EN);
+    assert_eq!(
+        &*checklist.steps[2].question,
+        "Have you recently moved your mail to \u{2068}דואר ישראל\u{2069} from another provider?"
+    );
+    assert_eq!(&*checklist.provider, "\u{2068}דואר ישראל\u{2069}");
+    let with_name = BUILTIN_EN
+        .steps
+        .iter()
+        .zip(checklist.steps.iter())
+        .filter(|(builtin, _)| builtin.question.contains("{provider}"));
+    assert_eq!(
+        with_name.clone().count(),
+        2,
+        "steps 3 and 4 name the provider"
+    );
+    for (_, filled) in with_name {
+        assert!(
+            filled.question.contains("\u{2068}דואר ישראל\u{2069}"),
+            "{}",
+            filled.question
+        );
+    }
+    // A host's own checklist brings its own name, which is cleaned and isolated the same way.
+    let mut own = common::checklist();
+    own.provider = "\u{202E}Acme".into();
+    let mut config = Config::default();
+    config.set_checklist(own).expect("the built-in rules hold");
+    assert_eq!(&*config.checklist(&BUILTIN_EN).provider, "Acme");
+    // The built-in name is plain ASCII and goes in unmarked.
+    let defaults = Config::default().checklist(&BUILTIN_EN);
+    assert_eq!(&*defaults.provider, "Rackspace Cloud Office");
 }
 
 #[test]

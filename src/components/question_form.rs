@@ -4,6 +4,8 @@ use super::{
 };
 use crate::hooks::use_focus_on_move;
 use crate::model::Action;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlInputElement};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -37,9 +39,27 @@ pub fn QuestionForm(props: &QuestionFormProps) -> Html {
         None => why_id.clone(),
     };
     let onsubmit = {
-        let on_action = on_action.clone();
+        let (on_action, index) = (on_action.clone(), *index);
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
+            // A date typed without its year (or, in WebKit, digits without separators) is
+            // invalid and reads as "", with no input event to say so: read it now, so it is
+            // refused as a bad date rather than taken as "no date".
+            let form: Element = event.target_unchecked_into();
+            let unreadable = form
+                .query_selector("input[type=date]")
+                .ok()
+                .flatten()
+                .is_some_and(|input| {
+                    input
+                        .unchecked_into::<HtmlInputElement>()
+                        .validity()
+                        .bad_input()
+                });
+            if unreadable {
+                let date = "invalid".to_owned();
+                on_action.emit(Action::SetDate { step: index, date });
+            }
             on_action.emit(Action::Continue);
         })
     };

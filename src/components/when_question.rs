@@ -85,6 +85,7 @@ pub fn WhenQuestion(props: &StepProps) -> Html {
                 }
                 <input class="et-date" type="date" id={id("date")} value={shown_date.to_owned()}
                     max={progress.today().to_string()}
+                    aria-invalid={date_error.map(|_| "true")}
                     aria-describedby={with_error(id("date-hint"), date_error)}
                     oninput={on_date.reform(|event: InputEvent| Event::from(event))} onchange={on_date} />
             </div>

@@ -288,6 +288,9 @@ ui_text! {
     expected_domain,
     expected_hosts,
     expected_seconds,
+    expected_name,
+    expected_no_login,
+    expected_one_address,
     check_heading,
     check_intro,
     check_input,
@@ -703,6 +706,9 @@ impl Checklist {
 
     /// Puts the provider's name into every text that mentions `{provider}`.
     /// Texts without it stay borrowed, so the built-in checklist is barely copied.
+    /// The name goes in as it is: `Config` has already cleaned and isolated a host's name
+    /// (the setting, or its own checklist's) with `names`, which build.rs, compiling this
+    /// file alone, doesn't have.
     pub fn with_provider_name(mut self) -> Self {
         let name = self.provider.clone();
         let fill = |text: &mut Text| {
@@ -846,16 +852,48 @@ pub fn is_plain_id(id: &str) -> bool {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-')
 }
 
-/// Links may only lead to web pages or open a mail program: never `javascript:` or `data:`.
+/// Links may only lead to web pages or open a mail program: never `javascript:` or `data:`,
+/// and never a web address with a user name or password in it.
 pub fn is_safe_url(url: &str) -> bool {
     let lower = url.trim_start().to_ascii_lowercase();
     let rest = ["https://", "http://"]
         .iter()
         .find_map(|scheme| lower.strip_prefix(scheme));
     match rest {
-        Some(host_and_path) => !host_and_path.is_empty() && !url.chars().any(char::is_whitespace),
+        Some(host_and_path) => {
+            !host_and_path.is_empty()
+                && !url.chars().any(char::is_whitespace)
+                && !has_login_in(host_and_path)
+        }
         None => lower
             .strip_prefix("mailto:")
             .is_some_and(|to| !to.is_empty()),
     }
+}
+
+/// Whether an `https:` or `http:` address carries a user name or password
+/// (`https://user:pass@host/`): the browser would send them, and they can disguise the real
+/// host (`https://bank.example@evil.example/` leads to evil.example).
+pub fn has_login(url: &str) -> bool {
+    url.trim_start()
+        .split_once("//")
+        .is_some_and(|(scheme, rest)| {
+            (scheme.eq_ignore_ascii_case("https:") || scheme.eq_ignore_ascii_case("http:"))
+                && has_login_in(rest)
+        })
+}
+
+/// Whether what follows `https://` has an `@` before the host ends.
+fn has_login_in(rest: &str) -> bool {
+    // Browsers skip any further slashes (and read `\` as `/`) before the host.
+    let mut before_host = true;
+    for byte in rest.bytes() {
+        match byte {
+            b'/' | b'\\' if before_host => {}
+            b'@' => return true,
+            b'/' | b'\\' | b'?' | b'#' => return false,
+            _ => before_host = false,
+        }
+    }
+    false
 }

@@ -5,7 +5,8 @@
 //! reported with the setting's name and what was expected, and the default stays in force: one
 //! bad setting never stops the troubleshooter.
 
-use super::checklist::{is_safe_url, Checklist, ContentError, Text, UiText};
+use super::checklist::{has_login, is_safe_url, Checklist, ContentError, Text, UiText};
+use super::names;
 use std::borrow::Cow;
 
 /// Every setting a host can give.
@@ -146,6 +147,13 @@ pub enum Expected {
     Hosts,
     /// A whole number of seconds from 1 to 60.
     Seconds,
+    /// A name of at most [`names::MAX_NAME_CHARS`] characters.
+    Name,
+    /// An address without a user name or password (`https://user:pass@…`).
+    NoLogin,
+    /// One plain email address: a `mailto:` contact with `?cc=`, `?bcc=` or a second
+    /// address would add recipients to every report sent with it.
+    OneAddress,
 }
 
 /// A setting that could not be used, named as the host wrote it.
@@ -175,6 +183,7 @@ pub struct Config {
     pub dns_records_url: Option<String>,
     /// Where "contact your administrator" leads: a `mailto:` or web address.
     pub admin_contact: Option<String>,
+    /// The name as it goes into sentences: cleaned, and isolated if it isn't plain ASCII.
     pub provider_name: Option<String>,
     pub storage_key: Option<String>,
     pub lang: Option<String>,
@@ -239,15 +248,20 @@ impl Config {
     /// what was expected instead.
     pub fn set(&mut self, setting: Setting, value: &str) -> Result<(), Expected> {
         let value = value.trim();
+        let expected = setting.expected();
         let url = || is_safe_url(value).then(|| value.to_owned());
         let accepted = match setting {
             Setting::WebmailUrl => url().map(|url| self.webmail_url = Some(url)),
             Setting::HelpToolUrl => url().map(|url| self.help_tool_url = Some(url)),
             Setting::DnsRecordsUrl => url().map(|url| self.dns_records_url = Some(url)),
             Setting::AdminContact => {
-                contact_href(value).map(|href| self.admin_contact = Some(href))
+                self.admin_contact = Some(contact_href(value)?);
+                Some(())
             }
-            Setting::ProviderName => non_empty(value).map(|name| self.provider_name = Some(name)),
+            Setting::ProviderName => {
+                self.provider_name = Some(provider_name(value)?);
+                Some(())
+            }
             Setting::StorageKey => non_empty(value)
                 .filter(|key| {
                     key.len() <= 64
@@ -286,7 +300,11 @@ impl Config {
                 .filter(|seconds| (1..=60).contains(seconds))
                 .map(|seconds| self.check_timeout = Some(seconds)),
         };
-        accepted.ok_or(setting.expected())
+        accepted.ok_or(match expected {
+            // A login in an address is named as such, whichever address setting it is in.
+            Expected::Url | Expected::WebUrl if has_login(value) => Expected::NoLogin,
+            _ => expected,
+        })
     }
 
     /// What the checks use: the host's settings, or the defaults; the portal is the
@@ -323,11 +341,15 @@ impl Config {
     }
 
     /// Takes a host's own checklist, if it follows every rule the built-in one does.
-    pub fn set_checklist(&mut self, checklist: Checklist) -> Result<(), Vec<ContentError>> {
+    pub fn set_checklist(&mut self, mut checklist: Checklist) -> Result<(), Vec<ContentError>> {
         let problems = checklist.problems();
         if !problems.is_empty() {
             return Err(problems);
         }
+        // Its own provider name goes into sentences like the setting's: cleaned, isolated,
+        // and cut (not refused: the checklist is otherwise good) past the longest name.
+        let name = names::clean(&checklist.provider, names::MAX_NAME_CHARS).unwrap_or_default();
+        checklist.provider = Cow::Owned(names::isolated(&name).into_owned());
         self.checklist = Some(checklist);
         Ok(())
     }
@@ -376,6 +398,9 @@ pub fn describe(text: &UiText, problem: &ConfigProblem) -> String {
         Expected::DomainOrAddress => &text.expected_domain(),
         Expected::Hosts => &text.expected_hosts(),
         Expected::Seconds => &text.expected_seconds(),
+        Expected::Name => &text.expected_name(),
+        Expected::NoLogin => &text.expected_no_login(),
+        Expected::OneAddress => &text.expected_one_address(),
     };
     let line = super::fill(
         text.config_problem(),
@@ -398,24 +423,59 @@ fn non_empty(value: &str) -> Option<String> {
     (!value.is_empty()).then(|| value.to_owned())
 }
 
-/// An administrator's contact as a link: an address becomes `mailto:`, a URL must be safe.
-pub fn contact_href(value: &str) -> Option<String> {
-    if is_safe_url(value) {
-        return Some(value.to_owned());
+/// An administrator's contact as a link: an address becomes `mailto:`, a web address must be
+/// safe. A `mailto:` contact is one plain address, because the report's "Email" link adds
+/// `?subject=…&body=…` to it: anything after the address (`?bcc=`) would ride along.
+pub fn contact_href(value: &str) -> Result<String, Expected> {
+    if has_login(value) {
+        return Err(Expected::NoLogin);
     }
-    let (user, domain) = value.split_once('@')?;
+    let address = match value.split_once(':') {
+        Some((scheme, address)) if scheme.eq_ignore_ascii_case("mailto") => address,
+        _ if is_safe_url(value) => return Ok(value.to_owned()),
+        _ => value,
+    };
+    if plain_address(address) {
+        Ok(format!("mailto:{address}"))
+    } else if address.len() < value.len() {
+        Err(Expected::OneAddress)
+    } else {
+        Err(Expected::Contact)
+    }
+}
+
+/// One email address and nothing else: no second address, query, fragment or escapes.
+fn plain_address(value: &str) -> bool {
+    let Some((user, domain)) = value.split_once('@') else {
+        return false;
+    };
     let plain = |part: &str| {
         !part.is_empty()
             && !part
                 .chars()
-                .any(|c| c.is_whitespace() || c.is_control() || "<>()[]\\,;:\"/?#&=".contains(c))
+                .any(|c| c.is_whitespace() || c.is_control() || "<>()[]\\,;:\"/?#&=%@".contains(c))
     };
-    (plain(user)
+    plain(user)
         && plain(domain)
         && domain.contains('.')
         && !domain.starts_with('.')
-        && !domain.ends_with('.'))
-    .then(|| format!("mailto:{value}"))
+        && !domain.ends_with('.')
+}
+
+/// A provider's name as it goes into sentences: cleaned of controls and direction marks, and
+/// isolated so a right-to-left name can't reorder the words around it. A name too long to
+/// stand in a sentence is refused rather than cut: the host sees it named among the settings
+/// problems and fixes it in one place, where a cut name would go out unnoticed.
+fn provider_name(value: &str) -> Result<String, Expected> {
+    let name = names::clean(value, names::MAX_NAME_CHARS).ok_or(Expected::Text)?;
+    // `clean` adds "…" past the maximum, so one character more means it was cut.
+    if name.chars().count() > names::MAX_NAME_CHARS {
+        return Err(Expected::Name);
+    }
+    Ok(match names::isolated(&name) {
+        Cow::Borrowed(_) => name,
+        Cow::Owned(isolated) => isolated,
+    })
 }
 
 /// A BCP 47 language tag in its usual shape: `en`, `de`, `pt-BR`, `zh-Hant-TW`.

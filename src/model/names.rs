@@ -9,6 +9,10 @@ use std::borrow::Cow;
 const ISOLATE_START: char = '\u{2068}';
 const ISOLATE_END: char = '\u{2069}';
 
+/// The longest name shown in a sentence: room for any real company's name, while a step's
+/// title stays a few lines long even on a phone.
+pub const MAX_NAME_CHARS: usize = 80;
+
 /// The name without control characters or explicit direction marks, its runs of white space
 /// made one space, cut to `max_chars` characters (with `…` where it was cut). `None` when
 /// nothing is left.

@@ -2,7 +2,7 @@
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { useBrowser, openPage, widget, ready } from "./support.mjs";
+import { useBrowser, openPage, widget, ready, finish } from "./support.mjs";
 
 const env = useBrowser();
 
@@ -56,6 +56,54 @@ test("good settings change the links, the provider's name and the administrator'
   const summary = good.getByRole("region", { name: "Your answers" });
   assert.equal(await summary.getByRole("link", { name: /How to set up DNS records for Acme Mail/ }).getAttribute("href"), "https://acme.test/dns");
   assert.equal(await summary.getByRole("link", { name: "Contact your administrator" }).getAttribute("href"), "mailto:it@acme.test");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("an address with a login, or a mailto: contact with more after the address, is named; no mail link gets a second ?", async () => {
+  const { context, page, problems } = await openPage(env.browser);
+  await page.goto(`${env.server.url}/host/api.html`);
+  await page.evaluate(async () => {
+    await import("/cdn/v1/email-troubleshooter.js");
+    const add = (id, attributes) => {
+      const element = document.createElement("email-troubleshooter");
+      element.id = id;
+      for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
+      document.body.append(element);
+    };
+    add("hidden-recipient", {
+      "storage-key": "hidden-recipient",
+      "admin-contact": "mailto:a@b.c?bcc=evil@x.y",
+      "webmail-url": "https://user:pass@mail.example.com/",
+      "doh-url": "https://user:pass@dns.example/dns-query",
+    });
+    add("plain-contact", { "storage-key": "plain-contact", "admin-contact": "mailto:it@acme.test" });
+  });
+  const bad = widget(page, "#hidden-recipient");
+  await ready(bad);
+  const listed = await bad.getByRole("listitem").filter({ hasText: "expected" }).allTextContents();
+  assert.deepEqual(listed.sort(), [
+    "admin-contact: expected one email address and nothing after it (no ?subject=, ?cc= or ?bcc=)",
+    "doh-url: expected an address without a user name or password in it",
+    "webmail-url: expected an address without a user name or password in it",
+  ]);
+  assert.equal(await bad.getByRole("link", { name: /Sign in to webmail/ }).getAttribute("href"), "https://apps.rackspace.com");
+  await finish(bad, ["Yes", "No", "No", "Yes", "No", "Yes"]);
+  const badSummary = bad.getByRole("region", { name: "Your answers" });
+  assert.equal(await badSummary.getByRole("link", { name: "Contact your administrator" }).count(), 0, "no contact is offered");
+  const nobody = await badSummary.getByRole("link", { name: "Email it", exact: true }).getAttribute("href");
+  assert.ok(nobody.startsWith("mailto:?subject="), nobody);
+  assert.equal(nobody.split("?").length, 2, `one ? only: ${nobody}`);
+  assert.ok(!nobody.includes("evil"), nobody);
+
+  const good = widget(page, "#plain-contact");
+  await ready(good);
+  await finish(good, ["Yes", "No", "No", "Yes", "No", "Yes"]);
+  const summary = good.getByRole("region", { name: "Your answers" });
+  assert.equal(await summary.getByRole("link", { name: "Contact your administrator" }).getAttribute("href"), "mailto:it@acme.test");
+  const email = await summary.getByRole("link", { name: "Email it to your administrator" }).getAttribute("href");
+  assert.ok(email.startsWith("mailto:it@acme.test?subject="), email);
+  assert.equal(email.split("?").length, 2, `one ? only: ${email}`);
   assert.deepEqual(problems, []);
   await context.close();
 });
