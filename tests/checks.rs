@@ -5,6 +5,7 @@
 mod common;
 
 use common::{checklist, today};
+use email_troubleshooter::model::checklist::MAX_URL_LEN;
 use email_troubleshooter::model::checks::domain::domain_from_input;
 use email_troubleshooter::model::checks::json::Json;
 use email_troubleshooter::model::checks::mx::{self, DnsAnswer, MxFound, MxRecord, MxVerdict};
@@ -12,6 +13,7 @@ use email_troubleshooter::model::checks::rdap::{self, RegistrationStatus};
 use email_troubleshooter::model::checks::{
     CheckResult, Failure, MxCheck, PortalCheck, RegistrationCheck,
 };
+use email_troubleshooter::model::config::MAX_EXPECTED_MX;
 use email_troubleshooter::model::link;
 use email_troubleshooter::model::saved::{decode, encode, MAX_SAVED_LEN};
 use email_troubleshooter::model::{diagnose, Action, Confidence, Date, Progress, Timestamp};
@@ -585,6 +587,12 @@ fn the_largest_results_a_check_can_make_still_fit_the_saved_line() {
         hosts.join(",")
     )))
     .expect("long but valid names");
+    // As many expected hosts as a host may set (MAX_EXPECTED_MX), all but one of them missing.
+    let expected: Vec<String> = ["0", "a", "b", "c", "d", "e", "f", "g", "h", "i"]
+        .iter()
+        .map(|c| long(c))
+        .collect();
+    assert_eq!(expected.len(), MAX_EXPECTED_MX);
     let registrar = json(&format!(
         r#"{{"objectClassName":"domain","entities":[{{"roles":["registrar"],"vcardArray":["vcard",[["fn",{{}},"text","{}"]]]}}]}}"#,
         "😀".repeat(3000)
@@ -593,7 +601,7 @@ fn the_largest_results_a_check_can_make_still_fit_the_saved_line() {
     let progress = finished_with(vec![
         CheckResult::Mx(MxCheck {
             domain: long("d"),
-            outcome: Ok(mx::found(&answer, &expected())),
+            outcome: Ok(mx::found(&answer, &expected)),
             at,
         }),
         CheckResult::Registration(RegistrationCheck {
@@ -602,7 +610,8 @@ fn the_largest_results_a_check_can_make_still_fit_the_saved_line() {
             at,
         }),
         CheckResult::Portal(PortalCheck {
-            url: format!("https://mail.example.com/{}", "~".repeat(2048)),
+            // The longest address a setting takes (MAX_URL_LEN), every byte of it escaped.
+            url: format!("https://mail.example.com/{}", "~".repeat(MAX_URL_LEN - 25)),
             outcome: Err(Failure::Timeout),
             at,
         }),
@@ -611,6 +620,9 @@ fn the_largest_results_a_check_can_make_still_fit_the_saved_line() {
     let line = encode(&progress, &content);
     assert!(line.len() <= MAX_SAVED_LEN, "{} characters", line.len());
     let restored = decode(&line, &content, today()).expect("trusted");
+    assert!(
+        matches!(&restored.progress.checks().mx, Some(MxCheck { outcome: Ok(MxFound { verdict: MxVerdict::SomeMissing(missing), .. }), .. }) if missing.len() == 9)
+    );
     assert_eq!((restored.progress, restored.checks_left_out), (progress, 0));
 }
 

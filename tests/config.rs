@@ -289,6 +289,29 @@ fn text_settings_must_not_be_empty_and_keys_and_languages_keep_their_shape() {
 }
 
 #[test]
+fn addresses_and_expected_hosts_are_bounded_so_a_check_result_stays_short() {
+    let mut config = Config::default();
+    let address = |len: usize| format!("https://mail.example.com/{}", "a".repeat(len - 25));
+    assert_eq!(config.set(Setting::WebmailUrl, &address(2048)), Ok(()));
+    assert_eq!(
+        config.set(Setting::WebmailUrl, &address(2049)),
+        Err(Expected::Url)
+    );
+    let hosts = |n: usize| {
+        (0..n)
+            .map(|i| format!("mx{i}.example.com"))
+            .collect::<Vec<_>>()
+            .join(",")
+    };
+    assert_eq!(config.set(Setting::ExpectedMx, &hosts(10)), Ok(()));
+    assert_eq!(
+        config.set(Setting::ExpectedMx, &hosts(11)),
+        Err(Expected::Hosts)
+    );
+    assert_eq!(config.expected_mx.map(|h| h.len()), Some(10));
+}
+
+#[test]
 fn theme_is_light_dark_or_auto() {
     let mut config = Config::default();
     assert_eq!(config.theme, Theme::Auto);

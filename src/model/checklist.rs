@@ -852,9 +852,16 @@ pub fn is_plain_id(id: &str) -> bool {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-')
 }
 
+/// The longest address a link or setting may have.
+pub const MAX_URL_LEN: usize = 2048;
+
 /// Links may only lead to web pages or open a mail program: never `javascript:` or `data:`,
 /// and never a web address with a user name or password in it.
 pub fn is_safe_url(url: &str) -> bool {
+    // Longer than any real address; bounds what a check result saves of the webmail address.
+    if url.len() > MAX_URL_LEN {
+        return false;
+    }
     let lower = url.trim_start().to_ascii_lowercase();
     let rest = ["https://", "http://"]
         .iter()

@@ -204,6 +204,9 @@ pub const DEFAULT_DOH_URL: &str = "https://cloudflare-dns.com/dns-query";
 pub const DEFAULT_RDAP_URL: &str = "https://rdap.org/domain/";
 /// The provider's documented mail hosts.
 pub const DEFAULT_EXPECTED_MX: [&str; 2] = ["mx1.emailsrvr.com", "mx2.emailsrvr.com"];
+/// The most mail hosts a host may expect: a provider names two or three. The limit keeps a
+/// check result, which lists the missing ones, short enough to save.
+pub const MAX_EXPECTED_MX: usize = 10;
 /// How long a check waits for an answer.
 pub const DEFAULT_CHECK_TIMEOUT: u32 = 8;
 
@@ -291,7 +294,7 @@ impl Config {
                     .map(super::checks::domain::domain_from_input)
                     .collect();
                 hosts
-                    .filter(|hosts| !hosts.is_empty())
+                    .filter(|hosts| (1..=MAX_EXPECTED_MX).contains(&hosts.len()))
                     .map(|hosts| self.expected_mx = Some(hosts))
             }
             Setting::CheckTimeout => value
