@@ -8,13 +8,15 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { FIRST_VISIT, LOADED_WHEN_USED, measure, table } from "../../scripts/sizes.mjs";
 
-/** Bytes after gzip -9. */
+/** Bytes after gzip -9. Raised on 2026-11-26 (issue 10) by what reading outside input safely
+ * costs: strict DNS and RDAP readers, escaped check results, names cleaned and isolated, host
+ * conflicts refused, incomplete dates caught (first visit 197,570 -> 201,489; German +229). */
 export const BUDGET = {
-  firstVisit: 198_000,
+  firstVisit: 202_000,
   whenUsed: {
     "a page in Spanish": 5_600,
-    "a page in German": 6_000,
-    "a page that gives its own checklist (instead of the usual wasm and glue)": 222_000,
+    "a page in German": 6_100,
+    "a page that gives its own checklist (instead of the usual wasm and glue)": 225_500,
   },
 };
 
