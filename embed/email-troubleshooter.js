@@ -59,7 +59,9 @@ function prepare(element) {
 // the load while the page still runs, after `beforeunload` and before `pagehide`. So `leaving` is
 // set by `pagehide`, and by `beforeunload` while a widget loads (a page with a download under way
 // isn't kept for back/forward anyway); never by `unload`, which keeps pages out of that cache.
-// A navigation called off after `beforeunload` (a download, "Stay on page") clears it again.
+// A navigation called off after `beforeunload` (a download, "Stay on page") clears it again
+// after 5 s; a real failure within those seconds goes unsaid, and one whose next page takes
+// longer than that to answer is said: both rare, and neither loses anything of the user's.
 // Elements whose load was cut off that way start again if the page comes back from the
 // back/forward cache (WebKit keeps such pages), instead of showing their own content for good.
 let leaving = false;
@@ -122,6 +124,8 @@ export function mount(element, settings) {
   addEventListener("beforeunload", noteLeaving);
   ready
     .catch((error) => {
+      // A widget the host already destroyed is no one's concern, and a newer one may be drawn.
+      if (state === "destroyed") return;
       // The element's own content stays, without the room kept for the widget.
       if (!widget && element.shadowRoot) element.shadowRoot.adoptedStyleSheets = [];
       // A download cut off by a reload or a link is no failure: host pages watch the console.

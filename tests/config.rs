@@ -192,6 +192,14 @@ fn a_provider_name_is_cleaned_and_an_overlong_one_is_refused() {
         config.set(Setting::ProviderName, &"W".repeat(MAX_NAME_CHARS + 1)),
         Err(Expected::Name)
     );
+    assert_eq!(
+        config.set(
+            Setting::ProviderName,
+            &format!("{} X", "W".repeat(MAX_NAME_CHARS - 1))
+        ),
+        Err(Expected::Name),
+        "one word past the limit after a space is refused, not cut"
+    );
     assert_eq!(config.provider_name, None, "the default name stays");
     assert_eq!(
         config.set(Setting::ProviderName, "\u{202E}\u{2066}\n"),

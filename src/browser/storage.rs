@@ -23,6 +23,8 @@ pub struct Store {
     /// Set while the value under the key can't be read and couldn't be copied aside: it is
     /// then the only copy, and no save may overwrite it.
     guarding: Cell<bool>,
+    /// The last unreadable value this instance saved over (see [`Store::claim_unreadable`]).
+    written_over: RefCell<Option<String>>,
     /// Tells this instance's own saves apart from other instances' on the same page.
     id: u32,
 }
@@ -56,6 +58,7 @@ impl Store {
             writable: local.as_ref().is_some_and(accepts_writes),
             local,
             guarding: Cell::new(false),
+            written_over: RefCell::new(None),
             id: NEXT_ID.with(|next| next.replace(next.get().wrapping_add(1))),
         }
     }
@@ -99,8 +102,29 @@ impl Store {
             || local
                 .set_item(&format!("{}{UNREADABLE_SUFFIX}", self.key), &text)
                 .is_ok();
-        self.guarding.set(!kept_aside);
+        // Only answers nobody can read are worth guarding: a check result left out of readable
+        // answers can be run again, and must not stop every later save.
+        self.guarding.set(restored.is_err() && !kept_aside);
         restored.map(Some)
+    }
+
+    /// Whether this instance should save its progress over the unreadable value now under the
+    /// key: once per distinct value, so two tabs that can't read each other's values (another
+    /// version of the content, say) don't take turns overwriting each other for ever.
+    pub fn claim_unreadable(&self) -> bool {
+        let Some(text) = self
+            .local
+            .as_ref()
+            .and_then(|local| local.get_item(&self.key).ok().flatten())
+        else {
+            return false;
+        };
+        let mut written_over = self.written_over.borrow_mut();
+        if written_over.as_deref() == Some(text.as_str()) {
+            return false;
+        }
+        *written_over = Some(text);
+        true
     }
 
     /// Writes progress; `false` when the browser refused (full, or storage switched off), or

@@ -82,6 +82,8 @@ pub enum Msg {
     /// Another tab left a value here that can't be read (now kept aside): save this
     /// instance's progress over it, so a reload doesn't lose it.
     WriteBack,
+    /// A save went through: a line saying the last one failed is no longer true.
+    Saved,
     Notice(Notice),
 }
 
@@ -146,6 +148,12 @@ impl Reducible for State {
                 replace_notice(&mut next.notices, Notice::OfferTaken);
             }
             Msg::IgnoreOffer => next.offer = None,
+            Msg::Saved => {
+                if !self.notices.contains(&Notice::SaveFailed) {
+                    return self;
+                }
+                next.notices.retain(|n| *n != Notice::SaveFailed);
+            }
             Msg::WriteBack => {
                 next.made_here = true;
                 next.saves = self.saves.wrapping_add(1);
@@ -196,8 +204,12 @@ pub fn use_troubleshooter(
         use_effect_with(
             (state.progress.clone(), state.saves),
             move |(progress, _)| {
-                if made_here && store.can_save() && !store.save(progress, &checklist) {
-                    dispatcher.dispatch(Msg::Notice(Notice::SaveFailed));
+                if made_here && store.can_save() {
+                    dispatcher.dispatch(if store.save(progress, &checklist) {
+                        Msg::Saved
+                    } else {
+                        Msg::Notice(Notice::SaveFailed)
+                    });
                 }
             },
         );
@@ -215,7 +227,13 @@ pub fn use_troubleshooter(
                         dispatcher.dispatch(Msg::Adopt(Box::new(restored.progress)));
                     }
                     Ok(None) => {}
-                    Err(_) => dispatcher.dispatch(Msg::WriteBack),
+                    // A newer version's value is left in place (it is kept aside too).
+                    Err(RestoreError::Newer(_)) => {}
+                    Err(RestoreError::Unreadable(_)) => {
+                        if reader.claim_unreadable() {
+                            dispatcher.dispatch(Msg::WriteBack);
+                        }
+                    }
                 });
             move || drop(watch)
         });

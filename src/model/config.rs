@@ -470,8 +470,7 @@ fn plain_address(value: &str) -> bool {
 /// stand in a sentence is refused rather than cut: the host sees it named among the settings
 /// problems and fixes it in one place, where a cut name would go out unnoticed.
 fn provider_name(value: &str) -> Result<String, Expected> {
-    let name = names::clean(value, names::MAX_NAME_CHARS).ok_or(Expected::Text)?;
-    // `clean` adds "…" past the maximum, so one character more means it was cut.
+    let name = names::clean(value, usize::MAX).ok_or(Expected::Text)?;
     if name.chars().count() > names::MAX_NAME_CHARS {
         return Err(Expected::Name);
     }

@@ -100,6 +100,8 @@ test("with storage full, saved answers still show and the widget says new ones w
   await troubleshooter.getByRole("checkbox", { name: "My office or home network changed" }).check();
   await troubleshooter.getByRole("button", { name: "Continue" }).click();
   await troubleshooter.getByText("Step 3 of 7", { exact: true }).waitFor();
+  const saved = await page.evaluate(() => localStorage.getItem("email-troubleshooter:help-article"));
+  assert.match(saved, /webmail=yes.*when=\/network/);
   assert.equal(await fillStorage(page), true, "storage is really full");
 
   await page.reload();
@@ -113,7 +115,7 @@ test("with storage full, saved answers still show and the widget says new ones w
   await troubleshooter.getByRole("radio", { name: "No", exact: true }).check();
   await troubleshooter.getByRole("button", { name: "Continue" }).click();
   await troubleshooter.getByText("Step 4 of 7", { exact: true }).waitFor();
-  assert.match(await page.evaluate(() => localStorage.getItem("email-troubleshooter:help-article")), /webmail=yes.*when=\/network/, "what was saved is untouched");
+  assert.equal(await page.evaluate(() => localStorage.getItem("email-troubleshooter:help-article")), saved, "what was saved is untouched");
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -154,6 +156,43 @@ test("a saved check result that can't be read is left out on its own: every answ
   await page.reload();
   await ready(troubleshooter);
   await troubleshooter.getByText("Step 4 of 7", { exact: true }).waitFor();
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("two tabs that can't read each other's progress don't take turns overwriting it for ever", async () => {
+  const { context, page, problems, troubleshooter } = await openWidget(env);
+  await troubleshooter.getByRole("radio", { name: "No", exact: true }).check();
+  await troubleshooter.getByRole("button", { name: "Continue" }).click();
+  await troubleshooter.getByText("Step 2 of 7", { exact: true }).waitFor();
+  await page.evaluate(() => {
+    window.writesSeen = 0;
+    addEventListener("storage", (event) => event.key === "email-troubleshooter:help-article" && window.writesSeen++);
+  });
+
+  // Another tab with the same storage key but a checklist of its own (another version of the
+  // content, say): neither can read what the other saves.
+  const other = await context.newPage();
+  await other.goto(`${env.server.url}/host/api.html`);
+  const checklist = await (await fetch(`${env.server.url}/host/custom-checklist.json`)).json();
+  await other.evaluate(async (checklist) => {
+    const { mount } = await import("/cdn/v1/email-troubleshooter.js");
+    await mount(document.getElementById("slot"), { checklist, storageKey: "help-article" }).ready;
+  }, checklist);
+  const custom = other.locator("#slot");
+  await custom.getByText("Step 1 of 2", { exact: true }).waitFor();
+  await custom.getByRole("radio", { name: "Yes", exact: true }).check();
+  await custom.getByRole("button", { name: "Continue" }).click();
+  await custom.getByText("Step 2 of 2", { exact: true }).waitFor();
+
+  await page.waitForFunction(() => window.writesSeen > 0);
+  await page.waitForTimeout(1000);
+  const settled = await page.evaluate(() => window.writesSeen);
+  await page.waitForTimeout(1500);
+  assert.equal(await page.evaluate(() => window.writesSeen), settled, "the tabs stopped writing");
+  assert.ok(settled <= 3, `${settled} writes seen`);
+  await troubleshooter.getByText("Your answer: No").waitFor();
+  await custom.getByText("Step 2 of 2", { exact: true }).waitFor();
   assert.deepEqual(problems, []);
   await context.close();
 });

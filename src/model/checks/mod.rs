@@ -9,6 +9,7 @@ pub mod json;
 pub mod mx;
 pub mod rdap;
 
+use super::checklist::is_safe_url;
 use super::date::{Date, Timestamp};
 use domain::is_dns_name;
 use mx::{MxFound, MxRecord, MxVerdict};
@@ -261,7 +262,7 @@ pub fn decode_registration(value: &str, at: Timestamp) -> Option<RegistrationChe
             let (expires, registrar) = found["found:".len()..].split_once(':')?;
             let expires = match expires {
                 "-" => None,
-                date => Some(Date::parse_iso(date)?),
+                date => Some(Date::parse_iso(date).filter(|d| rdap::believable(*d, at.date()))?),
             };
             let registrar = match registrar {
                 "" => None,
@@ -298,7 +299,8 @@ pub fn decode_portal(value: &str, at: Timestamp) -> Option<PortalCheck> {
         None => Err(Failure::from_code(outcome)?),
     };
     Some(PortalCheck {
-        url: unescape(url)?,
+        // Only an address a host could have set (the reader re-checks what the writer bounds).
+        url: unescape(url).filter(|url| is_safe_url(url))?,
         outcome,
         at,
     })

@@ -45,8 +45,7 @@ pub fn parse(answer: &Json, today: Date) -> Option<Registration> {
             continue;
         }
         let date = Date::parse_iso(event.get("eventDate")?.as_str()?.get(..10)?)?;
-        let latest = today.year.saturating_add(LATEST_YEARS_AHEAD);
-        if !(EARLIEST_YEAR..=latest).contains(&date.year) {
+        if !believable(date, today) {
             return None;
         }
         expires = Some(date);
@@ -59,6 +58,11 @@ pub fn parse(answer: &Json, today: Date) -> Option<Registration> {
         }
     }
     Some(Registration { expires, registrar })
+}
+
+/// Whether a registry could really give this expiry date, seen on `today`.
+pub fn believable(expires: Date, today: Date) -> bool {
+    (EARLIEST_YEAR..=today.year.saturating_add(LATEST_YEARS_AHEAD)).contains(&expires.year)
 }
 
 /// An optional array member: absent is empty, anything but an array is not the shape.
