@@ -1,19 +1,13 @@
 // The checks the browser runs for the user, against stand-in services on 127.0.0.1: mail
 // records, registration and the webmail portal, with every kind of answer and failure.
 
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { useBrowser, openPage, axeViolations } from "./support.mjs";
-import { startServices } from "./services.mjs";
+import { useServices } from "./services.mjs";
 
 const env = useBrowser();
-let services;
-before(async () => {
-  services = await startServices();
-});
-after(async () => {
-  await services?.close();
-});
+const services = useServices();
 
 /** A page that mounts the widget with the stand-in services, opened at question 5. */
 async function atQuestion5(extra = {}, options = {}) {

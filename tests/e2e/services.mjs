@@ -2,6 +2,7 @@
 // DNS-over-HTTPS JSON resolver, an RDAP server and a webmail portal. The domain asked for
 // picks the answer, so each test names the case it wants (match.test, slow.test, …).
 
+import { before, after } from "node:test";
 import { createServer } from "node:http";
 
 const DAY = 86_400_000;
@@ -128,4 +129,13 @@ export async function startServices() {
     downUrl: `http://127.0.0.1:${downPort}/`,
     close: () => new Promise((done) => server.close(() => done())),
   };
+}
+
+/** Starts the stand-ins once for a test file and stops them after its last test; the object
+ * returned has `settings`, `asked`, `downUrl` and `close` by the time the tests run. */
+export function useServices() {
+  const running = {};
+  before(async () => Object.assign(running, await startServices()));
+  after(() => running.close?.());
+  return running;
 }

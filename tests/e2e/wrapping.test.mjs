@@ -2,19 +2,13 @@
 // widget on a phone, and a right-to-left name (or one carrying a direction override) can't
 // reorder the sentence it stands in.
 
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { useBrowser, openPage, widget, ready } from "./support.mjs";
-import { startServices } from "./services.mjs";
+import { useServices } from "./services.mjs";
 
 const env = useBrowser();
-let services;
-before(async () => {
-  services = await startServices();
-});
-after(async () => {
-  await services?.close();
-});
+const services = useServices();
 
 const PHONES = [320, 390];
 const CHECK_REGION = "Check your domain's mail records and registration";
