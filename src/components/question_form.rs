@@ -1,6 +1,6 @@
 use super::{
     error_summary::ErrorSummary, external_link::ExternalLink, guidance::Guidance,
-    step_actions::StepActions, StepProps,
+    step_actions::StepActions, when_question::date_entered, StepProps,
 };
 use crate::hooks::use_focus_on_move;
 use crate::model::Action;
@@ -42,23 +42,16 @@ pub fn QuestionForm(props: &QuestionFormProps) -> Html {
         let (on_action, index) = (on_action.clone(), *index);
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
-            // A date typed without its year (or, in WebKit, digits without separators) is
-            // invalid and reads as "", with no input event to say so: read it now, so it is
-            // refused as a bad date rather than taken as "no date".
+            // A date typed without its year (or, in WebKit, digits without separators) fires
+            // no input event: read the field now, so it is refused as a bad date rather than
+            // taken as "no date".
             let form: Element = event.target_unchecked_into();
-            let unreadable = form
-                .query_selector("input[type=date]")
-                .ok()
-                .flatten()
-                .is_some_and(|input| {
-                    input
-                        .unchecked_into::<HtmlInputElement>()
-                        .validity()
-                        .bad_input()
-                });
-            if unreadable {
-                let date = "invalid".to_owned();
-                on_action.emit(Action::SetDate { step: index, date });
+            let date_field = form.query_selector("input[type=date]").ok().flatten();
+            if let Some(input) = date_field.and_then(|f| f.dyn_into::<HtmlInputElement>().ok()) {
+                if input.validity().bad_input() {
+                    let date = date_entered(&input);
+                    on_action.emit(Action::SetDate { step: index, date });
+                }
             }
             on_action.emit(Action::Continue);
         })

@@ -3,6 +3,16 @@ use crate::model::{Action, Answer, Date, InputError};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+/// What a date field holds, as the model takes it. A half-typed date reads as "" with
+/// `badInput` set: it is kept distinct from "no date", so it is refused as a bad date.
+pub(super) fn date_entered(input: &HtmlInputElement) -> String {
+    if input.validity().bad_input() {
+        "invalid".to_owned()
+    } else {
+        input.value()
+    }
+}
+
 /// The open "when did it start?" step: a date and what changed then, ending with Continue.
 #[component]
 pub fn WhenQuestion(props: &StepProps) -> Html {
@@ -33,13 +43,10 @@ pub fn WhenQuestion(props: &StepProps) -> Html {
         let on_action = on_action.clone();
         Callback::from(move |event: Event| {
             let input: HtmlInputElement = event.target_unchecked_into();
-            // A half-typed date reads as "" with badInput set; keep it distinct from "no date".
-            let date = if input.validity().bad_input() {
-                "invalid".to_owned()
-            } else {
-                input.value()
-            };
-            on_action.emit(Action::SetDate { step: index, date });
+            on_action.emit(Action::SetDate {
+                step: index,
+                date: date_entered(&input),
+            });
         })
     };
     let checkboxes = step.options.iter().map(|option| {

@@ -148,12 +148,7 @@ impl Reducible for State {
                 replace_notice(&mut next.notices, Notice::OfferTaken);
             }
             Msg::IgnoreOffer => next.offer = None,
-            Msg::Saved => {
-                if !self.notices.contains(&Notice::SaveFailed) {
-                    return self;
-                }
-                next.notices.retain(|n| *n != Notice::SaveFailed);
-            }
+            Msg::Saved => next.notices.retain(|n| *n != Notice::SaveFailed),
             Msg::WriteBack => {
                 next.made_here = true;
                 next.saves = self.saves.wrapping_add(1);
@@ -201,15 +196,19 @@ pub fn use_troubleshooter(
         let dispatcher = state.dispatcher();
         let checklist = state.checklist.clone();
         let made_here = state.made_here;
+        // Told only when it changes something: an answer click costs no second dispatch.
+        let failed_before = state.notices.contains(&Notice::SaveFailed);
         use_effect_with(
             (state.progress.clone(), state.saves),
             move |(progress, _)| {
-                if made_here && store.can_save() {
-                    dispatcher.dispatch(if store.save(progress, &checklist) {
-                        Msg::Saved
-                    } else {
-                        Msg::Notice(Notice::SaveFailed)
-                    });
+                if !made_here || !store.can_save() {
+                    return;
+                }
+                let saved = store.save(progress, &checklist);
+                if !saved {
+                    dispatcher.dispatch(Msg::Notice(Notice::SaveFailed));
+                } else if failed_before {
+                    dispatcher.dispatch(Msg::Saved);
                 }
             },
         );
@@ -269,7 +268,7 @@ fn start(store: &Store, checklist: Content, storage_key: &str) -> State {
         fresh()
     } else {
         let loaded = store.load(&checklist, today);
-        let restored = matches!(&loaded, Ok(Some(_)));
+        let found_answers = matches!(&loaded, Ok(Some(_)));
         let progress = match loaded {
             Ok(Some(restored)) => {
                 if restored.checks_left_out > 0 {
@@ -292,7 +291,7 @@ fn start(store: &Store, checklist: Content, storage_key: &str) -> State {
             }
         };
         if !store.can_save() {
-            notices.push(if restored {
+            notices.push(if found_answers {
                 Notice::ReadOnly
             } else {
                 Notice::Unavailable

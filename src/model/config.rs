@@ -474,10 +474,7 @@ fn provider_name(value: &str) -> Result<String, Expected> {
     if name.chars().count() > names::MAX_NAME_CHARS {
         return Err(Expected::Name);
     }
-    Ok(match names::isolated(&name) {
-        Cow::Borrowed(_) => name,
-        Cow::Owned(isolated) => isolated,
-    })
+    Ok(names::isolated(&name).into_owned())
 }
 
 /// A BCP 47 language tag in its usual shape: `en`, `de`, `pt-BR`, `zh-Hant-TW`.
