@@ -93,8 +93,9 @@ async function fillStorage(page) {
   });
 }
 
-test("with storage full, saved answers still show and the widget says new ones won't be kept", async () => {
-  const { context, page, problems, troubleshooter } = await openWidget(env);
+test("with storage full, saved answers still show and the widget says new ones won't be kept, on a phone too", async () => {
+  // The demo page has a device-width viewport, so this is how a 390px phone lays it out.
+  const { context, page, problems, troubleshooter } = await openWidget(env, "/", { viewport: { width: 390, height: 844 } });
   await troubleshooter.getByRole("radio", { name: "Yes", exact: true }).check();
   await troubleshooter.getByRole("button", { name: "Continue" }).click();
   await troubleshooter.getByRole("checkbox", { name: "My office or home network changed" }).check();
@@ -112,6 +113,11 @@ test("with storage full, saved answers still show and the widget says new ones w
     await notices(troubleshooter).textContent(),
     "Your saved answers are back, but this browser won't save changes now (its storage may be full), so new answers will be lost if you leave this page.",
   );
+  const fits = await page.evaluate(() => {
+    const line = document.querySelector("email-troubleshooter").shadowRoot.querySelector('[role="status"] p').getBoundingClientRect();
+    return { page: document.documentElement.scrollWidth <= innerWidth, line: line.left >= 0 && line.right <= innerWidth };
+  });
+  assert.deepEqual(fits, { page: true, line: true }, "the notice wraps within a phone's width");
   await troubleshooter.getByRole("radio", { name: "No", exact: true }).check();
   await troubleshooter.getByRole("button", { name: "Continue" }).click();
   await troubleshooter.getByText("Step 4 of 7", { exact: true }).waitFor();
@@ -193,6 +199,25 @@ test("two tabs that can't read each other's progress don't take turns overwritin
   assert.ok(settled <= 3, `${settled} writes seen`);
   await troubleshooter.getByText("Your answer: No").waitFor();
   await custom.getByText("Step 2 of 2", { exact: true }).waitFor();
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("a value another tab's newer version saved is left in place, and this tab keeps its answers on screen", async () => {
+  const { context, page, problems, troubleshooter } = await openWidget(env);
+  await troubleshooter.getByRole("radio", { name: "No", exact: true }).check();
+  await troubleshooter.getByRole("button", { name: "Continue" }).click();
+  await troubleshooter.getByText("Step 2 of 7", { exact: true }).waitFor();
+
+  const newer = "v=9&at=somewhere&format=of-the-future";
+  const other = await context.newPage();
+  await other.goto(`${env.server.url}/host/api.html`);
+  await other.evaluate((newer) => localStorage.setItem("email-troubleshooter:help-article", newer), newer);
+  await page.waitForFunction(() => localStorage.getItem("email-troubleshooter:help-article:unreadable") !== null);
+  await page.waitForTimeout(500);
+  assert.equal(await page.evaluate(() => localStorage.getItem("email-troubleshooter:help-article")), newer, "not written over");
+  await troubleshooter.getByText("Your answer: No").waitFor();
+  await troubleshooter.getByText("Step 2 of 7", { exact: true }).waitFor();
   assert.deepEqual(problems, []);
   await context.close();
 });

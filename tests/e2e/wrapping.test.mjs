@@ -99,6 +99,45 @@ for (const width of PHONES) {
     assert.deepEqual(problems, []);
     await context.close();
   });
+
+  test(`a 3,000-character registrar and ten thousand mail records fit at ${width}px, and the records reach the report bounded`, async () => {
+    const attributes = { "storage-key": "huge-answers", "admin-contact": "it@acme.test" };
+    for (const [key, value] of Object.entries(services.settings)) attributes[key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)] = value;
+    const { context, page, problems, troubleshooter } = await openHost(width, attributes);
+    await answer(troubleshooter, "Yes");
+    await troubleshooter.getByRole("checkbox", { name: "Nothing that I know of" }).check();
+    await troubleshooter.getByRole("button", { name: "Continue" }).click();
+    await answer(troubleshooter, "No");
+    await answer(troubleshooter, "No");
+    const check = troubleshooter.getByRole("region", { name: CHECK_REGION });
+    const run = async (domain) => {
+      await check.getByLabel("Your email address or domain").fill(domain);
+      await check.getByRole("button", { name: "Check now" }).click();
+      await check.getByRole("heading", { name: `Mail records for ${domain}` }).waitFor();
+    };
+    await run("long-registrar.test");
+    const registrar = await check.getByText(/^Registrar: /).textContent();
+    assert.ok(registrar.length < 100 && !registrar.includes("\u202e"), registrar);
+    assert.deepEqual(await overflow(page), NONE, "the registrar's name");
+    // The next check's results replace these, as a user running it again would see.
+    await run("huge.test");
+    await check.getByText(/, 9980 more records$/).waitFor();
+    assert.deepEqual(await overflow(page), NONE, "the mail records");
+    await answer(troubleshooter, "No");
+    await answer(troubleshooter, "No");
+    await answer(troubleshooter, "No");
+    const summary = troubleshooter.getByRole("region", { name: "Your answers" });
+    await summary.waitFor();
+    assert.deepEqual(await overflow(page), NONE, "the summary");
+    const report = await summary.getByLabel("The report").inputValue();
+    assert.match(report, /Found: 5 mx1\.emailsrvr\.com, 6 mx2\.emailsrvr\.com, 10 relay0\.example\.net, .*, 9980 more records\./);
+    assert.equal(report.match(/relay\d+\.example\.net/g).length, 18, "18 relays and the provider's 2: the 20 kept");
+    const email = decodeURIComponent(await summary.getByRole("link", { name: "Email it to your administrator" }).getAttribute("href"));
+    assert.ok(email.startsWith("mailto:it@acme.test?subject="), email.slice(0, 80));
+    assert.ok(email.length < 2_500, `the emailed report stays within what mail programs take: ${email.length}`);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
 }
 
 /**
