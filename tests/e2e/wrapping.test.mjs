@@ -52,6 +52,20 @@ async function answer(troubleshooter, label) {
   await troubleshooter.getByRole("button", { name: "Continue" }).click();
 }
 
+/** The phone page with the stand-in services as attributes, answered up to question 5. */
+async function atQuestion5(width, attributes) {
+  for (const [key, value] of Object.entries(services.settings)) attributes[key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)] = value;
+  const opened = await openHost(width, attributes);
+  const { troubleshooter } = opened;
+  await answer(troubleshooter, "Yes");
+  await troubleshooter.getByRole("checkbox", { name: "Nothing that I know of" }).check();
+  await troubleshooter.getByRole("button", { name: "Continue" }).click();
+  await answer(troubleshooter, "No");
+  await answer(troubleshooter, "No");
+  await troubleshooter.getByText("Step 5 of 7", { exact: true }).waitFor();
+  return opened;
+}
+
 for (const width of PHONES) {
   test(`a long unbroken provider name wraps at ${width}px, in the steps list and as the open question`, async () => {
     const name = "W".repeat(80);
@@ -79,15 +93,7 @@ for (const width of PHONES) {
   });
 
   test(`a 253-character domain wraps in the check's headings and results at ${width}px`, async () => {
-    const attributes = { "storage-key": "long-domain" };
-    for (const [key, value] of Object.entries(services.settings)) attributes[key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)] = value;
-    const { context, page, problems, troubleshooter } = await openHost(width, attributes);
-    await answer(troubleshooter, "Yes");
-    await troubleshooter.getByRole("checkbox", { name: "Nothing that I know of" }).check();
-    await troubleshooter.getByRole("button", { name: "Continue" }).click();
-    await answer(troubleshooter, "No");
-    await answer(troubleshooter, "No");
-    await troubleshooter.getByText("Step 5 of 7", { exact: true }).waitFor();
+    const { context, page, problems, troubleshooter } = await atQuestion5(width, { "storage-key": "long-domain" });
     const domain = `${"a".repeat(63)}.${"b".repeat(63)}.${"c".repeat(63)}.${"d".repeat(56)}.test`;
     assert.equal(domain.length, 253);
     const check = troubleshooter.getByRole("region", { name: CHECK_REGION });
@@ -101,14 +107,7 @@ for (const width of PHONES) {
   });
 
   test(`a 3,000-character registrar and ten thousand mail records fit at ${width}px, and the records reach the report bounded`, async () => {
-    const attributes = { "storage-key": "huge-answers", "admin-contact": "it@acme.test" };
-    for (const [key, value] of Object.entries(services.settings)) attributes[key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)] = value;
-    const { context, page, problems, troubleshooter } = await openHost(width, attributes);
-    await answer(troubleshooter, "Yes");
-    await troubleshooter.getByRole("checkbox", { name: "Nothing that I know of" }).check();
-    await troubleshooter.getByRole("button", { name: "Continue" }).click();
-    await answer(troubleshooter, "No");
-    await answer(troubleshooter, "No");
+    const { context, page, problems, troubleshooter } = await atQuestion5(width, { "storage-key": "huge-answers", "admin-contact": "it@acme.test" });
     const check = troubleshooter.getByRole("region", { name: CHECK_REGION });
     const run = async (domain) => {
       await check.getByLabel("Your email address or domain").fill(domain);
