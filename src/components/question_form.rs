@@ -47,7 +47,8 @@ pub fn QuestionForm(props: &QuestionFormProps) -> Html {
             // taken as "no date".
             let form: Element = event.target_unchecked_into();
             let date_field = form.query_selector("input[type=date]").ok().flatten();
-            if let Some(input) = date_field.and_then(|f| f.dyn_into::<HtmlInputElement>().ok()) {
+            // The selector matches only <input> elements.
+            if let Some(input) = date_field.map(|f| f.unchecked_into::<HtmlInputElement>()) {
                 if input.validity().bad_input() {
                     let date = date_entered(&input);
                     on_action.emit(Action::SetDate { step: index, date });
