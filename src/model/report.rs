@@ -5,7 +5,7 @@ use super::checklist::{Checklist, Confidence};
 use super::checks::describe::{self, host_of};
 use super::config::CheckSettings;
 use super::date::Timestamp;
-use super::diagnosis::{diagnose, Diagnosis};
+use super::diagnosis::diagnose;
 use super::progress::{answer_text, Progress};
 use super::{fill, format};
 use std::fmt::Write;
@@ -70,42 +70,45 @@ pub fn build(
         .collect();
 
     let checks = check_lines(checklist, progress, settings, &when);
-    let (findings_intro, points) = match diagnose(checklist, progress) {
-        Diagnosis::Causes { causes, .. } => {
-            let points = causes
-                .iter()
-                .filter_map(|cause| {
-                    let finding = checklist.finding(&cause.finding)?;
-                    let mut line = format!(
-                        "{}: {}. {}",
-                        confidence_label(checklist, cause.confidence),
-                        finding.title,
-                        finding.action
-                    );
-                    if let Some(link) = checklist.link(finding.link.as_ref()) {
-                        line.push_str(&format!(" {}: {}", link.label, link.url));
-                    }
-                    Some(line)
-                })
-                .collect();
-            (None, points)
-        }
-        Diagnosis::Conflicting(conflicts) => (
-            Some(text.conflicting().to_string()),
-            conflicts
-                .iter()
-                .filter_map(|&i| checklist.conflicts.get(i))
-                .map(|c| c.explanation.to_string())
-                .collect(),
-        ),
-        Diagnosis::NotEnough { open } => (
-            Some(text.not_enough().to_string()),
-            open.iter()
-                .filter_map(|&i| checklist.steps.get(i))
-                .map(|s| s.question.to_string())
-                .collect(),
-        ),
-        Diagnosis::NoCause => (Some(text.no_findings().to_string()), Vec::new()),
+    let diagnosis = diagnose(checklist, progress);
+    let mut points: Vec<String> = diagnosis
+        .causes()
+        .iter()
+        .filter_map(|cause| {
+            let finding = checklist.finding(&cause.finding)?;
+            let mut line = format!(
+                "{}: {}. {}",
+                confidence_label(checklist, cause.confidence),
+                finding.title,
+                finding.action
+            );
+            if let Some(link) = checklist.link(finding.link.as_ref()) {
+                line.push_str(&format!(" {}: {}", link.label, link.url));
+            }
+            Some(line)
+        })
+        .collect();
+    points.extend(
+        diagnosis
+            .conflicts()
+            .iter()
+            .filter_map(|&i| checklist.conflicts.get(i))
+            .map(|c| c.explanation.to_string()),
+    );
+    let findings_intro = if !diagnosis.conflicts().is_empty() {
+        Some(text.conflicting().to_string())
+    } else if diagnosis.is_no_cause() {
+        Some(text.no_findings().to_string())
+    } else if points.is_empty() {
+        points = diagnosis
+            .open()
+            .iter()
+            .filter_map(|&i| checklist.steps.get(i))
+            .map(|s| s.question.to_string())
+            .collect();
+        Some(text.not_enough().to_string())
+    } else {
+        None
     };
 
     Report {
