@@ -118,7 +118,7 @@ test("a crafted link with a valid checksum brings answers, never text of its own
   const offer = troubleshooter.getByRole("region", { name: "Answers from a link" });
   await offer.getByText(/holds answers to 7 of 7 questions/).waitFor();
   await offer.getByRole("button", { name: "Continue with these answers" }).click();
-  const summary = troubleshooter.getByRole("region", { name: "Your answers" });
+  const summary = troubleshooter.getByRole("region", { name: "What your answers point to" });
   await summary.waitFor();
   assert.equal(await troubleshooter.getByText("Your mailbox is locked", { exact: false }).count(), 0);
   assert.doesNotMatch(await summary.getByLabel("The report").inputValue(), /locked|555/);

@@ -12,7 +12,7 @@ const WHEN = { date: "2026-11-20", changes: ["I changed my mailbox password"] };
 test("the summary checks every answer and ranks what they point to", async () => {
   const { context, problems, troubleshooter } = await openWidget(env, "/", {});
   await finish(troubleshooter, ["Yes", "No", "No", "Yes", "No", "No"], WHEN);
-  const summary = troubleshooter.getByRole("region", { name: "Your answers" });
+  const summary = troubleshooter.getByRole("region", { name: "What your answers point to" });
   assert.equal(await summary.getByRole("button", { name: /^Change/ }).count(), 7);
   const findings = await summary.locator(".et-finding-title").allTextContents();
   assert.deepEqual(findings, ["Your domain's DNS records or its registration", "Your mailbox password changed"], "strong signs first");
@@ -26,7 +26,7 @@ test("the summary checks every answer and ranks what they point to", async () =>
 test("contradicting answers get an honest 'not enough to say'", async () => {
   const { context, problems, troubleshooter } = await openWidget(env);
   await finish(troubleshooter, ["Yes", "No", "No", "Yes", "Yes", "No"]);
-  const summary = troubleshooter.getByRole("region", { name: "Your answers" });
+  const summary = troubleshooter.getByRole("region", { name: "What your answers point to" });
   await summary.getByText("Some of your answers don't fit together", { exact: false }).waitFor();
   await summary.getByText("If everyone at your domain has this problem", { exact: false }).waitFor();
   assert.equal(await summary.locator(".et-finding-title").count(), 0, "no cause is claimed");
