@@ -17,7 +17,7 @@ pub struct ContinueElsewhereProps {
     /// where it is needed (a step's guidance, the summary).
     #[prop_or_default]
     pub folded: bool,
-    /// The heading's level: 3 among the summary's headings, 4 inside a step.
+    /// The heading's level, 3 or 4: 3 among the summary's headings, 4 inside a step.
     #[prop_or(3)]
     pub heading_level: u8,
 }
@@ -32,15 +32,16 @@ thread_local! {
 /// the other device then). Questions 6 and 7 send the user to another computer and network.
 #[component]
 pub fn ContinueElsewhere(props: &ContinueElsewhereProps) -> Html {
-    let id = *use_memo((), |_| PLACED.with(|n| n.replace(n.get() + 1)));
-    let device = use_memo((), |_| {
+    let placed = use_memo((), |_| {
+        let id = PLACED.with(|n| n.replace(n.get() + 1));
         (
+            id,
             location::page_address(),
             share::available(),
             share::on_phone(),
         )
     });
-    let (address, can_share, on_phone) = &*device;
+    let (id, address, can_share, on_phone) = &*placed;
     let open = use_state_eq(|| !props.folded);
     let share_failed = use_state_eq(|| false);
     let checklist = &props.checklist;
@@ -116,7 +117,11 @@ pub fn ContinueElsewhere(props: &ContinueElsewhereProps) -> Html {
                     }
                 </details>
             } else {
-                <@{format!("h{}", props.heading_level.clamp(2, 6))} id={title_id}>{ heading }</@>
+                if props.heading_level == 4 {
+                    <h4 id={title_id}>{ heading }</h4>
+                } else {
+                    <h3 id={title_id}>{ heading }</h3>
+                }
                 { body }
             }
         </section>

@@ -15,16 +15,17 @@
 //! step, empty while it is unanswered. A step's field is the options chosen as hex digits, four
 //! options a digit, lowest bit first; then `-` and the minutes from the start to the answer; for a
 //! `when` step then `-` and the date in days since 1970. Numbers are in base 36. Times are kept to
-//! the minute, as they are shown. Version 1 links (the saved line, full timestamps) still open.
+//! the minute, as they are shown. Reading rewrites these fields as the saved line, so that one
+//! reader checks links and saved progress alike; version 1 links (the saved line itself, with
+//! full timestamps) still open.
 //!
 //! A link carries answers only, never check results: anyone can make a link with a valid
 //! checksum, so nothing in one may be text shown to the user (a registrar's name, say). Check
 //! results describe the domain, not this computer; the user can run the check again there.
 
 use super::checklist::{Checklist, StepKind};
-use super::checks::Checks;
 use super::date::{Date, Timestamp};
-use super::progress::{Answer, Position, Progress, WhenAnswer};
+use super::progress::{Answer, Position, Progress};
 use super::saved::{self, RestoreError};
 
 /// What a troubleshooter link's fragment starts with.
@@ -108,13 +109,14 @@ fn read_body(text: &str, checklist: &Checklist, today: Date) -> Result<Progress,
     {
         return Err(LinkError::Damaged);
     }
-    match compact {
-        Some(fields) => read_compact(fields, checklist, today),
-        None => saved::decode_answers(line, checklist, today).map_err(|error| match error {
-            RestoreError::Newer(_) => LinkError::OtherVersion,
-            RestoreError::Unreadable(_) => LinkError::Damaged,
-        }),
-    }
+    let line = match compact {
+        Some(fields) => &saved_line(fields, checklist)?,
+        None => line,
+    };
+    saved::decode_answers(line, checklist, today).map_err(|error| match error {
+        RestoreError::Newer(_) => LinkError::OtherVersion,
+        RestoreError::Unreadable(_) => LinkError::Damaged,
+    })
 }
 
 /// The fields after `v=2&`, as described at the top.
@@ -166,29 +168,32 @@ fn compact(progress: &Progress, checklist: &Checklist) -> String {
     line
 }
 
-fn read_compact(fields: &str, checklist: &Checklist, today: Date) -> Result<Progress, LinkError> {
+/// Rewrites the fields after `v=2&` as the saved line says them, so that links are checked by
+/// the same reader as saved progress. Only the shape is checked here.
+fn saved_line(fields: &str, checklist: &Checklist) -> Result<String, LinkError> {
     use LinkError::Damaged;
     let steps = &checklist.steps;
     let mut fields = fields.split('.');
     if fields.next() != Some(&*fingerprint(checklist)) {
         return Err(LinkError::OtherVersion);
     }
-    let at = match fields.next().and_then(base36) {
-        Some(step) if step < steps.len() as u64 => Position::Step(step as usize),
-        Some(step) if step == steps.len() as u64 => Position::Summary,
-        _ => return Err(Damaged),
+    let at = fields.next().and_then(base36).ok_or(Damaged)? as usize;
+    let at = match steps.get(at) {
+        Some(step) => &*step.id,
+        None if at == steps.len() => "summary",
+        None => return Err(Damaged),
     };
+    let mut line = format!("v=1&at={at}");
     let started = match fields.next().ok_or(Damaged)? {
         "" => None,
         minutes => Some(base36(minutes).ok_or(Damaged)?),
     };
-    let mut answers = Vec::with_capacity(steps.len());
-    let mut answered_at = Vec::with_capacity(steps.len());
+    if let Some(start) = started {
+        line.push_str(&format!("&started={}", start * 60));
+    }
     for step in steps.iter() {
         let field = fields.next().ok_or(Damaged)?;
         if field.is_empty() {
-            answers.push(None);
-            answered_at.push(None);
             continue;
         }
         let mut parts = field.split('-');
@@ -197,56 +202,40 @@ fn read_compact(fields: &str, checklist: &Checklist, today: Date) -> Result<Prog
             return Err(Damaged);
         }
         let mut chosen = Vec::new();
-        for (chunk, digit) in bits.chars().enumerate() {
-            let digit = digit.to_digit(16).ok_or(Damaged)?;
+        for (chunk, digit) in bits.bytes().enumerate() {
+            let digit = char::from(digit).to_digit(16).ok_or(Damaged)?;
             for bit in 0..4 {
                 if digit >> bit & 1 == 1 {
-                    let option = step.options.get(chunk * 4 + bit).ok_or(Damaged)?;
-                    chosen.push(option.id.to_string());
+                    chosen.push(&*step.options.get(chunk * 4 + bit).ok_or(Damaged)?.id);
                 }
             }
         }
-        let minutes = match parts.next() {
-            None | Some("") => None,
-            Some(minutes) => Some(base36(minutes).ok_or(Damaged)?),
-        };
-        let day = match parts.next() {
-            None => None,
-            Some(day) => Some(base36(day).filter(|day| *day <= LAST_DAY).ok_or(Damaged)?),
-        };
-        if parts.next().is_some() || (minutes.is_some() && started.is_none()) {
+        let mut number = || parts.next().filter(|n| !n.is_empty()).map(base36);
+        let (minutes, day) = (number(), number());
+        if parts.next().is_some() || minutes == Some(None) || day == Some(None) {
             return Err(Damaged);
         }
-        answers.push(Some(match step.kind {
-            StepKind::Choice if chosen.len() == 1 && day.is_none() => {
-                Answer::Choice(chosen.swap_remove(0))
+        line.push_str(&format!("&{}=", step.id));
+        if step.kind == StepKind::When {
+            if let Some(day) = day.flatten() {
+                if day > LAST_DAY {
+                    return Err(Damaged);
+                }
+                line.push_str(&Timestamp(day * 86_400).date().to_string());
             }
-            StepKind::Choice => return Err(Damaged),
-            StepKind::When => Answer::When(WhenAnswer {
-                date: day
-                    .map(|day| Timestamp(day * 86_400).date().to_string())
-                    .unwrap_or_default(),
-                changes: chosen,
-            }),
-        }));
-        answered_at.push(
-            started
-                .zip(minutes)
-                .map(|(start, minutes)| Timestamp((start + minutes) * 60)),
-        );
+            line.push('/');
+        } else if day.is_some() {
+            return Err(Damaged);
+        }
+        line.push_str(&chosen.join(","));
+        if let Some(minutes) = minutes.flatten() {
+            line.push_str(&format!("@{}", (started.ok_or(Damaged)? + minutes) * 60));
+        }
     }
-    if fields.next().is_some() {
-        return Err(Damaged);
+    match fields.next() {
+        Some(_) => Err(Damaged),
+        None => Ok(line),
     }
-    Ok(Progress::from_parts(
-        checklist,
-        answers,
-        answered_at,
-        started.map(|start| Timestamp(start * 60)),
-        Checks::default(),
-        at,
-        today,
-    ))
 }
 
 /// Two base-36 digits from the checklist's step and option ids, so a link made for another
@@ -279,12 +268,17 @@ fn push_base36(line: &mut String, mut number: u64) {
 /// A base-36 number of at most six digits (lower case), so that it can't overflow what it
 /// is added to or multiplied by.
 fn base36(text: &str) -> Option<u64> {
-    let plain = !text.is_empty()
-        && text.len() <= 6
-        && text
-            .bytes()
-            .all(|b| b.is_ascii_digit() || b.is_ascii_lowercase());
-    u64::from_str_radix(text, 36).ok().filter(|_| plain)
+    if text.is_empty() || text.len() > 6 {
+        return None;
+    }
+    text.bytes().try_fold(0, |number, digit| {
+        let digit = match digit {
+            b'0'..=b'9' => digit - b'0',
+            b'a'..=b'z' => digit - b'a' + 10,
+            _ => return None,
+        };
+        Some(number * 36 + u64::from(digit))
+    })
 }
 
 fn key_name(storage_key: &str) -> &str {
