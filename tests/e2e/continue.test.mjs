@@ -113,7 +113,7 @@ test("on a phone: Share and Copy instead of a QR code, and the shared link opens
 
 test("on a phone a cancelled share says nothing, and a refused one points to Copy", async () => {
   for (const [outcome, message] of [["AbortError", ""], ["NotAllowedError", "This browser couldn't share the link. Copy it instead."]]) {
-    const { context, problems, troubleshooter } = await openPhone(outcome);
+    const { context, page, problems, troubleshooter } = await openPhone(outcome);
     await troubleshooter.getByRole("radio", { name: "No", exact: true }).check();
     await troubleshooter.getByRole("button", { name: "Continue" }).click();
     await troubleshooter.getByText(HEADING, { exact: true }).click();
@@ -121,8 +121,9 @@ test("on a phone a cancelled share says nothing, and a refused one points to Cop
     await section.getByRole("button", { name: "Share the link" }).click();
     const status = section.getByRole("status");
     if (message) await status.getByText(message).waitFor();
-    else await troubleshooter.page().waitForFunction(() => window.shared.length === 1);
+    else await page.waitForFunction(() => window.shared.length === 1);
     assert.equal(await status.textContent(), message, outcome);
+    assert.deepEqual(await axeViolations(page), [], `the folded section, opened, after ${outcome}`);
     assert.equal(await troubleshooter.getByRole("img", { name: "QR code of the link to your answers" }).count(), 0);
     assert.deepEqual(problems, [], outcome);
     await context.close();
