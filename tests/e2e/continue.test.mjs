@@ -38,6 +38,26 @@ async function openPhone(share) {
   return { ...opened, troubleshooter };
 }
 
+/**
+ * The QR code's dark modules, read back from its path, as rows of "#" and ".", checked for
+ * what every QR code has: the three finder squares and the timing lines between them.
+ */
+async function assertQrShape(qr) {
+  const size = Number((await qr.getAttribute("viewBox")).split(" ")[2]) - 8;
+  const rows = Array.from({ length: size }, () => Array(size).fill("."));
+  const path = await qr.locator("path").getAttribute("d");
+  for (const [, x, y, run] of path.matchAll(/M(\d+) (\d+)h(\d+)v1H\d+z/g)) {
+    for (let i = 0; i < Number(run); i++) rows[Number(y)][Number(x) + i] = "#";
+  }
+  const finder = ["#######", "#.....#", "#.###.#", "#.###.#", "#.###.#", "#.....#", "#######"];
+  const at = (x, y) => rows.slice(y, y + 7).map((row) => row.slice(x, x + 7).join(""));
+  assert.deepEqual(at(0, 0), finder, "top left");
+  assert.deepEqual(at(size - 7, 0), finder, "top right");
+  assert.deepEqual(at(0, size - 7), finder, "bottom left");
+  const timing = rows[6].slice(8, size - 8).join("");
+  assert.equal(timing, "#.".repeat(size).slice(0, size - 16), "timing line");
+}
+
 /** How many CSS pixels wide one module of the QR code is drawn. */
 async function pixelsPerModule(qr) {
   const side = Number((await qr.getAttribute("viewBox")).split(" ")[2]);
@@ -59,6 +79,7 @@ test("on a laptop the summary offers a short link, one heading, Copy and a QR co
   await section.getByRole("button", { name: "Copy the link" }).waitFor();
   await section.getByText("Or scan this code with a phone's camera:").waitFor();
   const qr = section.getByRole("img", { name: "QR code of the link to your answers" });
+  await assertQrShape(qr);
   const perModule = await pixelsPerModule(qr);
   assert.ok(perModule >= 4, `${perModule}px a module`);
   assert.deepEqual(await axeViolations(page), []);
