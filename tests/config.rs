@@ -334,8 +334,14 @@ fn the_heading_is_shown_unless_the_host_says_hide() {
     assert!(!config.hide_heading);
     assert_eq!(config.set(Setting::Heading, " hide "), Ok(()));
     assert!(config.hide_heading);
-    assert_eq!(config.set(Setting::Heading, "none"), Err(Expected::ShowOrHide));
-    assert!(config.hide_heading, "a bad value leaves the setting as it was");
+    assert_eq!(
+        config.set(Setting::Heading, "none"),
+        Err(Expected::ShowOrHide)
+    );
+    assert!(
+        config.hide_heading,
+        "a bad value leaves the setting as it was"
+    );
     assert_eq!(config.set(Setting::Heading, "show"), Ok(()));
     assert!(!config.hide_heading);
     assert_eq!(Setting::from_json_key("heading"), Some(Setting::Heading));

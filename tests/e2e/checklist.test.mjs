@@ -73,6 +73,8 @@ test("a user can work through all seven steps and read what their answers point 
   // One Change for each answer, and one beside the "Not sure" that is still to check.
   assert.equal(await summary.getByRole("button", { name: /^Change/ }).count(), 8);
 
+  // At the summary the questions are folded away; a user opens them to see each status.
+  await troubleshooter.getByText("Show all 7 questions", { exact: true }).click();
   const statuses = await troubleshooter.getByRole("list", { name: "Questions" }).locator(":scope > li .et-step-head strong").allTextContents();
   assert.deepEqual(statuses, [
     "Answered",

@@ -297,3 +297,39 @@ test("links pasted one after another leave one line about the latest, and a good
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("questions 6 and 7 offer the link in place, open, with Share on a phone; the answers so far travel", async () => {
+  const { context, page, problems, troubleshooter } = await openPhone("done");
+  const answer = async (label) => {
+    await troubleshooter.getByRole("radio", { name: label, exact: true }).check();
+    await troubleshooter.getByRole("button", { name: "Continue" }).click();
+  };
+  await answer("Yes");
+  await troubleshooter.getByRole("checkbox", { name: "Nothing that I know of" }).check();
+  await troubleshooter.getByRole("button", { name: "Continue" }).click();
+  for (const label of ["No", "No", "No"]) await answer(label);
+  // Question 6: the offer is there without looking for it, once.
+  const step6 = troubleshooter.getByRole("listitem").filter({ has: page.getByRole("heading", { name: "Can you connect to your mailbox from another computer?" }) });
+  const section = step6.getByRole("region", { name: HEADING });
+  await section.getByRole("heading", { name: HEADING, level: 4 }).waitFor();
+  assert.equal(await troubleshooter.getByText(HEADING, { exact: true }).count(), 1, "offered once at a time");
+  await section.getByRole("button", { name: "Share the link" }).click();
+  await page.waitForFunction(() => window.shared.length === 1);
+  const shared = await page.evaluate(() => window.shared[0].url);
+  assert.match(shared, /#troubleshooter:default:v=2&/);
+  assert.deepEqual(await axeViolations(page), []);
+  await answer("Not sure");
+  const step7 = troubleshooter.getByRole("listitem").filter({ has: page.getByRole("heading", { name: "Can you connect to your mailbox using a different internet connection?" }) });
+  await step7.getByRole("region", { name: HEADING }).getByRole("button", { name: "Share the link" }).waitFor();
+  assert.deepEqual(problems, []);
+  await context.close();
+
+  // The shared link holds the five answers given before question 6.
+  const other = await openPage(env.browser);
+  await other.page.goto(`${env.server.url}/host/phone.html`);
+  await other.page.evaluate(() => document.body.append(document.createElement("email-troubleshooter")));
+  await ready(widget(other.page));
+  await other.page.goto(shared);
+  await widget(other.page).getByRole("region", { name: "Answers from a link" }).getByText(/holds answers to 5 of 7 questions/).waitFor();
+  await other.context.close();
+});
