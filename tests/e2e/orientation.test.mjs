@@ -9,9 +9,10 @@ import { useBrowser, openPage, widget, axeViolations, focused } from "./support.
 
 const env = useBrowser();
 
+// The laptop walk runs in dark mode, so the new summary is checked by axe in both schemes.
 const DEVICES = {
   phone: { viewport: { width: 390, height: 844 } },
-  laptop: { viewport: { width: 1280, height: 800 } },
+  laptop: { viewport: { width: 1280, height: 800 }, colorScheme: "dark" },
 };
 
 /** The phone-ready host page (device-width viewport) with one troubleshooter. */
