@@ -46,6 +46,22 @@ impl Diagnosis {
             _ => &[],
         }
     }
+
+    /// The content's conflicts (their indexes) that the answers fall into.
+    pub fn conflicts(&self) -> &[usize] {
+        match self {
+            Diagnosis::Conflicting(conflicts) => conflicts,
+            _ => &[],
+        }
+    }
+
+    /// The steps still unanswered or answered "Not sure".
+    pub fn open(&self) -> &[usize] {
+        match self {
+            Diagnosis::Causes { open, .. } | Diagnosis::NotEnough { open } => open,
+            _ => &[],
+        }
+    }
 }
 
 pub fn diagnose(checklist: &Checklist, progress: &Progress) -> Diagnosis {
