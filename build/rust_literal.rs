@@ -96,7 +96,8 @@ impl RustLiteral for Prerequisites {
                 difficulty,
                 time_needed,
                 tools,
-                link
+                link,
+                in_short
             }
         )
     }
@@ -159,6 +160,7 @@ impl RustLiteral for Step {
                 why,
                 link,
                 check,
+                offers_continue,
                 options
             }
         )
@@ -175,8 +177,11 @@ impl RustLiteral for AnswerOption {
                 exclusive,
                 means,
                 next,
+                todo,
                 points_to,
                 confidence,
+                names_cause,
+                offers_help,
                 link
             }
         )

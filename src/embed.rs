@@ -166,6 +166,7 @@ impl Mounting {
         let props = TroubleshooterProps {
             storage_key: config.storage_key.clone().unwrap_or_default().into(),
             theme: config.theme,
+            hide_heading: config.hide_heading,
             admin_contact: config.admin_contact.clone().map(Into::into),
             problems: Rc::new(problems),
             commands: commands.clone(),

@@ -122,7 +122,7 @@ fn every_combination(content: &Checklist, mut check: impl FnMut(&[Given], &Progr
 #[test]
 fn every_combination_of_answers_gets_a_consistent_diagnosis() {
     let content = checklist();
-    let mut seen = [0usize; 4];
+    let mut seen = [0usize; 5];
     let count = every_combination(&content, |answers, progress| {
         let chosen: Vec<(usize, &str)> = answers
             .iter()
@@ -150,74 +150,87 @@ fn every_combination_of_answers_gets_a_consistent_diagnosis() {
             .filter(|(_, id)| *id == "unsure")
             .map(|(step, _)| *step)
             .collect();
-        match diagnose(&content, progress) {
-            Diagnosis::Conflicting(found) => {
-                seen[0] += 1;
-                assert_eq!(found, conflicts, "{answers:?}");
-            }
-            Diagnosis::Causes { causes, open } => {
-                seen[1] += 1;
-                assert!(
-                    conflicts.is_empty(),
-                    "a conflict is never glossed over: {answers:?}"
-                );
-                assert_eq!(open, unsure, "{answers:?}");
-                for cause in &causes {
-                    let pointing: Vec<(usize, Confidence)> = chosen
-                        .iter()
-                        .filter_map(|&(step, id)| {
-                            let o = option(step, id);
-                            (o.points_to.as_deref() == Some(cause.finding.as_str()))
-                                .then(|| (step, o.confidence.unwrap_or(Confidence::Likely)))
-                        })
-                        .collect();
-                    assert!(
-                        !pointing.is_empty(),
-                        "{} comes from an answer: {answers:?}",
-                        cause.finding
-                    );
-                    let steps: Vec<usize> = pointing.iter().map(|(s, _)| *s).collect();
-                    assert_eq!(cause.steps, steps, "{answers:?}");
-                    assert_eq!(
-                        Some(cause.confidence),
-                        pointing.iter().map(|(_, c)| *c).max(),
-                        "{answers:?}"
-                    );
-                }
-                let all_pointed = chosen
-                    .iter()
-                    .filter(|&&(step, id)| option(step, id).points_to.is_some())
-                    .count();
-                assert!(causes.len() <= all_pointed);
-                assert!(
-                    causes
-                        .windows(2)
-                        .all(|pair| pair[0].confidence >= pair[1].confidence),
-                    "most likely first: {causes:?}"
-                );
-            }
-            Diagnosis::NotEnough { open } => {
-                seen[2] += 1;
-                assert!(conflicts.is_empty() && !unsure.is_empty());
-                assert_eq!(open, unsure);
-                assert!(
-                    chosen
-                        .iter()
-                        .all(|&(step, id)| option(step, id).points_to.is_none()),
-                    "{answers:?}"
-                );
-            }
-            Diagnosis::NoCause => {
-                seen[3] += 1;
-                assert!(conflicts.is_empty() && unsure.is_empty());
-                assert!(
-                    chosen
-                        .iter()
-                        .all(|&(step, id)| option(step, id).points_to.is_none()),
-                    "{answers:?}"
-                );
-            }
+        let diagnosis = diagnose(&content, progress);
+        assert_eq!(diagnosis.conflicts(), conflicts, "{answers:?}");
+        assert_eq!(diagnosis.unsure(), unsure, "{answers:?}");
+        assert_eq!(diagnosis.open(), unsure, "{answers:?}");
+        assert!(diagnosis.unanswered().is_empty());
+        // A conflict casts doubt on what its own answers point to, and on nothing else.
+        let doubted: Vec<&str> = conflicts
+            .iter()
+            .flat_map(|&i| content.conflicts[i].answers.iter())
+            .filter_map(|answer| {
+                let (step, id) = answer.split_once('=').expect("step=option");
+                let step = content.step_index(step).expect("a step");
+                option(step, id).points_to.as_deref()
+            })
+            .collect();
+        let mut expected_findings: Vec<&str> = chosen
+            .iter()
+            .filter_map(|&(step, id)| option(step, id).points_to.as_deref())
+            .filter(|finding| !doubted.contains(finding))
+            .collect();
+        expected_findings.sort_unstable();
+        expected_findings.dedup();
+        let mut found: Vec<&str> = diagnosis
+            .causes()
+            .iter()
+            .map(|c| c.finding.as_str())
+            .collect();
+        found.sort_unstable();
+        assert_eq!(
+            found, expected_findings,
+            "every undoubted cause is kept: {answers:?}"
+        );
+        let causes = diagnosis.causes();
+        for cause in causes {
+            let pointing: Vec<(usize, Confidence, bool)> = chosen
+                .iter()
+                .filter_map(|&(step, id)| {
+                    let o = option(step, id);
+                    (o.points_to.as_deref() == Some(cause.finding.as_str())).then(|| {
+                        (
+                            step,
+                            o.confidence.unwrap_or(Confidence::Likely),
+                            o.names_cause,
+                        )
+                    })
+                })
+                .collect();
+            let steps: Vec<usize> = pointing.iter().map(|(s, _, _)| *s).collect();
+            assert_eq!(cause.steps, steps, "{answers:?}");
+            assert_eq!(
+                Some(cause.confidence),
+                pointing.iter().map(|(_, c, _)| *c).max(),
+                "{answers:?}"
+            );
+            assert_eq!(cause.named, pointing.iter().any(|(_, _, named)| *named));
         }
+        // The tie rule: confidence, then named by an answer, then how many answers point to
+        // it, then the content's order of findings; never the order of the questions.
+        let order = |c: &RankedCause| content.findings.iter().position(|f| f.id == c.finding);
+        for pair in causes.windows(2) {
+            let key = |c: &RankedCause| {
+                (
+                    std::cmp::Reverse(c.confidence),
+                    !c.named,
+                    std::cmp::Reverse(c.steps.len()),
+                    order(c),
+                )
+            };
+            assert!(key(&pair[0]) < key(&pair[1]), "ranked: {causes:?}");
+            assert_eq!(pair[0].tie_broken, pair[0].confidence == pair[1].confidence);
+        }
+        assert!(causes.last().is_none_or(|c| !c.tie_broken));
+        let kind = match (causes.is_empty(), conflicts.is_empty(), unsure.is_empty()) {
+            (false, true, _) => 0,
+            (false, false, _) => 1,
+            (true, false, _) => 2,
+            (true, true, false) => 3,
+            (true, true, true) => 4,
+        };
+        assert_eq!(diagnosis.is_no_cause(), kind == 4, "{answers:?}");
+        seen[kind] += 1;
     });
     assert_eq!(count, 3usize.pow(6) * 8, "every combination was tried");
     assert!(
@@ -226,13 +239,32 @@ fn every_combination_of_answers_gets_a_consistent_diagnosis() {
     );
 }
 
-fn cause(finding: &str, confidence: Confidence, steps: &[usize]) -> RankedCause {
-    RankedCause {
-        finding: finding.into(),
-        confidence,
-        steps: steps.to_vec(),
-        checks: Vec::new(),
-    }
+/// A diagnosis as the rows below write it: causes (finding, confidence, steps), conflicts,
+/// steps still to check.
+type Found = (
+    Vec<(String, Confidence, Vec<usize>)>,
+    Vec<usize>,
+    Vec<usize>,
+);
+
+fn found(diagnosis: &Diagnosis) -> Found {
+    (
+        diagnosis
+            .causes()
+            .iter()
+            .map(|c| (c.finding.clone(), c.confidence, c.steps.clone()))
+            .collect(),
+        diagnosis.conflicts().to_vec(),
+        diagnosis.unsure().to_vec(),
+    )
+}
+
+fn cause(
+    finding: &str,
+    confidence: Confidence,
+    steps: &[usize],
+) -> (String, Confidence, Vec<usize>) {
+    (finding.into(), confidence, steps.to_vec())
 }
 
 fn diagnosis_of(answers: [&str; 7]) -> Diagnosis {
@@ -251,99 +283,117 @@ fn diagnosis_of(answers: [&str; 7]) -> Diagnosis {
 #[test]
 fn the_articles_meanings_row_by_row() {
     use Confidence::{Likely, Possible, Strong};
-    let rows: Vec<([&str; 7], Diagnosis)> = vec![
+    let rows: Vec<([&str; 7], Found)> = vec![
         // Mail not arriving in webmail points to the mailbox itself.
         (
             ["no", "nothing", "no", "no", "no", "no", "no"],
-            Diagnosis::Causes {
-                causes: vec![cause("mailbox", Strong, &[0])],
-                open: vec![],
-            },
+            (vec![cause("mailbox", Strong, &[0])], vec![], vec![]),
         ),
         // Everyone on the domain points to its DNS or registration.
         (
             ["yes", "nothing", "no", "no", "yes", "no", "no"],
-            Diagnosis::Causes {
-                causes: vec![cause("domain", Strong, &[4])],
-                open: vec![],
-            },
+            (vec![cause("domain", Strong, &[4])], vec![], vec![]),
         ),
         // Only this computer points to something local.
         (
             ["yes", "nothing", "no", "no", "no", "yes", "no"],
-            Diagnosis::Causes {
-                causes: vec![cause("computer", Likely, &[5])],
-                open: vec![],
-            },
+            (vec![cause("computer", Likely, &[5])], vec![], vec![]),
         ),
         // Only this network points to the network or the ISP.
         (
             ["yes", "nothing", "no", "no", "no", "no", "yes"],
-            Diagnosis::Causes {
-                causes: vec![cause("network", Likely, &[6])],
-                open: vec![],
-            },
+            (vec![cause("network", Likely, &[6])], vec![], vec![]),
         ),
-        // A migration or an upgrade means the mail app must be set up for the new server.
+        // A migration or an upgrade means the mail app must be set up for the new server;
+        // equally sure and both named by an answer, so the content's order decides.
         (
             ["yes", "nothing", "yes", "yes", "no", "no", "no"],
-            Diagnosis::Causes {
-                causes: vec![
+            (
+                vec![
                     cause("migration", Likely, &[2]),
                     cause("upgrade", Likely, &[3]),
                 ],
-                open: vec![],
-            },
+                vec![],
+                vec![],
+            ),
         ),
         // A changed network and a network that fails point to one cause, from both questions.
         (
             ["yes", "network", "no", "no", "no", "no", "yes"],
-            Diagnosis::Causes {
-                causes: vec![cause("network", Likely, &[1, 6])],
-                open: vec![],
-            },
+            (vec![cause("network", Likely, &[1, 6])], vec![], vec![]),
         ),
         // Stronger signs come first, whatever the question order.
         (
             ["yes", "new_setup", "no", "no", "yes", "no", "no"],
-            Diagnosis::Causes {
-                causes: vec![
+            (
+                vec![
                     cause("domain", Strong, &[4]),
                     cause("new_setup", Possible, &[1]),
                 ],
-                open: vec![],
-            },
+                vec![],
+                vec![],
+            ),
+        ),
+        // Equally sure: the cause more answers point to comes first, though its question is later.
+        (
+            ["yes", "network", "no", "no", "no", "yes", "yes"],
+            (
+                vec![
+                    cause("network", Likely, &[1, 6]),
+                    cause("computer", Likely, &[5]),
+                ],
+                vec![],
+                vec![],
+            ),
+        ),
+        // Equally sure: the cause an answer names ("I changed my password") comes first.
+        (
+            ["yes", "password", "no", "no", "no", "no", "yes"],
+            (
+                vec![
+                    cause("password", Likely, &[1]),
+                    cause("network", Likely, &[6]),
+                ],
+                vec![],
+                vec![],
+            ),
         ),
         // A cause found with questions still open says which.
         (
             ["yes", "password", "no", "no", "unsure", "no", "unsure"],
-            Diagnosis::Causes {
-                causes: vec![cause("password", Likely, &[1])],
-                open: vec![4, 6],
-            },
+            (vec![cause("password", Likely, &[1])], vec![], vec![4, 6]),
         ),
-        // Contradictions: not enough to say.
+        // Contradictions doubt the causes their answers point to, and keep the others.
+        (
+            ["yes", "password", "no", "no", "yes", "yes", "no"],
+            (vec![cause("password", Likely, &[1])], vec![1], vec![]),
+        ),
         (
             ["yes", "nothing", "no", "no", "yes", "yes", "no"],
-            Diagnosis::Conflicting(vec![1]),
+            (vec![], vec![1], vec![]),
         ),
         (
             ["no", "nothing", "no", "no", "yes", "yes", "yes"],
-            Diagnosis::Conflicting(vec![0, 1, 2]),
+            (vec![], vec![0, 1, 2], vec![]),
         ),
-        // Nothing found, but questions left open: not enough to say.
+        // Nothing found, but questions left to check.
         (
             ["unsure", "nothing", "no", "no", "no", "no", "no"],
-            Diagnosis::NotEnough { open: vec![0] },
+            (vec![], vec![], vec![0]),
         ),
         // Every answer sure, nothing found: the article's "contact your administrator".
         (
             ["yes", "nothing", "no", "no", "no", "no", "no"],
-            Diagnosis::NoCause,
+            (vec![], vec![], vec![]),
         ),
     ];
     for (answers, expected) in rows {
-        assert_eq!(diagnosis_of(answers), expected, "{answers:?}");
+        let diagnosis = diagnosis_of(answers);
+        assert_eq!(found(&diagnosis), expected, "{answers:?}");
+        assert_eq!(
+            diagnosis.is_no_cause(),
+            answers == ["yes", "nothing", "no", "no", "no", "no", "no"]
+        );
     }
 }
 
@@ -352,10 +402,8 @@ fn half_answered_progress_says_which_questions_are_open() {
     let content = checklist();
     let mut progress = Progress::new(&content, today());
     progress.apply(&content, choose(0, "yes"));
-    assert_eq!(
-        diagnose(&content, &progress),
-        Diagnosis::NotEnough {
-            open: vec![1, 2, 3, 4, 5, 6]
-        }
-    );
+    let diagnosis = diagnose(&content, &progress);
+    assert_eq!(diagnosis.unanswered(), [1, 2, 3, 4, 5, 6]);
+    assert_eq!(diagnosis.open(), [1, 2, 3, 4, 5, 6]);
+    assert!(diagnosis.causes().is_empty() && !diagnosis.is_no_cause());
 }

@@ -4,8 +4,9 @@
 mod common;
 
 use common::{checklist, choose, step, today, toggle, walk};
+use email_troubleshooter::model::saved::{decode, encode};
 use email_troubleshooter::model::{
-    diagnose, Action, Answer, InputError, Position, Progress, StepStatus, WhenAnswer,
+    diagnose, next_steps, Action, Answer, InputError, Position, Progress, StepStatus, WhenAnswer,
 };
 
 #[test]
@@ -291,4 +292,56 @@ fn a_user_following_another_tab_keeps_following_it() {
     there.apply(&content, Action::Continue);
     assert!(here.adopt(&content, &there), "the other tab moved on");
     assert_eq!(here.at(), Position::Step(1));
+}
+
+#[test]
+fn help_can_be_asked_for_at_any_step_and_the_open_questions_wait() {
+    let content = checklist();
+    let mut progress = Progress::new(&content, today());
+    progress.apply(&content, choose(0, "no"));
+    assert!(progress.apply(&content, Action::GetHelp));
+    assert_eq!(progress.at(), Position::Summary);
+    let diagnosis = diagnose(&content, &progress);
+    assert_eq!(diagnosis.causes()[0].finding, "mailbox");
+    assert_eq!(diagnosis.unanswered(), [1, 2, 3, 4, 5, 6]);
+    // Saved and read back, the user is still at the summary.
+    let saved = encode(&progress, &content);
+    let restored = decode(&saved, &content, today()).expect("reads back");
+    assert_eq!(restored.progress.at(), Position::Summary);
+    // Back and "answer the rest" lead to the first open question, never past it.
+    let mut back = progress.clone();
+    back.apply(&content, Action::Back);
+    assert_eq!(back.at(), Position::Step(1));
+    assert!(!progress.clone().apply(&content, Action::Change(4)));
+    progress.apply(&content, Action::Change(1));
+    assert_eq!(progress.at(), Position::Step(1));
+}
+
+#[test]
+fn not_sure_is_still_to_check_and_counted_apart() {
+    let content = checklist();
+    let progress = walk(&content, &["unsure", "no", "no", "yes", "unsure", "no"]);
+    assert_eq!(progress.status(&content, 0), StepStatus::ToCheck);
+    assert_eq!(progress.status(&content, 5), StepStatus::ToCheck);
+    assert_eq!(progress.status(&content, 4), StepStatus::PointsToCause);
+    assert_eq!(progress.answered_count(&content), 7);
+    assert_eq!(progress.to_check_count(&content), 2);
+}
+
+#[test]
+fn the_to_do_list_gathers_every_answers_next_step_not_sure_included() {
+    let content = checklist();
+    let progress = walk(&content, &["unsure", "yes", "no", "yes", "no", "no"]);
+    let steps = next_steps(&content, &progress);
+    let from: Vec<(usize, bool)> = steps.iter().map(|s| (s.step, s.unsure)).collect();
+    // Webmail not sure (how to find out), moved here, everyone affected, other networks fail.
+    assert_eq!(from, [(0, true), (2, false), (4, false), (6, false)]);
+    let webmail = content.steps[0]
+        .option("unsure")
+        .and_then(|o| o.todo.as_deref());
+    assert_eq!(Some(steps[0].text.as_str()), webmail);
+    // "Nothing that I know of" and the No answers that only lead on add nothing.
+    assert!(steps
+        .iter()
+        .all(|s| s.step != 1 && s.step != 3 && s.step != 5));
 }

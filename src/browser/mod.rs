@@ -11,3 +11,4 @@ pub mod location;
 pub mod network;
 pub mod storage;
 pub mod translations;
+pub mod view;

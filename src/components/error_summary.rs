@@ -1,3 +1,4 @@
+use crate::browser::view;
 use crate::content::Content;
 use crate::model::{Checklist, InputError};
 use wasm_bindgen::JsCast;
@@ -30,7 +31,7 @@ pub fn ErrorSummary(props: &ErrorSummaryProps) -> Html {
         use_effect_with(props.error, move |error| {
             if error.is_some() {
                 if let Some(element) = summary.cast::<HtmlElement>() {
-                    let _ = element.focus();
+                    view::bring_to_top(&element);
                 }
             }
         });

@@ -1,87 +1,166 @@
 use super::external_link::ExternalLink;
 use crate::content::Content;
 use crate::model::checks::CheckKind;
+use crate::model::diagnosis::conflict_answers;
 use crate::model::report::confidence_label;
-use crate::model::Diagnosis;
+use crate::model::{fill, Action, Checklist, Diagnosis, Link, RankedCause};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct FindingsProps {
     pub checklist: Content,
     pub diagnosis: Diagnosis,
+    #[prop_or_default]
+    pub admin_contact: Option<AttrValue>,
+    pub on_action: Callback<Action>,
 }
 
-/// What the answers point to, most likely first; or, honestly, that there isn't enough to say.
+/// What the answers point to, leading with the most likely cause and what to do first; then the
+/// other causes; answers that contradict each other, named; and what is still to check.
 #[component]
 pub fn Findings(props: &FindingsProps) -> Html {
     let checklist = &props.checklist;
     let text = &checklist.text;
-    let question = |step: &usize| {
-        checklist
-            .steps
-            .get(*step)
-            .map(|s| s.question.to_string())
-            .unwrap_or_default()
+    let diagnosis = &props.diagnosis;
+    let causes = diagnosis.causes();
+    let change = |step: usize| {
+        let on_action = props.on_action.clone();
+        html! {
+            <button type="button" class="et-link-button" onclick={Callback::from(move |_| on_action.emit(Action::Change(step)))}
+                aria-label={fill(text.change_step(), &[("n", &(step + 1).to_string())])}>
+                { text.change() }
+            </button>
+        }
     };
-    let body = match &props.diagnosis {
-        Diagnosis::Causes { causes, open } => html! {
-            <>
-                <ol class="et-findings">
-                    { for causes.iter().filter_map(|cause| {
-                        let finding = checklist.finding(&cause.finding)?;
-                        let mut sources = Vec::new();
-                        if !cause.steps.is_empty() {
-                            let numbers: Vec<String> = cause.steps.iter().map(|s| (s + 1).to_string()).collect();
-                            sources.push(crate::model::fill(text.answered_from(), &[("n", &numbers.join(", "))]));
-                        }
-                        for kind in &cause.checks {
-                            sources.push(match kind {
-                                CheckKind::Mx => text.from_mx_check().to_string(),
-                                CheckKind::Registration => text.from_registration_check().to_string(),
-                                CheckKind::Portal => String::new(),
-                            });
-                        }
-                        Some(html! {
-                            <li class="et-finding">
-                                <p class="et-confidence">
-                                    <strong>{ confidence_label(checklist, cause.confidence) }</strong>
-                                    { " · " }{ sources.join(", ") }
-                                </p>
-                                <h4 class="et-finding-title">{ &*finding.title }</h4>
-                                <p>{ &*finding.action }</p>
-                                if let Some(link) = checklist.link(finding.link.as_ref()) {
-                                    <p><ExternalLink link={link.clone()} opens_new_tab={text.opens_new_tab().to_owned()} /></p>
-                                }
-                            </li>
-                        })
-                    }) }
-                </ol>
-                if !open.is_empty() {
-                    <p>{ text.some_open() }</p>
-                    <ul class="et-open-questions">{ for open.iter().map(|s| html! { <li>{ question(s) }</li> }) }</ul>
+    let first = causes.first().and_then(|cause| {
+        let finding = checklist.finding(&cause.finding)?;
+        Some(html! {
+            <div class="et-first-cause">
+                <p class="et-first-cause-label">{ text.most_likely_heading() }</p>
+                <h4 class="et-finding-title">{ &*finding.title }</h4>
+                <p class="et-confidence">{ sources(checklist, cause) }</p>
+                <p>{ &*finding.action }</p>
+                if let Some(link) = checklist.link(finding.link.as_ref()) {
+                    <p><ExternalLink link={link.clone()} opens_new_tab={text.opens_new_tab().to_owned()} /></p>
                 }
-            </>
-        },
-        Diagnosis::Conflicting(conflicts) => html! {
-            <>
-                <p class="et-not-enough">{ text.conflicting() }</p>
-                <ul class="et-open-questions">
-                    { for conflicts.iter().filter_map(|i| checklist.conflicts.get(*i)).map(|c| html! { <li>{ &*c.explanation }</li> }) }
-                </ul>
-            </>
-        },
-        Diagnosis::NotEnough { open } => html! {
-            <>
-                <p class="et-not-enough">{ text.not_enough() }</p>
-                <ul class="et-open-questions">{ for open.iter().map(|s| html! { <li>{ question(s) }</li> }) }</ul>
-            </>
-        },
-        Diagnosis::NoCause => html! { <p>{ text.no_findings() }</p> },
+                if finding.contact_admin {
+                    <p class="et-contact-now">{ text.contact_who() }</p>
+                    if let Some(href) = &props.admin_contact {
+                        <p>
+                            <ExternalLink
+                                link={Link { id: "admin".into(), label: text.contact_admin_link().to_owned().into(), url: href.to_string().into() }}
+                                opens_new_tab={text.opens_new_tab().to_owned()} />
+                        </p>
+                    }
+                }
+                if cause.tie_broken {
+                    <p class="et-hint">{ text.tie_broken() }</p>
+                }
+            </div>
+        })
+    });
+    let others = causes.iter().skip(1).filter_map(|cause| {
+        let finding = checklist.finding(&cause.finding)?;
+        Some(html! {
+            <li class="et-finding">
+                <h5 class="et-finding-title">{ &*finding.title }</h5>
+                <p class="et-confidence">{ sources(checklist, cause) }</p>
+                <p>{ &*finding.action }</p>
+                if let Some(link) = checklist.link(finding.link.as_ref()) {
+                    <p><ExternalLink link={link.clone()} opens_new_tab={text.opens_new_tab().to_owned()} /></p>
+                }
+            </li>
+        })
+    });
+    let conflicts = diagnosis
+        .conflicts()
+        .iter()
+        .filter_map(|&index| checklist.conflicts.get(index))
+        .map(|conflict| {
+            let answers: Vec<String> = conflict_answers(checklist, conflict)
+                .map(|(step, option)| {
+                    let answer = checklist.steps[step]
+                        .option(option)
+                        .map(|o| checklist.option_label(o))
+                        .unwrap_or_default();
+                    fill(
+                        text.conflict_answer(),
+                        &[("answer", answer), ("n", &(step + 1).to_string())],
+                    )
+                })
+                .collect();
+            html! {
+                <li>
+                    <p>{ fill(text.conflict_between(), &[("answers", &answers.join(", "))]) }</p>
+                    <p>{ &*conflict.explanation }</p>
+                </li>
+            }
+        });
+    let to_check = diagnosis.unsure().iter().filter_map(|&step| {
+        let content = checklist.steps.get(step)?;
+        let how = content.option("unsure")?;
+        Some(html! {
+            <li class="et-to-check">
+                <p><strong>{ &*content.question }</strong></p>
+                <p>{ text.to_check_intro() }{ " " }{ &*how.next }</p>
+                <p>{ change(step) }</p>
+            </li>
+        })
+    });
+    let unanswered = diagnosis.unanswered();
+    let answer_rest = {
+        let on_action = props.on_action.clone();
+        let first = unanswered.first().copied().unwrap_or_default();
+        Callback::from(move |_| on_action.emit(Action::Change(first)))
     };
     html! {
         <>
-            <h3>{ text.findings_heading() }</h3>
-            { body }
+            { for first }
+            if causes.len() > 1 {
+                <h4>{ text.other_causes_heading() }</h4>
+                <ol class="et-findings">{ for others }</ol>
+            }
+            if !diagnosis.conflicts().is_empty() {
+                <div class="et-conflicts">
+                    <p class="et-not-enough">{ text.conflicting() }</p>
+                    <ul class="et-conflict-list">{ for conflicts }</ul>
+                </div>
+            }
+            if causes.is_empty() && !diagnosis.open().is_empty() {
+                <p class="et-not-enough">{ text.not_enough() }</p>
+            }
+            if diagnosis.is_no_cause() {
+                <p>{ text.no_findings() }</p>
+            }
+            if !diagnosis.unsure().is_empty() {
+                <h4>{ text.to_check_heading() }</h4>
+                <ul class="et-to-check-list">{ for to_check }</ul>
+            }
+            if !unanswered.is_empty() {
+                <h4>{ text.unanswered_heading() }</h4>
+                <ul class="et-open-questions">
+                    { for unanswered.iter().filter_map(|&s| checklist.steps.get(s)).map(|s| html! { <li>{ &*s.question }</li> }) }
+                </ul>
+                <p><button type="button" class="et-button et-button--secondary" onclick={answer_rest}>{ text.answer_rest() }</button></p>
+            }
         </>
     }
+}
+
+/// "Likely · from question 3, from the mail records check".
+fn sources(checklist: &Checklist, cause: &RankedCause) -> String {
+    let text = &checklist.text;
+    let mut sources = vec![confidence_label(checklist, cause.confidence).to_string()];
+    if !cause.steps.is_empty() {
+        let numbers: Vec<String> = cause.steps.iter().map(|s| (s + 1).to_string()).collect();
+        sources.push(fill(text.answered_from(), &[("n", &numbers.join(", "))]));
+    }
+    for kind in &cause.checks {
+        match kind {
+            CheckKind::Mx => sources.push(text.from_mx_check().to_string()),
+            CheckKind::Registration => sources.push(text.from_registration_check().to_string()),
+            CheckKind::Portal => {}
+        }
+    }
+    sources.join(" · ")
 }

@@ -1,6 +1,6 @@
 use super::external_link::ExternalLink;
 use crate::content::Content;
-use crate::model::AnswerOption;
+use crate::model::{Action, AnswerOption};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -8,9 +8,11 @@ pub struct GuidanceProps {
     pub checklist: Content,
     /// The options chosen so far; empty before the user answers.
     pub options: Vec<AnswerOption>,
+    pub on_action: Callback<Action>,
 }
 
-/// What the chosen answer means and what to do next. A live region, so it is read out as it appears.
+/// What the chosen answer means and what to do next. A live region, so it is read out as it
+/// appears. Where the answer says the rest won't help, getting help now comes first.
 #[component]
 pub fn Guidance(props: &GuidanceProps) -> Html {
     let checklist = &props.checklist;
@@ -27,7 +29,20 @@ pub fn Guidance(props: &GuidanceProps) -> Html {
             </div>
         }
     });
+    let offers_help = props.options.iter().any(|option| option.offers_help);
+    let on_help = {
+        let on_action = props.on_action.clone();
+        Callback::from(move |_| on_action.emit(Action::GetHelp))
+    };
     html! {
-        <div class="et-guidance" aria-live="polite">{ for items }</div>
+        <div class="et-guidance" aria-live="polite">
+            { for items }
+            if offers_help {
+                <div class="et-help-now">
+                    <p>{ text.get_help_offer() }{ " " }{ text.get_help_hint() }</p>
+                    <button type="button" class="et-button" onclick={on_help}>{ text.get_help() }</button>
+                </div>
+            }
+        </div>
     }
 }

@@ -23,6 +23,7 @@ mod start_again;
 mod step_actions;
 mod step_item;
 mod summary;
+mod todo_list;
 mod troubleshooter;
 mod when_question;
 
@@ -50,5 +51,6 @@ pub(crate) fn status_label(checklist: &Checklist, status: StepStatus) -> &str {
         StepStatus::NotStarted => checklist.text.status_not_started(),
         StepStatus::Answered => checklist.text.status_answered(),
         StepStatus::PointsToCause => checklist.text.status_points_to_cause(),
+        StepStatus::ToCheck => checklist.text.status_to_check(),
     }
 }

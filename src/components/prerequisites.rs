@@ -7,13 +7,18 @@ pub struct PrerequisitesProps {
     pub checklist: Content,
 }
 
-/// Who the checklist is for, how hard and long it is, and what to have at hand.
+/// One line on how long it takes and what it needs; then, folded, who the checklist is for,
+/// how hard and long it is, and what to have at hand.
 #[component]
 pub fn Prerequisites(props: &PrerequisitesProps) -> Html {
     let checklist = &props.checklist;
     let text = &checklist.text;
     let needs = &checklist.prerequisites;
     html! {
+        <>
+        if let Some(in_short) = &needs.in_short {
+            <p class="et-in-short">{ &**in_short }</p>
+        }
         <details class="et-prerequisites">
             <summary>{ text.before_you_start() }</summary>
             <dl class="et-facts">
@@ -29,5 +34,6 @@ pub fn Prerequisites(props: &PrerequisitesProps) -> Html {
                 <p><ExternalLink link={link.clone()} opens_new_tab={text.opens_new_tab().to_owned()} /></p>
             }
         </details>
+        </>
     }
 }

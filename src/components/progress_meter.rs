@@ -14,7 +14,9 @@ pub fn ProgressMeter(props: &ProgressMeterProps) -> Html {
     let checklist = &props.checklist;
     let text = &checklist.text;
     let total = checklist.steps.len().to_string();
-    let answered = props.progress.answered_count(checklist).to_string();
+    let to_check = props.progress.to_check_count(checklist);
+    // "Not sure" answers are counted apart: they are still to check, not answered.
+    let answered = (props.progress.answered_count(checklist) - to_check).to_string();
     let where_now = match props.progress.at() {
         Position::Step(step) => fill(
             text.step_of(),
@@ -22,10 +24,23 @@ pub fn ProgressMeter(props: &ProgressMeterProps) -> Html {
         ),
         Position::Summary => fill(text.all_answered(), &[("total", &total)]),
     };
-    let answered_text = fill(text.answered_of(), &[("n", &answered), ("total", &total)]);
+    let where_now = match (props.progress.at(), props.progress.is_complete(checklist)) {
+        // Help asked for before the end: the counts below say how far the user got.
+        (Position::Summary, false) => String::new(),
+        _ => where_now,
+    };
+    let answered_text = match to_check {
+        0 => fill(text.answered_of(), &[("n", &answered), ("total", &total)]),
+        m => fill(
+            text.answered_and_to_check(),
+            &[("n", &answered), ("total", &total), ("m", &m.to_string())],
+        ),
+    };
     html! {
         <div class="et-progress">
-            <p class="et-progress-step">{ where_now }</p>
+            if !where_now.is_empty() {
+                <p class="et-progress-step">{ where_now }</p>
+            }
             <progress class="et-progress-bar" max={total} value={answered} aria-label={answered_text.clone()} />
             <p class="et-progress-count" aria-hidden="true">{ answered_text }</p>
         </div>

@@ -77,8 +77,9 @@ pub fn QuestionForm(props: &QuestionFormProps) -> Html {
                 }
                 { props.children.clone() }
             </fieldset>
-            <Guidance checklist={checklist.clone()} options={chosen} />
-            <StepActions checklist={checklist.clone()} can_go_back={*index > 0} on_action={on_action.clone()} />
+            <Guidance checklist={checklist.clone()} options={chosen.clone()} on_action={on_action.clone()} />
+            <StepActions checklist={checklist.clone()} can_go_back={*index > 0}
+                help_offered={chosen.iter().any(|option| option.offers_help)} on_action={on_action.clone()} />
         </form>
     }
 }

@@ -6,10 +6,13 @@ use yew::prelude::*;
 pub struct StepActionsProps {
     pub checklist: Content,
     pub can_go_back: bool,
+    /// The guidance above already offers help in its place: don't offer it twice.
+    pub help_offered: bool,
     pub on_action: Callback<Action>,
 }
 
-/// Continue (the form's submit button) and Back.
+/// Continue (the form's submit button) and Back; and at every step, a way to the summary and
+/// the report without answering the rest.
 #[component]
 pub fn StepActions(props: &StepActionsProps) -> Html {
     let text = &props.checklist.text;
@@ -17,12 +20,24 @@ pub fn StepActions(props: &StepActionsProps) -> Html {
         let on_action = props.on_action.clone();
         Callback::from(move |_| on_action.emit(Action::Back))
     };
+    let on_help = {
+        let on_action = props.on_action.clone();
+        Callback::from(move |_| on_action.emit(Action::GetHelp))
+    };
     html! {
+        <>
         <div class="et-actions">
             <button type="submit" class="et-button">{ text.continue_button() }</button>
             if props.can_go_back {
                 <button type="button" class="et-button et-button--secondary" onclick={on_back}>{ text.back() }</button>
             }
         </div>
+        if !props.help_offered {
+            <p class="et-get-help">
+                <button type="button" class="et-link-button" onclick={on_help} aria-describedby="et-get-help-hint">{ text.get_help() }</button>
+                <span class="et-hint" id="et-get-help-hint">{ " " }{ text.get_help_hint() }</span>
+            </p>
+        }
+        </>
     }
 }

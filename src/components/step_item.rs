@@ -26,6 +26,7 @@ pub fn StepItem(props: &StepProps) -> Html {
         StepStatus::NotStarted => "et-tag",
         StepStatus::Answered => "et-tag et-tag--answered",
         StepStatus::PointsToCause => "et-tag et-tag--cause",
+        StepStatus::ToCheck => "et-tag et-tag--to-check",
     };
     let on_change = {
         let on_action = props.on_action.clone();
@@ -62,7 +63,16 @@ pub fn StepItem(props: &StepProps) -> Html {
                         { answer_text(checklist, progress, index) }
                     </p>
                     <ul class="et-answer-means">
-                        { for chosen.iter().map(|option| html! { <li>{ &*option.means }</li> }) }
+                        { for chosen.iter().map(|option| html! {
+                            <li>
+                                { &*option.means }
+                                if let Some(todo) = &option.todo {
+                                    <span class="et-answer-next">
+                                        <strong>{ " " }{ text.what_to_do() }{ ": " }</strong>{ &**todo }
+                                    </span>
+                                }
+                            </li>
+                        }) }
                     </ul>
                     <button type="button" class="et-button et-button--secondary et-change" onclick={on_change}
                         aria-label={fill(text.change_step(), &[("n", &(index + 1).to_string())])}>

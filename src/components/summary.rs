@@ -1,12 +1,15 @@
 use super::{
     answer_text, check_results::CheckResults, continue_elsewhere::ContinueElsewhere,
     external_link::ExternalLink, findings::Findings, report_panel::ReportPanel,
+    todo_list::TodoList,
 };
-use crate::browser::clock;
+use crate::browser::{clock, view};
 use crate::content::Content;
 use crate::hooks::use_focus_on_move;
 use crate::model::config::CheckSettings;
-use crate::model::{diagnose, fill, format, Action, Link, Progress, StepKind};
+use crate::model::{
+    diagnose, fill, format, next_steps, Action, Link, Progress, StepKind, StepStatus,
+};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -21,8 +24,9 @@ pub struct SummaryProps {
     pub on_action: Callback<Action>,
 }
 
-/// Check your answers: each answer with Change, when this started, what the answers point to,
-/// when to call the administrator, and the report to hand them.
+/// The answer first: the most likely cause and what to do, the other causes, what is still to
+/// check, the to-do list, what the checks found, who to contact and the report; then, folded on
+/// narrow screens, the answers with Change.
 #[component]
 pub fn Summary(props: &SummaryProps) -> Html {
     let heading = use_node_ref();
@@ -31,13 +35,19 @@ pub fn Summary(props: &SummaryProps) -> Html {
     let checklist = &props.checklist;
     let text = &checklist.text;
     let progress = &props.progress;
+    // Open where there is room; on a phone the answers would push everything else down.
+    let wide = use_memo((), |_| view::matches("(min-width: 40em)"));
     let rows = checklist.steps.iter().enumerate().map(|(index, step)| {
         let on_action = props.on_action.clone();
         let onclick = Callback::from(move |_| on_action.emit(Action::Change(index)));
+        let answer = match progress.status(checklist, index) {
+            StepStatus::NotStarted => text.report_not_answered().to_string(),
+            _ => answer_text(checklist, progress, index),
+        };
         html! {
             <div class="et-summary-row">
                 <dt>{ &*step.question }</dt>
-                <dd>{ answer_text(checklist, progress, index) }</dd>
+                <dd>{ answer }</dd>
                 <dd class="et-summary-change">
                     <button type="button" class="et-link-button" {onclick}
                         aria-label={fill(text.change_step(), &[("n", &(index + 1).to_string())])}>
@@ -47,7 +57,10 @@ pub fn Summary(props: &SummaryProps) -> Html {
             </div>
         }
     });
-    let diagnosis = diagnose(checklist, progress);
+    let diagnosis = use_memo(
+        (checklist.clone(), progress.clone()),
+        |(checklist, progress)| diagnose(checklist, progress),
+    );
     let contact_now = diagnosis
         .causes()
         .iter()
@@ -55,16 +68,16 @@ pub fn Summary(props: &SummaryProps) -> Html {
         .any(|finding| finding.contact_admin);
     html! {
         <section class="et-summary" aria-labelledby="et-summary-title">
-            <h3 class="et-summary-title" id="et-summary-title" tabindex="-1" ref={heading}>{ text.summary_heading() }</h3>
-            <dl class="et-summary-list">{ for rows }</dl>
-            <Timeline checklist={checklist.clone()} progress={progress.clone()} />
+            <h3 class="et-summary-title" id="et-summary-title" tabindex="-1" ref={heading}>{ text.findings_heading() }</h3>
+            <Findings checklist={checklist.clone()} diagnosis={(*diagnosis).clone()}
+                admin_contact={props.admin_contact.clone()} on_action={props.on_action.clone()} />
+            <TodoList checklist={checklist.clone()} steps={next_steps(checklist, progress)} />
             if !progress.checks().is_empty() {
-                <h3>{ text.checks_heading() }</h3>
+                <h4>{ text.checks_heading() }</h4>
                 <CheckResults checklist={checklist.clone()} progress={progress.clone()}
                     settings={settings} />
             }
-            <Findings checklist={checklist.clone()} {diagnosis} />
-            <h3>{ text.contact_heading() }</h3>
+            <h4>{ text.contact_heading() }</h4>
             if contact_now {
                 <p class="et-contact-now">{ text.contact_now() }</p>
             }
@@ -78,6 +91,11 @@ pub fn Summary(props: &SummaryProps) -> Html {
             }
             <ReportPanel checklist={checklist.clone()} progress={progress.clone()} admin_contact={props.admin_contact.clone()} />
             <ContinueElsewhere checklist={checklist.clone()} progress={progress.clone()} storage_key={props.storage_key.clone()} />
+            <details class="et-check-answers" open={*wide}>
+                <summary>{ text.summary_heading() }</summary>
+                <dl class="et-summary-list">{ for rows }</dl>
+                <Timeline checklist={checklist.clone()} progress={progress.clone()} />
+            </details>
         </section>
     }
 }

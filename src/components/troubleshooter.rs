@@ -20,6 +20,9 @@ pub struct TroubleshooterProps {
     pub storage_key: AttrValue,
     #[prop_or_default]
     pub theme: Theme,
+    /// Leave out the widget's heading and intro, which the host page already gives.
+    #[prop_or_default]
+    pub hide_heading: bool,
     /// Where "contact your administrator" leads: a `mailto:` or web address.
     #[prop_or_default]
     pub admin_contact: Option<AttrValue>,
@@ -114,10 +117,11 @@ pub fn Troubleshooter(props: &TroubleshooterProps) -> Html {
                 ("question", &checklist.steps[step].question),
             ],
         ),
-        (_, Position::Summary) => fill(
+        (_, Position::Summary) if progress.is_complete(checklist) => fill(
             text.all_answered(),
             &[("total", &checklist.steps.len().to_string())],
         ),
+        (_, Position::Summary) => text.findings_heading().to_string(),
     };
     let has_answers = progress.answers().iter().any(Option::is_some);
     let theme = match props.theme {
@@ -137,12 +141,25 @@ pub fn Troubleshooter(props: &TroubleshooterProps) -> Html {
             />
         }
     });
+    let total = checklist.steps.len().to_string();
+    let overview = html! {
+        <ol class="et-steps" aria-label={text.steps_heading().to_string()}>
+            { for steps }
+        </ol>
+    };
+    let at_summary = progress.at() == Position::Summary;
     html! {
         <ContextProvider<Rc<CheckSettings>> context={Rc::clone(&props.check_settings)}>
-        <section class="et" aria-labelledby="et-title" lang={checklist.lang.to_string()} data-theme={theme} ref={root}>
-            <h2 id="et-title" class="et-title">{ text.title() }</h2>
+        <section class="et" aria-labelledby={(!props.hide_heading).then_some("et-title")}
+            aria-label={props.hide_heading.then(|| text.title().to_string())}
+            lang={checklist.lang.to_string()} data-theme={theme} ref={root}>
+            if !props.hide_heading {
+                <h2 id="et-title" class="et-title">{ text.title() }</h2>
+            }
             <div class="et-visually-hidden" aria-live="polite" aria-atomic="true">{ announcement }</div>
-            <p class="et-intro">{ text.intro() }</p>
+            if !props.hide_heading {
+                <p class="et-intro">{ fill(text.intro(), &[("total", &total)]) }</p>
+            }
             <ConfigProblems checklist={checklist.clone()} problems={Rc::clone(&props.problems)} />
             <NoticeLine checklist={checklist.clone()} notices={state.notices.clone()} />
             if let Some(offer) = &state.offer {
@@ -154,12 +171,11 @@ pub fn Troubleshooter(props: &TroubleshooterProps) -> Html {
                     on_ignore={on_ignore}
                 />
             }
-            <Prerequisites checklist={checklist.clone()} />
+            if !at_summary {
+                <Prerequisites checklist={checklist.clone()} />
+            }
             <ProgressMeter checklist={checklist.clone()} progress={progress.clone()} />
-            <ol class="et-steps" aria-label={text.steps_heading().to_string()}>
-                { for steps }
-            </ol>
-            if progress.at() == Position::Summary {
+            if at_summary {
                 <Summary
                     checklist={checklist.clone()}
                     progress={progress.clone()}
@@ -168,8 +184,15 @@ pub fn Troubleshooter(props: &TroubleshooterProps) -> Html {
                     admin_contact={props.admin_contact.clone()}
                     on_action={on_action.clone()}
                 />
+                // Once the summary leads, the questions are a click away rather than in the way.
+                <details class="et-overview">
+                    <summary>{ fill(text.show_steps(), &[("total", &total)]) }</summary>
+                    { overview }
+                </details>
+            } else {
+                { overview }
             }
-            if progress.at() != Position::Summary && has_answers {
+            if !at_summary && has_answers {
                 <ContinueLater checklist={checklist.clone()} progress={progress.clone()} storage_key={props.storage_key.clone()} />
             }
             <StartAgain

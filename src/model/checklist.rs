@@ -179,6 +179,24 @@ ui_text! {
     status_not_started,
     status_answered,
     status_points_to_cause,
+    status_to_check,
+    answered_and_to_check,
+    get_help,
+    get_help_hint,
+    get_help_offer,
+    most_likely_heading,
+    other_causes_heading,
+    tie_broken,
+    conflict_between,
+    conflict_answer,
+    to_check_heading,
+    to_check_intro,
+    unanswered_heading,
+    answer_rest,
+    todo_heading,
+    show_steps,
+    contact_who,
+    expected_heading,
     yes,
     no,
     unsure,
@@ -347,6 +365,9 @@ pub struct Prerequisites {
     pub tools: List<Text>,
     #[serde(default)]
     pub link: Option<Text>,
+    /// One line shown before the first question: how long it takes and what is needed when.
+    #[serde(default)]
+    pub in_short: Option<Text>,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -418,6 +439,10 @@ pub struct Step {
     /// A check the browser can run for this question (one of [`STEP_CHECKS`]).
     #[serde(default)]
     pub check: Option<Text>,
+    /// This step sends the user to another computer or network, so its guidance offers the
+    /// link that carries their answers there.
+    #[serde(default)]
+    pub offers_continue: bool,
     pub options: List<AnswerOption>,
 }
 
@@ -434,11 +459,22 @@ pub struct AnswerOption {
     pub exclusive: bool,
     pub means: Text,
     pub next: Text,
+    /// `next` in a few words, for the answered step and the to-do list; none when the only
+    /// next step is the next question.
+    #[serde(default)]
+    pub todo: Option<Text>,
     #[serde(default)]
     pub points_to: Option<Text>,
     /// How strongly `points_to` follows from this answer.
     #[serde(default)]
     pub confidence: Option<Confidence>,
+    /// The answer states the cause itself ("I changed my password") rather than pointing to
+    /// it: among equally sure causes, these come first.
+    #[serde(default)]
+    pub names_cause: bool,
+    /// The rest of the questions won't help after this answer: get help now is offered first.
+    #[serde(default)]
+    pub offers_help: bool,
     #[serde(default)]
     pub link: Option<Text>,
 }
@@ -558,6 +594,9 @@ impl Checklist {
                 {
                     report(place.clone(), "points to a finding that is not defined");
                 }
+                if option.names_cause && option.points_to.is_none() {
+                    report(place.clone(), "names a cause but points to no finding");
+                }
                 if !known_link(&option.link) {
                     report(place.clone(), "names a link that is not defined");
                 }
@@ -624,11 +663,14 @@ impl Checklist {
                         .iter()
                         .map(|o| {
                             format!(
-                                "{}{}{}>{:?}/{:?}/{:?}",
+                                "{}{}{}{}{}{}>{:?}/{:?}/{:?}",
                                 o.id,
                                 if o.exclusive { "!" } else { "" },
                                 // A label of its own or the usual yes/no/unsure one.
                                 if o.label.is_some() { "*" } else { "" },
+                                if o.todo.is_some() { "+todo" } else { "" },
+                                if o.names_cause { "+names" } else { "" },
+                                if o.offers_help { "+help" } else { "" },
                                 o.points_to,
                                 o.confidence,
                                 o.link
@@ -636,11 +678,12 @@ impl Checklist {
                         })
                         .collect();
                     format!(
-                        "{}:{:?}:{:?}:{:?}[{}]",
+                        "{}:{:?}:{:?}:{:?}:{}[{}]",
                         s.id,
                         s.kind,
                         s.link,
                         s.check,
+                        s.offers_continue,
                         options.join(" ")
                     )
                 })
@@ -683,14 +726,16 @@ impl Checklist {
         same(
             "prerequisites",
             format!(
-                "{:?} {} tools",
+                "{:?} {} tools {}",
                 self.prerequisites.link,
-                self.prerequisites.tools.len()
+                self.prerequisites.tools.len(),
+                self.prerequisites.in_short.is_some()
             ),
             format!(
-                "{:?} {} tools",
+                "{:?} {} tools {}",
                 original.prerequisites.link,
-                original.prerequisites.tools.len()
+                original.prerequisites.tools.len(),
+                original.prerequisites.in_short.is_some()
             ),
         );
         for ((key, text), original_text) in UiText::KEYS
@@ -738,6 +783,9 @@ impl Checklist {
             for option in step.options.to_mut() {
                 fill(&mut option.means);
                 fill(&mut option.next);
+                if let Some(todo) = option.todo.as_mut() {
+                    fill(todo);
+                }
             }
         }
         self
@@ -754,6 +802,7 @@ impl Checklist {
         texts.push(&mut prerequisites.difficulty);
         texts.push(&mut prerequisites.time_needed);
         texts.extend(prerequisites.tools.to_mut().iter_mut());
+        texts.extend(prerequisites.in_short.as_mut());
         texts.extend(self.links.to_mut().iter_mut().map(|link| &mut link.label));
         for finding in self.findings.to_mut() {
             texts.push(&mut finding.title);
@@ -772,6 +821,7 @@ impl Checklist {
                 texts.extend(option.label.as_mut());
                 texts.push(&mut option.means);
                 texts.push(&mut option.next);
+                texts.extend(option.todo.as_mut());
             }
         }
         texts

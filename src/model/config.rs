@@ -26,10 +26,11 @@ pub enum Setting {
     RdapUrl,
     ExpectedMx,
     CheckTimeout,
+    Heading,
 }
 
 impl Setting {
-    pub const ALL: [Setting; 14] = [
+    pub const ALL: [Setting; 15] = [
         Setting::WebmailUrl,
         Setting::HelpToolUrl,
         Setting::DnsRecordsUrl,
@@ -44,6 +45,7 @@ impl Setting {
         Setting::RdapUrl,
         Setting::ExpectedMx,
         Setting::CheckTimeout,
+        Setting::Heading,
     ];
 
     /// The key in JSON settings and in `mount()`'s object.
@@ -63,6 +65,7 @@ impl Setting {
             Setting::RdapUrl => "rdapUrl",
             Setting::ExpectedMx => "expectedMx",
             Setting::CheckTimeout => "checkTimeout",
+            Setting::Heading => "heading",
         }
     }
 
@@ -82,6 +85,7 @@ impl Setting {
             Setting::RdapUrl => "rdap-url",
             Setting::ExpectedMx => "expected-mx",
             Setting::CheckTimeout => "check-timeout",
+            Setting::Heading => "heading",
             Setting::Checklist => return None,
         })
     }
@@ -104,6 +108,7 @@ impl Setting {
             Setting::DohUrl | Setting::RdapUrl => Expected::WebUrl,
             Setting::ExpectedMx => Expected::Hosts,
             Setting::CheckTimeout => Expected::Seconds,
+            Setting::Heading => Expected::ShowOrHide,
         }
     }
 
@@ -151,6 +156,8 @@ pub enum Expected {
     Name,
     /// An address without a user name or password (`https://user:pass@…`).
     NoLogin,
+    /// `show` or `hide`.
+    ShowOrHide,
     /// One plain email address: a `mailto:` contact with `?cc=`, `?bcc=` or a second
     /// address would add recipients to every report sent with it.
     OneAddress,
@@ -195,6 +202,8 @@ pub struct Config {
     pub rdap_url: Option<String>,
     pub expected_mx: Option<Vec<String>>,
     pub check_timeout: Option<u32>,
+    /// Leave out the widget's own heading and intro: the host page already says them.
+    pub hide_heading: bool,
 }
 
 /// The DNS-over-HTTPS JSON service asked for MX records (Google's `https://dns.google/resolve`
@@ -302,6 +311,12 @@ impl Config {
                 .ok()
                 .filter(|seconds| (1..=60).contains(seconds))
                 .map(|seconds| self.check_timeout = Some(seconds)),
+            Setting::Heading => match value {
+                "show" => Some(false),
+                "hide" => Some(true),
+                _ => None,
+            }
+            .map(|hide| self.hide_heading = hide),
         };
         accepted.ok_or(match expected {
             // A login in an address is named as such, whichever address setting it is in.
@@ -394,6 +409,7 @@ pub fn describe(text: &UiText, problem: &ConfigProblem) -> String {
         Expected::StorageKey => &text.expected_storage_key(),
         Expected::Lang => &text.expected_lang(),
         Expected::Theme => &text.expected_theme(),
+        Expected::ShowOrHide => &text.expected_heading(),
         Expected::Checklist => &text.expected_checklist(),
         Expected::KnownSetting => &text.expected_known_setting(),
         Expected::JsonObject => &text.expected_json_object(),

@@ -1,12 +1,14 @@
-//! From answers to what they point to: ranked causes, or an honest "not enough to say".
+//! From answers to what they point to: ranked causes, the answers that contradict each other,
+//! and what is still open.
 //!
 //! Every rule is data in the content file: which answer points to which finding and how
-//! strongly (`points_to`, `confidence`), and which answers contradict each other
-//! (`[[conflicts]]`). A host's own checklist brings its own.
+//! strongly (`points_to`, `confidence`, `names_cause`), which answers contradict each other
+//! (`[[conflicts]]`), and, for causes that are otherwise equal, the order of `[[findings]]`.
+//! A host's own checklist brings its own.
 
 use super::checklist::{Checklist, Confidence, Conflict};
 use super::checks::CheckKind;
-use super::progress::{Answer, Progress};
+use super::progress::Progress;
 
 /// A cause the answers point to.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -19,51 +21,64 @@ pub struct RankedCause {
     pub steps: Vec<usize>,
     /// The checks whose results point here.
     pub checks: Vec<CheckKind>,
+    /// An answer states this cause itself ("I changed my password").
+    pub named: bool,
+    /// As likely as the cause after it, and placed first by the tie rule (see [`diagnose`]).
+    pub tie_broken: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Diagnosis {
-    /// Answers point to these causes, most likely first. `open` lists the steps still
-    /// unanswered or answered "Not sure", which could change the picture.
-    Causes {
-        causes: Vec<RankedCause>,
-        open: Vec<usize>,
-    },
-    /// Some answers contradict each other (the indexes of the content's conflicts), so
-    /// nothing is concluded.
-    Conflicting(Vec<usize>),
-    /// Nothing points anywhere, but these steps are unanswered or "Not sure".
-    NotEnough { open: Vec<usize> },
-    /// Every question answered for sure, and none points to a cause.
-    NoCause,
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Diagnosis {
+    /// Causes most likely first; without the ones a conflict casts doubt on.
+    causes: Vec<RankedCause>,
+    /// The content's conflicts (their indexes) that the answers meet.
+    conflicts: Vec<usize>,
+    /// Steps answered "Not sure".
+    unsure: Vec<usize>,
+    /// Steps not answered yet (the user asked for help before the end).
+    unanswered: Vec<usize>,
+    /// Both of the above, in order.
+    open: Vec<usize>,
 }
 
 impl Diagnosis {
-    /// The causes concluded, most likely first; none when the answers conflict or say nothing.
+    /// The causes concluded, most likely first.
     pub fn causes(&self) -> &[RankedCause] {
-        match self {
-            Diagnosis::Causes { causes, .. } => causes,
-            _ => &[],
-        }
+        &self.causes
     }
 
-    /// The content's conflicts (their indexes) that the answers fall into.
+    /// Conflicts among the answers, as indexes into the content's `conflicts`.
     pub fn conflicts(&self) -> &[usize] {
-        match self {
-            Diagnosis::Conflicting(conflicts) => conflicts,
-            _ => &[],
-        }
+        &self.conflicts
     }
 
-    /// The steps still unanswered or answered "Not sure".
+    /// Steps answered "Not sure", which the user could still find out.
+    pub fn unsure(&self) -> &[usize] {
+        &self.unsure
+    }
+
+    /// Steps without an answer yet.
+    pub fn unanswered(&self) -> &[usize] {
+        &self.unanswered
+    }
+
+    /// Steps that could change the picture: unanswered or "Not sure", in order.
     pub fn open(&self) -> &[usize] {
-        match self {
-            Diagnosis::Causes { open, .. } | Diagnosis::NotEnough { open } => open,
-            _ => &[],
-        }
+        &self.open
+    }
+
+    /// Every question answered for sure, no conflict, and none points to a cause.
+    pub fn is_no_cause(&self) -> bool {
+        self.causes.is_empty()
+            && self.conflicts.is_empty()
+            && self.unsure.is_empty()
+            && self.unanswered.is_empty()
     }
 }
 
+/// Ranks causes by, in turn: confidence; whether an answer names the cause itself; how many
+/// answers and checks point to it; and last the order of `[[findings]]` in the content, which
+/// lists the quickest to act on first. Never by the order of the questions.
 pub fn diagnose(checklist: &Checklist, progress: &Progress) -> Diagnosis {
     let conflicts: Vec<usize> = checklist
         .conflicts
@@ -72,101 +87,133 @@ pub fn diagnose(checklist: &Checklist, progress: &Progress) -> Diagnosis {
         .filter(|(_, conflict)| holds(checklist, progress, conflict))
         .map(|(index, _)| index)
         .collect();
-    if !conflicts.is_empty() {
-        return Diagnosis::Conflicting(conflicts);
-    }
+    // A conflict casts doubt on the causes its own answers point to, and on nothing else.
+    let doubted: Vec<&str> = conflicts
+        .iter()
+        .flat_map(|&index| conflict_answers(checklist, &checklist.conflicts[index]))
+        .filter_map(|(step, option)| checklist.steps[step].option(option)?.points_to.as_deref())
+        .collect();
 
     let mut causes: Vec<RankedCause> = Vec::new();
+    let mut add = |finding: &str, confidence: Confidence, source: Source| {
+        if doubted.contains(&finding) {
+            return;
+        }
+        let index = match causes.iter().position(|cause| cause.finding == finding) {
+            Some(index) => index,
+            None => {
+                causes.push(RankedCause {
+                    finding: finding.to_owned(),
+                    confidence,
+                    steps: Vec::new(),
+                    checks: Vec::new(),
+                    named: false,
+                    tie_broken: false,
+                });
+                causes.len() - 1
+            }
+        };
+        let cause = &mut causes[index];
+        cause.confidence = cause.confidence.max(confidence);
+        match source {
+            Source::Step(step, named) => {
+                cause.named |= named;
+                if !cause.steps.contains(&step) {
+                    cause.steps.push(step);
+                }
+            }
+            Source::Check(kind) => {
+                if !cause.checks.contains(&kind) {
+                    cause.checks.push(kind);
+                }
+            }
+        }
+    };
     for step in 0..checklist.steps.len() {
         if !progress.is_answered(checklist, step) {
             continue;
         }
         for option in progress.chosen(checklist, step) {
-            let Some(finding) = option.points_to.as_deref() else {
-                continue;
-            };
-            let confidence = option.confidence.unwrap_or(Confidence::Likely);
-            match causes.iter_mut().find(|cause| cause.finding == finding) {
-                Some(cause) => {
-                    cause.confidence = cause.confidence.max(confidence);
-                    if !cause.steps.contains(&step) {
-                        cause.steps.push(step);
-                    }
-                }
-                None => causes.push(RankedCause {
-                    finding: finding.to_owned(),
-                    confidence,
-                    steps: vec![step],
-                    checks: Vec::new(),
-                }),
+            if let Some(finding) = option.points_to.as_deref() {
+                let confidence = option.confidence.unwrap_or(Confidence::Likely);
+                add(finding, confidence, Source::Step(step, option.names_cause));
             }
         }
     }
     // What the checks the user ran found counts too, as the content's check rules say.
     for (signal, kind) in progress.checks().signals(progress.today()) {
-        for rule in checklist
-            .check_rules
-            .iter()
-            .filter(|rule| rule.signal == signal)
-        {
-            match causes
-                .iter_mut()
-                .find(|cause| cause.finding == *rule.points_to)
-            {
-                Some(cause) => {
-                    cause.confidence = cause.confidence.max(rule.confidence);
-                    if !cause.checks.contains(&kind) {
-                        cause.checks.push(kind);
-                    }
-                }
-                None => causes.push(RankedCause {
-                    finding: rule.points_to.to_string(),
-                    confidence: rule.confidence,
-                    steps: Vec::new(),
-                    checks: vec![kind],
-                }),
-            }
+        for rule in checklist.check_rules.iter().filter(|r| r.signal == signal) {
+            add(&rule.points_to, rule.confidence, Source::Check(kind));
         }
     }
-    // Surest first; equally sure causes keep the order of the questions that raised them.
-    // Three passes over a short list, rather than a general sort routine in the wasm.
-    let causes: Vec<RankedCause> = [Confidence::Strong, Confidence::Likely, Confidence::Possible]
-        .iter()
-        .flat_map(|level| {
-            causes
-                .iter()
-                .filter(move |cause| cause.confidence == *level)
-        })
-        .cloned()
-        .collect();
+    let rank = |cause: &RankedCause| {
+        let order = checklist
+            .findings
+            .iter()
+            .position(|f| f.id == cause.finding)
+            .unwrap_or(usize::MAX);
+        (
+            std::cmp::Reverse(cause.confidence),
+            !cause.named,
+            std::cmp::Reverse(cause.steps.len() + cause.checks.len()),
+            order,
+        )
+    };
+    // Insertion sort, stable: the list is a handful long, and a general sort routine would
+    // cost the wasm kilobytes.
+    for end in 1..causes.len() {
+        let mut at = end;
+        while at > 0 && rank(&causes[at]) < rank(&causes[at - 1]) {
+            causes.swap(at, at - 1);
+            at -= 1;
+        }
+    }
+    for index in 1..causes.len() {
+        if causes[index - 1].confidence == causes[index].confidence {
+            causes[index - 1].tie_broken = true;
+        }
+    }
 
-    let open: Vec<usize> = (0..checklist.steps.len())
-        .filter(|&step| !progress.is_answered(checklist, step) || is_unsure(progress.answer(step)))
-        .collect();
-    match (causes.is_empty(), open.is_empty()) {
-        (false, _) => Diagnosis::Causes { causes, open },
-        (true, false) => Diagnosis::NotEnough { open },
-        (true, true) => Diagnosis::NoCause,
+    let steps = 0..checklist.steps.len();
+    let answered = |step: &usize| progress.is_answered(checklist, *step);
+    let unsure = |step: &usize| answered(step) && progress.is_unsure(*step);
+    Diagnosis {
+        causes,
+        conflicts,
+        unsure: steps.clone().filter(unsure).collect(),
+        unanswered: steps.clone().filter(|step| !answered(step)).collect(),
+        open: steps
+            .filter(|step| !answered(step) || unsure(step))
+            .collect(),
     }
 }
 
-fn is_unsure(answer: Option<&Answer>) -> bool {
-    matches!(answer, Some(Answer::Choice(option)) if option == "unsure")
+enum Source {
+    /// A step's answer, and whether it names the cause itself.
+    Step(usize, bool),
+    Check(CheckKind),
+}
+
+/// The steps and options a conflict names, as indexes and ids; entries that don't name a step
+/// of this checklist are skipped (the content rules refuse them anyway).
+pub fn conflict_answers<'c>(
+    checklist: &'c Checklist,
+    conflict: &'c Conflict,
+) -> impl Iterator<Item = (usize, &'c str)> + 'c {
+    conflict.answers.iter().filter_map(move |answer| {
+        let (step, option) = answer.split_once('=')?;
+        Some((checklist.step_index(step)?, option))
+    })
 }
 
 /// Whether the user gave every answer a conflict names.
 fn holds(checklist: &Checklist, progress: &Progress, conflict: &Conflict) -> bool {
-    conflict.answers.iter().all(|answer| {
-        let Some((step, option)) = answer.split_once('=') else {
-            return false;
-        };
-        let Some(index) = checklist.step_index(step) else {
-            return false;
-        };
-        progress.is_answered(checklist, index)
-            && progress
-                .chosen(checklist, index)
-                .iter()
-                .any(|o| o.id == option)
-    })
+    conflict_answers(checklist, conflict).count() == conflict.answers.len()
+        && conflict_answers(checklist, conflict).all(|(step, option)| {
+            progress.is_answered(checklist, step)
+                && progress
+                    .chosen(checklist, step)
+                    .iter()
+                    .any(|o| o.id == option)
+        })
 }

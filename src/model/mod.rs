@@ -12,6 +12,7 @@ pub mod format;
 pub mod language;
 pub mod link;
 pub mod names;
+pub mod next_steps;
 pub mod progress;
 pub mod report;
 pub mod saved;
@@ -25,6 +26,7 @@ pub use config::{Config, ConfigProblem, Expected, Setting, Theme};
 pub use date::{Date, Timestamp};
 pub use diagnosis::{diagnose, Diagnosis, RankedCause};
 pub use events::{Event, Reporter};
+pub use next_steps::{next_steps, NextStep};
 pub use progress::{Action, Answer, InputError, Position, Progress, StepStatus, WhenAnswer};
 pub use saved::{RestoreError, SAVED_VERSION};
 

@@ -32,6 +32,8 @@ pub enum StepStatus {
     NotStarted,
     Answered,
     PointsToCause,
+    /// Answered "Not sure": the user can still find out.
+    ToCheck,
 }
 
 /// Why the current step can't be left yet.
@@ -63,6 +65,8 @@ pub enum Action {
     Back,
     /// Reopen an answered step (or the first unanswered one).
     Change(usize),
+    /// Go to the summary and the report now, with what is answered so far.
+    GetHelp,
     StartAgain,
     /// A check the user asked for has a result.
     Checked(CheckResult),
@@ -190,9 +194,23 @@ impl Progress {
         self.first_unanswered(checklist).is_none()
     }
 
+    /// Whether a step was answered "Not sure" (`unsure`, a choice step's usual id).
+    pub fn is_unsure(&self, step: usize) -> bool {
+        matches!(self.answer(step), Some(Answer::Choice(option)) if option == "unsure")
+    }
+
+    /// How many steps are answered "Not sure": counted apart from the sure answers.
+    pub fn to_check_count(&self, checklist: &Checklist) -> usize {
+        (0..self.answers.len())
+            .filter(|&i| self.is_answered(checklist, i) && self.is_unsure(i))
+            .count()
+    }
+
     pub fn status(&self, checklist: &Checklist, step: usize) -> StepStatus {
         if !self.is_answered(checklist, step) {
             StepStatus::NotStarted
+        } else if self.is_unsure(step) {
+            StepStatus::ToCheck
         } else if self
             .chosen(checklist, step)
             .iter()
@@ -312,7 +330,10 @@ impl Progress {
                 self.error = None;
                 self.at = match self.at {
                     Position::Step(step) => Position::Step(step.saturating_sub(1)),
-                    Position::Summary => Position::Step(self.answers.len().saturating_sub(1)),
+                    Position::Summary => self.reachable(
+                        checklist,
+                        Position::Step(self.answers.len().saturating_sub(1)),
+                    ),
                 };
             }
             Action::Change(step) => {
@@ -321,6 +342,10 @@ impl Progress {
                     self.error = None;
                     self.at = Position::Step(step);
                 }
+            }
+            Action::GetHelp => {
+                self.error = None;
+                self.at = Position::Summary;
             }
             Action::Checked(result) => self.checks.record(result),
             Action::StartAgain => {
@@ -398,12 +423,14 @@ impl Progress {
             .map_or(Position::Summary, Position::Step)
     }
 
-    /// A position the user could have reached by answering in order: never past the first gap.
+    /// A position the user could have reached: a step never past the first gap; the summary
+    /// once anything is answered (help can be asked for before the end).
     fn reachable(&self, checklist: &Checklist, at: Position) -> Position {
         let first_gap = self.first_unanswered(checklist);
+        let nothing_answered = self.answered_count(checklist) == 0;
         match (at, first_gap) {
             (Position::Step(step), Some(gap)) if step > gap => Position::Step(gap),
-            (Position::Summary, Some(gap)) => Position::Step(gap),
+            (Position::Summary, Some(gap)) if nothing_answered => Position::Step(gap),
             (Position::Step(step), _) if step >= self.answers.len() => Position::Summary,
             (at, _) => at,
         }
