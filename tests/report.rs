@@ -13,7 +13,7 @@ use email_troubleshooter::model::checks::{
 use email_troubleshooter::model::config::CheckSettings;
 use email_troubleshooter::model::report::{build, Detail, Fit, Report, MAX_MAILTO_LEN};
 use email_troubleshooter::model::{
-    diagnose, user_agent, Action, Checklist, Date, Progress, StepKind, Timestamp,
+    diagnose, next_steps, user_agent, Action, Checklist, Date, Progress, StepKind, Timestamp,
 };
 
 fn finished() -> Progress {
@@ -49,10 +49,13 @@ fn the_text_report_puts_the_cause_first_then_what_to_do_then_the_evidence() {
     let expected_lines = [
         "Email connection troubleshooting report",
         "What your answers point to",
-        "- Likely: Your mailbox password changed",
+        "- Likely: Your mailbox password changed (from question 2)",
         "  Type the new password into the account settings of your mail app, on every device that collects this mailbox.",
-        "- Likely: Your usual internet connection",
+        "- Likely: Your usual internet connection (from question 7)",
         "  Contact your network administrator or your internet service provider, and tell them your mail app can't reach the mail server from that network.",
+        "Your to-do list",
+        "- Type the new password into your mail app on every device. (from question 2)",
+        "If you have followed the steps above and your mail app still can't connect, contact your administrator. Tell them which questions you worked through and what each answer was.",
         "Answers",
         "1. Can you sign in to webmail and see new mail arriving?",
         "   Yes (given 24 November 2026, 03:13 (UTC))",
@@ -94,9 +97,9 @@ fn the_markdown_report_has_the_same_content_with_headings() {
     ));
     assert!(markdown.contains("\n## Answers\n"));
     assert!(markdown.contains("- **Browser and system:** Firefox 133 on Linux\n"));
-    assert!(
-        markdown.contains("- **Likely: Your mailbox password changed**  \n  Type the new password")
-    );
+    assert!(markdown.contains(
+        "- **Likely: Your mailbox password changed** (from question 2)  \n  Type the new password"
+    ));
     assert!(markdown.contains("1. **Can you sign in to webmail and see new mail arriving?**  \n   Yes _(given 24 November 2026, 03:13 (UTC))_\n"));
     assert!(
         markdown.find("## What your answers point to") < markdown.find("## Answers"),
@@ -147,8 +150,8 @@ fn a_report_of_contradicting_answers_names_the_contradiction() {
         "{report}"
     );
     assert!(
-        report.contains("- If everyone at your domain has this problem"),
-        "{report}"
+        report.contains("- You answered Yes to question 5, Yes to question 6. If everyone at your domain has this problem"),
+        "the answers that clash are named: {report}"
     );
     let findings = &report[..report.find("\nAnswers\n").expect("answers")];
     for cause in diagnose(&content, &progress).causes() {
@@ -370,13 +373,9 @@ fn the_email_keeps_every_finding_for_every_walk_in_every_language() {
                     content.lang
                 );
             }
-            for &conflict in causes.conflicts() {
-                let explanation = &content.conflicts[conflict].explanation;
-                assert!(
-                    body.contains(&**explanation),
-                    "{}: {choices:?}",
-                    content.lang
-                );
+            assert_eq!(report.conflicts.len(), causes.conflicts().len());
+            for (answers, _) in &report.conflicts {
+                assert!(body.contains(answers), "{}: {choices:?}", content.lang);
             }
             if fit == Fit::Shortened {
                 shortened += 1;
@@ -459,5 +458,29 @@ fn the_browser_and_system_are_named_in_the_reports_language() {
     assert_eq!(
         user_agent::describe(&BUILTIN_DE.text, "curl/8.5.0"),
         "Unbekannter Browser"
+    );
+}
+
+#[test]
+fn the_to_do_list_gathers_every_answers_next_step_with_not_sure_ones_marked() {
+    let content = checklist();
+    let progress = common::walk(&content, &["unsure", "no", "no", "unsure", "no", "yes"]);
+    let report = report_of(&content, &progress).text();
+    let to_do = report.find("\nYour to-do list\n").expect("a to-do list");
+    assert!(
+        report.find("\nWhat your answers point to\n") < Some(to_do)
+            && Some(to_do) < report.find("\nAnswers\n"),
+        "after the findings, before the answers:\n{report}"
+    );
+    let steps = next_steps(&content, &progress);
+    assert!(steps.iter().any(|step| step.unsure));
+    for step in &steps {
+        assert!(report[to_do..].contains(&step.text), "{}", step.text);
+    }
+    assert!(
+        report.contains(
+            "\n- Sign in to webmail and check that new mail arrives. (from question 1, still to check)\n"
+        ),
+        "{report}"
     );
 }

@@ -4,9 +4,11 @@
 
 use super::checklist::{Checklist, Confidence};
 use super::checks::describe::{self, host_of};
+use super::checks::CheckKind;
 use super::config::CheckSettings;
 use super::date::Timestamp;
-use super::diagnosis::diagnose;
+use super::diagnosis::{conflict_answers, diagnose, RankedCause};
+use super::next_steps::next_steps;
 use super::progress::{answer_text, Progress};
 use super::{fill, format};
 
@@ -15,6 +17,8 @@ use super::{fill, format};
 pub struct Cause {
     pub confidence: String,
     pub title: String,
+    /// Which answers and checks point here: "from question 5 · from the mail records check".
+    pub sources: String,
     pub action: String,
     /// The finding's link: its label and address.
     pub link: Option<(String, String)>,
@@ -45,15 +49,15 @@ pub struct Report {
     /// Most likely first.
     pub causes: Vec<Cause>,
     pub conflicts_intro: String,
-    /// What each conflict the answers fall into says.
-    pub conflicts: Vec<String>,
+    /// Each conflict the answers fall into: the answers that clash, and what it means.
+    pub conflicts: Vec<(String, String)>,
     pub open_intro: String,
-    /// The questions still open (number and question), which could change the picture.
+    /// With no cause found, the questions still open (number and question).
     pub open: Vec<(usize, String)>,
     /// Said when the answers point nowhere and nothing is open.
     pub no_cause: Option<String>,
     pub to_do_heading: String,
-    /// The next step of each answer, "Not sure" ones included.
+    /// The next step of each answer, "Not sure" ones (how to find out) included.
     pub to_do: Vec<String>,
     pub closing: String,
     pub checks_heading: String,
@@ -89,6 +93,7 @@ pub fn build(
             Some(Cause {
                 confidence: confidence_label(checklist, cause.confidence).to_owned(),
                 title: finding.title.to_string(),
+                sources: sources(checklist, cause).join(" · "),
                 action: finding.action.to_string(),
                 link: checklist
                     .link(finding.link.as_ref())
@@ -96,24 +101,63 @@ pub fn build(
             })
         })
         .collect();
-    let conflicts: Vec<String> = diagnosis
+    let conflicts = diagnosis
         .conflicts()
         .iter()
         .filter_map(|&index| checklist.conflicts.get(index))
-        .map(|conflict| conflict.explanation.to_string())
+        .map(|conflict| {
+            let answers: Vec<String> = conflict_answers(checklist, conflict)
+                .map(|(step, option)| {
+                    let answer = checklist.steps[step]
+                        .option(option)
+                        .map(|o| checklist.option_label(o))
+                        .unwrap_or_default();
+                    fill(
+                        text.conflict_answer(),
+                        &[("answer", answer), ("n", &(step + 1).to_string())],
+                    )
+                })
+                .collect();
+            (
+                fill(text.conflict_between(), &[("answers", &answers.join(", "))]),
+                conflict.explanation.to_string(),
+            )
+        })
         .collect();
-    let open: Vec<(usize, String)> = diagnosis
-        .open()
-        .iter()
-        .filter_map(|&index| Some((index + 1, checklist.steps.get(index)?.question.to_string())))
-        .collect();
-    let open_intro = if causes.is_empty() {
-        text.not_enough()
+    // The to-do list and the answers show the "Not sure" and unanswered steps; only with no
+    // cause at all are they listed here, as what would settle it.
+    let open: Vec<(usize, String)> = if causes.is_empty() {
+        diagnosis
+            .open()
+            .iter()
+            .filter_map(|&index| {
+                Some((index + 1, checklist.steps.get(index)?.question.to_string()))
+            })
+            .collect()
     } else {
-        text.some_open()
+        Vec::new()
     };
-    let no_cause = (causes.is_empty() && conflicts.is_empty() && open.is_empty())
+    let no_cause = diagnosis
+        .is_no_cause()
         .then(|| text.no_findings().to_string());
+    let to_check = text.status_to_check().to_lowercase();
+    let to_do = next_steps(checklist, progress)
+        .into_iter()
+        .map(|next| {
+            let mut line = next.text;
+            line.push_str(" (");
+            line.push_str(&fill(
+                text.answered_from(),
+                &[("n", &(next.step + 1).to_string())],
+            ));
+            if next.unsure {
+                line.push_str(", ");
+                line.push_str(&to_check);
+            }
+            line.push(')');
+            line
+        })
+        .collect();
 
     let answers = checklist
         .steps
@@ -150,11 +194,11 @@ pub fn build(
         causes,
         conflicts_intro: text.conflicting().to_string(),
         conflicts,
-        open_intro: open_intro.to_string(),
+        open_intro: text.not_enough().to_string(),
         open,
         no_cause,
-        to_do_heading: text.what_to_do().to_string(),
-        to_do: Vec::new(),
+        to_do_heading: text.todo_heading().to_string(),
+        to_do,
         closing: text.contact_if_still().to_string(),
         checks_heading: text.checks_heading().to_string(),
         checks: check_lines(checklist, progress, settings, &when),
@@ -241,6 +285,24 @@ fn check_lines(
     lines
 }
 
+/// Which answers and checks point to a cause: "from question 3", "from the mail records check".
+pub fn sources(checklist: &Checklist, cause: &RankedCause) -> Vec<String> {
+    let text = &checklist.text;
+    let mut sources = Vec::new();
+    if !cause.steps.is_empty() {
+        let numbers: Vec<String> = cause.steps.iter().map(|s| (s + 1).to_string()).collect();
+        sources.push(fill(text.answered_from(), &[("n", &numbers.join(", "))]));
+    }
+    for kind in &cause.checks {
+        match kind {
+            CheckKind::Mx => sources.push(text.from_mx_check().to_string()),
+            CheckKind::Registration => sources.push(text.from_registration_check().to_string()),
+            CheckKind::Portal => {}
+        }
+    }
+    sources
+}
+
 pub fn confidence_label(checklist: &Checklist, confidence: Confidence) -> &str {
     match confidence {
         Confidence::Strong => checklist.text.confidence_strong(),
@@ -262,7 +324,8 @@ pub enum Detail {
     ShortChecks,
     /// Without the list of what to do (the findings say it again).
     NoToDo,
-    /// Findings by title, without their action and link.
+    /// Findings by title, without where they come from, their action and link (and
+    /// conflicts by the answers that clash, without what that means).
     FindingTitles,
     /// Without when and on what (the browser, the provider).
     NoFacts,
@@ -331,6 +394,11 @@ impl Report {
             out.put(&cause.title);
             out.raw(if markdown { "**" } else { "" });
             if detail < Detail::FindingTitles {
+                if !cause.sources.is_empty() {
+                    out.raw(" (");
+                    out.put(&cause.sources);
+                    out.raw(")");
+                }
                 out.line_break("  ");
                 out.put(&cause.action);
                 if let Some((label, url)) = &cause.link {
@@ -344,9 +412,13 @@ impl Report {
         }
         if !self.conflicts.is_empty() {
             out.paragraph(&self.conflicts_intro);
-            for conflict in &self.conflicts {
+            for (answers, explanation) in &self.conflicts {
                 out.raw("- ");
-                out.put(conflict);
+                out.put(answers);
+                if detail < Detail::FindingTitles {
+                    out.raw(" ");
+                    out.put(explanation);
+                }
                 out.raw("\n");
             }
         }

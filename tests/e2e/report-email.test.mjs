@@ -25,7 +25,7 @@ const WORDS = {
     domainInput: "Your email address or domain",
     checkNow: "Check now",
     checked: "Checked ",
-    summary: "Your answers",
+    summary: "What your answers point to",
     report: "A report for your administrator",
     email: "Email it to your administrator",
     preview: "The report",
@@ -42,7 +42,7 @@ const WORDS = {
     domainInput: "Su dirección de correo o su dominio",
     checkNow: "Comprobar ahora",
     checked: "Comprobado el ",
-    summary: "Sus respuestas",
+    summary: "Qué indican sus respuestas",
     report: "Un informe para su administrador",
     email: "Enviarlo por correo a su administrador",
     preview: "El informe",
@@ -59,7 +59,7 @@ const WORDS = {
     domainInput: "Ihre E-Mail-Adresse oder Domain",
     checkNow: "Jetzt prüfen",
     checked: "Geprüft am ",
-    summary: "Ihre Antworten",
+    summary: "Worauf Ihre Antworten hinweisen",
     report: "Ein Bericht für Ihren Administrator",
     email: "Per E-Mail an Ihren Administrator senden",
     preview: "Der Bericht",
@@ -124,7 +124,7 @@ for (const lang of ["en", "es", "de"]) {
     const { context, problems, troubleshooter } = await openOnPhone(lang);
     await longestWalk(troubleshooter, words);
     const summary = troubleshooter.getByRole("region", { name: words.summary });
-    const titles = await summary.getByRole("heading", { level: 4 }).allTextContents();
+    const titles = await summary.locator(".et-finding-title").allTextContents();
     assert.ok(titles.length >= 7, `the walk reaches ${titles.length} causes: ${titles}`);
 
     const report = troubleshooter.getByRole("region", { name: words.report });

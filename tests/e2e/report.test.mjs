@@ -12,7 +12,7 @@ const WHEN = { date: "2026-11-20", changes: ["I changed my mailbox password"] };
 test("the summary checks every answer and ranks what they point to", async () => {
   const { context, problems, troubleshooter } = await openWidget(env, "/", {});
   await finish(troubleshooter, ["Yes", "No", "No", "Yes", "No", "No"], WHEN);
-  const summary = troubleshooter.getByRole("region", { name: "Your answers" });
+  const summary = troubleshooter.getByRole("region", { name: "What your answers point to" });
   assert.equal(await summary.getByRole("button", { name: /^Change/ }).count(), 7);
   const findings = await summary.locator(".et-finding-title").allTextContents();
   assert.deepEqual(findings, ["Your domain's DNS records or its registration", "Your mailbox password changed"], "strong signs first");
@@ -26,7 +26,7 @@ test("the summary checks every answer and ranks what they point to", async () =>
 test("contradicting answers get an honest 'not enough to say'", async () => {
   const { context, problems, troubleshooter } = await openWidget(env);
   await finish(troubleshooter, ["Yes", "No", "No", "Yes", "Yes", "No"]);
-  const summary = troubleshooter.getByRole("region", { name: "Your answers" });
+  const summary = troubleshooter.getByRole("region", { name: "What your answers point to" });
   await summary.getByText("Some of your answers don't fit together", { exact: false }).waitFor();
   await summary.getByText("If everyone at your domain has this problem", { exact: false }).waitFor();
   assert.equal(await summary.locator(".et-finding-title").count(), 0, "no cause is claimed");
@@ -42,7 +42,8 @@ test("the report can be copied, and reads back from the clipboard exactly as sho
   assert.match(shown, /^Email connection troubleshooting report\n\nWhat your answers point to\n/, "the cause comes first");
   assert.match(shown, /Browser and system: Chrome \d+ on Linux/);
   assert.match(shown, /2\. When did the problem start\?\n   20 November 2026: I changed my mailbox password \(given \d{1,2} [A-Z]/);
-  assert.match(shown, /- Likely: Your usual internet connection\n  Contact your network administrator/);
+  assert.match(shown, /- Likely: Your usual internet connection \(from question 7\)\n  Contact your network administrator/);
+  assert.match(shown, /\nYour to-do list\n\n- Type the new password into your mail app on every device\. \(from question 2\)\n/);
   await report.getByRole("button", { name: "Copy the report" }).click();
   await report.getByRole("status").getByText("The report has been copied.").waitFor();
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), shown);

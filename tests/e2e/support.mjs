@@ -115,7 +115,7 @@ export async function finish(scope, answers, when = { date: "", changes: ["Nothi
     await scope.getByRole("radio", { name: label, exact: true }).check();
     await scope.getByRole("button", { name: "Continue" }).click();
   }
-  await scope.getByRole("region", { name: "Your answers" }).waitFor();
+  await scope.getByRole("region", { name: "What your answers point to" }).waitFor();
 }
 
 const AXE = fileURLToPath(new URL("../../node_modules/axe-core/axe.min.js", import.meta.url));
