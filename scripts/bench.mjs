@@ -165,7 +165,7 @@ async function widgetRun(browser, base) {
     await widget.getByRole("radio", { name: "No", exact: true }).click();
     await widget.getByRole("button", { name: "Continue" }).click();
   }
-  await widget.getByRole("region", { name: "Your answers" }).waitFor();
+  await widget.getByRole("region", { name: "What your answers point to" }).waitFor();
   const timed = await clicks(page);
   const answers = timed.filter((click) => click.answer);
   if (answers.length !== 7 || answers.some((click) => !click.saved)) {

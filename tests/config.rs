@@ -342,6 +342,25 @@ fn theme_is_light_dark_or_auto() {
 }
 
 #[test]
+fn the_heading_is_shown_unless_the_host_says_hide() {
+    let mut config = Config::default();
+    assert!(!config.hide_heading);
+    assert_eq!(config.set(Setting::Heading, " hide "), Ok(()));
+    assert!(config.hide_heading);
+    assert_eq!(
+        config.set(Setting::Heading, "none"),
+        Err(Expected::ShowOrHide)
+    );
+    assert!(
+        config.hide_heading,
+        "a bad value leaves the setting as it was"
+    );
+    assert_eq!(config.set(Setting::Heading, "show"), Ok(()));
+    assert!(!config.hide_heading);
+    assert_eq!(Setting::from_json_key("heading"), Some(Setting::Heading));
+}
+
+#[test]
 fn the_checklist_shown_carries_the_hosts_links_and_name() {
     let mut config = Config::default();
     config

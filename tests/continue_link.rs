@@ -5,7 +5,9 @@ mod common;
 
 use common::{checklist, today};
 use email_troubleshooter::model::link::{fragment, read, LinkError, MAX_FRAGMENT_LEN};
-use email_troubleshooter::model::{Action, Checklist, Progress, StepKind, Timestamp};
+use email_troubleshooter::model::{
+    saved, Action, Checklist, Position, Progress, StepKind, Timestamp,
+};
 use proptest::prelude::*;
 
 /// Progress built by a user's own actions, so every value is one the widget can really hold.
@@ -14,8 +16,8 @@ fn progress_from(content: &Checklist, actions: &[(u8, u8, bool)]) -> Progress {
     for (i, &(kind, pick, on)) in actions.iter().enumerate() {
         progress.set_time(Timestamp(1_795_000_000 + i as u64 * 61));
         let step = match progress.at() {
-            email_troubleshooter::model::Position::Step(step) => step,
-            email_troubleshooter::model::Position::Summary => 0,
+            Position::Step(step) => step,
+            Position::Summary => 0,
         };
         let options = &content.steps[step].options;
         let option = options[usize::from(pick) % options.len()].id.to_string();
@@ -39,16 +41,57 @@ fn link_for(progress: &Progress) -> String {
     fragment("help", progress, &checklist())
 }
 
+/// Walks every step as `common::walk` does, one answer a minute and a few seconds, starting
+/// at a realistic moment.
+fn timed_walk(content: &Checklist, choices: &[&str], seconds: u64) -> Progress {
+    let mut progress = Progress::new(content, today());
+    let mut choices = choices.iter();
+    for (index, step) in content.steps.iter().enumerate() {
+        progress.set_time(Timestamp(1_795_497_000 + index as u64 * seconds));
+        let action = match step.kind {
+            StepKind::When => Action::ToggleChange {
+                step: index,
+                option: "password".into(),
+                on: true,
+            },
+            StepKind::Choice => Action::Choose {
+                step: index,
+                option: (*choices.next().expect("a choice for every choice step")).into(),
+            },
+        };
+        progress.apply(content, action);
+        if step.kind == StepKind::When {
+            progress.apply(
+                content,
+                Action::SetDate {
+                    step: index,
+                    date: "2026-11-20".into(),
+                },
+            );
+        }
+        progress.apply(content, Action::Continue);
+    }
+    // The clock the model was given is not part of what a link carries.
+    progress.set_time(Timestamp(0));
+    progress
+}
+
+/// A link as the previous version wrote it: the saved line, with full timestamps.
+fn version_1_link(progress: &Progress) -> String {
+    let body = format!(
+        "troubleshooter:help:{}",
+        saved::encode_answers(progress, &checklist())
+    );
+    format!("{body}&sum={:08x}", fnv1a(&body))
+}
+
 #[test]
 fn a_link_carries_every_answer_and_when_it_was_given() {
     let content = checklist();
-    let progress = common::walk(&content, &["yes", "no", "unsure", "yes", "no", "yes"]);
+    // Whole minutes, so that nothing is lost in the link's minutes.
+    let progress = timed_walk(&content, &["yes", "no", "unsure", "yes", "no", "yes"], 120);
     let link = link_for(&progress);
-    assert!(
-        link.starts_with("troubleshooter:help:v=1&at=summary&"),
-        "{link}"
-    );
-    assert!(link.len() < 400, "compact: {} characters", link.len());
+    assert!(link.starts_with("troubleshooter:help:v=2&"), "{link}");
     assert_eq!(
         read(&format!("#{link}"), "help", &content, today()),
         Some(Ok(progress))
@@ -56,17 +99,79 @@ fn a_link_carries_every_answer_and_when_it_was_given() {
 }
 
 #[test]
+fn a_link_is_well_under_half_as_long_as_the_first_version_s() {
+    let content = checklist();
+    let progress = timed_walk(&content, &["no", "no", "no", "no", "no", "no"], 317);
+    let (before, after) = (version_1_link(&progress), link_for(&progress));
+    println!(
+        "a 7-answer walk's fragment: {} characters before, {} now\n{before}\n{after}",
+        before.len(),
+        after.len()
+    );
+    assert!(after.len() * 5 <= before.len() * 2, "{after}");
+    assert!(after.len() <= 90, "{} characters: {after}", after.len());
+}
+
+#[test]
+fn times_are_kept_to_the_minute() {
+    let content = checklist();
+    let progress = timed_walk(&content, &["yes", "no", "no", "no", "no", "no"], 95);
+    let Some(Ok(back)) = read(&link_for(&progress), "help", &content, today()) else {
+        panic!("the link is refused");
+    };
+    let minute = |at: Option<Timestamp>| at.map(|Timestamp(at)| Timestamp(at / 60 * 60));
+    assert_eq!(back.answers(), progress.answers());
+    assert_eq!(back.started(), minute(progress.started()));
+    for step in 0..content.steps.len() {
+        assert_eq!(
+            back.answered_at(step),
+            minute(progress.answered_at(step)),
+            "step {step}"
+        );
+    }
+}
+
+#[test]
+fn a_link_the_first_version_made_still_opens() {
+    let content = checklist();
+    let progress = timed_walk(&content, &["yes", "no", "unsure", "yes", "no", "yes"], 61);
+    let link = version_1_link(&progress);
+    assert!(link.contains("&started=1795497000&webmail=yes@"), "{link}");
+    assert_eq!(
+        read(&link, "help", &content, today()),
+        Some(Ok(progress.clone()))
+    );
+    // One answer given before answers had times: it comes back without one.
+    let mut half_way = Progress::new(&content, today());
+    half_way.apply(
+        &content,
+        Action::Choose {
+            step: 0,
+            option: "no".into(),
+        },
+    );
+    assert_eq!(
+        read(&version_1_link(&half_way), "help", &content, today()),
+        Some(Ok(half_way))
+    );
+}
+
+#[test]
 fn a_link_escaped_by_a_mail_program_still_works() {
     let content = checklist();
     let progress = common::walk(&content, &["yes", "no", "no", "no", "no", "no"]);
-    let escaped = link_for(&progress)
-        .replace('&', "%26")
-        .replace('=', "%3D")
-        .replace(':', "%3A");
-    assert_eq!(
-        read(&escaped, "help", &content, today()),
-        Some(Ok(progress))
-    );
+    for link in [link_for(&progress), version_1_link(&progress)] {
+        let escaped = link
+            .replace('&', "%26")
+            .replace('=', "%3D")
+            .replace(':', "%3A")
+            .replace('.', "%2E");
+        assert_eq!(
+            read(&escaped, "help", &content, today()),
+            Some(Ok(progress.clone())),
+            "{escaped}"
+        );
+    }
 }
 
 #[test]
@@ -98,9 +203,10 @@ fn fragments_that_are_not_troubleshooter_links_are_left_alone() {
 #[test]
 fn broken_links_are_refused_with_the_reason() {
     let content = checklist();
-    let link = link_for(&common::walk(
+    let link = link_for(&timed_walk(
         &content,
         &["yes", "no", "no", "no", "no", "no"],
+        75,
     ));
     // Cut short anywhere after the mark and the key: damaged, never fewer answers.
     for end in "troubleshooter:help:".len()..link.len() {
@@ -110,21 +216,108 @@ fn broken_links_are_refused_with_the_reason() {
             "cut at {end}"
         );
     }
-    let tampered = link.replace("webmail=yes", "webmail=no");
-    assert_eq!(
-        read(&tampered, "help", &content, today()),
-        Some(Err(LinkError::Damaged))
-    );
+    // Any one character changed, as a mistyped link would have it.
+    let fields = "troubleshooter:help:v=2&".len()..link.len() - "&sum=12345678".len();
+    for at in fields {
+        for other in ['0', '1', '2', 'z', '.', '-'] {
+            if link.as_bytes()[at] == other as u8 {
+                continue;
+            }
+            let mut typo = link.clone();
+            typo.replace_range(at..=at, &other.to_string());
+            assert_eq!(
+                read(&typo, "help", &content, today()),
+                Some(Err(LinkError::Damaged)),
+                "{typo}"
+            );
+        }
+    }
     let too_long = format!("{link}{}", "x".repeat(MAX_FRAGMENT_LEN));
     assert_eq!(
         read(&too_long, "help", &content, today()),
         Some(Err(LinkError::TooLong))
     );
-    let newer = "troubleshooter:help:v=9&at=webmail&sum=00000000";
+    for newer in [
+        "troubleshooter:help:v=9&at=webmail&sum=00000000",
+        "troubleshooter:help:v=3&00.0..........&sum=00000000",
+    ] {
+        assert_eq!(
+            read(newer, "help", &content, today()),
+            Some(Err(LinkError::OtherVersion)),
+            "{newer}"
+        );
+    }
+}
+
+#[test]
+fn a_link_made_for_another_checklist_says_so() {
+    let content = checklist();
+    let link = link_for(&common::walk(
+        &content,
+        &["yes", "no", "no", "no", "no", "no"],
+    ));
+    let mut other = content.clone();
+    other.steps.to_mut()[6].id = "another_network".into();
     assert_eq!(
-        read(newer, "help", &content, today()),
+        read(&link, "help", &other, today()),
         Some(Err(LinkError::OtherVersion))
     );
+    let mut fewer = content.clone();
+    fewer.steps.to_mut().pop();
+    assert_eq!(
+        read(&link, "help", &fewer, today()),
+        Some(Err(LinkError::OtherVersion))
+    );
+}
+
+/// A version 2 link with these fields after `v=2&`, and a valid checksum.
+fn crafted(fields: &str) -> String {
+    let body = format!("troubleshooter:help:v=2&{fields}");
+    format!("{body}&sum={:08x}", fnv1a(&body))
+}
+
+/// The fingerprint a link for the built-in checklist starts with.
+fn fingerprint() -> String {
+    let link = link_for(&Progress::new(&checklist(), today()));
+    link["troubleshooter:help:v=2&".len()..][..2].to_owned()
+}
+
+#[test]
+fn a_crafted_link_with_a_valid_checksum_is_still_checked_field_by_field() {
+    let content = checklist();
+    let fp = fingerprint();
+    let good = crafted(&format!("{fp}.7.hsx1a.1-0.2-1-g15.2.2.2.2.2-zz"));
+    let Some(Ok(progress)) = read(&good, "help", &content, today()) else {
+        panic!("{good} is refused");
+    };
+    assert_eq!(progress.answered_count(&content), 7);
+    assert_eq!(progress.at(), Position::Summary);
+    for fields in [
+        // Two answers to a Yes / No question, an answer it doesn't offer, none at all.
+        format!("{fp}.7.hsx1a.3.2.2.2.2.2.2"),
+        format!("{fp}.7.hsx1a.8.2.2.2.2.2.2"),
+        format!("{fp}.7.hsx1a.0.2.2.2.2.2.2"),
+        // Digits too many or in the wrong place, a date on a Yes / No question.
+        format!("{fp}.7.hsx1a.11.2.2.2.2.2.2"),
+        format!("{fp}.7.hsx1a.1-0-g15.2.2.2.2.2.2"),
+        format!("{fp}.7.hsx1a.1-0.2-1-g15-1.2.2.2.2.2"),
+        format!("{fp}.7.hsx1a.1-0.2-1-zzzzzz.2.2.2.2.2"),
+        format!("{fp}.7.hsx1a.1-zzzzzzz.2.2.2.2.2.2"),
+        format!("{fp}.7.HSX1A.1.2.2.2.2.2.2"),
+        format!("{fp}.7.+1.1.2.2.2.2.2.2"),
+        // A time without a start, a position past the summary, a field too many or too few.
+        format!("{fp}.7..1-0.2.2.2.2.2.2"),
+        format!("{fp}.8.hsx1a.1.2.2.2.2.2.2"),
+        format!("{fp}.7.hsx1a.1.2.2.2.2.2.2."),
+        format!("{fp}.7.hsx1a.1.2.2.2.2.2"),
+        fp.clone(),
+    ] {
+        assert_eq!(
+            read(&crafted(&fields), "help", &content, today()),
+            Some(Err(LinkError::Damaged)),
+            "{fields}"
+        );
+    }
 }
 
 /// The link's checksum (FNV-1a, 32 bits, as documented in `model::link`): anyone can compute
@@ -163,6 +356,20 @@ proptest! {
         let _ = read(&text, "help", &content, today());
         let _ = read(&format!("troubleshooter:help:{text}"), "help", &content, today());
         let _ = read(&format!("troubleshooter:help:v=1&{text}"), "help", &content, today());
+        let _ = read(&format!("troubleshooter:help:v=2&{text}"), "help", &content, today());
+    }
+
+    /// Past the checksum, as a crafted link gets: refused, or answers that fit the checklist
+    /// and make the same link again.
+    #[test]
+    fn any_fields_with_a_valid_checksum_are_refused_or_fit(tail in "[0-9a-z.-]{0,60}", at in 0u8..9) {
+        let content = checklist();
+        for fields in [format!("{}.{at}.{tail}", fingerprint()), tail.clone()] {
+            if let Some(Ok(progress)) = read(&crafted(&fields), "help", &content, today()) {
+                let again = read(&link_for(&progress), "help", &content, today());
+                prop_assert_eq!(again, Some(Ok(progress)), "{}", fields);
+            }
+        }
     }
 
     #[test]
@@ -174,11 +381,12 @@ proptest! {
         let Some(Ok(back)) = back else {
             return Err(TestCaseError::fail(format!("{link} was refused: {back:?}")));
         };
+        let minute = |at: Option<Timestamp>| at.map(|Timestamp(at)| Timestamp(at / 60 * 60));
         prop_assert_eq!(back.answers(), progress.answers());
         prop_assert_eq!(back.at(), progress.at());
-        prop_assert_eq!(back.started(), progress.started());
+        prop_assert_eq!(back.started(), minute(progress.started()));
         for step in 0..content.steps.len() {
-            prop_assert_eq!(back.answered_at(step), progress.answered_at(step));
+            prop_assert_eq!(back.answered_at(step), minute(progress.answered_at(step)));
         }
     }
 }

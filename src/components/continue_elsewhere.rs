@@ -1,8 +1,11 @@
 use super::qr_code::QrCode;
-use crate::browser::location;
+use crate::browser::{location, share};
 use crate::content::Content;
 use crate::hooks::use_copy;
 use crate::model::{link, Progress};
+use std::cell::Cell;
+use web_sys::HtmlDetailsElement;
+use yew::platform::spawn_local;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -10,13 +13,37 @@ pub struct ContinueElsewhereProps {
     pub checklist: Content,
     pub progress: Progress,
     pub storage_key: AttrValue,
+    /// Folded under its heading until the user opens it, where it is only on offer; open
+    /// where it is needed (a step's guidance, the summary).
+    #[prop_or_default]
+    pub folded: bool,
+    /// The heading's level, 3 or 4: 3 among the summary's headings, 4 inside a step.
+    #[prop_or(3)]
+    pub heading_level: u8,
 }
 
-/// A link (and a QR code) that carries the answers to another computer or phone, inside the
-/// link itself: questions 6 and 7 send the user to another computer and another network.
+thread_local! {
+    /// Numbers each placement, so that two on one page don't share ids.
+    static PLACED: Cell<u32> = const { Cell::new(0) };
+}
+
+/// A link that carries the answers to another computer inside the link itself, with Copy,
+/// Share where the browser has a share sheet, and a QR code except on a phone (the phone is
+/// the other device then). Questions 6 and 7 send the user to another computer and network.
 #[component]
 pub fn ContinueElsewhere(props: &ContinueElsewhereProps) -> Html {
-    let address = use_memo((), |_| location::page_address());
+    let placed = use_memo((), |_| {
+        let id = PLACED.with(|n| n.replace(n.get() + 1));
+        (
+            id,
+            location::page_address(),
+            share::available(),
+            share::on_phone(),
+        )
+    });
+    let (id, address, can_share, on_phone) = &*placed;
+    let open = use_state_eq(|| !props.folded);
+    let share_failed = use_state_eq(|| false);
     let checklist = &props.checklist;
     let text = &checklist.text;
     let url = format!(
@@ -28,18 +55,75 @@ pub fn ContinueElsewhere(props: &ContinueElsewhereProps) -> Html {
         text.continue_copied().into(),
         text.continue_copy_failed().into(),
     );
-    html! {
-        <section class="et-continue" aria-labelledby="et-continue-title">
-            <h3 id="et-continue-title">{ text.continue_heading() }</h3>
+    let on_copy = {
+        let (share_failed, on_copy) = (share_failed.clone(), copy.on_copy.clone());
+        Callback::from(move |event| {
+            share_failed.set(false);
+            on_copy.emit(event);
+        })
+    };
+    let on_share = {
+        let (share_failed, url, title) =
+            (share_failed.clone(), url.clone(), text.title().to_owned());
+        Callback::from(move |_: MouseEvent| {
+            let (share_failed, url, title) = (share_failed.clone(), url.clone(), title.clone());
+            spawn_local(async move {
+                share_failed.set(share::share(&title, &url).await == share::Shared::Failed);
+            });
+        })
+    };
+    let ontoggle = {
+        let open = open.clone();
+        Callback::from(move |event: Event| {
+            if let Some(details) = event.target_dyn_into::<HtmlDetailsElement>() {
+                open.set(details.open());
+            }
+        })
+    };
+    let title_id = format!("et-continue-title-{id}");
+    let link_id = format!("et-continue-link-{id}");
+    let status = if *share_failed {
+        text.continue_share_failed().to_owned()
+    } else {
+        copy.status
+    };
+    // The QR code is made only while it shows: making it on every answer would slow each click.
+    let body = html! {
+        <div class="et-continue-body">
             <p>{ text.continue_intro() }</p>
-            <label class="et-label" for="et-continue-link">{ text.continue_link() }</label>
-            <textarea class="et-link-text" id="et-continue-link" readonly=true rows="3" ref={copy.field} value={url.clone()} />
+            <label class="et-label" for={link_id.clone()}>{ text.continue_link() }</label>
+            <textarea class="et-link-text" id={link_id} readonly=true rows="3" ref={copy.field} value={url.clone()} />
             <div class="et-actions">
-                <button type="button" class="et-button et-button--secondary" onclick={copy.on_copy}>{ text.continue_copy() }</button>
+                if *can_share {
+                    <button type="button" class="et-button et-button--secondary" onclick={on_share}>{ text.continue_share() }</button>
+                }
+                <button type="button" class="et-button et-button--secondary" onclick={on_copy}>{ text.continue_copy() }</button>
             </div>
-            <p class="et-copy-status" role="status">{ copy.status }</p>
-            <p>{ text.continue_qr() }</p>
-            <QrCode text={url} label={text.continue_qr_label().to_string()} />
+            <p class="et-copy-status" role="status">{ status }</p>
+            if !*on_phone && *open {
+                <p>{ text.continue_qr() }</p>
+                <QrCode text={url} label={text.continue_qr_label().to_string()} />
+            }
+        </div>
+    };
+    let heading = text.continue_heading();
+    html! {
+        <section class="et-continue" aria-labelledby={title_id.clone()}>
+            if props.folded {
+                <details class="et-continue-later" {ontoggle}>
+                    <summary id={title_id}>{ heading }</summary>
+                    if *open {
+                        { body }
+                    }
+                </details>
+            } else {
+                if props.heading_level == 4 {
+                    <h4 id={title_id}>{ heading }</h4>
+                } else {
+                    <h3 id={title_id}>{ heading }</h3>
+                }
+                { body }
+            }
         </section>
     }
 }

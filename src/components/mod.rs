@@ -45,6 +45,10 @@ pub struct StepProps {
     pub on_action: Callback<Action>,
 }
 
+/// The storage key of this widget, for the parts that make a continue-link deep in a step.
+#[derive(Clone, PartialEq, Default)]
+pub struct StorageKey(pub AttrValue);
+
 /// The words for a step's status: shown as text, never as colour alone.
 pub(crate) fn status_label(checklist: &Checklist, status: StepStatus) -> &str {
     match status {

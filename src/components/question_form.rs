@@ -1,6 +1,7 @@
 use super::{
-    error_summary::ErrorSummary, external_link::ExternalLink, guidance::Guidance,
-    step_actions::StepActions, when_question::date_entered, StepProps,
+    continue_elsewhere::ContinueElsewhere, error_summary::ErrorSummary,
+    external_link::ExternalLink, guidance::Guidance, step_actions::StepActions,
+    when_question::date_entered, StepProps, StorageKey,
 };
 use crate::hooks::use_focus_on_move;
 use crate::model::Action;
@@ -25,6 +26,7 @@ pub struct QuestionFormProps {
 pub fn QuestionForm(props: &QuestionFormProps) -> Html {
     let heading = use_node_ref();
     use_focus_on_move(heading.clone(), props.step.moves);
+    let storage_key = use_context::<StorageKey>().unwrap_or_default();
     let StepProps {
         index,
         checklist,
@@ -78,6 +80,12 @@ pub fn QuestionForm(props: &QuestionFormProps) -> Html {
                 { props.children.clone() }
             </fieldset>
             <Guidance checklist={checklist.clone()} options={chosen.clone()} on_action={on_action.clone()} />
+            // This step sends the user to another computer or network: the link that carries
+            // the answers there is offered here, outside the live guidance so it isn't read out.
+            if step.offers_continue {
+                <ContinueElsewhere checklist={checklist.clone()} progress={progress.clone()}
+                    storage_key={storage_key.0} heading_level={4} />
+            }
             <StepActions checklist={checklist.clone()} can_go_back={*index > 0}
                 help_offered={chosen.iter().any(|option| option.offers_help)} on_action={on_action.clone()} />
         </form>

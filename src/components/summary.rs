@@ -61,6 +61,11 @@ pub fn Summary(props: &SummaryProps) -> Html {
         (checklist.clone(), progress.clone()),
         |(checklist, progress)| diagnose(checklist, progress),
     );
+    let first_needs_admin = diagnosis
+        .causes()
+        .first()
+        .and_then(|cause| checklist.finding(&cause.finding))
+        .is_some_and(|finding| finding.contact_admin);
     let contact_now = diagnosis
         .causes()
         .iter()
@@ -82,7 +87,8 @@ pub fn Summary(props: &SummaryProps) -> Html {
                 <p class="et-contact-now">{ text.contact_now() }</p>
             }
             <p>{ text.contact_if_still() }</p>
-            if let Some(href) = &props.admin_contact {
+            // The most likely cause's box already links the administrator when only they can fix it.
+            if let (Some(href), false) = (&props.admin_contact, first_needs_admin) {
                 <p>
                     <ExternalLink
                         link={Link { id: "admin".into(), label: text.contact_admin_link().to_owned().into(), url: href.to_string().into() }}

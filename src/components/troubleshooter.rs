@@ -1,7 +1,7 @@
 use super::{
     config_problems::ConfigProblems, continue_later::ContinueLater, link_offer::LinkOffer,
     notice_line::NoticeLine, prerequisites::Prerequisites, progress_meter::ProgressMeter,
-    start_again::StartAgain, step_item::StepItem, summary::Summary,
+    start_again::StartAgain, step_item::StepItem, summary::Summary, StorageKey,
 };
 use crate::browser::{host_events, location};
 use crate::content::Content;
@@ -148,8 +148,13 @@ pub fn Troubleshooter(props: &TroubleshooterProps) -> Html {
         </ol>
     };
     let at_summary = progress.at() == Position::Summary;
+    let open_offers_continue = match progress.at() {
+        Position::Step(step) => checklist.steps[step].offers_continue,
+        Position::Summary => false,
+    };
     html! {
         <ContextProvider<Rc<CheckSettings>> context={Rc::clone(&props.check_settings)}>
+        <ContextProvider<StorageKey> context={StorageKey(props.storage_key.clone())}>
         <section class="et" aria-labelledby={(!props.hide_heading).then_some("et-title")}
             aria-label={props.hide_heading.then(|| text.title().to_string())}
             lang={checklist.lang.to_string()} data-theme={theme} ref={root}>
@@ -192,7 +197,8 @@ pub fn Troubleshooter(props: &TroubleshooterProps) -> Html {
             } else {
                 { overview }
             }
-            if !at_summary && has_answers {
+            // Folded below the questions, unless the open step already offers it.
+            if !at_summary && has_answers && !open_offers_continue {
                 <ContinueLater checklist={checklist.clone()} progress={progress.clone()} storage_key={props.storage_key.clone()} />
             }
             <StartAgain
@@ -201,6 +207,7 @@ pub fn Troubleshooter(props: &TroubleshooterProps) -> Html {
                 {on_action}
             />
         </section>
+        </ContextProvider<StorageKey>>
         </ContextProvider<Rc<CheckSettings>>>
     }
 }

@@ -267,6 +267,8 @@ ui_text! {
     continue_copy_failed,
     continue_qr,
     continue_qr_label,
+    continue_share,
+    continue_share_failed,
     offer_heading,
     offer_intro,
     offer_replaces,

@@ -1,46 +1,63 @@
-//! The link that carries progress to another computer: the saved line's position and answers,
-//! in the URL's fragment.
+//! The link that carries progress to another computer: the open step and the answers, in the
+//! URL's fragment.
 //!
 //! ```text
-//! https://help.example.com/mail#troubleshooter:help:v=1&at=computer&webmail=yes@1795497060…&sum=1a2b3c4d
+//! https://help.example.com/mail#troubleshooter:help:v=2&k3.7.hsx1a.2-0.8-1-g15.2-2.2-3.2-5.2-8.1-c&sum=1a2b3c4d
 //! ```
 //!
 //! The fragment is never sent to a server. It names the storage key, so a page with several
 //! troubleshooters knows which one it is for, and ends with a checksum, so a link cut short or
 //! mistyped is refused rather than read as fewer answers.
 //!
+//! After `v=2&` come fields separated by dots: a fingerprint of the checklist's steps and
+//! answers (two base-36 digits), the open step's index (the number of steps for the summary),
+//! when the first answer was given in minutes since 1970 (empty if none was), then one field per
+//! step, empty while it is unanswered. A step's field is the options chosen as hex digits, four
+//! options a digit, lowest bit first; then `-` and the minutes from the start to the answer; for a
+//! `when` step then `-` and the date in days since 1970. Numbers are in base 36. Times are kept to
+//! the minute, as they are shown. Reading rewrites these fields as the saved line, so that one
+//! reader checks links and saved progress alike; version 1 links (the saved line itself, with
+//! full timestamps) still open.
+//!
 //! A link carries answers only, never check results: anyone can make a link with a valid
 //! checksum, so nothing in one may be text shown to the user (a registrar's name, say). Check
 //! results describe the domain, not this computer; the user can run the check again there.
 
-use super::checklist::Checklist;
-use super::date::Date;
-use super::progress::Progress;
+use super::checklist::{Checklist, StepKind};
+use super::date::{Date, Timestamp};
+use super::progress::{Answer, Position, Progress};
 use super::saved::{self, RestoreError};
 
 /// What a troubleshooter link's fragment starts with.
 pub const LINK_MARK: &str = "troubleshooter:";
 
-/// Longer fragments are refused unread; a real one is a few hundred characters.
+/// Longer fragments are refused unread; a real one is under a hundred characters.
 pub const MAX_FRAGMENT_LEN: usize = 2000;
 
 const CHECKSUM_KEY: &str = "&sum=";
+
+/// The compact form's version. Written as the saved line's is, so a version that reads only
+/// `v=1` says this link is from another version rather than damaged.
+const COMPACT: &str = "v=2&";
+
+/// The latest date a link may carry (9999-12-31), in days since 1970.
+const LAST_DAY: u64 = 2_932_896;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LinkError {
     /// Not the shape of a link, cut short, or its checksum doesn't match.
     Damaged,
     TooLong,
-    /// Made by another version of the troubleshooter.
+    /// Made by another version of the troubleshooter, or for another checklist.
     OtherVersion,
 }
 
 /// The fragment (without `#`) that carries this progress.
 pub fn fragment(storage_key: &str, progress: &Progress, checklist: &Checklist) -> String {
     let body = format!(
-        "{LINK_MARK}{}:{}",
+        "{LINK_MARK}{}:{COMPACT}{}",
         key_name(storage_key),
-        saved::encode_answers(progress, checklist)
+        compact(progress, checklist)
     );
     format!("{body}{CHECKSUM_KEY}{:08x}", checksum(&body))
 }
@@ -81,8 +98,9 @@ fn read_body(text: &str, checklist: &Checklist, today: Date) -> Result<Progress,
         .split_once(':')
         .map(|(_, line)| line)
         .ok_or(LinkError::Damaged)?;
+    let compact = line.strip_prefix(COMPACT);
     // Another version may write links differently: say so rather than call it damaged.
-    if saved::is_newer(line) {
+    if compact.is_none() && saved::is_newer(line) {
         return Err(LinkError::OtherVersion);
     }
     if sum.len() != 8
@@ -91,9 +109,175 @@ fn read_body(text: &str, checklist: &Checklist, today: Date) -> Result<Progress,
     {
         return Err(LinkError::Damaged);
     }
+    let line = match compact {
+        Some(fields) => &saved_line(fields, checklist)?,
+        None => line,
+    };
     saved::decode_answers(line, checklist, today).map_err(|error| match error {
         RestoreError::Newer(_) => LinkError::OtherVersion,
         RestoreError::Unreadable(_) => LinkError::Damaged,
+    })
+}
+
+/// The fields after `v=2&`, as described at the top.
+fn compact(progress: &Progress, checklist: &Checklist) -> String {
+    let steps = &checklist.steps;
+    let at = match progress.at() {
+        Position::Step(step) => step.min(steps.len()),
+        Position::Summary => steps.len(),
+    };
+    let started = progress.started().map(|Timestamp(at)| at / 60);
+    let mut line = fingerprint(checklist);
+    for number in [Some(at as u64), started] {
+        line.push('.');
+        if let Some(number) = number {
+            push_base36(&mut line, number);
+        }
+    }
+    for (index, (step, answer)) in steps.iter().zip(progress.answers()).enumerate() {
+        line.push('.');
+        let Some(answer) = answer else { continue };
+        for options in step.options.chunks(4) {
+            let bits = options.iter().enumerate().fold(0, |bits, (bit, option)| {
+                let chosen = match answer {
+                    Answer::Choice(id) => *id == *option.id,
+                    Answer::When(when) => when.changes.iter().any(|c| *c == *option.id),
+                };
+                bits | u32::from(chosen) << bit
+            });
+            line.push(char::from_digit(bits, 16).unwrap_or('0'));
+        }
+        let minutes = started
+            .zip(progress.answered_at(index))
+            .map(|(start, Timestamp(at))| (at / 60).saturating_sub(start));
+        // A half-typed date, or one before 1970, is not worth keeping.
+        let day = match answer {
+            Answer::When(when) => Date::parse_iso(&when.date)
+                .and_then(|date| u64::try_from(date.days_since_epoch()).ok()),
+            Answer::Choice(_) => None,
+        };
+        for (number, needed) in [(minutes, day.is_some()), (day, false)] {
+            if number.is_some() || needed {
+                line.push('-');
+            }
+            if let Some(number) = number {
+                push_base36(&mut line, number);
+            }
+        }
+    }
+    line
+}
+
+/// Rewrites the fields after `v=2&` as the saved line says them, so that links are checked by
+/// the same reader as saved progress. Only the shape is checked here.
+fn saved_line(fields: &str, checklist: &Checklist) -> Result<String, LinkError> {
+    use LinkError::Damaged;
+    let steps = &checklist.steps;
+    let mut fields = fields.split('.');
+    if fields.next() != Some(&*fingerprint(checklist)) {
+        return Err(LinkError::OtherVersion);
+    }
+    let at = fields.next().and_then(base36).ok_or(Damaged)? as usize;
+    let at = match steps.get(at) {
+        Some(step) => &*step.id,
+        None if at == steps.len() => "summary",
+        None => return Err(Damaged),
+    };
+    let mut line = format!("v=1&at={at}");
+    let started = match fields.next().ok_or(Damaged)? {
+        "" => None,
+        minutes => Some(base36(minutes).ok_or(Damaged)?),
+    };
+    if let Some(start) = started {
+        line.push_str(&format!("&started={}", start * 60));
+    }
+    for step in steps.iter() {
+        let field = fields.next().ok_or(Damaged)?;
+        if field.is_empty() {
+            continue;
+        }
+        let mut parts = field.split('-');
+        let bits = parts.next().unwrap_or_default();
+        if bits.len() != step.options.len().div_ceil(4) {
+            return Err(Damaged);
+        }
+        let mut chosen = Vec::new();
+        for (chunk, digit) in bits.bytes().enumerate() {
+            let digit = char::from(digit).to_digit(16).ok_or(Damaged)?;
+            for bit in 0..4 {
+                if digit >> bit & 1 == 1 {
+                    chosen.push(&*step.options.get(chunk * 4 + bit).ok_or(Damaged)?.id);
+                }
+            }
+        }
+        let mut number = || parts.next().filter(|n| !n.is_empty()).map(base36);
+        let (minutes, day) = (number(), number());
+        if parts.next().is_some() || minutes == Some(None) || day == Some(None) {
+            return Err(Damaged);
+        }
+        line.push_str(&format!("&{}=", step.id));
+        if step.kind == StepKind::When {
+            if let Some(day) = day.flatten() {
+                if day > LAST_DAY {
+                    return Err(Damaged);
+                }
+                line.push_str(&Timestamp(day * 86_400).date().to_string());
+            }
+            line.push('/');
+        } else if day.is_some() {
+            return Err(Damaged);
+        }
+        line.push_str(&chosen.join(","));
+        if let Some(minutes) = minutes.flatten() {
+            line.push_str(&format!("@{}", (started.ok_or(Damaged)? + minutes) * 60));
+        }
+    }
+    match fields.next() {
+        Some(_) => Err(Damaged),
+        None => Ok(line),
+    }
+}
+
+/// Two base-36 digits from the checklist's step and option ids, so a link made for another
+/// checklist is refused rather than read as other answers.
+fn fingerprint(checklist: &Checklist) -> String {
+    let hash = checklist.steps.iter().fold(FNV_START, |hash, step| {
+        let hash = fnv1a(fnv1a(hash, step.id.as_bytes()), b":");
+        step.options.iter().fold(hash, |hash, option| {
+            fnv1a(fnv1a(hash, option.id.as_bytes()), b",")
+        })
+    });
+    let digit = |number: u32| char::from_digit(number % 36, 36).unwrap_or('0');
+    [digit(hash / 36), digit(hash)].iter().collect()
+}
+
+fn push_base36(line: &mut String, mut number: u64) {
+    let start = line.len();
+    loop {
+        line.insert(
+            start,
+            char::from_digit((number % 36) as u32, 36).unwrap_or('0'),
+        );
+        number /= 36;
+        if number == 0 {
+            break;
+        }
+    }
+}
+
+/// A base-36 number of at most six digits (lower case), so that it can't overflow what it
+/// is added to or multiplied by.
+fn base36(text: &str) -> Option<u64> {
+    if text.is_empty() || text.len() > 6 {
+        return None;
+    }
+    text.bytes().try_fold(0, |number, digit| {
+        let digit = match digit {
+            b'0'..=b'9' => digit - b'0',
+            b'a'..=b'z' => digit - b'a' + 10,
+            _ => return None,
+        };
+        Some(number * 36 + u64::from(digit))
     })
 }
 
@@ -104,11 +288,17 @@ fn key_name(storage_key: &str) -> &str {
     }
 }
 
+const FNV_START: u32 = 0x811c_9dc5;
+
+fn fnv1a(hash: u32, bytes: &[u8]) -> u32 {
+    bytes.iter().fold(hash, |hash, byte| {
+        (hash ^ u32::from(*byte)).wrapping_mul(0x0100_0193)
+    })
+}
+
 /// FNV-1a, 32 bits: enough to notice a link cut short or mistyped, not a security measure.
 fn checksum(text: &str) -> u32 {
-    text.bytes().fold(0x811c_9dc5_u32, |hash, byte| {
-        (hash ^ u32::from(byte)).wrapping_mul(0x0100_0193)
-    })
+    fnv1a(FNV_START, text.as_bytes())
 }
 
 /// Undoes `%XX` escapes that mail and chat programs sometimes add to links. `None` if an

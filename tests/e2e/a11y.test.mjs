@@ -41,7 +41,7 @@ for (const colorScheme of ["light", "dark"]) {
       }
       await troubleshooter.getByRole("button", { name: "Continue" }).click();
     }
-    await troubleshooter.getByRole("region", { name: "Your answers" }).waitFor();
+    await troubleshooter.getByRole("region", { name: "What your answers point to" }).waitFor();
     await clean(page, "the summary with its findings, report and continue-link");
     await troubleshooter.getByRole("button", { name: "Start again" }).click();
     await clean(page, "the start-again question");

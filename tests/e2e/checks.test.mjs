@@ -134,7 +134,7 @@ test("results are saved, feed the findings and appear in the report with their t
   await answer("No");
   await answer("No");
   await answer("No");
-  const summary = troubleshooter.getByRole("region", { name: "Your answers" });
+  const summary = troubleshooter.getByRole("region", { name: "What your answers point to" });
   await summary.getByRole("heading", { name: "Your domain's DNS records or its registration" }).waitFor();
   await summary.getByText("Strong sign · from the mail records check").waitFor();
   await summary.getByRole("heading", { name: "What the checks found" }).waitFor();

@@ -1,15 +1,155 @@
-// Carrying progress to another computer: the link, its QR code, and links that can't be used.
+// Carrying progress to another computer: the link, Share and Copy, its QR code on a laptop but
+// not on a phone, and links that can't be used.
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { useBrowser, openPage, openWidget, widget, ready, finish } from "./support.mjs";
+import { useBrowser, openPage, openWidget, widget, ready, finish, axeViolations } from "./support.mjs";
 
 const env = useBrowser();
 
+const HEADING = "Continue on another computer or network";
+
 async function linkFrom(troubleshooter) {
-  await troubleshooter.getByText("Continue on another computer or network").first().click();
+  await troubleshooter.getByText(HEADING, { exact: true }).click();
   return troubleshooter.getByLabel("Link to your answers", { exact: true }).inputValue();
 }
+
+/** The same walk's fragment as the first version wrote it (full timestamps), measured. */
+const FIRST_VERSION_FRAGMENT = 245;
+
+/**
+ * A `navigator.share` that records what it was given and ends as `outcome` says: "done", a
+ * DOMException name ("AbortError" when the user closes the sheet), or absent.
+ */
+function shareStub(outcome) {
+  if (outcome === "absent") return "delete Navigator.prototype.share;";
+  const ending = outcome === "done" ? "Promise.resolve()" : `Promise.reject(new DOMException("no", ${JSON.stringify(outcome)}))`;
+  return `window.shared = [];
+    Object.defineProperty(Navigator.prototype, "share", { configurable: true, value(data) { window.shared.push({ title: data.title, url: data.url }); return ${ending}; } });`;
+}
+
+/** The phone host page (390x844, device-width viewport, touch as the main pointer) with one troubleshooter. */
+async function openPhone(share) {
+  const opened = await openPage(env.browser, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, init: shareStub(share) });
+  await opened.page.goto(`${env.server.url}/host/phone.html`);
+  await opened.page.evaluate(() => document.body.append(Object.assign(document.createElement("email-troubleshooter"), { id: "help" })));
+  const troubleshooter = widget(opened.page);
+  await ready(troubleshooter);
+  return { ...opened, troubleshooter };
+}
+
+/**
+ * The QR code's dark modules, read back from its path, as rows of "#" and ".", checked for
+ * what every QR code has: the three finder squares and the timing lines between them.
+ */
+async function assertQrShape(qr) {
+  const size = Number((await qr.getAttribute("viewBox")).split(" ")[2]) - 8;
+  const rows = Array.from({ length: size }, () => Array(size).fill("."));
+  const path = await qr.locator("path").getAttribute("d");
+  for (const [, x, y, run] of path.matchAll(/M(\d+) (\d+)h(\d+)v1H\d+z/g)) {
+    for (let i = 0; i < Number(run); i++) rows[Number(y)][Number(x) + i] = "#";
+  }
+  const finder = ["#######", "#.....#", "#.###.#", "#.###.#", "#.###.#", "#.....#", "#######"];
+  const at = (x, y) => rows.slice(y, y + 7).map((row) => row.slice(x, x + 7).join(""));
+  assert.deepEqual(at(0, 0), finder, "top left");
+  assert.deepEqual(at(size - 7, 0), finder, "top right");
+  assert.deepEqual(at(0, size - 7), finder, "bottom left");
+  const timing = rows[6].slice(8, size - 8).join("");
+  assert.equal(timing, "#.".repeat(size).slice(0, size - 16), "timing line");
+}
+
+/** How many CSS pixels wide one module of the QR code is drawn. */
+async function pixelsPerModule(qr) {
+  const side = Number((await qr.getAttribute("viewBox")).split(" ")[2]);
+  return (await qr.boundingBox()).width / side;
+}
+
+test("on a laptop the summary offers a short link, one heading, Copy and a QR code of at least 4px a module", async () => {
+  const { context, page, problems, troubleshooter } = await openWidget(env, "/", { viewport: { width: 1280, height: 800 }, init: shareStub("absent") });
+  await finish(troubleshooter, ["Yes", "No", "No", "No", "No", "No"], { date: "2026-01-05", changes: ["I changed my mailbox password"] });
+  const section = troubleshooter.getByRole("region", { name: HEADING });
+  assert.equal(await troubleshooter.getByText(HEADING, { exact: true }).count(), 1, "one heading");
+  assert.equal(await section.getByRole("heading", { name: HEADING }).count(), 1);
+  const link = await section.getByLabel("Link to your answers", { exact: true }).inputValue();
+  const fragment = new URL(link).hash.slice(1);
+  assert.match(fragment, /^troubleshooter:help-article:v=2&/);
+  console.log(`a 7-answer walk's link: ${link.length} characters, fragment ${fragment.length} (the first version's: ${FIRST_VERSION_FRAGMENT})`);
+  assert.ok(fragment.length < 100, `${fragment.length} characters: ${fragment}`);
+  assert.equal(await section.getByRole("button", { name: "Share the link" }).count(), 0, "no share sheet in this browser");
+  await section.getByRole("button", { name: "Copy the link" }).waitFor();
+  await section.getByText("Or scan this code with a phone's camera:").waitFor();
+  const qr = section.getByRole("img", { name: "QR code of the link to your answers" });
+  await assertQrShape(qr);
+  const perModule = await pixelsPerModule(qr);
+  assert.ok(perModule >= 4, `${perModule}px a module`);
+  assert.deepEqual(await axeViolations(page), []);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("on a laptop with a share sheet, Share passes the link on and the QR code stays", async () => {
+  const { context, page, problems, troubleshooter } = await openWidget(env, "/", { init: shareStub("done") });
+  await troubleshooter.getByRole("radio", { name: "Yes", exact: true }).check();
+  await troubleshooter.getByRole("button", { name: "Continue" }).click();
+  const link = await linkFrom(troubleshooter);
+  const section = troubleshooter.getByRole("region", { name: HEADING });
+  await section.getByRole("button", { name: "Share the link" }).click();
+  await page.waitForFunction(() => window.shared.length === 1);
+  assert.deepEqual(await page.evaluate(() => window.shared), [{ title: "Can't connect to your mailbox?", url: link }]);
+  await section.getByRole("img", { name: "QR code of the link to your answers" }).waitFor();
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("on a phone: Share and Copy instead of a QR code, and the shared link opens on another device", async () => {
+  const { context, page, problems, troubleshooter } = await openPhone("done");
+  assert.equal(await page.evaluate(() => matchMedia("(pointer: coarse)").matches), true, "the phone is emulated");
+  await finish(troubleshooter, ["Yes", "No", "No", "No", "No", "No"]);
+  const section = troubleshooter.getByRole("region", { name: HEADING });
+  const link = await section.getByLabel("Link to your answers", { exact: true }).inputValue();
+  assert.match(link, /\/host\/phone\.html#troubleshooter:default:v=2&/);
+  assert.ok(new URL(link).hash.length < 100, link);
+  await section.getByRole("button", { name: "Share the link" }).click();
+  await page.waitForFunction(() => window.shared.length === 1);
+  assert.deepEqual(await page.evaluate(() => window.shared), [{ title: "Can't connect to your mailbox?", url: link }]);
+  await section.getByRole("button", { name: "Copy the link" }).waitFor();
+  assert.equal(await troubleshooter.getByRole("img", { name: "QR code of the link to your answers" }).count(), 0, "no QR code on a phone");
+  assert.equal(await troubleshooter.getByText(/scan this code/i).count(), 0, "nothing about scanning");
+  assert.equal(await section.getByRole("status").textContent(), "", "a share that worked needs no message");
+  assert.deepEqual(await axeViolations(page), []);
+  assert.deepEqual(problems, []);
+  await context.close();
+
+  // The link opened on a laptop offers the answers it holds.
+  const other = await openPage(env.browser);
+  await other.page.goto(`${env.server.url}/host/phone.html`);
+  await other.page.evaluate(() => document.body.append(document.createElement("email-troubleshooter")));
+  await ready(widget(other.page));
+  await other.page.goto(link);
+  const offer = widget(other.page).getByRole("region", { name: "Answers from a link" });
+  await offer.getByText(/holds answers to 7 of 7 questions/).waitFor();
+  assert.deepEqual(other.problems, []);
+  await other.context.close();
+});
+
+test("on a phone a cancelled share says nothing, and a refused one points to Copy", async () => {
+  for (const [outcome, message] of [["AbortError", ""], ["NotAllowedError", "This browser couldn't share the link. Copy it instead."]]) {
+    const { context, page, problems, troubleshooter } = await openPhone(outcome);
+    await troubleshooter.getByRole("radio", { name: "No", exact: true }).check();
+    await troubleshooter.getByRole("button", { name: "Continue" }).click();
+    await troubleshooter.getByText(HEADING, { exact: true }).click();
+    const section = troubleshooter.getByRole("region", { name: HEADING });
+    await section.getByRole("button", { name: "Share the link" }).click();
+    const status = section.getByRole("status");
+    if (message) await status.getByText(message).waitFor();
+    else await page.waitForFunction(() => window.shared.length === 1);
+    assert.equal(await status.textContent(), message, outcome);
+    assert.deepEqual(await axeViolations(page), [], `the folded section, opened, after ${outcome}`);
+    assert.equal(await troubleshooter.getByRole("img", { name: "QR code of the link to your answers" }).count(), 0);
+    assert.deepEqual(problems, [], outcome);
+    await context.close();
+  }
+});
 
 test("a link opened in a fresh browser shows what it holds and continues from it on request", async () => {
   const first = await openWidget(env);
@@ -18,7 +158,7 @@ test("a link opened in a fresh browser shows what it holds and continues from it
   await first.troubleshooter.getByRole("checkbox", { name: "My office or home network changed" }).check();
   await first.troubleshooter.getByRole("button", { name: "Continue" }).click();
   const link = await linkFrom(first.troubleshooter);
-  assert.match(link, new RegExp(`^${env.server.url}/#troubleshooter:help-article:v=1&`));
+  assert.match(link, new RegExp(`^${env.server.url}/#troubleshooter:help-article:v=2&`));
   const qr = first.troubleshooter.getByRole("img", { name: "QR code of the link to your answers" });
   assert.ok((await qr.boundingBox()).width > 100, "a QR code a phone can scan");
   await first.context.close();
@@ -77,7 +217,7 @@ test("broken links are refused with a clear message, and saved answers stay exac
 
   const cases = [
     [link.slice(0, link.length - 12), "it is damaged or incomplete"],
-    [link.replace("webmail=yes", "webmail=no"), "it is damaged or incomplete"],
+    [typo(link), "it is damaged or incomplete"],
     [`${env.server.url}/#troubleshooter:help-article:v=1&at=webmail&webmail=maybe`, "it is damaged or incomplete"],
     [`${link}${"x".repeat(2100)}`, "it is too long"],
     [`${env.server.url}/#troubleshooter:help-article:v=4&at=webmail&sum=12345678`, "it was made by another version of this troubleshooter"],
@@ -100,6 +240,13 @@ test("broken links are refused with a clear message, and saved answers stay exac
   }
 });
 
+/** The link with its first answer changed from Yes to No, as a mistyped one might be. */
+function typo(link) {
+  const changed = link.replace(/(v=2&\w\w\.\w+\.\w*\.)1/, (_, before) => `${before}2`);
+  assert.notEqual(changed, link);
+  return changed;
+}
+
 /** The link's checksum, FNV-1a over the fragment before `&sum=`: anyone can make one. */
 function fnv1a(text) {
   let hash = 0x811c9dc5;
@@ -118,7 +265,7 @@ test("a crafted link with a valid checksum brings answers, never text of its own
   const offer = troubleshooter.getByRole("region", { name: "Answers from a link" });
   await offer.getByText(/holds answers to 7 of 7 questions/).waitFor();
   await offer.getByRole("button", { name: "Continue with these answers" }).click();
-  const summary = troubleshooter.getByRole("region", { name: "Your answers" });
+  const summary = troubleshooter.getByRole("region", { name: "What your answers point to" });
   await summary.waitFor();
   assert.equal(await troubleshooter.getByText("Your mailbox is locked", { exact: false }).count(), 0);
   assert.doesNotMatch(await summary.getByLabel("The report").inputValue(), /locked|555/);
@@ -149,4 +296,40 @@ test("links pasted one after another leave one line about the latest, and a good
   assert.equal(await status.getByText("couldn't be used", { exact: false }).count(), 0, "the refusal is gone once a good link is offered");
   assert.deepEqual(problems, []);
   await context.close();
+});
+
+test("questions 6 and 7 offer the link in place, open, with Share on a phone; the answers so far travel", async () => {
+  const { context, page, problems, troubleshooter } = await openPhone("done");
+  const answer = async (label) => {
+    await troubleshooter.getByRole("radio", { name: label, exact: true }).check();
+    await troubleshooter.getByRole("button", { name: "Continue" }).click();
+  };
+  await answer("Yes");
+  await troubleshooter.getByRole("checkbox", { name: "Nothing that I know of" }).check();
+  await troubleshooter.getByRole("button", { name: "Continue" }).click();
+  for (const label of ["No", "No", "No"]) await answer(label);
+  // Question 6: the offer is there without looking for it, once.
+  const step6 = troubleshooter.getByRole("listitem").filter({ has: page.getByRole("heading", { name: "Can you connect to your mailbox from another computer?" }) });
+  const section = step6.getByRole("region", { name: HEADING });
+  await section.getByRole("heading", { name: HEADING, level: 4 }).waitFor();
+  assert.equal(await troubleshooter.getByText(HEADING, { exact: true }).count(), 1, "offered once at a time");
+  await section.getByRole("button", { name: "Share the link" }).click();
+  await page.waitForFunction(() => window.shared.length === 1);
+  const shared = await page.evaluate(() => window.shared[0].url);
+  assert.match(shared, /#troubleshooter:default:v=2&/);
+  assert.deepEqual(await axeViolations(page), []);
+  await answer("Not sure");
+  const step7 = troubleshooter.getByRole("listitem").filter({ has: page.getByRole("heading", { name: "Can you connect to your mailbox using a different internet connection?" }) });
+  await step7.getByRole("region", { name: HEADING }).getByRole("button", { name: "Share the link" }).waitFor();
+  assert.deepEqual(problems, []);
+  await context.close();
+
+  // The shared link holds the five answers given before question 6.
+  const other = await openPage(env.browser);
+  await other.page.goto(`${env.server.url}/host/phone.html`);
+  await other.page.evaluate(() => document.body.append(document.createElement("email-troubleshooter")));
+  await ready(widget(other.page));
+  await other.page.goto(shared);
+  await widget(other.page).getByRole("region", { name: "Answers from a link" }).getByText(/holds answers to 5 of 7 questions/).waitFor();
+  await other.context.close();
 });

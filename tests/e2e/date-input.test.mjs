@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { useBrowser, openWidget, focused } from "./support.mjs";
 
 const env = useBrowser();
-const BAD_DATE = "Enter a real date, for example 20 11 2026.";
+const BAD_DATE = "Enter a complete date, or leave the date empty if you don't know it.";
 
 /** Opens the widget in a US-English browser (month, day, year) at question 2. */
 async function atQuestion2() {

@@ -20,7 +20,7 @@ test("answers, changes, finishing and resetting reach a listener on the host pag
   await troubleshooter.getByRole("checkbox", { name: "My office or home network changed" }).check();
   await troubleshooter.getByRole("button", { name: "Continue" }).click();
   for (const label of ["No", "No", "Yes", "No", "No"]) await answer(label);
-  await troubleshooter.getByRole("region", { name: "Your answers" }).waitFor();
+  await troubleshooter.getByRole("region", { name: "What your answers point to" }).waitFor();
   await troubleshooter.getByRole("button", { name: "Start again" }).click();
   await troubleshooter.getByRole("button", { name: "Yes, clear my answers" }).click();
   await troubleshooter.getByText("Step 1 of 7", { exact: true }).waitFor();

@@ -67,7 +67,7 @@ test("a keyboard user completes, changes and resets the checklist, with focus wh
   }
 
   now = await focused(page);
-  assert.deepEqual([now.tag, now.text], ["h3", "Your answers"], "the summary's heading takes focus");
+  assert.deepEqual([now.tag, now.text], ["h3", "What your answers point to"], "the summary's heading takes focus");
   assert.equal(await live.textContent(), "All 7 questions answered");
 
   // Change an answer from the summary, and come back to it.
@@ -80,7 +80,7 @@ test("a keyboard user completes, changes and resets the checklist, with focus wh
   await page.keyboard.press("ArrowUp"); // from No to Yes
   await page.keyboard.press("Enter");
   now = await focused(page);
-  assert.deepEqual([now.tag, now.text], ["h3", "Your answers"]);
+  assert.deepEqual([now.tag, now.text], ["h3", "What your answers point to"]);
   await troubleshooter.getByRole("heading", { name: "Your domain's DNS records or its registration" }).waitFor();
 
   // Start again, confirmed with the keyboard.

@@ -48,7 +48,7 @@ test("on a page that requires Trusted Types the widget draws, answers, sums up a
   await troubleshooter.getByText("Step 1 of 7", { exact: true }).waitFor();
 
   await finish(troubleshooter, ["Yes", "No", "No", "Yes", "No", "No"]);
-  const summary = troubleshooter.getByRole("region", { name: "Your answers" });
+  const summary = troubleshooter.getByRole("region", { name: "What your answers point to" });
   assert.equal(await summary.getByRole("button", { name: /^Change/ }).count(), 7);
   await summary.getByRole("link", { name: /How to set up DNS records for Typed Mail/ }).waitFor();
   const report = troubleshooter.getByRole("region", { name: "A report for your administrator" });

@@ -53,7 +53,7 @@ test("good settings change the links, the provider's name and the administrator'
     await good.getByRole("radio", { name: label, exact: true }).check();
     await good.getByRole("button", { name: "Continue" }).click();
   }
-  const summary = good.getByRole("region", { name: "Your answers" });
+  const summary = good.getByRole("region", { name: "What your answers point to" });
   assert.equal(await summary.getByRole("link", { name: /How to set up DNS records for Acme Mail/ }).getAttribute("href"), "https://acme.test/dns");
   assert.equal(await summary.getByRole("link", { name: "Contact your administrator" }).getAttribute("href"), "mailto:it@acme.test");
   assert.deepEqual(problems, []);
@@ -89,7 +89,7 @@ test("an address with a login, or a mailto: contact with more after the address,
   ]);
   assert.equal(await bad.getByRole("link", { name: /Sign in to webmail/ }).getAttribute("href"), "https://apps.rackspace.com");
   await finish(bad, ["Yes", "No", "No", "Yes", "No", "Yes"]);
-  const badSummary = bad.getByRole("region", { name: "Your answers" });
+  const badSummary = bad.getByRole("region", { name: "What your answers point to" });
   assert.equal(await badSummary.getByRole("link", { name: "Contact your administrator" }).count(), 0, "no contact is offered");
   const nobody = await badSummary.getByRole("link", { name: "Email it", exact: true }).getAttribute("href");
   assert.ok(nobody.startsWith("mailto:?subject="), nobody);
@@ -99,7 +99,7 @@ test("an address with a login, or a mailto: contact with more after the address,
   const good = widget(page, "#plain-contact");
   await ready(good);
   await finish(good, ["Yes", "No", "No", "Yes", "No", "Yes"]);
-  const summary = good.getByRole("region", { name: "Your answers" });
+  const summary = good.getByRole("region", { name: "What your answers point to" });
   assert.equal(await summary.getByRole("link", { name: "Contact your administrator" }).getAttribute("href"), "mailto:it@acme.test");
   const email = await summary.getByRole("link", { name: "Email it to your administrator" }).getAttribute("href");
   assert.ok(email.startsWith("mailto:it@acme.test?subject="), email);

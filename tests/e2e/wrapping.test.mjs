@@ -125,7 +125,7 @@ for (const width of PHONES) {
     await answer(troubleshooter, "No");
     await answer(troubleshooter, "No");
     await answer(troubleshooter, "No");
-    const summary = troubleshooter.getByRole("region", { name: "Your answers" });
+    const summary = troubleshooter.getByRole("region", { name: "What your answers point to" });
     await summary.waitFor();
     assert.deepEqual(await overflow(page), NONE, "the summary");
     const report = await summary.getByLabel("The report").inputValue();
