@@ -5,10 +5,13 @@ mod common;
 
 use email_troubleshooter::content::BUILTIN_EN;
 use email_troubleshooter::model::checklist::is_safe_url;
+use email_troubleshooter::model::config::CheckSettings;
 use email_troubleshooter::model::config::{contact_href, describe, is_language_tag};
 use email_troubleshooter::model::names::MAX_NAME_CHARS;
-use email_troubleshooter::model::report::mailto;
-use email_troubleshooter::model::{Config, ConfigProblem, Expected, Setting, Theme};
+use email_troubleshooter::model::report;
+use email_troubleshooter::model::{
+    Config, ConfigProblem, Expected, Progress, Setting, Theme, Timestamp,
+};
 
 #[test]
 fn every_setting_has_a_json_key_and_the_simple_ones_an_attribute() {
@@ -121,7 +124,17 @@ fn a_mailto_contact_is_one_plain_address_so_the_report_gets_no_hidden_recipient(
         .admin_contact
         .as_deref()
         .and_then(|href| href.strip_prefix("mailto:"));
-    let (href, _) = mailto(to, "Subject", "Body", "cut");
+    let content = common::checklist();
+    let progress = Progress::new(&content, common::today());
+    let built = report::build(
+        &content,
+        &progress,
+        &CheckSettings::default(),
+        Timestamp(0),
+        0,
+        "a browser",
+    );
+    let (href, _) = built.mailto(to, "Subject");
     assert!(href.starts_with("mailto:it@example.com?subject="), "{href}");
     assert_eq!(href.matches('?').count(), 1, "{href}");
 }

@@ -2,7 +2,7 @@ use crate::browser::{clock, download, location};
 use crate::content::Content;
 use crate::hooks::use_copy;
 use crate::model::config::CheckSettings;
-use crate::model::report::{self, mailto};
+use crate::model::report::{self, Fit};
 use crate::model::{user_agent, Progress};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -25,7 +25,9 @@ enum Format {
 #[component]
 pub fn ReportPanel(props: &ReportPanelProps) -> Html {
     let format = use_state_eq(|| Format::Plain);
-    let browser = use_memo((), |_| user_agent::describe(&location::user_agent()));
+    let browser = use_memo(props.checklist.clone(), |checklist| {
+        user_agent::describe(&checklist.text, &location::user_agent())
+    });
     let settings = use_context::<Rc<CheckSettings>>().unwrap_or_default();
     let checklist = &props.checklist;
     let text = &checklist.text;
@@ -45,8 +47,12 @@ pub fn ReportPanel(props: &ReportPanelProps) -> Html {
         .admin_contact
         .as_deref()
         .and_then(|href| href.strip_prefix("mailto:"));
-    let (email_href, shortened) =
-        mailto(to, text.report_subject(), &built.text(), text.report_cut());
+    let (email_href, fit) = built.mailto(to, text.report_subject());
+    let email_hint = match fit {
+        Fit::Whole => None,
+        Fit::Shortened => Some(text.report_email_shortened().to_owned()),
+        Fit::FindingsCut => Some(built.findings_cut_note.clone()),
+    };
 
     let choose = |chosen: Format| {
         let format = format.clone();
@@ -97,8 +103,8 @@ pub fn ReportPanel(props: &ReportPanelProps) -> Html {
                     { if to.is_some() { text.report_email() } else { text.report_email_nobody() } }
                 </a>
             </div>
-            if shortened {
-                <p class="et-hint">{ text.report_email_shortened() }</p>
+            if let Some(hint) = email_hint {
+                <p class="et-hint">{ hint }</p>
             }
             <p class="et-copy-status" role="status">{ copy.status }</p>
         </section>

