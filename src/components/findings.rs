@@ -1,8 +1,7 @@
 use super::external_link::ExternalLink;
 use crate::content::Content;
-use crate::model::checks::CheckKind;
 use crate::model::diagnosis::conflict_answers;
-use crate::model::report::confidence_label;
+use crate::model::report::{self, confidence_label};
 use crate::model::{fill, Action, Checklist, Diagnosis, Link, RankedCause};
 use yew::prelude::*;
 
@@ -147,20 +146,9 @@ pub fn Findings(props: &FindingsProps) -> Html {
     }
 }
 
-/// "Likely · from question 3, from the mail records check".
+/// "Likely · from question 3 · from the mail records check".
 fn sources(checklist: &Checklist, cause: &RankedCause) -> String {
-    let text = &checklist.text;
     let mut sources = vec![confidence_label(checklist, cause.confidence).to_string()];
-    if !cause.steps.is_empty() {
-        let numbers: Vec<String> = cause.steps.iter().map(|s| (s + 1).to_string()).collect();
-        sources.push(fill(text.answered_from(), &[("n", &numbers.join(", "))]));
-    }
-    for kind in &cause.checks {
-        match kind {
-            CheckKind::Mx => sources.push(text.from_mx_check().to_string()),
-            CheckKind::Registration => sources.push(text.from_registration_check().to_string()),
-            CheckKind::Portal => {}
-        }
-    }
+    sources.extend(report::sources(checklist, cause));
     sources.join(" · ")
 }
