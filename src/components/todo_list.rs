@@ -22,7 +22,7 @@ pub fn TodoList(props: &TodoListProps) -> Html {
                 { &next.text }
                 <span class="et-todo-from">
                     { " (" }{ from }
-                    if next.unsure { { ", " }{ text.status_to_check().to_lowercase() } }
+                    if next.unsure { { ", " }{ text.todo_to_check() } }
                     { ")" }
                 </span>
             </li>

@@ -194,6 +194,7 @@ ui_text! {
     unanswered_heading,
     answer_rest,
     todo_heading,
+    todo_to_check,
     show_steps,
     contact_who,
     expected_heading,

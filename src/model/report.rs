@@ -140,7 +140,7 @@ pub fn build(
     let no_cause = diagnosis
         .is_no_cause()
         .then(|| text.no_findings().to_string());
-    let to_check = text.status_to_check().to_lowercase();
+    let to_check = text.todo_to_check();
     let to_do = next_steps(checklist, progress)
         .into_iter()
         .map(|next| {
