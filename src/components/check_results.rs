@@ -126,7 +126,7 @@ fn result_block(
     };
     let mut lines = lines.into_iter();
     html! {
-        <div class={classes!("et-check-result", next.is_some().then_some("et-check-result--problem"))}>
+        <div class={if next.is_some() { "et-check-result et-check-result--problem" } else { "et-check-result" }}>
             if let Some(heading) = heading {
                 <h5>{ heading }</h5>
             }

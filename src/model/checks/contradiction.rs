@@ -3,7 +3,7 @@
 //! content alone: a check rule's finding, and the steps with an option pointing to it.
 
 use super::CheckKind;
-use crate::model::checklist::Checklist;
+use crate::model::checklist::{AnswerOption, Checklist};
 use crate::model::progress::{Answer, Progress};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -17,30 +17,33 @@ pub struct Contradiction {
 }
 
 /// Every answer that contradicts a check's result, in the order of the checks' signals, then
-/// of the steps. A step counts when one of its options points where the result points and
-/// the user chose, for sure, another of its options.
+/// of the steps. A step counts when one of its options points where a rule for the result's
+/// signal points, and the user chose, for sure, another of its options.
 pub fn contradictions(checklist: &Checklist, progress: &Progress) -> Vec<Contradiction> {
     let mut found = Vec::new();
     for (signal, check) in progress.checks().signals(progress.today()) {
-        for rule in checklist.check_rules.iter().filter(|r| r.signal == signal) {
-            let points_there = |option: &crate::model::checklist::AnswerOption| {
-                option.points_to.as_deref() == Some(&*rule.points_to)
+        for (step, content) in checklist.steps.iter().enumerate() {
+            let Some(Answer::Choice(chosen)) = progress.answer(step) else {
+                continue;
             };
-            for (step, content) in checklist.steps.iter().enumerate() {
-                let Some(Answer::Choice(chosen)) = progress.answer(step) else {
-                    continue;
-                };
-                let says_otherwise = chosen != "unsure"
-                    && content.options.iter().any(points_there)
-                    && content.option(chosen).is_some_and(|o| !points_there(o));
-                let contradiction = Contradiction {
+            let says_otherwise = chosen != "unsure"
+                && checklist
+                    .check_rules
+                    .iter()
+                    .filter(|rule| rule.signal == signal)
+                    .any(|rule| {
+                        let points_there = |option: &AnswerOption| {
+                            option.points_to.as_deref() == Some(&*rule.points_to)
+                        };
+                        content.options.iter().any(points_there)
+                            && content.option(chosen).is_some_and(|o| !points_there(o))
+                    });
+            if says_otherwise {
+                found.push(Contradiction {
                     check,
                     step,
                     option: chosen.clone(),
-                };
-                if says_otherwise && !found.contains(&contradiction) {
-                    found.push(contradiction);
-                }
+                });
             }
         }
     }
