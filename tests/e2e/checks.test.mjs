@@ -115,6 +115,19 @@ test("international names are sent as punycode, and what isn't a domain is never
   await context.close();
 });
 
+test("Enter in the check's field runs the check and leaves the question open", async () => {
+  const { context, problems, troubleshooter } = await atQuestion5();
+  await troubleshooter.getByRole("radio", { name: "No", exact: true }).check();
+  const field = troubleshooter.getByLabel("Your email address or domain");
+  await field.fill("foreign.test");
+  await field.press("Enter");
+  await troubleshooter.getByRole("heading", { name: "Mail records for foreign.test" }).waitFor();
+  assert.equal(await troubleshooter.getByText("Step 5 of 7", { exact: true }).count(), 1, "still at question 5");
+  assert.equal(await troubleshooter.getByRole("radio", { name: "No", exact: true }).isChecked(), true);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test("a check can be cancelled, and an offline browser sends nothing", async () => {
   const { context, troubleshooter } = await atQuestion5();
   const check = troubleshooter.getByRole("region", { name: "Check your domain's mail records and registration" });
@@ -162,6 +175,7 @@ test("the webmail portal: reachable with its time, or not reachable, and nothing
   await portal.getByText(/asks 127\.0\.0\.1:\d+ for its page and times the answer\. It shows whether webmail can be reached from this network, not whether your mail app can connect\./).waitFor();
   await portal.getByRole("button", { name: "Check webmail now" }).click();
   await portal.getByText(/^This browser reached 127\.0\.0\.1:\d+ in \d+ milliseconds: the portal is up/).waitFor();
+  await portal.getByText("OK", { exact: true }).waitFor();
   await opened.context.close();
 
   const down = await openPage(env.browser);
@@ -173,6 +187,7 @@ test("the webmail portal: reachable with its time, or not reachable, and nothing
   const downPortal = down.page.locator("#slot").getByRole("region", { name: "Can this browser reach webmail?" });
   await downPortal.getByRole("button", { name: "Check webmail now" }).click();
   await downPortal.getByText(/^This browser couldn't reach 127\.0\.0\.1:\d+\. Either the portal is down, or this network can't reach it/).waitFor();
+  await downPortal.getByText("What to do next: Try again on another network, such as a mobile hotspot; if it fails there too, contact your administrator.").waitFor();
   await down.context.close();
 });
 
