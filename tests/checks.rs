@@ -574,6 +574,294 @@ fn a_right_to_left_registrar_is_isolated_inside_its_sentence() {
     assert_eq!(lines[1], "Registrar: Example, Inc.");
 }
 
+fn mx_result(records: &[(u16, &str)], verdict: MxVerdict) -> MxCheck {
+    MxCheck {
+        domain: "example.com".into(),
+        outcome: Ok(MxFound {
+            records: records
+                .iter()
+                .map(|(priority, host)| MxRecord {
+                    priority: *priority,
+                    host: (*host).into(),
+                })
+                .collect(),
+            more: 0,
+            verdict,
+        }),
+        at: Timestamp(1),
+    }
+}
+
+fn registration_expiring(expires: Option<Date>) -> RegistrationCheck {
+    RegistrationCheck {
+        domain: "example.com".into(),
+        outcome: Ok(Some(rdap::Registration {
+            expires,
+            registrar: None,
+        })),
+        at: Timestamp(1),
+    }
+}
+
+#[test]
+fn every_result_is_fine_a_problem_with_a_next_step_or_unknown() {
+    use email_troubleshooter::model::checks::describe::{self, Standing};
+    let content = checklist();
+    let text = &content.text;
+    let mx = |verdict| describe::mx_standing(&content, &mx_result(&[], verdict));
+    assert_eq!(mx(MxVerdict::AllMatch), Standing::Fine);
+    for verdict in [
+        MxVerdict::SomeMissing(vec!["mx2.emailsrvr.com".into()]),
+        MxVerdict::NoneMatch,
+        MxVerdict::NoRecords,
+        MxVerdict::NoMail,
+    ] {
+        assert_eq!(mx(verdict), Standing::Problem(text.next_mx_records()));
+    }
+    assert_eq!(
+        mx(MxVerdict::NxDomain),
+        Standing::Problem(text.next_mx_nxdomain())
+    );
+    assert_eq!(
+        mx(MxVerdict::DnsFailure),
+        Standing::Problem(text.next_mx_dns())
+    );
+    let failed = MxCheck {
+        outcome: Err(Failure::Timeout),
+        ..mx_result(&[], MxVerdict::AllMatch)
+    };
+    assert_eq!(describe::mx_standing(&content, &failed), Standing::Unknown);
+
+    let registration = |expires| {
+        describe::registration_standing(&content, &registration_expiring(expires), today())
+    };
+    assert_eq!(
+        registration(Date::new(2026, 11, 1)),
+        Standing::Problem(text.next_renew_now())
+    );
+    assert_eq!(
+        registration(Date::new(2026, 12, 4)),
+        Standing::Problem(text.next_renew_soon())
+    );
+    assert_eq!(registration(Date::new(2027, 6, 1)), Standing::Fine);
+    assert_eq!(registration(None), Standing::Unknown, "no expiry given");
+    for outcome in [Ok(None), Err(Failure::Cors)] {
+        let check = RegistrationCheck {
+            outcome,
+            ..registration_expiring(None)
+        };
+        assert_eq!(
+            describe::registration_standing(&content, &check, today()),
+            Standing::Unknown
+        );
+    }
+
+    let portal = |outcome| {
+        describe::portal_standing(
+            &content,
+            &PortalCheck {
+                url: "https://mail.example.com/".into(),
+                outcome,
+                at: Timestamp(1),
+            },
+        )
+    };
+    assert_eq!(portal(Ok(120)), Standing::Fine);
+    assert_eq!(
+        portal(Err(Failure::Refused)),
+        Standing::Problem(text.next_portal())
+    );
+    assert_eq!(portal(Err(Failure::Offline)), Standing::Unknown);
+    assert_eq!(portal(Err(Failure::Timeout)), Standing::Unknown);
+}
+
+#[test]
+fn mail_hosts_are_named_without_priorities_and_their_order_said_in_words() {
+    use email_troubleshooter::model::checks::describe;
+    let content = checklist();
+    let ordered = mx_result(
+        &[(10, "aspmx.l.google.com"), (20, "alt1.aspmx.l.google.com")],
+        MxVerdict::NoneMatch,
+    );
+    assert_eq!(
+        describe::mx_hosts(&content, &ordered),
+        ["aspmx.l.google.com", "alt1.aspmx.l.google.com"]
+    );
+    assert_eq!(
+        describe::mx_found(&content, &ordered),
+        "aspmx.l.google.com, alt1.aspmx.l.google.com"
+    );
+    assert_eq!(
+        describe::mx_found_label(&content, &ordered),
+        "Found, most preferred first"
+    );
+    let equal = mx_result(
+        &[(10, "mx1.emailsrvr.com"), (10, "mx2.emailsrvr.com")],
+        MxVerdict::AllMatch,
+    );
+    assert_eq!(describe::mx_found_label(&content, &equal), "Found");
+    let mut more = mx_result(&[(10, "mx1.emailsrvr.com")], MxVerdict::AllMatch);
+    if let Ok(found) = &mut more.outcome {
+        found.more = 9_980;
+    }
+    assert_eq!(
+        describe::mx_hosts(&content, &more),
+        ["mx1.emailsrvr.com", "9980 more records"]
+    );
+    assert_eq!(describe::mx_found_label(&content, &more), "Found");
+    assert_eq!(
+        describe::mx_hosts(&content, &mx_result(&[], MxVerdict::NoRecords)),
+        ["none"]
+    );
+}
+
+/// The content's one step with an option pointing to `finding`, and that option's id.
+fn step_pointing_to(
+    content: &email_troubleshooter::model::Checklist,
+    finding: &str,
+) -> (usize, String) {
+    content
+        .steps
+        .iter()
+        .enumerate()
+        .find_map(|(index, step)| {
+            let option = step
+                .options
+                .iter()
+                .find(|o| o.points_to.as_deref() == Some(finding))?;
+            Some((index, option.id.to_string()))
+        })
+        .unwrap_or_else(|| panic!("a step points to {finding}"))
+}
+
+/// Answers every choice step with `choice`, then records `results`.
+fn answered_with(
+    content: &email_troubleshooter::model::Checklist,
+    choice: &str,
+    results: Vec<CheckResult>,
+) -> Progress {
+    let choices = vec![choice; 6];
+    let mut progress = common::walk(content, &choices);
+    for result in results {
+        progress.apply(content, Action::Checked(result));
+    }
+    progress
+}
+
+#[test]
+fn a_check_that_points_where_an_answer_says_otherwise_is_pointed_out() {
+    use email_troubleshooter::model::checks::contradiction::{contradictions, Contradiction};
+    use email_troubleshooter::model::checks::describe;
+    use email_troubleshooter::model::checks::CheckKind;
+    let content = checklist();
+    // Where the records check's finding is also asked about, read from the content.
+    let rule = content
+        .check_rules
+        .iter()
+        .find(|r| r.signal == "mx_none")
+        .expect("a rule");
+    let (step, pointing) = step_pointing_to(&content, &rule.points_to);
+    let mx_none = CheckResult::Mx(mx_result(
+        &[(10, "aspmx.l.google.com")],
+        MxVerdict::NoneMatch,
+    ));
+
+    let progress = answered_with(&content, "no", vec![mx_none.clone()]);
+    let found = contradictions(&content, &progress);
+    assert_eq!(
+        found,
+        [Contradiction {
+            check: CheckKind::Mx,
+            step,
+            option: "no".into()
+        }]
+    );
+    assert_ne!(pointing, "no");
+    let question = &content.steps[step].question;
+    assert_eq!(
+        describe::contradiction(&content, &found[0]),
+        format!(
+            "This doesn't fit your answer: you answered No to question {}, \"{question}\"",
+            step + 1
+        )
+    );
+
+    // The answer that points there, "Not sure", a good result and a failed check: nothing.
+    for (choice, result) in [
+        (pointing.as_str(), mx_none.clone()),
+        ("unsure", mx_none.clone()),
+        (
+            "no",
+            CheckResult::Mx(mx_result(&[(10, "mx1.emailsrvr.com")], MxVerdict::AllMatch)),
+        ),
+        (
+            "no",
+            CheckResult::Mx(MxCheck {
+                domain: "example.com".into(),
+                outcome: Err(Failure::Timeout),
+                at: Timestamp(1),
+            }),
+        ),
+    ] {
+        let progress = answered_with(&content, choice, vec![result.clone()]);
+        assert_eq!(
+            contradictions(&content, &progress),
+            [],
+            "{choice} {result:?}"
+        );
+    }
+
+    // An expired registration says the same about the domain, as its own result.
+    let expired = CheckResult::Registration(registration_expiring(Date::new(2026, 1, 1)));
+    let progress = answered_with(&content, "no", vec![mx_none, expired]);
+    let checks: Vec<CheckKind> = contradictions(&content, &progress)
+        .iter()
+        .map(|c| c.check)
+        .collect();
+    assert_eq!(checks, [CheckKind::Mx, CheckKind::Registration]);
+}
+
+#[test]
+fn contradictions_follow_the_content_not_the_step_ids() {
+    use email_troubleshooter::model::checks::contradiction::contradictions;
+    let mut content = checklist();
+    // Made to say that records pointing elsewhere mean the usual computer is at fault.
+    for rule in content.check_rules.to_mut() {
+        rule.points_to = "computer".into();
+    }
+    let (step, _) = step_pointing_to(&content, "computer");
+    let progress = answered_with(
+        &content,
+        "no",
+        vec![CheckResult::Mx(mx_result(&[], MxVerdict::NoRecords))],
+    );
+    let steps: Vec<usize> = contradictions(&content, &progress)
+        .iter()
+        .map(|c| c.step)
+        .collect();
+    assert_eq!(steps, [step]);
+
+    // A translation names the question and answer in its own words.
+    let spanish = email_troubleshooter::content::BUILTIN_ES
+        .clone()
+        .with_provider_name();
+    let found = contradictions(
+        &spanish,
+        &answered_with(
+            &spanish,
+            "no",
+            vec![CheckResult::Mx(mx_result(&[], MxVerdict::NoneMatch))],
+        ),
+    );
+    let (step, _) = step_pointing_to(&spanish, &spanish.check_rules[0].points_to);
+    let line = email_troubleshooter::model::checks::describe::contradiction(&spanish, &found[0]);
+    let start = format!(
+        "Esto no encaja con su respuesta: respondió No a la pregunta {}, «",
+        step + 1
+    );
+    assert!(line.starts_with(&start), "{line}");
+}
+
 #[test]
 fn the_largest_results_a_check_can_make_still_fit_the_saved_line() {
     let long = |c: &str| format!("{0}.{0}.{0}.{1}", c.repeat(63), "t".repeat(61));

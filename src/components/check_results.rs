@@ -1,7 +1,9 @@
 use crate::content::Content;
-use crate::model::checks::describe::{self, host_of};
+use crate::model::checks::contradiction::contradictions;
+use crate::model::checks::describe::{self, host_of, Standing};
+use crate::model::checks::CheckKind;
 use crate::model::config::CheckSettings;
-use crate::model::{fill, format, Progress};
+use crate::model::{fill, format, Progress, UiText};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -17,70 +19,141 @@ pub struct CheckResultsProps {
     pub portal: bool,
 }
 
-/// The latest results of the checks, each with when it was taken.
+/// The latest results of the checks, each led by its outcome in a word, with the next step
+/// for a problem, any answer that says otherwise, and when it was taken.
 #[component]
 pub fn CheckResults(props: &CheckResultsProps) -> Html {
     let checklist = &props.checklist;
     let text = &checklist.text;
-    let checks = props.progress.checks();
+    let progress = &props.progress;
+    let checks = progress.checks();
     let settings = &props.settings;
     let seconds = settings.timeout_seconds;
-    let when = |at| {
-        fill(
+    let contradictions = contradictions(checklist, progress);
+    let result = |kind: CheckKind, standing, heading, lines: Vec<String>, facts, at| {
+        let clashes = contradictions
+            .iter()
+            .filter(|c| c.check == kind)
+            .map(|c| describe::contradiction(checklist, c))
+            .collect();
+        let when = fill(
             text.checked_at(),
             &[(
                 "when",
                 &format::moment(text, at, crate::browser::clock::utc_offset_minutes()),
             )],
-        )
+        );
+        result_block(text, standing, heading, lines, clashes, facts, when)
     };
     let mx = checks.mx.as_ref().filter(|_| props.records).map(|check| {
-        let expected = settings.expected_mx.join(", ");
-        html! {
-            <div class="et-check-result">
-                <h5>{ fill(text.mx_heading(), &[("domain", &check.domain)]) }</h5>
-                <p>{ describe::mx_verdict(checklist, check, host_of(&settings.doh_url), seconds) }</p>
-                if check.outcome.is_ok() {
-                    <dl class="et-facts">
-                        <div><dt>{ text.mx_found() }</dt><dd>{ describe::mx_found(checklist, check) }</dd></div>
-                        <div><dt>{ text.mx_expected() }</dt><dd>{ expected }</dd></div>
-                    </dl>
-                }
-                <p class="et-hint">{ when(check.at) }</p>
-            </div>
-        }
+        let facts = check.outcome.is_ok().then(|| {
+            html! {
+                <dl class="et-facts et-facts--hosts">
+                    <div><dt>{ describe::mx_found_label(checklist, check) }</dt>
+                        <dd>{ host_list(describe::mx_hosts(checklist, check)) }</dd></div>
+                    <div><dt>{ text.mx_expected() }</dt><dd>{ host_list(settings.expected_mx.clone()) }</dd></div>
+                </dl>
+            }
+        });
+        result(
+            CheckKind::Mx,
+            describe::mx_standing(checklist, check),
+            Some(fill(text.mx_heading(), &[("domain", &check.domain)])),
+            vec![describe::mx_verdict(
+                checklist,
+                check,
+                host_of(&settings.doh_url),
+                seconds,
+            )],
+            facts,
+            check.at,
+        )
     });
     let registration = checks
         .registration
         .as_ref()
         .filter(|_| props.records)
         .map(|check| {
+            let today = progress.today();
             let lines = describe::registration(
                 checklist,
                 check,
-                props.progress.today(),
+                today,
                 host_of(&settings.rdap_url),
                 seconds,
             );
-            html! {
-                <div class="et-check-result">
-                    <h5>{ fill(text.reg_heading(), &[("domain", &check.domain)]) }</h5>
-                    { for lines.into_iter().map(|line| html! { <p>{ line }</p> }) }
-                    <p class="et-hint">{ when(check.at) }</p>
-                </div>
-            }
+            result(
+                CheckKind::Registration,
+                describe::registration_standing(checklist, check, today),
+                Some(fill(text.reg_heading(), &[("domain", &check.domain)])),
+                lines,
+                None,
+                check.at,
+            )
         });
     let portal = checks
         .portal
         .as_ref()
         .filter(|_| props.portal)
         .map(|check| {
-            html! {
-                <div class="et-check-result">
-                    <p>{ describe::portal(checklist, check, seconds) }</p>
-                    <p class="et-hint">{ when(check.at) }</p>
-                </div>
-            }
+            result(
+                CheckKind::Portal,
+                describe::portal_standing(checklist, check),
+                None,
+                vec![describe::portal(checklist, check, seconds)],
+                None,
+                check.at,
+            )
         });
     html! { <>{ for mx }{ for registration }{ for portal }</> }
+}
+
+/// One result. Its first line starts with the outcome's word (a problem's with an icon too,
+/// hidden from screen readers, which read the word); a problem adds its next step.
+fn result_block(
+    text: &UiText,
+    standing: Standing,
+    heading: Option<String>,
+    lines: Vec<String>,
+    clashes: Vec<String>,
+    facts: Option<Html>,
+    when: String,
+) -> Html {
+    let (class, label, next) = match standing {
+        Standing::Problem(next) => ("et-tag et-tag--cause", text.check_problem(), Some(next)),
+        Standing::Fine => ("et-tag et-tag--answered", text.check_fine(), None),
+        Standing::Unknown => ("et-tag", text.check_unknown(), None),
+    };
+    let mut lines = lines.into_iter();
+    html! {
+        <div class={if next.is_some() { "et-check-result et-check-result--problem" } else { "et-check-result" }}>
+            if let Some(heading) = heading {
+                <h5>{ heading }</h5>
+            }
+            <p>
+                <strong class={class}>
+                    if next.is_some() {
+                        <span class="et-result-icon" aria-hidden="true">{ "!" }</span>
+                    }
+                    { label }
+                </strong>
+                <span class="et-visually-hidden">{ ":" }</span>
+                { " " }<span>{ lines.next().unwrap_or_default() }</span>
+            </p>
+            { for lines.map(|line| html! { <p>{ line }</p> }) }
+            if let Some(next) = next {
+                <p><strong>{ text.what_to_do() }{ ": " }</strong>{ next }</p>
+            }
+            { for clashes.into_iter().map(|clash| html! { <p class="et-clash">{ clash }</p> }) }
+            { facts.unwrap_or_default() }
+            <p class="et-hint">{ when }</p>
+        </div>
+    }
+}
+
+/// Host names one to a line, so a phone never breaks a list between the wrong words.
+fn host_list(hosts: Vec<String>) -> Html {
+    html! {
+        <ul>{ for hosts.into_iter().map(|host| html! { <li>{ host }</li> }) }</ul>
+    }
 }

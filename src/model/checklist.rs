@@ -357,6 +357,17 @@ ui_text! {
     checks_heading,
     from_mx_check,
     from_registration_check,
+    check_problem,
+    check_fine,
+    check_unknown,
+    check_contradicts,
+    mx_found_ordered,
+    next_mx_records,
+    next_mx_nxdomain,
+    next_mx_dns,
+    next_renew_now,
+    next_renew_soon,
+    next_portal,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]

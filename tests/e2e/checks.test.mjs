@@ -3,7 +3,7 @@
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { useBrowser, openPage, axeViolations } from "./support.mjs";
+import { useBrowser, openPage, axeViolations, widget } from "./support.mjs";
 import { useServices } from "./services.mjs";
 
 const env = useBrowser();
@@ -55,7 +55,11 @@ test("a matching domain: found and expected records agree, the registration is f
   const before = services.asked.length;
   await checkDomain(troubleshooter, "Jane.Doe@Match.test");
   await check.getByText("The mail records point to Rackspace Cloud Office, as they should").waitFor();
-  await check.getByText("10 mx1.emailsrvr.com, 20 mx2.emailsrvr.com", { exact: true }).waitFor();
+  await check.getByText("OK", { exact: true }).first().waitFor();
+  // The hosts by name, one to a line, most preferred first: no raw MX priorities.
+  await check.getByText("Found, most preferred first").waitFor();
+  assert.deepEqual(await check.getByRole("listitem").allTextContents(), ["mx1.emailsrvr.com", "mx2.emailsrvr.com", "mx1.emailsrvr.com", "mx2.emailsrvr.com"]);
+  assert.equal(await check.getByText(/\b10 mx1/).count(), 0);
   await check.getByText(/^The registration runs until \d+ [A-Z][a-z]+ \d{4}\.$/).waitFor();
   await check.getByText("Registrar: Example Registrar, Inc.").waitFor();
   const sent = services.asked.slice(before);
@@ -70,8 +74,8 @@ test("a matching domain: found and expected records agree, the registration is f
 const RECORD_CASES = [
   ["partial.test", "Some of Rackspace Cloud Office's mail records are missing (mx2.emailsrvr.com), so some mail may not arrive."],
   ["foreign.test", "None of the mail records point to Rackspace Cloud Office: mail for this domain is delivered somewhere else."],
-  ["nx.test", "The domain nx.test doesn't exist in DNS."],
-  ["servfail.test", "The DNS service couldn't answer for servfail.test."],
+  ["nx.test", "The domain nx.test doesn't exist in DNS: no mail can be delivered to it."],
+  ["servfail.test", "The DNS service couldn't answer for servfail.test: the domain's DNS may be broken."],
   ["empty.test", "The domain has no mail records at all, so no mail can be delivered to it."],
   ["malformed.test", /sent an answer that couldn't be read as one\.$/],
   ["slow.test", /didn't answer within 2 seconds\./],
@@ -111,6 +115,19 @@ test("international names are sent as punycode, and what isn't a domain is never
   await context.close();
 });
 
+test("Enter in the check's field runs the check and leaves the question open", async () => {
+  const { context, problems, troubleshooter } = await atQuestion5();
+  await troubleshooter.getByRole("radio", { name: "No", exact: true }).check();
+  const field = troubleshooter.getByLabel("Your email address or domain");
+  await field.fill("foreign.test");
+  await field.press("Enter");
+  await troubleshooter.getByRole("heading", { name: "Mail records for foreign.test" }).waitFor();
+  assert.equal(await troubleshooter.getByText("Step 5 of 7", { exact: true }).count(), 1, "still at question 5");
+  assert.equal(await troubleshooter.getByRole("radio", { name: "No", exact: true }).isChecked(), true);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test("a check can be cancelled, and an offline browser sends nothing", async () => {
   const { context, troubleshooter } = await atQuestion5();
   const check = troubleshooter.getByRole("region", { name: "Check your domain's mail records and registration" });
@@ -139,7 +156,7 @@ test("results are saved, feed the findings and appear in the report with their t
   await summary.getByText("Strong sign · from the mail records check").waitFor();
   await summary.getByRole("heading", { name: "What the checks found" }).waitFor();
   const report = await summary.getByLabel("The report").inputValue();
-  assert.match(report, /What the checks found\n\n- Mail records for foreign\.test: None of the mail records point to Rackspace Cloud Office.*Found: 10 aspmx\.l\.google\.com, 20 alt1\.aspmx\.l\.google\.com\. Expected: mx1\.emailsrvr\.com, mx2\.emailsrvr\.com\. Checked \d/);
+  assert.match(report, /What the checks found\n\n- Mail records for foreign\.test: None of the mail records point to Rackspace Cloud Office.*Found: aspmx\.l\.google\.com, alt1\.aspmx\.l\.google\.com\. Expected: mx1\.emailsrvr\.com, mx2\.emailsrvr\.com\. Checked \d/);
   assert.match(await page.evaluate(() => localStorage.getItem("email-troubleshooter:checks")), /&check\.mx=foreign\.test\/none\//);
   await reloadAndMount(page);
   await troubleshooter.getByText("Strong sign · from the mail records check").waitFor();
@@ -158,6 +175,7 @@ test("the webmail portal: reachable with its time, or not reachable, and nothing
   await portal.getByText(/asks 127\.0\.0\.1:\d+ for its page and times the answer\. It shows whether webmail can be reached from this network, not whether your mail app can connect\./).waitFor();
   await portal.getByRole("button", { name: "Check webmail now" }).click();
   await portal.getByText(/^This browser reached 127\.0\.0\.1:\d+ in \d+ milliseconds: the portal is up/).waitFor();
+  await portal.getByText("OK", { exact: true }).waitFor();
   await opened.context.close();
 
   const down = await openPage(env.browser);
@@ -169,6 +187,7 @@ test("the webmail portal: reachable with its time, or not reachable, and nothing
   const downPortal = down.page.locator("#slot").getByRole("region", { name: "Can this browser reach webmail?" });
   await downPortal.getByRole("button", { name: "Check webmail now" }).click();
   await downPortal.getByText(/^This browser couldn't reach 127\.0\.0\.1:\d+\. Either the portal is down, or this network can't reach it/).waitFor();
+  await downPortal.getByText("What to do next: Try again on another network, such as a mobile hotspot; if it fails there too, contact your administrator.").waitFor();
   await down.context.close();
 });
 
@@ -208,7 +227,9 @@ test("ten thousand records and a 3,000-character registrar: a short result, and 
   const { context, page, problems, troubleshooter } = await atQuestion5();
   let check = await checkDomain(troubleshooter, "huge.test");
   await check.getByText("The mail records point to Rackspace Cloud Office, as they should").waitFor();
-  await check.getByText(/^5 mx1\.emailsrvr\.com, 6 mx2\.emailsrvr\.com, 10 relay0\.example\.net, .*, 9980 more records$/).waitFor();
+  const hosts = await check.getByRole("listitem").allTextContents();
+  assert.deepEqual(hosts.slice(0, 3), ["mx1.emailsrvr.com", "mx2.emailsrvr.com", "relay0.example.net"]);
+  assert.equal(hosts[20], "9980 more records", "the 20 kept, then how many more");
   check = await checkDomain(troubleshooter, "long-registrar.test");
   const registrar = await check.getByText(/^Registrar: /).textContent();
   assert.ok(registrar.length < 100, `cut to a fixed length: ${registrar.length} characters`);
@@ -219,5 +240,88 @@ test("ten thousand records and a 3,000-character registrar: a short result, and 
   await troubleshooter.getByText("Step 5 of 7", { exact: true }).waitFor();
   assert.equal(await troubleshooter.getByText("couldn't be read", { exact: false }).count(), 0);
   assert.deepEqual(problems, []);
+  await context.close();
+});
+
+/**
+ * The phone host page (a device-width viewport) at 390x844 in `theme`, with the stand-in
+ * services as attributes, answered up to question 5.
+ */
+async function onPhoneAtQuestion5(theme) {
+  const opened = await openPage(env.browser, { viewport: { width: 390, height: 844 }, locale: "en-US" });
+  await opened.page.goto(`${env.server.url}/host/phone.html`);
+  const attributes = { "storage-key": `phone-${theme}`, theme };
+  for (const [key, value] of Object.entries(services.settings)) attributes[key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)] = value;
+  await opened.page.evaluate((attributes) => {
+    const element = document.createElement("email-troubleshooter");
+    for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
+    document.body.append(element);
+  }, attributes);
+  const troubleshooter = widget(opened.page);
+  const answer = async (label) => {
+    await troubleshooter.getByRole("radio", { name: label, exact: true }).check();
+    await troubleshooter.getByRole("button", { name: "Continue" }).click();
+  };
+  await answer("Yes");
+  await troubleshooter.getByRole("checkbox", { name: "Nothing that I know of" }).check();
+  await troubleshooter.getByRole("button", { name: "Continue" }).click();
+  await answer("No");
+  await answer("No");
+  await troubleshooter.getByText("Step 5 of 7", { exact: true }).waitFor();
+  return { ...opened, troubleshooter, answer };
+}
+
+const QUESTION_5 = "Is everyone who uses your domain having this problem?";
+const CLASH = `This doesn't fit your answer: you answered No to question 5, "${QUESTION_5}"`;
+
+for (const theme of ["light", "dark"]) {
+  test(`on a 390px phone in the ${theme} theme, a problem result says so in words with its next step, and the answer it contradicts`, async () => {
+    const { context, page, problems, troubleshooter, answer } = await onPhoneAtQuestion5(theme);
+    await troubleshooter.getByRole("radio", { name: "No", exact: true }).check();
+    const check = await checkDomain(troubleshooter, "foreign.test");
+    const verdict = check.getByText("None of the mail records point to Rackspace Cloud Office: mail for this domain is delivered somewhere else.");
+    await verdict.waitFor();
+    // Read as a screen reader reads it: the word first, the icon left out.
+    const said = await verdict.locator("xpath=..").ariaSnapshot();
+    assert.match(said, /^- paragraph:\n\s+- strong: Problem\n\s+- text: ": None of the mail records point to Rackspace Cloud Office/, said);
+    assert.ok(!said.includes("!"), `the icon is hidden from screen readers: ${said}`);
+    await check.getByText("What to do next: Ask your administrator to set the domain's mail (MX) records to the expected servers.").waitFor();
+    await check.getByText(CLASH).waitFor();
+    // The hosts the records name, one to a line, none sharing a line with another.
+    await check.getByText("Found, most preferred first").waitFor();
+    const tops = await check.getByRole("listitem").evaluateAll((items) => items.map((item) => item.getBoundingClientRect()).map((box) => [box.top, box.bottom]));
+    for (let i = 1; i < tops.length; i++) assert.ok(tops[i][0] >= tops[i - 1][1] - 0.5, `host ${i} starts below host ${i - 1}: ${JSON.stringify(tops)}`);
+    assert.deepEqual(await axeViolations(page), [], `a problem result passes axe in the ${theme} theme`);
+
+    // "Yes" agrees with the records, so nothing is said; "No" again, and the summary says it too.
+    await troubleshooter.getByRole("radio", { name: "Yes", exact: true }).check();
+    await check.getByText("None of the mail records point to").waitFor();
+    assert.equal(await check.getByText(CLASH).count(), 0);
+    await answer("No");
+    await answer("No");
+    await answer("No");
+    const summary = troubleshooter.getByRole("region", { name: "Your answers" });
+    await summary.getByText(CLASH).waitFor();
+    await summary.getByText("What to do next: Ask your administrator to set the domain's mail (MX) records").waitFor();
+    assert.deepEqual(await axeViolations(page), [], `the summary with a problem result passes axe in the ${theme} theme`);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}
+
+test("each outcome has its own word: OK, Problem with a next step, or Couldn't check", async () => {
+  const { context, troubleshooter } = await atQuestion5();
+  let check = await checkDomain(troubleshooter, "expired.test");
+  await check.getByText("What to do next: Ask your administrator to renew the domain's registration now.").waitFor();
+  check = await checkDomain(troubleshooter, "expiring.test");
+  await check.getByText("What to do next: Make sure your administrator renews the domain's registration before then.").waitFor();
+  check = await checkDomain(troubleshooter, "nx.test");
+  await check.getByText("What to do next: Check the domain's spelling; if it is right, ask your administrator whether it has expired.").waitFor();
+  check = await checkDomain(troubleshooter, "unknown.test");
+  await check.getByText("Couldn't check", { exact: true }).waitFor();
+  assert.equal(await check.getByText("What to do next", { exact: false }).count(), 0, "no next step for what wasn't checked");
+  check = await checkDomain(troubleshooter, "slow.test");
+  assert.equal(await check.getByText("Couldn't check", { exact: true }).count(), 2, "a check that timed out proves nothing either way");
+  assert.equal(await check.getByText(/Problem$/).count(), 0, "and no problem");
   await context.close();
 });

@@ -120,7 +120,7 @@ for (const width of PHONES) {
     assert.deepEqual(await overflow(page), NONE, "the registrar's name");
     // The next check's results replace these, as a user running it again would see.
     await run("huge.test");
-    await check.getByText(/, 9980 more records$/).waitFor();
+    await check.getByText("9980 more records", { exact: true }).waitFor();
     assert.deepEqual(await overflow(page), NONE, "the mail records");
     await answer(troubleshooter, "No");
     await answer(troubleshooter, "No");
@@ -129,7 +129,7 @@ for (const width of PHONES) {
     await summary.waitFor();
     assert.deepEqual(await overflow(page), NONE, "the summary");
     const report = await summary.getByLabel("The report").inputValue();
-    assert.match(report, /Found: 5 mx1\.emailsrvr\.com, 6 mx2\.emailsrvr\.com, 10 relay0\.example\.net, .*, 9980 more records\./);
+    assert.match(report, /Found: mx1\.emailsrvr\.com, mx2\.emailsrvr\.com, relay0\.example\.net, .*, 9980 more records\./);
     assert.equal(report.match(/relay\d+\.example\.net/g).length, 18, "18 relays and the provider's 2: the 20 kept");
     const email = decodeURIComponent(await summary.getByRole("link", { name: "Email it to your administrator" }).getAttribute("href"));
     assert.ok(email.startsWith("mailto:it@acme.test?subject="), email.slice(0, 80));

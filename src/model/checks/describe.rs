@@ -1,5 +1,6 @@
 //! A check's result in the interface's words: the same sentences on screen and in the report.
 
+use super::contradiction::Contradiction;
 use super::mx::MxVerdict;
 use super::rdap::{self, RegistrationStatus};
 use super::{Failure, MxCheck, PortalCheck, RegistrationCheck};
@@ -54,25 +55,42 @@ pub fn mx_verdict(checklist: &Checklist, check: &MxCheck, service: &str, seconds
     )
 }
 
-/// The hosts found, as "10 mx1.example.com, 20 mx2.example.com" (or "none"), and how many
-/// more there were beyond those kept.
-pub fn mx_found(checklist: &Checklist, check: &MxCheck) -> String {
+/// The hosts the records name, most preferred first (or "none"), then how many more there
+/// were beyond those kept. Without their priorities: [`mx_found_label`] says if order matters.
+pub fn mx_hosts(checklist: &Checklist, check: &MxCheck) -> Vec<String> {
     match &check.outcome {
         Ok(found) if !found.records.is_empty() => {
-            let mut hosts: Vec<String> = found
-                .records
-                .iter()
-                .map(|r| format!("{} {}", r.priority, r.host))
-                .collect();
+            let mut hosts: Vec<String> = found.records.iter().map(|r| r.host.clone()).collect();
             if found.more > 0 {
                 hosts.push(fill(
                     checklist.text.mx_more(),
                     &[("n", &found.more.to_string())],
                 ));
             }
-            hosts.join(", ")
+            hosts
         }
-        _ => checklist.text.mx_nothing().to_string(),
+        _ => vec![checklist.text.mx_nothing().to_string()],
+    }
+}
+
+/// The hosts found on one line, as the report gives them.
+pub fn mx_found(checklist: &Checklist, check: &MxCheck) -> String {
+    mx_hosts(checklist, check).join(", ")
+}
+
+/// "Found", or "Found, most preferred first" when the records differ in preference, so the
+/// order of [`mx_hosts`] is said in words rather than with raw priorities.
+pub fn mx_found_label<'t>(checklist: &'t Checklist, check: &MxCheck) -> &'t str {
+    let text = &checklist.text;
+    match &check.outcome {
+        // Kept records are sorted, so the first and last differ when any do.
+        Ok(found)
+            if found.records.first().map(|r| r.priority)
+                != found.records.last().map(|r| r.priority) =>
+        {
+            text.mx_found_ordered()
+        }
+        _ => text.mx_found(),
     }
 }
 
@@ -123,4 +141,76 @@ pub fn portal(checklist: &Checklist, check: &PortalCheck, seconds: u32) -> Strin
         Err(Failure::Timeout) => failure(checklist, Failure::Timeout, host, seconds),
         Err(_) => fill(text.portal_down(), &[("host", host)]),
     }
+}
+
+/// How a check's result stands, which the interface shows in words (and never by colour
+/// alone): nothing wrong, a problem with the one thing to do next, or no way to tell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Standing<'t> {
+    Fine,
+    /// Something is wrong; the text is the next step.
+    Problem(&'t str),
+    /// The check couldn't tell: it failed, or the service doesn't say.
+    Unknown,
+}
+
+pub fn mx_standing<'t>(checklist: &'t Checklist, check: &MxCheck) -> Standing<'t> {
+    let text = &checklist.text;
+    match &check.outcome {
+        Err(_) => Standing::Unknown,
+        Ok(found) => match found.verdict {
+            MxVerdict::AllMatch => Standing::Fine,
+            MxVerdict::NxDomain => Standing::Problem(text.next_mx_nxdomain()),
+            MxVerdict::DnsFailure => Standing::Problem(text.next_mx_dns()),
+            MxVerdict::SomeMissing(_)
+            | MxVerdict::NoneMatch
+            | MxVerdict::NoRecords
+            | MxVerdict::NoMail => Standing::Problem(text.next_mx_records()),
+        },
+    }
+}
+
+pub fn registration_standing<'t>(
+    checklist: &'t Checklist,
+    check: &RegistrationCheck,
+    today: Date,
+) -> Standing<'t> {
+    let text = &checklist.text;
+    match &check.outcome {
+        Ok(Some(registration)) => match rdap::status(registration, today) {
+            RegistrationStatus::Expired => Standing::Problem(text.next_renew_now()),
+            RegistrationStatus::ExpiringSoon(_) => Standing::Problem(text.next_renew_soon()),
+            RegistrationStatus::Fine => Standing::Fine,
+            RegistrationStatus::NoExpiry => Standing::Unknown,
+        },
+        Ok(None) | Err(_) => Standing::Unknown,
+    }
+}
+
+/// Reached is fine; refused is a problem; offline or too slow to say is unknown.
+pub fn portal_standing<'t>(checklist: &'t Checklist, check: &PortalCheck) -> Standing<'t> {
+    match check.outcome {
+        Ok(_) => Standing::Fine,
+        Err(Failure::Offline | Failure::Timeout) => Standing::Unknown,
+        Err(_) => Standing::Problem(checklist.text.next_portal()),
+    }
+}
+
+/// An answer that says otherwise than a check, naming the question and the answer.
+pub fn contradiction(checklist: &Checklist, contradiction: &Contradiction) -> String {
+    let Some(step) = checklist.steps.get(contradiction.step) else {
+        return String::new();
+    };
+    let answer = step
+        .option(&contradiction.option)
+        .map_or("", |option| checklist.option_label(option));
+    // The question last, so that a placeholder-like word in it is never filled.
+    fill(
+        checklist.text.check_contradicts(),
+        &[
+            ("n", &(contradiction.step + 1).to_string()),
+            ("answer", answer),
+            ("question", &step.question),
+        ],
+    )
 }

@@ -3,6 +3,7 @@
 //! their results, what those results mean, and how they are saved; the requests themselves
 //! are made at the edge, in `browser/network.rs`.
 
+pub mod contradiction;
 pub mod describe;
 pub mod domain;
 pub mod json;
