@@ -345,3 +345,22 @@ fn the_to_do_list_gathers_every_answers_next_step_not_sure_included() {
         .iter()
         .all(|s| s.step != 1 && s.step != 3 && s.step != 5));
 }
+
+#[test]
+fn answers_that_clash_add_nothing_to_the_to_do_list_and_the_rest_stay() {
+    let content = checklist();
+    // Question 2 ticks "nothing" in walk(); everyone affected, yet another computer works.
+    let progress = walk(&content, &["yes", "no", "no", "yes", "yes", "no"]);
+    let steps: Vec<usize> = next_steps(&content, &progress)
+        .iter()
+        .map(|s| s.step)
+        .collect();
+    assert_eq!(
+        steps,
+        [6],
+        "only the last answer's next step: 5 and 6 clash"
+    );
+    let calm = walk(&content, &["yes", "no", "no", "yes", "no", "no"]);
+    let steps: Vec<usize> = next_steps(&content, &calm).iter().map(|s| s.step).collect();
+    assert_eq!(steps, [4, 6]);
+}

@@ -17,13 +17,8 @@ pub fn bring_to_top(element: &HtmlElement) {
         return;
     };
     let element = element.clone();
-    let smooth = !matches("(prefers-reduced-motion: reduce)");
+    let options = scroll_options(ScrollLogicalPosition::Start);
     let scroll = Closure::once_into_js(move || {
-        let options = ScrollIntoViewOptions::new();
-        options.set_block(ScrollLogicalPosition::Start);
-        if smooth {
-            options.set_behavior(ScrollBehavior::Smooth);
-        }
         element.scroll_into_view_with_scroll_into_view_options(&options);
     });
     let _ = window.request_animation_frame(scroll.unchecked_ref());
@@ -34,4 +29,22 @@ pub fn matches(query: &str) -> bool {
     web_sys::window()
         .and_then(|window| window.match_media(query).ok().flatten())
         .is_some_and(|list| list.matches())
+}
+
+/// Scrolls just enough to show `element` (the guidance an answer just brought up, below the
+/// fold on a phone), without moving focus; smooth unless the user asked for reduced motion.
+pub fn reveal(element: &HtmlElement) {
+    element.scroll_into_view_with_scroll_into_view_options(&scroll_options(
+        ScrollLogicalPosition::Nearest,
+    ));
+}
+
+/// A scroll to `block`, smooth unless the user asked for reduced motion.
+fn scroll_options(block: ScrollLogicalPosition) -> ScrollIntoViewOptions {
+    let options = ScrollIntoViewOptions::new();
+    options.set_block(block);
+    if !matches("(prefers-reduced-motion: reduce)") {
+        options.set_behavior(ScrollBehavior::Smooth);
+    }
+    options
 }

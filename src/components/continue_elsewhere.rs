@@ -92,7 +92,7 @@ pub fn ContinueElsewhere(props: &ContinueElsewhereProps) -> Html {
         <div class="et-continue-body">
             <p>{ text.continue_intro() }</p>
             <label class="et-label" for={link_id.clone()}>{ text.continue_link() }</label>
-            <textarea class="et-link-text" id={link_id} readonly=true rows="3" ref={copy.field} value={url.clone()} />
+            <textarea class="et-link-text" id={link_id} readonly=true rows="4" ref={copy.field} value={url.clone()} />
             <div class="et-actions">
                 if *can_share {
                     <button type="button" class="et-button et-button--secondary" onclick={on_share}>{ text.continue_share() }</button>

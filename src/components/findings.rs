@@ -52,8 +52,8 @@ pub fn Findings(props: &FindingsProps) -> Html {
                         </p>
                     }
                 }
-                if cause.tie_broken {
-                    <p class="et-hint">{ text.tie_broken() }</p>
+                if let Some(reason) = tie_reason(checklist, causes) {
+                    <p class="et-hint">{ reason }</p>
                 }
             </div>
         })
@@ -88,24 +88,22 @@ pub fn Findings(props: &FindingsProps) -> Html {
                     )
                 })
                 .collect();
+            let questions = conflict_answers(checklist, conflict).map(|(step, _)| {
+                html! {
+                    <li>
+                        { step + 1 }{ ". " }{ &*checklist.steps[step].question }{ " " }
+                        { change(step) }
+                    </li>
+                }
+            });
             html! {
                 <li>
                     <p>{ fill(text.conflict_between(), &[("answers", &answers.join(", "))]) }</p>
+                    <ul class="et-conflict-questions">{ for questions }</ul>
                     <p>{ &*conflict.explanation }</p>
                 </li>
             }
         });
-    let to_check = diagnosis.unsure().iter().filter_map(|&step| {
-        let content = checklist.steps.get(step)?;
-        let how = content.option("unsure")?;
-        Some(html! {
-            <li class="et-to-check">
-                <p><strong>{ &*content.question }</strong></p>
-                <p>{ text.to_check_intro() }{ " " }{ &*how.next }</p>
-                <p>{ change(step) }</p>
-            </li>
-        })
-    });
     let unanswered = diagnosis.unanswered();
     let answer_rest = {
         let on_action = props.on_action.clone();
@@ -131,19 +129,33 @@ pub fn Findings(props: &FindingsProps) -> Html {
             if diagnosis.is_no_cause() {
                 <p>{ text.no_findings() }</p>
             }
-            if !diagnosis.unsure().is_empty() {
-                <h4>{ text.to_check_heading() }</h4>
-                <ul class="et-to-check-list">{ for to_check }</ul>
-            }
             if !unanswered.is_empty() {
                 <h4>{ text.unanswered_heading() }</h4>
                 <ul class="et-open-questions">
                     { for unanswered.iter().filter_map(|&s| checklist.steps.get(s)).map(|s| html! { <li>{ &*s.question }</li> }) }
                 </ul>
-                <p><button type="button" class="et-button et-button--secondary" onclick={answer_rest}>{ text.answer_rest() }</button></p>
+                <p class="et-answer-rest"><button type="button" class="et-button et-button--secondary" onclick={answer_rest}>{ text.answer_rest() }</button></p>
             }
         </>
     }
+}
+
+/// Why the most likely cause leads another as likely: the tie rule's first step that decided.
+fn tie_reason<'c>(checklist: &'c Checklist, causes: &[RankedCause]) -> Option<&'c str> {
+    let [first, second, ..] = causes else {
+        return None;
+    };
+    let text = &checklist.text;
+    let count = |cause: &RankedCause| cause.steps.len() + cause.checks.len();
+    first.tie_broken.then(|| {
+        if first.named && !second.named {
+            text.tie_named()
+        } else if count(first) > count(second) {
+            text.tie_more()
+        } else {
+            text.tie_order()
+        }
+    })
 }
 
 /// "Likely · from question 3 · from the mail records check".

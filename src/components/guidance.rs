@@ -1,4 +1,5 @@
 use super::external_link::ExternalLink;
+use crate::browser::view;
 use crate::content::Content;
 use crate::model::{Action, AnswerOption};
 use yew::prelude::*;
@@ -29,13 +30,33 @@ pub fn Guidance(props: &GuidanceProps) -> Html {
             </div>
         }
     });
+    // A new answer's guidance is brought into view (on a phone it appears below the fold);
+    // the answer found on arrival is left where it is.
+    let region = use_node_ref();
+    let arrived = use_mut_ref(|| false);
+    {
+        let region = region.clone();
+        let chosen: Vec<AttrValue> = props
+            .options
+            .iter()
+            .map(|o| AttrValue::from(o.id.to_string()))
+            .collect();
+        use_effect_with(chosen, move |chosen| {
+            let seen = std::mem::replace(&mut *arrived.borrow_mut(), true);
+            if seen && !chosen.is_empty() {
+                if let Some(element) = region.cast::<web_sys::HtmlElement>() {
+                    view::reveal(&element);
+                }
+            }
+        });
+    }
     let offers_help = props.options.iter().any(|option| option.offers_help);
     let on_help = {
         let on_action = props.on_action.clone();
         Callback::from(move |_| on_action.emit(Action::GetHelp))
     };
     html! {
-        <div class="et-guidance" aria-live="polite">
+        <div class="et-guidance" aria-live="polite" ref={region}>
             { for items }
             if offers_help {
                 <div class="et-help-now">

@@ -24,10 +24,13 @@ pub fn ProgressMeter(props: &ProgressMeterProps) -> Html {
         ),
         Position::Summary => fill(text.all_answered(), &[("total", &total)]),
     };
-    let where_now = match (props.progress.at(), props.progress.is_complete(checklist)) {
-        // Help asked for before the end: the counts below say how far the user got.
-        (Position::Summary, false) => String::new(),
-        _ => where_now,
+    let summary = props.progress.at() == Position::Summary;
+    let all_sure = props.progress.is_complete(checklist) && to_check == 0;
+    // At the summary one line says how far the user got: "all answered" only when it is so.
+    let where_now = if summary && !all_sure {
+        String::new()
+    } else {
+        where_now
     };
     let answered_text = match to_check {
         0 => fill(text.answered_of(), &[("n", &answered), ("total", &total)]),
@@ -42,7 +45,9 @@ pub fn ProgressMeter(props: &ProgressMeterProps) -> Html {
                 <p class="et-progress-step">{ where_now }</p>
             }
             <progress class="et-progress-bar" max={total} value={answered} aria-label={answered_text.clone()} />
-            <p class="et-progress-count" aria-hidden="true">{ answered_text }</p>
+            if !(summary && all_sure) {
+                <p class="et-progress-count" aria-hidden="true">{ answered_text }</p>
+            }
         </div>
     }
 }

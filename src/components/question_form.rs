@@ -1,10 +1,13 @@
 use super::{
     continue_elsewhere::ContinueElsewhere, error_summary::ErrorSummary,
-    external_link::ExternalLink, guidance::Guidance, step_actions::StepActions,
-    when_question::date_entered, StepProps, StorageKey,
+    external_link::ExternalLink, guidance::Guidance, portal_check::PortalCheck,
+    records_check::RecordsCheck, step_actions::StepActions, when_question::date_entered, StepProps,
+    StorageKey,
 };
 use crate::hooks::use_focus_on_move;
+use crate::model::config::CheckSettings;
 use crate::model::Action;
+use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlInputElement};
 use yew::prelude::*;
@@ -27,6 +30,7 @@ pub fn QuestionForm(props: &QuestionFormProps) -> Html {
     let heading = use_node_ref();
     use_focus_on_move(heading.clone(), props.step.moves);
     let storage_key = use_context::<StorageKey>().unwrap_or_default();
+    let settings = use_context::<Rc<CheckSettings>>();
     let StepProps {
         index,
         checklist,
@@ -64,6 +68,17 @@ pub fn QuestionForm(props: &QuestionFormProps) -> Html {
         .into_iter()
         .cloned()
         .collect();
+    // A check's result belongs with the answer it informs, so it comes before Continue; Enter
+    // in its field runs the check, not the step.
+    let check = match (step.check.as_deref(), settings) {
+        (Some("records"), Some(settings)) => html! {
+            <RecordsCheck checklist={checklist.clone()} progress={progress.clone()} {settings} on_action={on_action.clone()} />
+        },
+        (Some("portal"), Some(settings)) => html! {
+            <PortalCheck checklist={checklist.clone()} progress={progress.clone()} {settings} on_action={on_action.clone()} />
+        },
+        _ => html! {},
+    };
     html! {
         <form class="et-question" novalidate=true {onsubmit}>
             <ErrorSummary checklist={checklist.clone()} error={progress.error()} />
@@ -80,14 +95,15 @@ pub fn QuestionForm(props: &QuestionFormProps) -> Html {
                 { props.children.clone() }
             </fieldset>
             <Guidance checklist={checklist.clone()} options={chosen.clone()} on_action={on_action.clone()} />
+            { check }
+            <StepActions checklist={checklist.clone()} can_go_back={*index > 0}
+                help_offered={chosen.iter().any(|option| option.offers_help)} on_action={on_action.clone()} />
             // This step sends the user to another computer or network: the link that carries
-            // the answers there is offered here, outside the live guidance so it isn't read out.
+            // the answers there is offered here, below Continue and outside the live guidance (so it isn't read out).
             if step.offers_continue {
                 <ContinueElsewhere checklist={checklist.clone()} progress={progress.clone()}
                     storage_key={storage_key.0} heading_level={4} />
             }
-            <StepActions checklist={checklist.clone()} can_go_back={*index > 0}
-                help_offered={chosen.iter().any(|option| option.offers_help)} on_action={on_action.clone()} />
         </form>
     }
 }

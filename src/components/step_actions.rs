@@ -27,7 +27,8 @@ pub fn StepActions(props: &StepActionsProps) -> Html {
     html! {
         <>
         <div class="et-actions">
-            <button type="submit" class="et-button">{ text.continue_button() }</button>
+            // Where help is offered first, it is the main action and Continue the second.
+            <button type="submit" class={classes!("et-button", props.help_offered.then_some("et-button--secondary"))}>{ text.continue_button() }</button>
             if props.can_go_back {
                 <button type="button" class="et-button et-button--secondary" onclick={on_back}>{ text.back() }</button>
             }
@@ -35,7 +36,7 @@ pub fn StepActions(props: &StepActionsProps) -> Html {
         if !props.help_offered {
             <p class="et-get-help">
                 <button type="button" class="et-link-button" onclick={on_help} aria-describedby="et-get-help-hint">{ text.get_help() }</button>
-                <span class="et-hint" id="et-get-help-hint">{ " " }{ text.get_help_hint() }</span>
+                <span class="et-hint" id="et-get-help-hint">{ text.get_help_hint() }</span>
             </p>
         }
         </>

@@ -1,10 +1,8 @@
 use super::{
-    answer_text, choice_question::ChoiceQuestion, portal_check::PortalCheck,
-    records_check::RecordsCheck, status_label, when_question::WhenQuestion, StepProps,
+    answer_text, choice_question::ChoiceQuestion, status_label, when_question::WhenQuestion,
+    StepProps,
 };
-use crate::model::config::CheckSettings;
 use crate::model::{fill, Action, Position, StepKind, StepStatus};
-use std::rc::Rc;
 use yew::prelude::*;
 
 /// One step of the overview: its question and status, its answer with "Change", or its form when open.
@@ -16,7 +14,6 @@ pub fn StepItem(props: &StepProps) -> Html {
         progress,
         ..
     } = props;
-    let settings = use_context::<Rc<CheckSettings>>();
     let index = *index;
     let step = &checklist.steps[index];
     let text = &checklist.text;
@@ -34,21 +31,10 @@ pub fn StepItem(props: &StepProps) -> Html {
     };
 
     let body = if open {
-        let question = match step.kind {
+        match step.kind {
             StepKind::Choice => html! { <ChoiceQuestion ..props.clone() /> },
             StepKind::When => html! { <WhenQuestion ..props.clone() /> },
-        };
-        // A check sits after the question's form, so Enter in its field doesn't submit the step.
-        let check = match (step.check.as_deref(), settings) {
-            (Some("records"), Some(settings)) => html! {
-                <RecordsCheck checklist={checklist.clone()} progress={progress.clone()} {settings} on_action={props.on_action.clone()} />
-            },
-            (Some("portal"), Some(settings)) => html! {
-                <PortalCheck checklist={checklist.clone()} progress={progress.clone()} {settings} on_action={props.on_action.clone()} />
-            },
-            _ => html! {},
-        };
-        html! { <>{ question }{ check }</> }
+        }
     } else {
         let chosen = progress.chosen(checklist, index);
         html! {

@@ -76,17 +76,21 @@ pub fn Summary(props: &SummaryProps) -> Html {
             <h3 class="et-summary-title" id="et-summary-title" tabindex="-1" ref={heading}>{ text.findings_heading() }</h3>
             <Findings checklist={checklist.clone()} diagnosis={(*diagnosis).clone()}
                 admin_contact={props.admin_contact.clone()} on_action={props.on_action.clone()} />
-            <TodoList checklist={checklist.clone()} steps={next_steps(checklist, progress)} />
+            <TodoList checklist={checklist.clone()} steps={next_steps(checklist, progress)} on_action={props.on_action.clone()} />
             if !progress.checks().is_empty() {
                 <h4>{ text.checks_heading() }</h4>
                 <CheckResults checklist={checklist.clone()} progress={progress.clone()}
                     settings={settings} />
             }
             <h4>{ text.contact_heading() }</h4>
-            if contact_now {
+            // Said once: the most likely cause's box already names the administrator when only
+            // they can fix it; "contact them now" and "if it still fails" don't stand together.
+            if contact_now && !first_needs_admin {
                 <p class="et-contact-now">{ text.contact_now() }</p>
             }
-            <p>{ text.contact_if_still() }</p>
+            if !contact_now {
+                <p>{ text.contact_if_still() }</p>
+            }
             // The most likely cause's box already links the administrator when only they can fix it.
             if let (Some(href), false) = (&props.admin_contact, first_needs_admin) {
                 <p>
@@ -96,7 +100,7 @@ pub fn Summary(props: &SummaryProps) -> Html {
                 </p>
             }
             <ReportPanel checklist={checklist.clone()} progress={progress.clone()} admin_contact={props.admin_contact.clone()} />
-            <ContinueElsewhere checklist={checklist.clone()} progress={progress.clone()} storage_key={props.storage_key.clone()} />
+            <ContinueElsewhere checklist={checklist.clone()} progress={progress.clone()} storage_key={props.storage_key.clone()} folded=true />
             <details class="et-check-answers" open={*wide}>
                 <summary>{ text.summary_heading() }</summary>
                 <dl class="et-summary-list">{ for rows }</dl>

@@ -1,14 +1,16 @@
 use crate::content::Content;
-use crate::model::{fill, NextStep};
+use crate::model::{fill, Action, NextStep};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct TodoListProps {
     pub checklist: Content,
     pub steps: Vec<NextStep>,
+    pub on_action: Callback<Action>,
 }
 
-/// Every answer's next step in one list, "Not sure" ones (how to find out) marked as such.
+/// Every answer's next step in one list. A "Not sure" one says how to find out, is marked still
+/// to check, and has its Change control beside it.
 #[component]
 pub fn TodoList(props: &TodoListProps) -> Html {
     let text = &props.checklist.text;
@@ -16,7 +18,11 @@ pub fn TodoList(props: &TodoListProps) -> Html {
         return html! {};
     }
     let items = props.steps.iter().map(|next| {
-        let from = fill(text.answered_from(), &[("n", &(next.step + 1).to_string())]);
+        let step = next.step;
+        let number = (step + 1).to_string();
+        let from = fill(text.answered_from(), &[("n", &number)]);
+        let on_action = props.on_action.clone();
+        let onclick = Callback::from(move |_| on_action.emit(Action::Change(step)));
         html! {
             <li>
                 { &next.text }
@@ -25,6 +31,13 @@ pub fn TodoList(props: &TodoListProps) -> Html {
                     if next.unsure { { ", " }{ text.todo_to_check() } }
                     { ")" }
                 </span>
+                if next.unsure {
+                    { " " }
+                    <button type="button" class="et-link-button" {onclick}
+                        aria-label={fill(text.change_step(), &[("n", &number)])}>
+                        { text.change() }
+                    </button>
+                }
             </li>
         }
     });

@@ -162,7 +162,7 @@ pub fn Troubleshooter(props: &TroubleshooterProps) -> Html {
                 <h2 id="et-title" class="et-title">{ text.title() }</h2>
             }
             <div class="et-visually-hidden" aria-live="polite" aria-atomic="true">{ announcement }</div>
-            if !props.hide_heading {
+            if !props.hide_heading && !at_summary {
                 <p class="et-intro">{ fill(text.intro(), &[("total", &total)]) }</p>
             }
             <ConfigProblems checklist={checklist.clone()} problems={Rc::clone(&props.problems)} />

@@ -152,7 +152,7 @@ pub fn build(
             ));
             if next.unsure {
                 line.push_str(", ");
-                line.push_str(&to_check);
+                line.push_str(to_check);
             }
             line.push(')');
             line
