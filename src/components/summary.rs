@@ -100,7 +100,7 @@ pub fn Summary(props: &SummaryProps) -> Html {
                 </p>
             }
             <ReportPanel checklist={checklist.clone()} progress={progress.clone()} admin_contact={props.admin_contact.clone()} />
-            <ContinueElsewhere checklist={checklist.clone()} progress={progress.clone()} storage_key={props.storage_key.clone()} folded=true />
+            <ContinueElsewhere checklist={checklist.clone()} progress={progress.clone()} storage_key={props.storage_key.clone()} />
             <details class="et-check-answers" open={*wide}>
                 <summary>{ text.summary_heading() }</summary>
                 <dl class="et-summary-list">{ for rows }</dl>

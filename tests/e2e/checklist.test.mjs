@@ -117,7 +117,7 @@ test("an answer can be changed from the summary, and the summary follows", async
   assert.equal(await currentQuestion(troubleshooter), QUESTIONS[4]);
   await answer(troubleshooter, "Yes");
   await summary.getByRole("heading", { name: "Your domain's DNS records or its registration" }).waitFor();
-  await summary.getByText("Contact your administrator now").waitFor();
+  await summary.getByText("Who can fix this: your administrator.").waitFor();
   assert.deepEqual(problems, []);
   await context.close();
 });

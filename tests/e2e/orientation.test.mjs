@@ -112,7 +112,7 @@ for (const device of Object.keys(DEVICES)) {
     // The to-do list gathers every answer's next step; Not sure says how to find out, marked
     // still to check, with its Change.
     const todo = summary.getByRole("list").filter({ hasText: "from question 2" });
-    assert.match(await todo.innerText(), /Type the new password[\s\S]*Ask your administrator whether your mail was moved \(from question 3, still to check\)[\s\S]*If nothing else has helped/);
+    assert.match(await todo.innerText(), /Type the new password[\s\S]*Ask your administrator whether your mail was moved\. \(from question 3, still to check\)[\s\S]*If nothing else has helped/);
     assert.doesNotMatch(await todo.innerText(), /domain's DNS|usual computer/, "nothing from the answers that clash");
     await todo.getByRole("button", { name: "Change your answer to question 3" }).waitFor();
     // Once the summary leads, the questions fold away; on a phone the answers fold too.
