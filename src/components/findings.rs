@@ -76,18 +76,6 @@ pub fn Findings(props: &FindingsProps) -> Html {
         .iter()
         .filter_map(|&index| checklist.conflicts.get(index))
         .map(|conflict| {
-            let answers: Vec<String> = conflict_answers(checklist, conflict)
-                .map(|(step, option)| {
-                    let answer = checklist.steps[step]
-                        .option(option)
-                        .map(|o| checklist.option_label(o))
-                        .unwrap_or_default();
-                    fill(
-                        text.conflict_answer(),
-                        &[("answer", answer), ("n", &(step + 1).to_string())],
-                    )
-                })
-                .collect();
             let questions = conflict_answers(checklist, conflict).map(|(step, _)| {
                 html! {
                     <li>
@@ -98,7 +86,7 @@ pub fn Findings(props: &FindingsProps) -> Html {
             });
             html! {
                 <li>
-                    <p>{ fill(text.conflict_between(), &[("answers", &answers.join(", "))]) }</p>
+                    <p>{ report::clashing_answers(checklist, conflict) }</p>
                     <ul class="et-conflict-questions">{ for questions }</ul>
                     <p>{ &*conflict.explanation }</p>
                 </li>

@@ -2,7 +2,7 @@
 //! then what the checks found, then the answers, then when and on what. Built once as a small
 //! document, then written as plain text, as Markdown, or as short as an email link needs.
 
-use super::checklist::{Checklist, Confidence};
+use super::checklist::{Checklist, Confidence, Conflict};
 use super::checks::describe::{self, host_of};
 use super::checks::CheckKind;
 use super::config::CheckSettings;
@@ -106,20 +106,8 @@ pub fn build(
         .iter()
         .filter_map(|&index| checklist.conflicts.get(index))
         .map(|conflict| {
-            let answers: Vec<String> = conflict_answers(checklist, conflict)
-                .map(|(step, option)| {
-                    let answer = checklist.steps[step]
-                        .option(option)
-                        .map(|o| checklist.option_label(o))
-                        .unwrap_or_default();
-                    fill(
-                        text.conflict_answer(),
-                        &[("answer", answer), ("n", &(step + 1).to_string())],
-                    )
-                })
-                .collect();
             (
-                fill(text.conflict_between(), &[("answers", &answers.join(", "))]),
+                clashing_answers(checklist, conflict),
                 conflict.explanation.to_string(),
             )
         })
@@ -301,6 +289,24 @@ pub fn sources(checklist: &Checklist, cause: &RankedCause) -> Vec<String> {
         }
     }
     sources
+}
+
+/// "You answered Yes to question 5, Yes to question 6.": the answers a conflict names.
+pub fn clashing_answers(checklist: &Checklist, conflict: &Conflict) -> String {
+    let text = &checklist.text;
+    let answers: Vec<String> = conflict_answers(checklist, conflict)
+        .map(|(step, option)| {
+            let answer = checklist.steps[step]
+                .option(option)
+                .map(|o| checklist.option_label(o))
+                .unwrap_or_default();
+            fill(
+                text.conflict_answer(),
+                &[("answer", answer), ("n", &(step + 1).to_string())],
+            )
+        })
+        .collect();
+    fill(text.conflict_between(), &[("answers", &answers.join(", "))])
 }
 
 pub fn confidence_label(checklist: &Checklist, confidence: Confidence) -> &str {

@@ -2,19 +2,10 @@
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { useBrowser, openWidget, ready, notices } from "./support.mjs";
+import { useBrowser, openWidget, ready, notices, QUESTIONS } from "./support.mjs";
 
 const env = useBrowser();
 
-const QUESTIONS = [
-  "Can you sign in to webmail and see new mail arriving?",
-  "When did the problem start?",
-  "Have you recently moved your mail to Rackspace Cloud Office from another provider?",
-  "Has your mailbox been upgraded at Rackspace Cloud Office?",
-  "Is everyone who uses your domain having this problem?",
-  "Can you connect to your mailbox from another computer?",
-  "Can you connect to your mailbox using a different internet connection?",
-];
 
 /** The question of the step that is open now (the list item marked aria-current="step"). */
 async function currentQuestion(scope) {

@@ -3,7 +3,7 @@
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { useBrowser, openPage, axeViolations, widget } from "./support.mjs";
+import { useBrowser, openPage, axeViolations, openOnHostPage, answer, answerInOrder } from "./support.mjs";
 import { useServices } from "./services.mjs";
 
 const env = useBrowser();
@@ -18,17 +18,9 @@ async function atQuestion5(extra = {}, options = {}) {
     await mount(document.getElementById("slot"), settings).ready;
   }, { storageKey: "checks", ...services.settings, ...extra });
   const troubleshooter = opened.page.locator("#slot");
-  const answer = async (label) => {
-    await troubleshooter.getByRole("radio", { name: label, exact: true }).check();
-    await troubleshooter.getByRole("button", { name: "Continue" }).click();
-  };
-  await answer("Yes");
-  await troubleshooter.getByRole("checkbox", { name: "Nothing that I know of" }).check();
-  await troubleshooter.getByRole("button", { name: "Continue" }).click();
-  await answer("No");
-  await answer("No");
+  await answerInOrder(troubleshooter, "Yes", ["No", "No"]);
   await troubleshooter.getByText("Step 5 of 7", { exact: true }).waitFor();
-  return { ...opened, troubleshooter, answer };
+  return { ...opened, troubleshooter, answer: (label) => answer(troubleshooter, label) };
 }
 
 /** Reloads the page and mounts the widget again, with the same storage key and services. */
@@ -248,27 +240,13 @@ test("ten thousand records and a 3,000-character registrar: a short result, and 
  * services as attributes, answered up to question 5.
  */
 async function onPhoneAtQuestion5(theme) {
-  const opened = await openPage(env.browser, { viewport: { width: 390, height: 844 }, locale: "en-US" });
-  await opened.page.goto(`${env.server.url}/host/phone.html`);
   const attributes = { "storage-key": `phone-${theme}`, theme };
   for (const [key, value] of Object.entries(services.settings)) attributes[key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)] = value;
-  await opened.page.evaluate((attributes) => {
-    const element = document.createElement("email-troubleshooter");
-    for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
-    document.body.append(element);
-  }, attributes);
-  const troubleshooter = widget(opened.page);
-  const answer = async (label) => {
-    await troubleshooter.getByRole("radio", { name: label, exact: true }).check();
-    await troubleshooter.getByRole("button", { name: "Continue" }).click();
-  };
-  await answer("Yes");
-  await troubleshooter.getByRole("checkbox", { name: "Nothing that I know of" }).check();
-  await troubleshooter.getByRole("button", { name: "Continue" }).click();
-  await answer("No");
-  await answer("No");
+  const opened = await openOnHostPage(env, attributes);
+  const { troubleshooter } = opened;
+  await answerInOrder(troubleshooter, "Yes", ["No", "No"]);
   await troubleshooter.getByText("Step 5 of 7", { exact: true }).waitFor();
-  return { ...opened, troubleshooter, answer };
+  return { ...opened, answer: (label) => answer(troubleshooter, label) };
 }
 
 const QUESTION_5 = "Is everyone who uses your domain having this problem?";

@@ -3,7 +3,7 @@
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { useBrowser, openPage, openWidget, widget, ready, finish, axeViolations } from "./support.mjs";
+import { useBrowser, openPage, openWidget, widget, ready, finish, axeViolations, openOnHostPage, answer, answerInOrder } from "./support.mjs";
 
 const env = useBrowser();
 
@@ -30,12 +30,9 @@ function shareStub(outcome) {
 
 /** The phone host page (390x844, device-width viewport, touch as the main pointer) with one troubleshooter. */
 async function openPhone(share) {
-  const opened = await openPage(env.browser, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, init: shareStub(share) });
-  await opened.page.goto(`${env.server.url}/host/phone.html`);
-  await opened.page.evaluate(() => document.body.append(Object.assign(document.createElement("email-troubleshooter"), { id: "help" })));
-  const troubleshooter = widget(opened.page);
-  await ready(troubleshooter);
-  return { ...opened, troubleshooter };
+  const opened = await openOnHostPage(env, { id: "help" }, { isMobile: true, hasTouch: true, init: shareStub(share) });
+  await ready(opened.troubleshooter);
+  return opened;
 }
 
 /**
@@ -300,14 +297,7 @@ test("links pasted one after another leave one line about the latest, and a good
 
 test("questions 6 and 7 offer the link in place, open, with Share on a phone; the answers so far travel", async () => {
   const { context, page, problems, troubleshooter } = await openPhone("done");
-  const answer = async (label) => {
-    await troubleshooter.getByRole("radio", { name: label, exact: true }).check();
-    await troubleshooter.getByRole("button", { name: "Continue" }).click();
-  };
-  await answer("Yes");
-  await troubleshooter.getByRole("checkbox", { name: "Nothing that I know of" }).check();
-  await troubleshooter.getByRole("button", { name: "Continue" }).click();
-  for (const label of ["No", "No", "No"]) await answer(label);
+  await answerInOrder(troubleshooter, "Yes", ["No", "No", "No"]);
   // Question 6: the offer is there without looking for it, once.
   const step6 = troubleshooter.getByRole("listitem").filter({ has: page.getByRole("heading", { name: "Can you connect to your mailbox from another computer?" }) });
   const section = step6.getByRole("region", { name: HEADING });
@@ -318,7 +308,7 @@ test("questions 6 and 7 offer the link in place, open, with Share on a phone; th
   const shared = await page.evaluate(() => window.shared[0].url);
   assert.match(shared, /#troubleshooter:default:v=2&/);
   assert.deepEqual(await axeViolations(page), []);
-  await answer("Not sure");
+  await answer(troubleshooter, "Not sure");
   const step7 = troubleshooter.getByRole("listitem").filter({ has: page.getByRole("heading", { name: "Can you connect to your mailbox using a different internet connection?" }) });
   await step7.getByRole("region", { name: HEADING }).getByRole("button", { name: "Share the link" }).waitFor();
   assert.deepEqual(problems, []);

@@ -5,7 +5,7 @@
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { useBrowser, openPage, widget, axeViolations, focused } from "./support.mjs";
+import { useBrowser, openPage, widget, axeViolations, focused, openOnHostPage, answer, QUESTIONS } from "./support.mjs";
 
 const env = useBrowser();
 
@@ -15,18 +15,9 @@ const DEVICES = {
   laptop: { viewport: { width: 1280, height: 800 }, colorScheme: "dark" },
 };
 
-/** The phone-ready host page (device-width viewport) with one troubleshooter. */
-async function openHost(device, attributes = {}, options = {}) {
-  const opened = await openPage(env.browser, { ...DEVICES[device], locale: "en-US", reducedMotion: "reduce", ...options });
-  await opened.page.goto(`${env.server.url}/host/phone.html`);
-  await opened.page.evaluate((attributes) => {
-    const element = document.createElement("email-troubleshooter");
-    for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
-    document.body.append(element);
-  }, attributes);
-  const troubleshooter = widget(opened.page);
-  await troubleshooter.getByRole("radio", { name: "Yes", exact: true }).waitFor();
-  return { ...opened, troubleshooter };
+/** The phone-ready host page on `device`, in English, with motion reduced so scrolls end at once. */
+function openHost(device, attributes = {}, options = {}) {
+  return openOnHostPage(env, attributes, { ...DEVICES[device], reducedMotion: "reduce", ...options });
 }
 
 /** Where a heading with this name sits in the window: its top and bottom edges. */
@@ -55,26 +46,15 @@ async function cameIntoView(page, name) {
   assert.deepEqual([now.tag, now.text], ["h3", name], "the heading has focus");
 }
 
-async function answer(troubleshooter, label, question) {
-  await troubleshooter.getByRole("radio", { name: label, exact: true }).check();
-  await troubleshooter.getByRole("button", { name: "Continue" }).click();
+async function answerAndSee(troubleshooter, label, question) {
+  await answer(troubleshooter, label);
   if (question) await cameIntoView(troubleshooter.page(), question);
 }
-
-const QUESTIONS = [
-  "Can you sign in to webmail and see new mail arriving?",
-  "When did the problem start?",
-  "Have you recently moved your mail to Rackspace Cloud Office from another provider?",
-  "Has your mailbox been upgraded at Rackspace Cloud Office?",
-  "Is everyone who uses your domain having this problem?",
-  "Can you connect to your mailbox from another computer?",
-  "Can you connect to your mailbox using a different internet connection?",
-];
 
 for (const device of Object.keys(DEVICES)) {
   test(`on a ${device}: each new question and the summary come into view, focused, and what to do stays`, async () => {
     const { context, page, problems, troubleshooter } = await openHost(device);
-    await answer(troubleshooter, "Yes", QUESTIONS[1]);
+    await answerAndSee(troubleshooter, "Yes", QUESTIONS[1]);
     await troubleshooter.getByRole("checkbox", { name: "I changed my mailbox password" }).check();
     await troubleshooter.getByRole("button", { name: "Continue" }).click();
     await cameIntoView(page, QUESTIONS[2]);
@@ -82,15 +62,15 @@ for (const device of Object.keys(DEVICES)) {
     const answered = troubleshooter.getByRole("listitem").filter({ has: page.getByRole("heading", { name: QUESTIONS[1] }) });
     await answered.getByText("What to do next: Type the new password into your mail app on every device.").waitFor();
 
-    await answer(troubleshooter, "Not sure", QUESTIONS[3]);
+    await answerAndSee(troubleshooter, "Not sure", QUESTIONS[3]);
     const third = troubleshooter.getByRole("listitem").filter({ has: page.getByRole("heading", { name: QUESTIONS[2] }) });
     await third.getByText("Still to check", { exact: true }).waitFor();
     await third.getByText("What to do next: Ask your administrator whether your mail was moved.").waitFor();
     assert.equal(await troubleshooter.getByText("2 of 7 answered, 1 still to check").count(), 1, "Not sure is counted apart");
 
-    await answer(troubleshooter, "No", QUESTIONS[4]);
-    await answer(troubleshooter, "Yes", QUESTIONS[5]);
-    await answer(troubleshooter, "Yes", QUESTIONS[6]);
+    await answerAndSee(troubleshooter, "No", QUESTIONS[4]);
+    await answerAndSee(troubleshooter, "Yes", QUESTIONS[5]);
+    await answerAndSee(troubleshooter, "Yes", QUESTIONS[6]);
     await answer(troubleshooter, "No");
     await cameIntoView(page, "What your answers point to");
 

@@ -153,3 +153,46 @@ export function focused(page) {
 export function notices(scope) {
   return scope.getByRole("status").first();
 }
+
+/** The seven questions of the built-in English checklist, in order. */
+export const QUESTIONS = [
+  "Can you sign in to webmail and see new mail arriving?",
+  "When did the problem start?",
+  "Have you recently moved your mail to Rackspace Cloud Office from another provider?",
+  "Has your mailbox been upgraded at Rackspace Cloud Office?",
+  "Is everyone who uses your domain having this problem?",
+  "Can you connect to your mailbox from another computer?",
+  "Can you connect to your mailbox using a different internet connection?",
+];
+
+/**
+ * The phone-ready host page (it has a device-width viewport meta, so a 390px viewport really
+ * lays out 390px wide) with one troubleshooter given `attributes`, in a fresh context with
+ * `contextOptions` (390x844 in English unless they say otherwise). Waits for the first answer.
+ */
+export async function openOnHostPage(env, attributes = {}, contextOptions = {}) {
+  const opened = await openPage(env.browser, { viewport: { width: 390, height: 844 }, locale: "en-US", ...contextOptions });
+  await opened.page.goto(`${env.server.url}/host/phone.html`);
+  await opened.page.evaluate((attributes) => {
+    const element = document.createElement("email-troubleshooter");
+    for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
+    document.body.append(element);
+  }, attributes);
+  const troubleshooter = widget(opened.page);
+  await troubleshooter.getByRole("radio").first().waitFor();
+  return { ...opened, troubleshooter };
+}
+
+/** Chooses an answer by its label and presses Continue. */
+export async function answer(scope, label) {
+  await scope.getByRole("radio", { name: label, exact: true }).check();
+  await scope.getByRole("button", { name: "Continue" }).click();
+}
+
+/** Answers question 1 with `first`, question 2 with "Nothing that I know of", then `rest` in order. */
+export async function answerInOrder(scope, first, rest = []) {
+  await answer(scope, first);
+  await scope.getByRole("checkbox", { name: "Nothing that I know of" }).check();
+  await scope.getByRole("button", { name: "Continue" }).click();
+  for (const label of rest) await answer(scope, label);
+}

@@ -4,7 +4,7 @@
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { useBrowser, openPage, widget, ready } from "./support.mjs";
+import { useBrowser, ready, openOnHostPage, answer } from "./support.mjs";
 import { useServices } from "./services.mjs";
 
 const env = useBrowser();
@@ -18,16 +18,9 @@ const CHECK_REGION = "Check your domain's mail records and registration";
  * with one troubleshooter given `attributes`.
  */
 async function openHost(width, attributes) {
-  const opened = await openPage(env.browser, { viewport: { width, height: 800 }, locale: "en-US" });
-  await opened.page.goto(`${env.server.url}/host/phone.html`);
-  await opened.page.evaluate((attributes) => {
-    const element = document.createElement("email-troubleshooter");
-    for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
-    document.body.append(element);
-  }, attributes);
-  const troubleshooter = widget(opened.page);
-  await ready(troubleshooter);
-  return { ...opened, troubleshooter };
+  const opened = await openOnHostPage(env, attributes, { viewport: { width, height: 800 } });
+  await ready(opened.troubleshooter);
+  return opened;
 }
 
 /** How far the host page, and the widget inside its element, stick out sideways. */
@@ -47,10 +40,6 @@ function overflow(page) {
 
 const NONE = { page: 0, element: 0, widget: 0 };
 
-async function answer(troubleshooter, label) {
-  await troubleshooter.getByRole("radio", { name: label, exact: true }).check();
-  await troubleshooter.getByRole("button", { name: "Continue" }).click();
-}
 
 /** The phone page with the stand-in services as attributes, answered up to question 5. */
 async function atQuestion5(width, attributes) {
