@@ -118,15 +118,7 @@ test("on a phone: Share and Copy instead of a QR code, and the shared link opens
   await context.close();
 
   // The link opened on a laptop offers the answers it holds.
-  const other = await openPage(env.browser);
-  await other.page.goto(`${env.server.url}/host/phone.html`);
-  await other.page.evaluate(() => document.body.append(document.createElement("email-troubleshooter")));
-  await ready(widget(other.page));
-  await other.page.goto(link);
-  const offer = widget(other.page).getByRole("region", { name: "Answers from a link" });
-  await offer.getByText(/holds answers to 7 of 7 questions/).waitFor();
-  assert.deepEqual(other.problems, []);
-  await other.context.close();
+  await offeredElsewhere(link, /holds answers to 7 of 7 questions/);
 });
 
 test("on a phone a cancelled share says nothing, and a refused one points to Copy", async () => {
@@ -315,11 +307,17 @@ test("questions 6 and 7 offer the link in place, open, with Share on a phone; th
   await context.close();
 
   // The shared link holds the five answers given before question 6.
+  await offeredElsewhere(shared, /holds answers to 5 of 7 questions/);
+});
+
+/** Opens `link` in a fresh browser, as on another device, and waits for its offer to say `holds`. */
+async function offeredElsewhere(link, holds) {
   const other = await openPage(env.browser);
   await other.page.goto(`${env.server.url}/host/phone.html`);
   await other.page.evaluate(() => document.body.append(document.createElement("email-troubleshooter")));
   await ready(widget(other.page));
-  await other.page.goto(shared);
-  await widget(other.page).getByRole("region", { name: "Answers from a link" }).getByText(/holds answers to 5 of 7 questions/).waitFor();
+  await other.page.goto(link);
+  await widget(other.page).getByRole("region", { name: "Answers from a link" }).getByText(holds).waitFor();
+  assert.deepEqual(other.problems, []);
   await other.context.close();
-});
+}
