@@ -520,6 +520,19 @@ fn what_the_checks_find_feeds_the_findings() {
         }),
         at: Timestamp(1),
     });
+    // Answers that clash (everyone affected, yet another computer works) set aside only what
+    // they say: the check's evidence for the domain stays.
+    let mut clashing = common::walk(&content, &["yes", "no", "no", "yes", "yes", "no"]);
+    clashing.apply(&content, Action::Checked(mx_none.clone()));
+    let doubted = diagnose(&content, &clashing);
+    assert_eq!(doubted.conflicts(), [1]);
+    let kept: Vec<(&str, Confidence, usize)> = doubted
+        .causes()
+        .iter()
+        .map(|c| (c.finding.as_str(), c.confidence, c.steps.len()))
+        .collect();
+    assert_eq!(kept, [("domain", Confidence::Strong, 0)]);
+
     let diagnosis = diagnose(&content, &finished_with(vec![mx_none]));
     let causes = diagnosis.causes();
     assert_eq!(causes.len(), 1);

@@ -50,7 +50,7 @@ fn ratio(a: (u8, u8, u8), b: (u8, u8, u8)) -> f64 {
 
 /// Foreground, background and the least ratio they need. The focus ring is a 3px outline in
 /// the text colour, so ("text", "background") covers it; its yellow halo only adds contrast.
-const PAIRS: [(&str, &str, f64); 16] = [
+const PAIRS: [(&str, &str, f64); 17] = [
     ("text", "background", 4.5),
     ("text", "surface", 4.5),
     ("muted", "background", 4.5),
@@ -64,6 +64,8 @@ const PAIRS: [(&str, &str, f64); 16] = [
     // A check's problem result: text and its hints on the finding's tint.
     ("text", "cause-background", 4.5),
     ("muted", "cause-background", 4.5),
+    // Links inside the findings and the most likely cause's box.
+    ("accent", "cause-background", 4.5),
     ("error", "background", 4.5),
     ("background", "error", 4.5),
     ("border", "background", 3.0),

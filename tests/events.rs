@@ -159,3 +159,21 @@ fn event_names_are_the_documented_ones() {
         ]
     );
 }
+
+#[test]
+fn getting_help_before_the_end_is_reported_as_finishing_but_not_with_nothing_answered() {
+    let mut progress = Progress::new(&checklist(), today());
+    let mut reporter = Reporter::new(&progress);
+    let events = run(&mut progress, &mut reporter, vec![Action::GetHelp]);
+    assert_eq!(
+        events,
+        [],
+        "nothing answered: help has nothing to show, nothing moves"
+    );
+    let events = run(
+        &mut progress,
+        &mut reporter,
+        vec![choose(0, "no"), Action::GetHelp],
+    );
+    assert_eq!(events, [Event::Answered { step: 0 }, Event::Finished]);
+}

@@ -166,7 +166,7 @@ fn unanswered_questions_are_said_to_be_unanswered() {
     let report = report_of(&content, &Progress::new(&content, today())).text();
     assert_eq!(report.matches("   Not answered").count(), 7, "{report}");
     assert!(
-        report.contains("With these questions still open, there isn't enough to say what the cause is:\n- 1. Can you sign in"),
+        report.contains("With questions still open or not sure, there isn't enough yet to say what the cause is.\n- 1. Can you sign in"),
         "{report}"
     );
     assert!(
@@ -483,4 +483,33 @@ fn the_to_do_list_gathers_every_answers_next_step_with_not_sure_ones_marked() {
         ),
         "{report}"
     );
+}
+
+#[test]
+fn a_half_given_answer_is_not_answered_and_has_no_time() {
+    let content = checklist();
+    let mut progress = Progress::new(&content, today());
+    progress.set_time(Timestamp(1_795_490_000));
+    progress.apply(
+        &content,
+        Action::Choose {
+            step: 0,
+            option: "yes".into(),
+        },
+    );
+    progress.apply(&content, Action::Continue);
+    // A date typed at question 2, nothing ticked, and help asked for.
+    progress.apply(
+        &content,
+        Action::SetDate {
+            step: 1,
+            date: "2026-11-20".into(),
+        },
+    );
+    assert!(progress.apply(&content, Action::GetHelp));
+    let report = report_of(&content, &progress).text();
+    let second = &report[report.find("\n2. When").expect("question 2")..];
+    let second = &second[..second.find("\n3. ").expect("question 3")];
+    assert!(second.contains("Not answered"), "{second}");
+    assert!(!second.contains("given"), "{second}");
 }

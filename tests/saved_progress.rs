@@ -130,6 +130,9 @@ fn values_of_another_shape_are_not_trusted() {
         "v=1&at=webmail&when=/nothing,nothing",
         "v=1&at=webmail&when=/aliens",
         "v=1&at=webmail&when=/password,",
+        // "Nothing that I know of" stands alone: the form never lets it join a change.
+        "v=1&at=webmail&when=/password,nothing",
+        "v=1&at=webmail&when=/nothing,network",
         "v=1&at=webmail&",
         "v=1&at=webmail&webmail=yes@",
         "v=1&at=webmail&webmail=yes@12a",

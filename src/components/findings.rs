@@ -1,16 +1,15 @@
+use super::change_button::ChangeButton;
 use super::external_link::ExternalLink;
 use crate::content::Content;
 use crate::model::diagnosis::conflict_answers;
 use crate::model::report::{self, confidence_label};
-use crate::model::{fill, Action, Checklist, Diagnosis, Link, RankedCause};
+use crate::model::{Action, Checklist, Diagnosis, RankedCause};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct FindingsProps {
     pub checklist: Content,
     pub diagnosis: Diagnosis,
-    #[prop_or_default]
-    pub admin_contact: Option<AttrValue>,
     pub on_action: Callback<Action>,
 }
 
@@ -22,15 +21,6 @@ pub fn Findings(props: &FindingsProps) -> Html {
     let text = &checklist.text;
     let diagnosis = &props.diagnosis;
     let causes = diagnosis.causes();
-    let change = |step: usize| {
-        let on_action = props.on_action.clone();
-        html! {
-            <button type="button" class="et-link-button" onclick={Callback::from(move |_| on_action.emit(Action::Change(step)))}
-                aria-label={fill(text.change_step(), &[("n", &(step + 1).to_string())])}>
-                { text.change() }
-            </button>
-        }
-    };
     let first = causes.first().and_then(|cause| {
         let finding = checklist.finding(&cause.finding)?;
         Some(html! {
@@ -44,13 +34,6 @@ pub fn Findings(props: &FindingsProps) -> Html {
                 }
                 if finding.contact_admin {
                     <p class="et-contact-now">{ text.contact_who() }</p>
-                    if let Some(href) = &props.admin_contact {
-                        <p>
-                            <ExternalLink
-                                link={Link { id: "admin".into(), label: text.contact_admin_link().to_owned().into(), url: href.to_string().into() }}
-                                opens_new_tab={text.opens_new_tab().to_owned()} />
-                        </p>
-                    }
                 }
                 if let Some(reason) = tie_reason(checklist, causes) {
                     <p class="et-hint">{ reason }</p>
@@ -76,22 +59,30 @@ pub fn Findings(props: &FindingsProps) -> Html {
         .iter()
         .filter_map(|&index| checklist.conflicts.get(index))
         .map(|conflict| {
-            let questions = conflict_answers(checklist, conflict).map(|(step, _)| {
-                html! {
-                    <li>
-                        { step + 1 }{ ". " }{ &*checklist.steps[step].question }{ " " }
-                        { change(step) }
-                    </li>
-                }
-            });
             html! {
                 <li>
                     <p>{ report::clashing_answers(checklist, conflict) }</p>
-                    <ul class="et-conflict-questions">{ for questions }</ul>
                     <p>{ &*conflict.explanation }</p>
                 </li>
             }
         });
+    // The questions to check again, each once (two conflicts may share one) with its Change.
+    let mut clashing: Vec<usize> = Vec::new();
+    for &index in diagnosis.conflicts() {
+        for (step, _) in conflict_answers(checklist, &checklist.conflicts[index]) {
+            if !clashing.contains(&step) {
+                clashing.push(step);
+            }
+        }
+    }
+    let recheck = clashing.iter().map(|&step| {
+        html! {
+            <li>
+                { step + 1 }{ ". " }{ &*checklist.steps[step].question }{ " " }
+                <ChangeButton checklist={checklist.clone()} {step} on_action={props.on_action.clone()} />
+            </li>
+        }
+    });
     let unanswered = diagnosis.unanswered();
     let answer_rest = {
         let on_action = props.on_action.clone();
@@ -109,6 +100,7 @@ pub fn Findings(props: &FindingsProps) -> Html {
                 <div class="et-conflicts">
                     <p class="et-not-enough">{ text.conflicting() }</p>
                     <ul class="et-conflict-list">{ for conflicts }</ul>
+                    <ul class="et-conflict-questions">{ for recheck }</ul>
                 </div>
             }
             if causes.is_empty() && !diagnosis.open().is_empty() {

@@ -1,5 +1,6 @@
 //! The interface, one component a file. Components only render and dispatch model actions.
 
+mod change_button;
 mod check_controls;
 mod check_results;
 mod choice_question;

@@ -97,7 +97,8 @@ pub fn QuestionForm(props: &QuestionFormProps) -> Html {
             <Guidance checklist={checklist.clone()} options={chosen.clone()} on_action={on_action.clone()} />
             { check }
             <StepActions checklist={checklist.clone()} can_go_back={*index > 0}
-                help_offered={chosen.iter().any(|option| option.offers_help)} on_action={on_action.clone()} />
+                help_offered={chosen.iter().any(|option| option.offers_help)}
+                can_get_help={progress.answered_count(checklist) > 0} on_action={on_action.clone()} />
             // This step sends the user to another computer or network: the link that carries
             // the answers there is offered here, below Continue and outside the live guidance (so it isn't read out).
             if step.offers_continue {

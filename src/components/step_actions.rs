@@ -8,6 +8,8 @@ pub struct StepActionsProps {
     pub can_go_back: bool,
     /// The guidance above already offers help in its place: don't offer it twice.
     pub help_offered: bool,
+    /// Something is answered, so the summary has something to say.
+    pub can_get_help: bool,
     pub on_action: Callback<Action>,
 }
 
@@ -33,7 +35,7 @@ pub fn StepActions(props: &StepActionsProps) -> Html {
                 <button type="button" class="et-button et-button--secondary" onclick={on_back}>{ text.back() }</button>
             }
         </div>
-        if !props.help_offered {
+        if props.can_get_help && !props.help_offered {
             <p class="et-get-help">
                 <button type="button" class="et-link-button" onclick={on_help} aria-describedby="et-get-help-hint">{ text.get_help() }</button>
                 <span class="et-hint" id="et-get-help-hint">{ text.get_help_hint() }</span>

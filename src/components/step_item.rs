@@ -1,8 +1,8 @@
 use super::{
-    answer_text, choice_question::ChoiceQuestion, status_label, when_question::WhenQuestion,
-    StepProps,
+    answer_text, change_button::ChangeButton, choice_question::ChoiceQuestion, status_label,
+    when_question::WhenQuestion, StepProps,
 };
-use crate::model::{fill, Action, Position, StepKind, StepStatus};
+use crate::model::{Position, StepKind, StepStatus};
 use yew::prelude::*;
 
 /// One step of the overview: its question and status, its answer with "Change", or its form when open.
@@ -24,10 +24,6 @@ pub fn StepItem(props: &StepProps) -> Html {
         StepStatus::Answered => "et-tag et-tag--answered",
         StepStatus::PointsToCause => "et-tag et-tag--cause",
         StepStatus::ToCheck => "et-tag et-tag--to-check",
-    };
-    let on_change = {
-        let on_action = props.on_action.clone();
-        Callback::from(move |_| on_action.emit(Action::Change(index)))
     };
 
     let body = if open {
@@ -60,10 +56,8 @@ pub fn StepItem(props: &StepProps) -> Html {
                             </li>
                         }) }
                     </ul>
-                    <button type="button" class="et-button et-button--secondary et-change" onclick={on_change}
-                        aria-label={fill(text.change_step(), &[("n", &(index + 1).to_string())])}>
-                        { text.change() }
-                    </button>
+                    <ChangeButton checklist={checklist.clone()} step={index} on_action={props.on_action.clone()}
+                        class={classes!("et-button", "et-button--secondary", "et-change")} />
                 }
             </>
         }

@@ -1,7 +1,7 @@
 use super::{
-    answer_text, check_results::CheckResults, continue_elsewhere::ContinueElsewhere,
-    external_link::ExternalLink, findings::Findings, report_panel::ReportPanel,
-    todo_list::TodoList,
+    answer_text, change_button::ChangeButton, check_results::CheckResults,
+    continue_elsewhere::ContinueElsewhere, external_link::ExternalLink, findings::Findings,
+    report_panel::ReportPanel, todo_list::TodoList,
 };
 use crate::browser::{clock, view};
 use crate::content::Content;
@@ -37,9 +37,10 @@ pub fn Summary(props: &SummaryProps) -> Html {
     let progress = &props.progress;
     // Open where there is room; on a phone the answers would push everything else down.
     let wide = use_memo((), |_| view::matches("(min-width: 40em)"));
+    // Change reopens an answered question, or the first one still open: never past it.
+    let first_open = progress.first_unanswered(checklist);
     let rows = checklist.steps.iter().enumerate().map(|(index, step)| {
-        let on_action = props.on_action.clone();
-        let onclick = Callback::from(move |_| on_action.emit(Action::Change(index)));
+        let reachable = progress.is_answered(checklist, index) || first_open == Some(index);
         let answer = match progress.status(checklist, index) {
             StepStatus::NotStarted => text.report_not_answered().to_string(),
             _ => answer_text(checklist, progress, index),
@@ -49,10 +50,9 @@ pub fn Summary(props: &SummaryProps) -> Html {
                 <dt>{ &*step.question }</dt>
                 <dd>{ answer }</dd>
                 <dd class="et-summary-change">
-                    <button type="button" class="et-link-button" {onclick}
-                        aria-label={fill(text.change_step(), &[("n", &(index + 1).to_string())])}>
-                        { text.change() }
-                    </button>
+                    if reachable {
+                        <ChangeButton checklist={checklist.clone()} step={index} on_action={props.on_action.clone()} />
+                    }
                 </dd>
             </div>
         }
@@ -61,11 +61,6 @@ pub fn Summary(props: &SummaryProps) -> Html {
         (checklist.clone(), progress.clone()),
         |(checklist, progress)| diagnose(checklist, progress),
     );
-    let first_needs_admin = diagnosis
-        .causes()
-        .first()
-        .and_then(|cause| checklist.finding(&cause.finding))
-        .is_some_and(|finding| finding.contact_admin);
     let contact_now = diagnosis
         .causes()
         .iter()
@@ -74,8 +69,7 @@ pub fn Summary(props: &SummaryProps) -> Html {
     html! {
         <section class="et-summary" aria-labelledby="et-summary-title">
             <h3 class="et-summary-title" id="et-summary-title" tabindex="-1" ref={heading}>{ text.findings_heading() }</h3>
-            <Findings checklist={checklist.clone()} diagnosis={(*diagnosis).clone()}
-                admin_contact={props.admin_contact.clone()} on_action={props.on_action.clone()} />
+            <Findings checklist={checklist.clone()} diagnosis={(*diagnosis).clone()} on_action={props.on_action.clone()} />
             <TodoList checklist={checklist.clone()} steps={next_steps(checklist, progress)} on_action={props.on_action.clone()} />
             if !progress.checks().is_empty() {
                 <h4>{ text.checks_heading() }</h4>
@@ -83,16 +77,13 @@ pub fn Summary(props: &SummaryProps) -> Html {
                     settings={settings} />
             }
             <h4>{ text.contact_heading() }</h4>
-            // Said once: the most likely cause's box already names the administrator when only
-            // they can fix it; "contact them now" and "if it still fails" don't stand together.
-            if contact_now && !first_needs_admin {
+            // Now, when some cause can only be fixed on their side; otherwise if nothing helps.
+            if contact_now {
                 <p class="et-contact-now">{ text.contact_now() }</p>
-            }
-            if !contact_now {
+            } else {
                 <p>{ text.contact_if_still() }</p>
             }
-            // The most likely cause's box already links the administrator when only they can fix it.
-            if let (Some(href), false) = (&props.admin_contact, first_needs_admin) {
+            if let Some(href) = &props.admin_contact {
                 <p>
                     <ExternalLink
                         link={Link { id: "admin".into(), label: text.contact_admin_link().to_owned().into(), url: href.to_string().into() }}

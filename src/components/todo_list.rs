@@ -1,3 +1,4 @@
+use super::change_button::ChangeButton;
 use crate::content::Content;
 use crate::model::{fill, Action, NextStep};
 use yew::prelude::*;
@@ -21,8 +22,6 @@ pub fn TodoList(props: &TodoListProps) -> Html {
         let step = next.step;
         let number = (step + 1).to_string();
         let from = fill(text.answered_from(), &[("n", &number)]);
-        let on_action = props.on_action.clone();
-        let onclick = Callback::from(move |_| on_action.emit(Action::Change(step)));
         html! {
             <li>
                 { &next.text }
@@ -33,10 +32,7 @@ pub fn TodoList(props: &TodoListProps) -> Html {
                 </span>
                 if next.unsure {
                     { " " }
-                    <button type="button" class="et-link-button" {onclick}
-                        aria-label={fill(text.change_step(), &[("n", &number)])}>
-                        { text.change() }
-                    </button>
+                    <ChangeButton checklist={props.checklist.clone()} {step} on_action={props.on_action.clone()} />
                 }
             </li>
         }

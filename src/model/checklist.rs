@@ -227,7 +227,6 @@ ui_text! {
     confidence_possible,
     conflicting,
     not_enough,
-    some_open,
     answered_from,
     started_at,
     began_today,

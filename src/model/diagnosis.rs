@@ -87,18 +87,15 @@ pub fn diagnose(checklist: &Checklist, progress: &Progress) -> Diagnosis {
         .filter(|(_, conflict)| holds(checklist, progress, conflict))
         .map(|(index, _)| index)
         .collect();
-    // A conflict casts doubt on the causes its own answers point to, and on nothing else.
-    let doubted: Vec<&str> = conflicts
+    // A conflict sets aside what its own answers say, and nothing else: a cause other answers
+    // or checks point to stays, on their evidence alone.
+    let clashing: Vec<(usize, &str)> = conflicts
         .iter()
         .flat_map(|&index| conflict_answers(checklist, &checklist.conflicts[index]))
-        .filter_map(|(step, option)| checklist.steps[step].option(option)?.points_to.as_deref())
         .collect();
 
     let mut causes: Vec<RankedCause> = Vec::new();
     let mut add = |finding: &str, confidence: Confidence, source: Source| {
-        if doubted.contains(&finding) {
-            return;
-        }
         let index = match causes.iter().position(|cause| cause.finding == finding) {
             Some(index) => index,
             None => {
@@ -134,6 +131,9 @@ pub fn diagnose(checklist: &Checklist, progress: &Progress) -> Diagnosis {
             continue;
         }
         for option in progress.chosen(checklist, step) {
+            if clashing.contains(&(step, &*option.id)) {
+                continue;
+            }
             if let Some(finding) = option.points_to.as_deref() {
                 let confidence = option.confidence.unwrap_or(Confidence::Likely);
                 add(finding, confidence, Source::Step(step, option.names_cause));

@@ -88,7 +88,8 @@ impl Reporter {
                 }
             }
         }
-        if *action == Action::Continue
+        // At the end of the questions, or by "Get help now" before it.
+        if matches!(action, Action::Continue | Action::GetHelp)
             && before.at() != Position::Summary
             && after.at() == Position::Summary
         {

@@ -345,7 +345,7 @@ impl Progress {
             }
             Action::GetHelp => {
                 self.error = None;
-                self.at = Position::Summary;
+                self.at = self.reachable(checklist, Position::Summary);
             }
             Action::Checked(result) => self.checks.record(result),
             Action::StartAgain => {

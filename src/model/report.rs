@@ -159,8 +159,10 @@ pub fn build(
             } else {
                 text.report_not_answered().to_string()
             },
+            // A half-given answer has a time, but nothing was given yet.
             given: progress
                 .answered_at(index)
+                .filter(|_| progress.is_answered(checklist, index))
                 .map(|moment| fill(text.report_given(), &[("when", &when(moment))])),
         })
         .collect();

@@ -260,7 +260,10 @@ fn decode_answer(checklist: &Checklist, index: usize, value: &str) -> Result<Ans
                 .iter()
                 .enumerate()
                 .any(|(i, c)| changes[..i].contains(c));
-            if repeats || !changes.iter().all(|c| offered(c)) {
+            // "Nothing that I know of" stands alone, as the form allows.
+            let exclusive = |c: &String| step.option(c).is_some_and(|o| o.exclusive);
+            let lone_exclusive = changes.len() < 2 || !changes.iter().any(exclusive);
+            if repeats || !lone_exclusive || !changes.iter().all(|c| offered(c)) {
                 return Err(wrong);
             }
             Ok(Answer::When(WhenAnswer {

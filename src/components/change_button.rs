@@ -1,0 +1,31 @@
+use crate::content::Content;
+use crate::model::{fill, Action};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ChangeButtonProps {
+    pub checklist: Content,
+    /// The step it reopens.
+    pub step: usize,
+    pub on_action: Callback<Action>,
+    /// A link-like button in running text unless given (the overview's is a button proper).
+    #[prop_or(classes!("et-link-button"))]
+    pub class: Classes,
+}
+
+/// "Change", named for screen readers by the question it reopens: several stand on one screen.
+#[component]
+pub fn ChangeButton(props: &ChangeButtonProps) -> Html {
+    let text = &props.checklist.text;
+    let step = props.step;
+    let onclick = {
+        let on_action = props.on_action.clone();
+        Callback::from(move |_| on_action.emit(Action::Change(step)))
+    };
+    html! {
+        <button type="button" class={props.class.clone()} {onclick}
+            aria-label={fill(text.change_step(), &[("n", &(step + 1).to_string())])}>
+            { text.change() }
+        </button>
+    }
+}
