@@ -5,7 +5,6 @@
 import { before, after } from "node:test";
 import { createServer } from "node:http";
 
-const DAY = 86_400_000;
 const EXPECTED = ["mx1.emailsrvr.com", "mx2.emailsrvr.com"];
 
 const mx = (hosts) => ({ Status: 0, Answer: hosts.map((host, i) => ({ name: "x", type: 15, TTL: 300, data: `${(i + 1) * 10} ${host}.` })) });
@@ -58,13 +57,16 @@ function dns(name) {
   }
 }
 
+const now = () => new Date();
+
 function rdap(name) {
   const expires = (days) => ({
     objectClassName: "domain",
     ldhName: name,
     events: [
       { eventAction: "registration", eventDate: "2015-03-01T00:00:00Z" },
-      { eventAction: "expiration", eventDate: new Date(Date.now() + days * DAY).toISOString() },
+      // Midday, `days` whole days from today (UTC): "in 10 days" whatever the time of the run.
+      { eventAction: "expiration", eventDate: new Date(Date.UTC(now().getUTCFullYear(), now().getUTCMonth(), now().getUTCDate() + days, 12)).toISOString() },
     ],
     entities: [{ objectClassName: "entity", roles: ["registrar"], vcardArray: ["vcard", [["version", {}, "text", "4.0"], ["fn", {}, "text", "Example Registrar, Inc."]]] }],
   });
@@ -79,7 +81,7 @@ function rdap(name) {
     case "expired.test":
       return [200, expires(-12)];
     case "expiring.test":
-      return [200, expires(10.5)];
+      return [200, expires(10)];
     case "unknown.test":
       return [404, { errorCode: 404, title: "Not Found" }];
     case "slow.test":
