@@ -20,6 +20,10 @@ pub struct ContinueElsewhereProps {
     /// The heading's level, 3 or 4: 3 among the summary's headings, 4 inside a step.
     #[prop_or(3)]
     pub heading_level: u8,
+    /// The QR code waits for a button: inside a step the link changes with every answer, and
+    /// drawing the code each time would slow every click there.
+    #[prop_or_default]
+    pub qr_on_request: bool,
 }
 
 thread_local! {
@@ -32,24 +36,37 @@ thread_local! {
 /// the other device then). Questions 6 and 7 send the user to another computer and network.
 #[component]
 pub fn ContinueElsewhere(props: &ContinueElsewhereProps) -> Html {
-    let placed = use_memo((), |_| {
-        let id = PLACED.with(|n| n.replace(n.get() + 1));
-        (
-            id,
-            location::page_address(),
-            share::available(),
-            share::on_phone(),
-        )
-    });
-    let (id, address, can_share, on_phone) = &*placed;
+    let id = *use_memo((), |_| PLACED.with(|n| n.replace(n.get() + 1)));
     let open = use_state_eq(|| !props.folded);
+    // Asked of the browser once it opens: folded under the open question, it appears with the
+    // first answer, and that click shouldn't pay for it.
+    let browser = use_memo(*open, |open| {
+        open.then(|| {
+            (
+                location::page_address(),
+                share::available(),
+                share::on_phone(),
+            )
+        })
+    });
+    let (address, can_share, on_phone) = match &*browser {
+        Some((address, can_share, on_phone)) => (address.as_str(), *can_share, *on_phone),
+        None => ("", false, false),
+    };
     let share_failed = use_state_eq(|| false);
+    let qr_asked = use_state_eq(|| false);
     let checklist = &props.checklist;
     let text = &checklist.text;
-    let url = format!(
-        "{address}#{}",
-        link::fragment(&props.storage_key, &props.progress, checklist)
-    );
+    // The link, and everything made from it, only while it shows: folded under the open
+    // question, making them on every answer would slow every click.
+    let url = if *open {
+        format!(
+            "{address}#{}",
+            link::fragment(&props.storage_key, &props.progress, checklist)
+        )
+    } else {
+        String::new()
+    };
     let copy = use_copy(
         url.clone(),
         text.continue_copied().into(),
@@ -87,24 +104,34 @@ pub fn ContinueElsewhere(props: &ContinueElsewhereProps) -> Html {
     } else {
         copy.status
     };
-    // The QR code is made only while it shows: making it on every answer would slow each click.
-    let body = html! {
-        <div class="et-continue-body">
-            <p>{ text.continue_intro() }</p>
-            <label class="et-label" for={link_id.clone()}>{ text.continue_link() }</label>
-            <textarea class="et-link-text" id={link_id} readonly=true rows="4" ref={copy.field} value={url.clone()} />
-            <div class="et-actions">
-                if *can_share {
-                    <button type="button" class="et-button et-button--secondary" onclick={on_share}>{ text.continue_share() }</button>
+    let body = if !*open {
+        Html::default()
+    } else {
+        html! {
+            <div class="et-continue-body">
+                <p>{ text.continue_intro() }</p>
+                <label class="et-label" for={link_id.clone()}>{ text.continue_link() }</label>
+                <textarea class="et-link-text" id={link_id} readonly=true rows="4" ref={copy.field} value={url.clone()} />
+                <div class="et-actions">
+                    if can_share {
+                        <button type="button" class="et-button et-button--secondary" onclick={on_share}>{ text.continue_share() }</button>
+                    }
+                    <button type="button" class="et-button et-button--secondary" onclick={on_copy}>{ text.continue_copy() }</button>
+                </div>
+                <p class="et-copy-status" role="status">{ status }</p>
+                if !on_phone && *open && props.qr_on_request && !*qr_asked {
+                    <p>
+                        <button type="button" class="et-button et-button--secondary"
+                            onclick={let qr_asked = qr_asked.clone(); Callback::from(move |_| qr_asked.set(true))}>
+                            { text.continue_qr_show() }
+                        </button>
+                    </p>
+                } else if !on_phone && *open {
+                    <p>{ text.continue_qr() }</p>
+                    <QrCode text={url} label={text.continue_qr_label().to_string()} />
                 }
-                <button type="button" class="et-button et-button--secondary" onclick={on_copy}>{ text.continue_copy() }</button>
             </div>
-            <p class="et-copy-status" role="status">{ status }</p>
-            if !*on_phone && *open {
-                <p>{ text.continue_qr() }</p>
-                <QrCode text={url} label={text.continue_qr_label().to_string()} />
-            }
-        </div>
+        }
     };
     let heading = text.continue_heading();
     html! {
@@ -112,9 +139,7 @@ pub fn ContinueElsewhere(props: &ContinueElsewhereProps) -> Html {
             if props.folded {
                 <details class="et-continue-later" {ontoggle}>
                     <summary id={title_id}>{ heading }</summary>
-                    if *open {
-                        { body }
-                    }
+                    { body }
                 </details>
             } else {
                 if props.heading_level == 4 {

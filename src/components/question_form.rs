@@ -100,10 +100,11 @@ pub fn QuestionForm(props: &QuestionFormProps) -> Html {
                 help_offered={chosen.iter().any(|option| option.offers_help)}
                 can_get_help={progress.answered_count(checklist) > 0} on_action={on_action.clone()} />
             // This step sends the user to another computer or network: the link that carries
-            // the answers there is offered here, below Continue and outside the live guidance (so it isn't read out).
+            // the answers there is offered here, below Continue, outside the live guidance (so
+            // it isn't read out), and folded (made when opened: every Continue stays fast).
             if step.offers_continue {
                 <ContinueElsewhere checklist={checklist.clone()} progress={progress.clone()}
-                    storage_key={storage_key.0} heading_level={4} />
+                    storage_key={storage_key.0} folded=true qr_on_request=true />
             }
         </form>
     }

@@ -269,6 +269,7 @@ ui_text! {
     continue_qr_label,
     continue_share,
     continue_share_failed,
+    continue_qr_show,
     offer_heading,
     offer_intro,
     offer_replaces,
