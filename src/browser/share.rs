@@ -61,15 +61,5 @@ const PHONE: &str =
 
 /// Whether this looks like a phone.
 pub fn on_phone() -> bool {
-    let Some(window) = web_sys::window() else {
-        return false;
-    };
-    let window: JsValue = window.into();
-    Reflect::get(&window, &"matchMedia".into())
-        .ok()
-        .and_then(|f| f.dyn_into::<Function>().ok())
-        .and_then(|match_media| match_media.call1(&window, &PHONE.into()).ok())
-        .and_then(|list| Reflect::get(&list, &"matches".into()).ok())
-        .and_then(|matches| matches.as_bool())
-        .unwrap_or(false)
+    super::view::matches(PHONE)
 }
