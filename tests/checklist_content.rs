@@ -229,6 +229,13 @@ fn a_broken_content_file_is_reported_with_the_place_named() {
         "{problems:?}"
     );
 
+    // An answer can only name a cause it points to: the tie rule ranks by it.
+    let problems = broken(|c| c.steps.to_mut()[2].options.to_mut()[1].names_cause = true);
+    assert_eq!(
+        problems,
+        ["steps[2] (migrated).options[1] (no): names a cause but points to no finding"]
+    );
+
     let problems = broken(|c| {
         if let Some(link) = c.links.to_mut().iter_mut().find(|l| l.id == "webmail") {
             link.url = "javascript:alert(1)".into();

@@ -3,7 +3,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use email_troubleshooter::content::{BUILTINS, BUILTIN_DE, BUILTIN_EN, BUILTIN_ES};
-use email_troubleshooter::model::checklist::{ChecklistFile, UiText};
+use email_troubleshooter::model::checklist::{Checklist, ChecklistFile, UiText};
 use email_troubleshooter::model::{format, Date, Timestamp};
 
 #[test]
@@ -56,6 +56,28 @@ fn a_translation_that_drifts_is_caught() {
         differences[1],
         "text.step_of placeholders: {n} here, {n}{total} in the original"
     );
+}
+
+#[test]
+fn a_translation_without_the_new_guidance_or_flags_is_caught() {
+    // A to-do the English has and the translation lacks, question 6 offering the continue-link
+    // in one language only, the line up front missing: each is caught on its own.
+    type Drift = fn(&mut Checklist);
+    let drifts: [(Drift, &str); 3] = [
+        (
+            |c| c.steps.to_mut()[0].options.to_mut()[1].todo = None,
+            "steps: ",
+        ),
+        (|c| c.steps.to_mut()[5].offers_continue = false, "steps: "),
+        (|c| c.prerequisites.in_short = None, "prerequisites: "),
+    ];
+    for (drift, place) in drifts {
+        let mut drifted = BUILTIN_DE.clone();
+        drift(&mut drifted);
+        let differences = drifted.differences_from(&BUILTIN_EN);
+        assert_eq!(differences.len(), 1, "{differences:?}");
+        assert!(differences[0].starts_with(place), "{differences:?}");
+    }
 }
 
 #[test]
