@@ -219,3 +219,26 @@ test("in the portal's dialog on a phone, each new question comes into view too",
   await cameIntoView(page, QUESTIONS[2].replace("Rackspace Cloud Office", "Example Mail"));
   await context.close();
 });
+
+test("on a phone, two equally likely causes: the first says why it leads, and the email keeps that order", async () => {
+  const { context, page, problems, troubleshooter } = await openHost("phone");
+  await answer(troubleshooter, "Yes");
+  await troubleshooter.getByRole("checkbox", { name: "I changed my mailbox password" }).check();
+  await troubleshooter.getByRole("button", { name: "Continue" }).click();
+  for (const label of ["No", "No", "No", "Yes", "No"]) await answer(troubleshooter, label);
+  await cameIntoView(page, "What your answers point to");
+  const summary = troubleshooter.getByRole("region", { name: "What your answers point to" });
+  // Password (question 2) and the usual computer (question 6) are both likely: the answer that
+  // names its cause leads, and says so on the first screen.
+  const why = summary.getByText("As likely as the next cause, and first because your answer names it.");
+  const box = await why.boundingBox();
+  assert.ok(box && box.y + box.height <= 844, `the reason is on the first screen: ${JSON.stringify(box)}`);
+  await summary.getByRole("heading", { name: "Other possible causes" }).waitFor();
+  const href = await summary.getByRole("link", { name: "Email it" }).getAttribute("href");
+  const body = decodeURIComponent(href.slice(href.indexOf("body=") + "body=".length));
+  const first = body.indexOf("Your mailbox password changed");
+  const second = body.indexOf("Something on your usual computer");
+  assert.ok(first >= 0 && second > first, `the email lists the leading cause first:\n${body}`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
