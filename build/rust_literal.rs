@@ -122,7 +122,8 @@ impl RustLiteral for CheckRule {
             CheckRule {
                 signal,
                 points_to,
-                confidence
+                confidence,
+                if_answer
             }
         )
     }

@@ -200,10 +200,14 @@ fn a_broken_content_file_is_reported_with_the_place_named() {
         ]
     );
 
+    // The check rule conditioned on an answer to that step names it no more.
     let problems = broken(|c| c.steps.to_mut()[3].id = "at".into());
     assert_eq!(
         problems,
-        ["steps[3] (at): needs an id of a-z, 0-9, _ and - that is not v, at, started or summary"]
+        [
+            "steps[3] (at): needs an id of a-z, 0-9, _ and - that is not v, at, started or summary",
+            "check_rules[10] (autodiscover_elsewhere): needs if_answer as step=option of this checklist"
+        ]
     );
 
     let problems = broken(|c| c.steps.to_mut()[0].options.to_mut()[0].id = "Yes please".into());

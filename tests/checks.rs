@@ -8,7 +8,9 @@ use common::{checklist, today};
 use email_troubleshooter::model::checklist::{is_safe_url, MAX_URL_LEN};
 use email_troubleshooter::model::checks::domain::domain_from_input;
 use email_troubleshooter::model::checks::json::Json;
-use email_troubleshooter::model::checks::mx::{self, DnsAnswer, MxFound, MxRecord, MxVerdict};
+use email_troubleshooter::model::checks::mx::{
+    self, DnsAnswer, Extra, MxFound, MxRecord, MxVerdict,
+};
 use email_troubleshooter::model::checks::rdap::{self, RegistrationStatus};
 use email_troubleshooter::model::checks::{
     CheckResult, Failure, MxCheck, PortalCheck, RegistrationCheck,
@@ -98,6 +100,23 @@ fn every_mx_verdict() {
                 "mx2.emailsrvr.com",
                 "backup.example.net",
             ]),
+            // Another provider's host beside the expected ones is named, not hidden.
+            MxVerdict::Extra(Extra {
+                named: vec!["backup.example.net".into()],
+                others: 0,
+                preferred: false,
+            }),
+        ),
+        (
+            records(&["mx.old.example", "mx1.emailsrvr.com", "mx2.emailsrvr.com"]),
+            MxVerdict::Extra(Extra {
+                named: vec!["mx.old.example".into()],
+                others: 0,
+                preferred: true,
+            }),
+        ),
+        (
+            records(&["mx1.emailsrvr.com", "mx2.emailsrvr.com"]),
             MxVerdict::AllMatch,
         ),
         (
@@ -214,7 +233,19 @@ fn a_huge_answer_keeps_the_verdict_and_a_few_records() {
     )))
     .expect("an answer");
     let found = mx::found(&answer, &expected());
-    assert_eq!(found.verdict, MxVerdict::AllMatch, "every record counted");
+    assert_eq!(
+        found.verdict,
+        MxVerdict::Extra(Extra {
+            named: vec![
+                "host0.example.net".into(),
+                "host100.example.net".into(),
+                "host1000.example.net".into()
+            ],
+            others: 10_000 - 3,
+            preferred: false,
+        }),
+        "every record counted, the most preferred others named"
+    );
     assert_eq!(found.records.len(), mx::MAX_KEPT);
     assert_eq!(found.more, 10_002 - mx::MAX_KEPT as u32);
     assert_eq!(

@@ -69,6 +69,56 @@ pub fn CheckResults(props: &CheckResultsProps) -> Html {
             check.at,
         )
     });
+    let dns_service = host_of(&settings.doh_url);
+    let spf = checks.spf.as_ref().filter(|_| props.records).map(|check| {
+        let facts = check.outcome.is_ok().then(|| {
+            facts_block(
+                text,
+                describe::spf_found(checklist, check, &settings.spf_include),
+                &settings.spf_include,
+            )
+        });
+        result(
+            CheckKind::Spf,
+            describe::spf_standing(checklist, check),
+            Some(fill(text.spf_heading(), &[("domain", &check.domain)])),
+            vec![describe::spf(
+                checklist,
+                check,
+                &settings.spf_include,
+                dns_service,
+                seconds,
+            )],
+            facts,
+            check.at,
+        )
+    });
+    let autodiscover = checks
+        .autodiscover
+        .as_ref()
+        .filter(|_| props.records)
+        .map(|check| {
+            let chain = describe::autodiscover_chain(check);
+            let facts = (!chain.is_empty())
+                .then(|| facts_block(text, chain, &settings.autodiscover_target));
+            result(
+                CheckKind::Autodiscover,
+                describe::autodiscover_standing(checklist, check),
+                Some(fill(
+                    text.autodiscover_heading(),
+                    &[("domain", &check.domain)],
+                )),
+                vec![describe::autodiscover(
+                    checklist,
+                    check,
+                    &settings.autodiscover_target,
+                    dns_service,
+                    seconds,
+                )],
+                facts,
+                check.at,
+            )
+        });
     let registration = checks
         .registration
         .as_ref()
@@ -105,7 +155,17 @@ pub fn CheckResults(props: &CheckResultsProps) -> Html {
                 check.at,
             )
         });
-    html! { <>{ for mx }{ for registration }{ for portal }</> }
+    html! { <>{ for mx }{ for spf }{ for autodiscover }{ for registration }{ for portal }</> }
+}
+
+/// What a record holds beside what was expected, one value each.
+fn facts_block(text: &UiText, found: String, expected: &str) -> Html {
+    html! {
+        <dl class="et-facts">
+            <div><dt>{ text.mx_found() }</dt><dd>{ found }</dd></div>
+            <div><dt>{ text.mx_expected() }</dt><dd>{ expected.to_owned() }</dd></div>
+        </dl>
+    }
 }
 
 /// One result. Its first line starts with the outcome's word (a problem's with an icon too,

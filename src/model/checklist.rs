@@ -20,7 +20,7 @@ pub const CONTENT_SCHEMA: u32 = 1;
 pub const CHOICE_IDS: [&str; 3] = ["yes", "no", "unsure"];
 
 /// What the browser's checks can find (see `checks`); `[[check_rules]]` say what each means.
-pub const CHECK_SIGNALS: [&str; 7] = [
+pub const CHECK_SIGNALS: [&str; 13] = [
     "mx_none",
     "mx_some_missing",
     "mx_nxdomain",
@@ -28,6 +28,12 @@ pub const CHECK_SIGNALS: [&str; 7] = [
     "mx_null",
     "registration_expired",
     "registration_expiring",
+    "mx_extra",
+    "mx_extra_preferred",
+    "spf_missing",
+    "spf_none",
+    "spf_several",
+    "autodiscover_elsewhere",
 ];
 
 /// The checks a step can offer: `records` (mail records and registration) or `portal`.
@@ -368,6 +374,23 @@ ui_text! {
     next_renew_now,
     next_renew_soon,
     next_portal,
+    expected_host,
+    mx_extra,
+    mx_extra_preferred,
+    next_mx_extra,
+    spf_heading,
+    spf_included,
+    spf_missing,
+    spf_none,
+    spf_several,
+    next_spf,
+    autodiscover_heading,
+    autodiscover_matches,
+    autodiscover_elsewhere,
+    autodiscover_not_set,
+    next_autodiscover,
+    from_spf_check,
+    from_autodiscover_check,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -422,6 +445,10 @@ pub struct CheckRule {
     pub signal: Text,
     pub points_to: Text,
     pub confidence: Confidence,
+    /// The rule holds only with this answer, written `step=option`: an autodiscover record
+    /// pointing elsewhere means a move only for someone whose mail moved.
+    #[serde(default)]
+    pub if_answer: Option<Text>,
 }
 
 /// Answers that contradict each other, each written `step=option`.
@@ -622,7 +649,14 @@ impl Checklist {
                 report(place.clone(), "names a signal checks don't give");
             }
             if self.finding(&rule.points_to).is_none() {
-                report(place, "points to a finding that is not defined");
+                report(place.clone(), "points to a finding that is not defined");
+            }
+            if rule
+                .if_answer
+                .as_deref()
+                .is_some_and(|answer| self.answer_of(answer).is_none())
+            {
+                report(place, "needs if_answer as step=option of this checklist");
             }
         }
         for (index, step) in self.steps.iter().enumerate() {
@@ -639,12 +673,7 @@ impl Checklist {
         }
         for (index, conflict) in self.conflicts.iter().enumerate() {
             let place = format!("conflicts[{index}]");
-            let known = |answer: &Text| {
-                answer.split_once('=').is_some_and(|(step, option)| {
-                    self.step_index(step)
-                        .is_some_and(|i| self.steps[i].option(option).is_some())
-                })
-            };
+            let known = |answer: &Text| self.answer_of(answer).is_some();
             if conflict.answers.len() < 2 || !conflict.answers.iter().all(known) {
                 report(
                     place.clone(),
@@ -732,7 +761,12 @@ impl Checklist {
         let rules = |c: &Checklist| {
             c.check_rules
                 .iter()
-                .map(|r| format!("{}>{}:{:?}", r.signal, r.points_to, r.confidence))
+                .map(|r| {
+                    format!(
+                        "{}>{}:{:?}:{:?}",
+                        r.signal, r.points_to, r.confidence, r.if_answer
+                    )
+                })
                 .collect::<Vec<_>>()
                 .join(" ")
         };
@@ -859,6 +893,13 @@ impl Checklist {
                 .bytes()
                 .all(|b| b.is_ascii_alphanumeric() || b == b'-');
         plausible_lang.then_some(copy)
+    }
+
+    /// The step (its index) and option a `step=option` names, if this checklist has them.
+    pub fn answer_of<'a>(&self, answer: &'a str) -> Option<(usize, &'a str)> {
+        let (step, option) = answer.split_once('=')?;
+        let index = self.step_index(step)?;
+        self.steps[index].option(option).map(|_| (index, option))
     }
 
     pub fn step_index(&self, id: &str) -> Option<usize> {

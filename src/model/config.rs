@@ -27,10 +27,12 @@ pub enum Setting {
     ExpectedMx,
     CheckTimeout,
     Heading,
+    SpfInclude,
+    AutodiscoverTarget,
 }
 
 impl Setting {
-    pub const ALL: [Setting; 15] = [
+    pub const ALL: [Setting; 17] = [
         Setting::WebmailUrl,
         Setting::HelpToolUrl,
         Setting::DnsRecordsUrl,
@@ -46,6 +48,8 @@ impl Setting {
         Setting::ExpectedMx,
         Setting::CheckTimeout,
         Setting::Heading,
+        Setting::SpfInclude,
+        Setting::AutodiscoverTarget,
     ];
 
     /// The key in JSON settings and in `mount()`'s object.
@@ -66,6 +70,8 @@ impl Setting {
             Setting::ExpectedMx => "expectedMx",
             Setting::CheckTimeout => "checkTimeout",
             Setting::Heading => "heading",
+            Setting::SpfInclude => "spfInclude",
+            Setting::AutodiscoverTarget => "autodiscoverTarget",
         }
     }
 
@@ -86,6 +92,8 @@ impl Setting {
             Setting::ExpectedMx => "expected-mx",
             Setting::CheckTimeout => "check-timeout",
             Setting::Heading => "heading",
+            Setting::SpfInclude => "spf-include",
+            Setting::AutodiscoverTarget => "autodiscover-target",
             Setting::Checklist => return None,
         })
     }
@@ -109,6 +117,7 @@ impl Setting {
             Setting::ExpectedMx => Expected::Hosts,
             Setting::CheckTimeout => Expected::Seconds,
             Setting::Heading => Expected::ShowOrHide,
+            Setting::SpfInclude | Setting::AutodiscoverTarget => Expected::Host,
         }
     }
 
@@ -158,6 +167,8 @@ pub enum Expected {
     NoLogin,
     /// `show` or `hide`.
     ShowOrHide,
+    /// One host name, such as `emailsrvr.com`.
+    Host,
     /// One plain email address: a `mailto:` contact with `?cc=`, `?bcc=` or a second
     /// address would add recipients to every report sent with it.
     OneAddress,
@@ -202,6 +213,8 @@ pub struct Config {
     pub rdap_url: Option<String>,
     pub expected_mx: Option<Vec<String>>,
     pub check_timeout: Option<u32>,
+    pub spf_include: Option<String>,
+    pub autodiscover_target: Option<String>,
     /// Leave out the widget's own heading and intro: the host page already says them.
     pub hide_heading: bool,
 }
@@ -218,6 +231,10 @@ pub const DEFAULT_EXPECTED_MX: [&str; 2] = ["mx1.emailsrvr.com", "mx2.emailsrvr.
 pub const MAX_EXPECTED_MX: usize = 10;
 /// How long a check waits for an answer.
 pub const DEFAULT_CHECK_TIMEOUT: u32 = 8;
+/// The name the provider's SPF record tells domains to include.
+pub const DEFAULT_SPF_INCLUDE: &str = "emailsrvr.com";
+/// Where the provider tells domains to point `autodiscover.<domain>`.
+pub const DEFAULT_AUTODISCOVER_TARGET: &str = "autodiscover.emailsrvr.com";
 
 /// Everything the checks need: where to ask, what to expect, how long to wait.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -226,6 +243,8 @@ pub struct CheckSettings {
     pub doh_url: String,
     pub rdap_url: String,
     pub expected_mx: Vec<String>,
+    pub spf_include: String,
+    pub autodiscover_target: String,
     pub timeout_seconds: u32,
     pub webmail_url: String,
 }
@@ -240,8 +259,13 @@ impl Default for CheckSettings {
 impl CheckSettings {
     /// The address that asks the DNS-over-HTTPS service for a domain's MX records.
     pub fn mx_request(&self, domain: &str) -> String {
+        self.dns_request(domain, "MX")
+    }
+
+    /// The address that asks the DNS-over-HTTPS service for records of one type.
+    pub fn dns_request(&self, name: &str, kind: &str) -> String {
         let separator = if self.doh_url.contains('?') { '&' } else { '?' };
-        format!("{}{separator}name={domain}&type=MX", self.doh_url)
+        format!("{}{separator}name={name}&type={kind}", self.doh_url)
     }
 
     /// The address that asks the RDAP service about a domain: `{domain}` in the setting is
@@ -306,6 +330,10 @@ impl Config {
                     .filter(|hosts| (1..=MAX_EXPECTED_MX).contains(&hosts.len()))
                     .map(|hosts| self.expected_mx = Some(hosts))
             }
+            Setting::SpfInclude => host(value).map(|name| self.spf_include = Some(name)),
+            Setting::AutodiscoverTarget => {
+                host(value).map(|name| self.autodiscover_target = Some(name))
+            }
             Setting::CheckTimeout => value
                 .parse::<u32>()
                 .ok()
@@ -353,6 +381,14 @@ impl Config {
                     .map(|h| (*h).to_owned())
                     .collect()
             }),
+            spf_include: self
+                .spf_include
+                .clone()
+                .unwrap_or_else(|| DEFAULT_SPF_INCLUDE.to_owned()),
+            autodiscover_target: self
+                .autodiscover_target
+                .clone()
+                .unwrap_or_else(|| DEFAULT_AUTODISCOVER_TARGET.to_owned()),
             timeout_seconds: self.check_timeout.unwrap_or(DEFAULT_CHECK_TIMEOUT),
             webmail_url,
         }
@@ -420,6 +456,7 @@ pub fn describe(text: &UiText, problem: &ConfigProblem) -> String {
         Expected::Name => &text.expected_name(),
         Expected::NoLogin => &text.expected_no_login(),
         Expected::OneAddress => &text.expected_one_address(),
+        Expected::Host => &text.expected_host(),
     };
     let line = super::fill(
         text.config_problem(),
@@ -436,6 +473,11 @@ fn web_url(value: &str) -> Option<String> {
     let lower = value.to_ascii_lowercase();
     (is_safe_url(value) && (lower.starts_with("https://") || lower.starts_with("http://")))
         .then(|| value.to_owned())
+}
+
+/// One DNS name, as `expectedMx` takes each of its names (no address, no list).
+fn host(value: &str) -> Option<String> {
+    super::checks::domain::domain_from_input(value).filter(|_| !value.contains('@'))
 }
 
 fn non_empty(value: &str) -> Option<String> {

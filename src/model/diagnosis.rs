@@ -6,7 +6,7 @@
 //! (`[[conflicts]]`), and, for causes that are otherwise equal, the order of `[[findings]]`.
 //! A host's own checklist brings its own.
 
-use super::checklist::{Checklist, Confidence, Conflict};
+use super::checklist::{CheckRule, Checklist, Confidence, Conflict};
 use super::checks::CheckKind;
 use super::progress::Progress;
 
@@ -142,7 +142,11 @@ pub fn diagnose(checklist: &Checklist, progress: &Progress) -> Diagnosis {
     }
     // What the checks the user ran found counts too, as the content's check rules say.
     for (signal, kind) in progress.checks().signals(progress.today()) {
-        for rule in checklist.check_rules.iter().filter(|r| r.signal == signal) {
+        for rule in checklist
+            .check_rules
+            .iter()
+            .filter(|r| r.signal == signal && rule_holds(checklist, progress, r))
+        {
             add(&rule.points_to, rule.confidence, Source::Check(kind));
         }
     }
@@ -203,6 +207,19 @@ pub fn conflict_answers<'c>(
     conflict.answers.iter().filter_map(move |answer| {
         let (step, option) = answer.split_once('=')?;
         Some((checklist.step_index(step)?, option))
+    })
+}
+
+/// Whether a check rule's answer condition (`if_answer`), if it has one, is the user's answer.
+pub fn rule_holds(checklist: &Checklist, progress: &Progress, rule: &CheckRule) -> bool {
+    rule.if_answer.as_deref().is_none_or(|answer| {
+        checklist.answer_of(answer).is_some_and(|(step, option)| {
+            progress.is_answered(checklist, step)
+                && progress
+                    .chosen(checklist, step)
+                    .iter()
+                    .any(|o| o.id == option)
+        })
     })
 }
 

@@ -239,6 +239,7 @@ fn check_lines(
             details,
         });
     }
+    lines.extend(record_lines(checklist, progress, settings, &checked));
     if let Some(check) = &checks.registration {
         let mut found = describe::registration(
             checklist,
@@ -275,6 +276,61 @@ fn check_lines(
     lines
 }
 
+/// The SPF and autodiscover records' lines: the same sentence as on screen, then what was
+/// found and expected.
+fn record_lines(
+    checklist: &Checklist,
+    progress: &Progress,
+    settings: &CheckSettings,
+    checked: &dyn Fn(Timestamp) -> String,
+) -> Vec<CheckLine> {
+    let text = &checklist.text;
+    let checks = progress.checks();
+    let (service, seconds) = (host_of(&settings.doh_url), settings.timeout_seconds);
+    let found_expected = |found: String, expected: &str| {
+        format!(
+            "{}: {found}. {}: {expected}. ",
+            text.mx_found(),
+            text.mx_expected()
+        )
+    };
+    let mut lines = Vec::new();
+    if let Some(check) = &checks.spf {
+        let include = &settings.spf_include;
+        let mut details = match check.outcome {
+            Ok(_) => found_expected(describe::spf_found(checklist, check, include), include),
+            Err(_) => String::new(),
+        };
+        details.push_str(&checked(check.at));
+        lines.push(CheckLine {
+            verdict: format!(
+                "{}: {}",
+                fill(text.spf_heading(), &[("domain", &check.domain)]),
+                describe::spf(checklist, check, include, service, seconds)
+            ),
+            details,
+        });
+    }
+    if let Some(check) = &checks.autodiscover {
+        let target = &settings.autodiscover_target;
+        let chain = describe::autodiscover_chain(check);
+        let mut details = match chain.is_empty() {
+            false => found_expected(chain, target),
+            true => String::new(),
+        };
+        details.push_str(&checked(check.at));
+        lines.push(CheckLine {
+            verdict: format!(
+                "{}: {}",
+                fill(text.autodiscover_heading(), &[("domain", &check.domain)]),
+                describe::autodiscover(checklist, check, target, service, seconds)
+            ),
+            details,
+        });
+    }
+    lines
+}
+
 /// Which answers and checks point to a cause: "from question 3", "from the mail records check".
 pub fn sources(checklist: &Checklist, cause: &RankedCause) -> Vec<String> {
     let text = &checklist.text;
@@ -287,6 +343,8 @@ pub fn sources(checklist: &Checklist, cause: &RankedCause) -> Vec<String> {
         match kind {
             CheckKind::Mx => sources.push(text.from_mx_check().to_string()),
             CheckKind::Registration => sources.push(text.from_registration_check().to_string()),
+            CheckKind::Spf => sources.push(text.from_spf_check().to_string()),
+            CheckKind::Autodiscover => sources.push(text.from_autodiscover_check().to_string()),
             CheckKind::Portal => {}
         }
     }

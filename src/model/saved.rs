@@ -63,6 +63,14 @@ pub fn encode(progress: &Progress, checklist: &Checklist) -> String {
             .portal
             .as_ref()
             .map(|c| ("portal", checks::encode_portal(c), c.at)),
+        checks
+            .spf
+            .as_ref()
+            .map(|c| ("spf", checks::encode_spf(c), c.at)),
+        checks
+            .autodiscover
+            .as_ref()
+            .map(|c| ("autodiscover", checks::encode_autodiscover(c), c.at)),
     ];
     for (name, value, Timestamp(at)) in saved_checks.into_iter().flatten() {
         line.push_str(&format!("&check.{name}={value}@{at}"));
@@ -198,7 +206,7 @@ fn read(
     })
 }
 
-/// One saved check result, `mx`, `reg` or `portal` with its value and time; `None` if any part
+/// One saved check result, `mx`, `reg`, `portal`, `spf` or `autodiscover` with its value and time; `None` if any part
 /// of it isn't what a check writes.
 fn read_check(name: &str, value: &str) -> Option<CheckResult> {
     let (value, at) = value.rsplit_once('@')?;
@@ -207,6 +215,8 @@ fn read_check(name: &str, value: &str) -> Option<CheckResult> {
         "mx" => CheckResult::Mx(checks::decode_mx(value, at)?),
         "reg" => CheckResult::Registration(checks::decode_registration(value, at)?),
         "portal" => CheckResult::Portal(checks::decode_portal(value, at)?),
+        "spf" => CheckResult::Spf(checks::decode_spf(value, at)?),
+        "autodiscover" => CheckResult::Autodiscover(checks::decode_autodiscover(value, at)?),
         _ => return None,
     })
 }

@@ -3,7 +3,8 @@
 //! content alone: a check rule's finding, and the steps with an option pointing to it.
 
 use super::CheckKind;
-use crate::model::checklist::{AnswerOption, Checklist};
+use crate::model::checklist::{AnswerOption, Checklist, Confidence};
+use crate::model::diagnosis::rule_holds;
 use crate::model::progress::{Answer, Progress};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,7 +31,13 @@ pub fn contradictions(checklist: &Checklist, progress: &Progress) -> Vec<Contrad
                 && checklist
                     .check_rules
                     .iter()
-                    .filter(|rule| rule.signal == signal)
+                    // A "possible" cause is too weak to say an answer doesn't fit it, and a
+                    // rule whose answer condition isn't met says nothing at all.
+                    .filter(|rule| {
+                        rule.signal == signal
+                            && rule.confidence > Confidence::Possible
+                            && rule_holds(checklist, progress, rule)
+                    })
                     .any(|rule| {
                         let points_there = |option: &AnswerOption| {
                             option.points_to.as_deref() == Some(&*rule.points_to)

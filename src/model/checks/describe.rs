@@ -1,9 +1,11 @@
 //! A check's result in the interface's words: the same sentences on screen and in the report.
 
+use super::autodiscover::AutodiscoverVerdict;
 use super::contradiction::Contradiction;
 use super::mx::MxVerdict;
 use super::rdap::{self, RegistrationStatus};
-use super::{Failure, MxCheck, PortalCheck, RegistrationCheck};
+use super::spf::SpfVerdict;
+use super::{AutodiscoverCheck, Failure, MxCheck, PortalCheck, RegistrationCheck, SpfCheck};
 use crate::model::checklist::Checklist;
 use crate::model::{fill, format, names, Date};
 
@@ -38,6 +40,16 @@ pub fn mx_verdict(checklist: &Checklist, check: &MxCheck, service: &str, seconds
     };
     let (template, missing) = match verdict {
         MxVerdict::AllMatch => (&text.mx_all(), String::new()),
+        MxVerdict::Extra(extra) => {
+            let mut others = extra.named.clone();
+            if extra.others > 0 {
+                others.push(fill(text.mx_more(), &[("n", &extra.others.to_string())]));
+            }
+            match extra.preferred {
+                true => (&text.mx_extra_preferred(), others.join(", ")),
+                false => (&text.mx_extra(), others.join(", ")),
+            }
+        }
         MxVerdict::SomeMissing(missing) => (&text.mx_some(), missing.join(", ")),
         MxVerdict::NoneMatch => (&text.mx_none(), String::new()),
         MxVerdict::NxDomain => (&text.mx_nxdomain(), String::new()),
@@ -50,6 +62,7 @@ pub fn mx_verdict(checklist: &Checklist, check: &MxCheck, service: &str, seconds
         &[
             ("provider", &checklist.provider),
             ("missing", &missing),
+            ("others", &missing),
             ("domain", &check.domain),
         ],
     )
@@ -91,6 +104,125 @@ pub fn mx_found_label<'t>(checklist: &'t Checklist, check: &MxCheck) -> &'t str 
             text.mx_found_ordered()
         }
         _ => text.mx_found(),
+    }
+}
+
+/// What the SPF record says, and that it is about sending, not connecting.
+pub fn spf(
+    checklist: &Checklist,
+    check: &SpfCheck,
+    include: &str,
+    service: &str,
+    seconds: u32,
+) -> String {
+    let text = &checklist.text;
+    let verdict = match &check.outcome {
+        Err(problem) => return failure(checklist, *problem, service, seconds),
+        Ok(verdict) => verdict,
+    };
+    let template = match verdict {
+        SpfVerdict::Included => text.spf_included(),
+        SpfVerdict::Missing { .. } => text.spf_missing(),
+        SpfVerdict::NoRecord => text.spf_none(),
+        SpfVerdict::Several(_) => text.spf_several(),
+        SpfVerdict::DnsFailure => text.mx_dns_failure(),
+    };
+    let count = match verdict {
+        SpfVerdict::Several(count) => count.to_string(),
+        _ => String::new(),
+    };
+    fill(
+        template,
+        &[
+            ("include", include),
+            ("names", &spf_found(checklist, check, include)),
+            ("n", &count),
+            ("domain", &check.domain),
+        ],
+    )
+}
+
+/// The names the SPF record includes (the expected one when it is there), or "none".
+pub fn spf_found(checklist: &Checklist, check: &SpfCheck, include: &str) -> String {
+    let text = &checklist.text;
+    match &check.outcome {
+        Ok(SpfVerdict::Included) => include.to_owned(),
+        Ok(SpfVerdict::Missing { named, others }) if !named.is_empty() || *others > 0 => {
+            let mut names = named.clone();
+            if *others > 0 {
+                names.push(fill(text.mx_more(), &[("n", &others.to_string())]));
+            }
+            names.join(", ")
+        }
+        _ => text.mx_nothing().to_owned(),
+    }
+}
+
+pub fn spf_standing<'t>(checklist: &'t Checklist, check: &SpfCheck) -> Standing<'t> {
+    match &check.outcome {
+        Ok(SpfVerdict::Included) => Standing::Fine,
+        Ok(SpfVerdict::Missing { .. } | SpfVerdict::NoRecord | SpfVerdict::Several(_)) => {
+            Standing::Problem(checklist.text.next_spf())
+        }
+        Ok(SpfVerdict::DnsFailure) | Err(_) => Standing::Unknown,
+    }
+}
+
+/// `autodiscover.<domain>`, the name the autodiscover check asks about.
+pub fn autodiscover_name(check: &AutodiscoverCheck) -> String {
+    format!("autodiscover.{}", check.domain)
+}
+
+/// Where the record leads, name after name.
+pub fn autodiscover_chain(check: &AutodiscoverCheck) -> String {
+    match &check.outcome {
+        Ok(found) => found.chain.join(" → "),
+        Err(_) => String::new(),
+    }
+}
+
+/// What the autodiscover record says, and what it means for setting Outlook up.
+pub fn autodiscover(
+    checklist: &Checklist,
+    check: &AutodiscoverCheck,
+    expected: &str,
+    service: &str,
+    seconds: u32,
+) -> String {
+    let text = &checklist.text;
+    let template = match &check.outcome {
+        Err(problem) => return failure(checklist, *problem, service, seconds),
+        Ok(found) => match found.verdict {
+            AutodiscoverVerdict::Matches => text.autodiscover_matches(),
+            AutodiscoverVerdict::Elsewhere => text.autodiscover_elsewhere(),
+            AutodiscoverVerdict::NotSet => text.autodiscover_not_set(),
+            AutodiscoverVerdict::DnsFailure => text.mx_dns_failure(),
+        },
+    };
+    let name = autodiscover_name(check);
+    fill(
+        template,
+        &[
+            ("target", &autodiscover_chain(check)),
+            ("expected", expected),
+            ("name", &name),
+            ("domain", &name),
+        ],
+    )
+}
+
+/// Pointing elsewhere is a problem; not set is plain (Outlook looks elsewhere), not alarming.
+pub fn autodiscover_standing<'t>(
+    checklist: &'t Checklist,
+    check: &AutodiscoverCheck,
+) -> Standing<'t> {
+    match &check.outcome {
+        Ok(found) => match found.verdict {
+            AutodiscoverVerdict::Matches | AutodiscoverVerdict::NotSet => Standing::Fine,
+            AutodiscoverVerdict::Elsewhere => Standing::Problem(checklist.text.next_autodiscover()),
+            AutodiscoverVerdict::DnsFailure => Standing::Unknown,
+        },
+        Err(_) => Standing::Unknown,
     }
 }
 
@@ -160,6 +292,7 @@ pub fn mx_standing<'t>(checklist: &'t Checklist, check: &MxCheck) -> Standing<'t
         Err(_) => Standing::Unknown,
         Ok(found) => match found.verdict {
             MxVerdict::AllMatch => Standing::Fine,
+            MxVerdict::Extra(_) => Standing::Problem(text.next_mx_extra()),
             MxVerdict::NxDomain => Standing::Problem(text.next_mx_nxdomain()),
             MxVerdict::DnsFailure => Standing::Problem(text.next_mx_dns()),
             MxVerdict::SomeMissing(_)

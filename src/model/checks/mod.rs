@@ -1,20 +1,24 @@
-//! Checks the browser runs for the user, when asked: the domain's mail records (DNS over
-//! HTTPS), its registration (RDAP) and the webmail portal's reachability. This module holds
+//! Checks the browser runs for the user, when asked: the domain's mail, SPF and autodiscover
+//! records (DNS over HTTPS), its registration (RDAP) and the webmail portal's reachability. This module holds
 //! their results, what those results mean, and how they are saved; the requests themselves
 //! are made at the edge, in `browser/network.rs`.
 
+pub mod autodiscover;
 pub mod contradiction;
 pub mod describe;
 pub mod domain;
 pub mod json;
 pub mod mx;
 pub mod rdap;
+pub mod spf;
 
 use super::checklist::is_safe_url;
 use super::date::{Date, Timestamp};
+use autodiscover::{AutodiscoverFound, AutodiscoverVerdict};
 use domain::is_dns_name;
-use mx::{MxFound, MxRecord, MxVerdict};
+use mx::{Extra, MxFound, MxRecord, MxVerdict};
 use rdap::{Registration, RegistrationStatus};
+use spf::SpfVerdict;
 
 /// Why a check has no answer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,6 +39,21 @@ pub enum Failure {
 pub struct MxCheck {
     pub domain: String,
     pub outcome: Result<MxFound, Failure>,
+    pub at: Timestamp,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SpfCheck {
+    pub domain: String,
+    pub outcome: Result<SpfVerdict, Failure>,
+    pub at: Timestamp,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AutodiscoverCheck {
+    /// The user's domain: the name asked is `autodiscover.<domain>`.
+    pub domain: String,
+    pub outcome: Result<AutodiscoverFound, Failure>,
     pub at: Timestamp,
 }
 
@@ -61,6 +80,8 @@ pub struct Checks {
     pub mx: Option<MxCheck>,
     pub registration: Option<RegistrationCheck>,
     pub portal: Option<PortalCheck>,
+    pub spf: Option<SpfCheck>,
+    pub autodiscover: Option<AutodiscoverCheck>,
 }
 
 /// A check's result as an action on progress.
@@ -69,6 +90,8 @@ pub enum CheckResult {
     Mx(MxCheck),
     Registration(RegistrationCheck),
     Portal(PortalCheck),
+    Spf(SpfCheck),
+    Autodiscover(AutodiscoverCheck),
 }
 
 /// Which check a signal comes from, for saying where a finding came from.
@@ -77,6 +100,8 @@ pub enum CheckKind {
     Mx,
     Registration,
     Portal,
+    Spf,
+    Autodiscover,
 }
 
 impl Checks {
@@ -85,11 +110,17 @@ impl Checks {
             CheckResult::Mx(check) => self.mx = Some(check),
             CheckResult::Registration(check) => self.registration = Some(check),
             CheckResult::Portal(check) => self.portal = Some(check),
+            CheckResult::Spf(check) => self.spf = Some(check),
+            CheckResult::Autodiscover(check) => self.autodiscover = Some(check),
         }
     }
 
     pub fn is_empty(&self) -> bool {
-        self.mx.is_none() && self.registration.is_none() && self.portal.is_none()
+        self.mx.is_none()
+            && self.registration.is_none()
+            && self.portal.is_none()
+            && self.spf.is_none()
+            && self.autodiscover.is_none()
     }
 
     /// What the results found that can point to a cause, with the check each came from.
@@ -102,6 +133,8 @@ impl Checks {
                 MxVerdict::NxDomain => Some("mx_nxdomain"),
                 MxVerdict::NoRecords => Some("mx_no_records"),
                 MxVerdict::NoMail => Some("mx_null"),
+                MxVerdict::Extra(extra) if extra.preferred => Some("mx_extra_preferred"),
+                MxVerdict::Extra(_) => Some("mx_extra"),
                 MxVerdict::AllMatch | MxVerdict::DnsFailure => None,
             };
             signals.extend(signal.map(|s| (s, CheckKind::Mx)));
@@ -113,6 +146,21 @@ impl Checks {
                 RegistrationStatus::Fine | RegistrationStatus::NoExpiry => None,
             };
             signals.extend(signal.map(|s| (s, CheckKind::Registration)));
+        }
+        // About sending, not connecting: the built-in content has no rule for these.
+        if let Some(Ok(verdict)) = self.spf.as_ref().map(|c| &c.outcome) {
+            let signal = match verdict {
+                SpfVerdict::Missing { .. } => Some("spf_missing"),
+                SpfVerdict::NoRecord => Some("spf_none"),
+                SpfVerdict::Several(_) => Some("spf_several"),
+                SpfVerdict::Included | SpfVerdict::DnsFailure => None,
+            };
+            signals.extend(signal.map(|s| (s, CheckKind::Spf)));
+        }
+        if let Some(Ok(found)) = self.autodiscover.as_ref().map(|c| &c.outcome) {
+            if found.verdict == AutodiscoverVerdict::Elsewhere {
+                signals.push(("autodiscover_elsewhere", CheckKind::Autodiscover));
+            }
         }
         signals
     }
@@ -153,6 +201,12 @@ pub fn encode_mx(check: &MxCheck) -> String {
         Ok(found) => {
             let verdict = match &found.verdict {
                 MxVerdict::AllMatch => "all".to_owned(),
+                MxVerdict::Extra(extra) => format!(
+                    "extra:{}:{}:{}",
+                    names(&extra.named),
+                    extra.others,
+                    u8::from(extra.preferred)
+                ),
                 MxVerdict::SomeMissing(missing) => {
                     let missing: Vec<String> = missing.iter().map(|h| escape(h)).collect();
                     format!("some:{}", missing.join("+"))
@@ -187,6 +241,20 @@ pub fn decode_mx(value: &str, at: Timestamp) -> Option<MxCheck> {
             let verdict = match verdict.split_once(':') {
                 Some(("some", missing)) => {
                     MxVerdict::SomeMissing(missing.split('+').map(dns_name).collect::<Option<_>>()?)
+                }
+                Some(("extra", extra)) => {
+                    let (named, rest) = extra.split_once(':')?;
+                    let (others, preferred) = rest.split_once(':')?;
+                    let named = read_names(named, mx::MAX_EXTRA_NAMED)?;
+                    MxVerdict::Extra(Extra {
+                        named: (!named.is_empty()).then_some(named)?,
+                        others: digits(others)?,
+                        preferred: match preferred {
+                            "0" => false,
+                            "1" => true,
+                            _ => return None,
+                        },
+                    })
                 }
                 Some(_) => return None,
                 None => match verdict {
@@ -232,6 +300,113 @@ pub fn decode_mx(value: &str, at: Timestamp) -> Option<MxCheck> {
         outcome,
         at,
     })
+}
+
+/// `example.com/missing:spf.other.net+mail.other.net:0`, `example.com/several:2`,
+/// `example.com/included` or a failure.
+pub fn encode_spf(check: &SpfCheck) -> String {
+    let rest = match &check.outcome {
+        Err(failure) => failure.code().to_owned(),
+        Ok(SpfVerdict::Included) => "included".to_owned(),
+        Ok(SpfVerdict::Missing { named, others }) => format!("missing:{}:{others}", names(named)),
+        Ok(SpfVerdict::NoRecord) => "norecord".to_owned(),
+        Ok(SpfVerdict::Several(count)) => format!("several:{count}"),
+        Ok(SpfVerdict::DnsFailure) => "dnsfail".to_owned(),
+    };
+    format!("{}/{rest}", escape(&check.domain))
+}
+
+pub fn decode_spf(value: &str, at: Timestamp) -> Option<SpfCheck> {
+    let (domain, rest) = value.split_once('/')?;
+    let outcome = match rest.split_once(':') {
+        Some(("missing", list)) => {
+            let (named, others) = list.split_once(':')?;
+            Ok(SpfVerdict::Missing {
+                named: read_names(named, spf::MAX_NAMED)?,
+                others: digits(others)?,
+            })
+        }
+        Some(("several", count)) => Ok(SpfVerdict::Several(
+            digits(count).filter(|count| *count > 1)?,
+        )),
+        Some(_) => return None,
+        None => match rest {
+            "included" => Ok(SpfVerdict::Included),
+            "norecord" => Ok(SpfVerdict::NoRecord),
+            "dnsfail" => Ok(SpfVerdict::DnsFailure),
+            failure => Err(Failure::from_code(failure)?),
+        },
+    };
+    Some(SpfCheck {
+        domain: dns_name(domain)?,
+        outcome,
+        at,
+    })
+}
+
+/// `example.com/elsewhere/autodiscover.old.net`, `example.com/notset/` or a failure.
+pub fn encode_autodiscover(check: &AutodiscoverCheck) -> String {
+    let rest = match &check.outcome {
+        Err(failure) => failure.code().to_owned(),
+        Ok(found) => {
+            let verdict = match found.verdict {
+                AutodiscoverVerdict::Matches => "match",
+                AutodiscoverVerdict::Elsewhere => "elsewhere",
+                AutodiscoverVerdict::NotSet => "notset",
+                AutodiscoverVerdict::DnsFailure => "dnsfail",
+            };
+            format!("{verdict}/{}", names(&found.chain))
+        }
+    };
+    format!("{}/{rest}", escape(&check.domain))
+}
+
+pub fn decode_autodiscover(value: &str, at: Timestamp) -> Option<AutodiscoverCheck> {
+    let mut parts = value.split('/');
+    let domain = dns_name(parts.next()?)?;
+    let outcome = match (parts.next()?, parts.next(), parts.next()) {
+        (failure, None, None) => Err(Failure::from_code(failure)?),
+        (verdict, Some(chain), None) => {
+            let chain = read_names(chain, autodiscover::MAX_CHAIN)?;
+            let verdict = match verdict {
+                "match" => AutodiscoverVerdict::Matches,
+                "elsewhere" => AutodiscoverVerdict::Elsewhere,
+                "notset" => AutodiscoverVerdict::NotSet,
+                "dnsfail" => AutodiscoverVerdict::DnsFailure,
+                _ => return None,
+            };
+            // A chain exactly when the record leads somewhere, as a check makes it.
+            let leads = matches!(
+                verdict,
+                AutodiscoverVerdict::Matches | AutodiscoverVerdict::Elsewhere
+            );
+            if leads == chain.is_empty() {
+                return None;
+            }
+            Ok(AutodiscoverFound { chain, verdict })
+        }
+        _ => return None,
+    };
+    Some(AutodiscoverCheck {
+        domain,
+        outcome,
+        at,
+    })
+}
+
+/// Host names joined by `+`, each escaped.
+fn names(hosts: &[String]) -> String {
+    let escaped: Vec<String> = hosts.iter().map(|h| escape(h)).collect();
+    escaped.join("+")
+}
+
+/// Reads what [`names`] wrote: at most `max` host names (none for an empty text).
+fn read_names(text: &str, max: usize) -> Option<Vec<String>> {
+    if text.is_empty() {
+        return Some(Vec::new());
+    }
+    let hosts: Vec<String> = text.split('+').map(dns_name).collect::<Option<_>>()?;
+    (hosts.len() <= max).then_some(hosts)
 }
 
 /// `example.com/found:2027-01-15:Example~20Registrar~2C~20Inc.`, `example.com/none`, or a failure.

@@ -37,8 +37,10 @@ pub enum DnsAnswer {
 /// What the records mean for mail to the provider.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum MxVerdict {
-    /// Every expected host is there.
+    /// Every expected host is there, and no other.
     AllMatch,
+    /// Every expected host is there, and others too (see [`Extra`]).
+    Extra(Extra),
     /// Some expected hosts are missing (listed).
     SomeMissing(Vec<String>),
     /// None of the expected hosts: mail is going elsewhere.
@@ -53,6 +55,18 @@ pub enum MxVerdict {
     NoMail,
 }
 
+/// The records beside the expected ones: the most preferred few by name, how many more, and
+/// whether one of them is preferred over every expected host (mail goes there first).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Extra {
+    pub named: Vec<String>,
+    pub others: u32,
+    pub preferred: bool,
+}
+
+/// How many other hosts a verdict names; the rest are counted.
+pub const MAX_EXTRA_NAMED: usize = 3;
+
 /// What a check keeps of an answer: the verdict, the most preferred records in order, and how
 /// many more there were.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -66,28 +80,18 @@ pub struct MxFound {
 /// it). `None` when anything in it isn't of that documented shape, so a garbled answer is
 /// "couldn't be read", never "no records".
 pub fn parse(answer: &Json) -> Option<DnsAnswer> {
-    let status = whole_number(answer.get("Status")?)?;
-    if status == NXDOMAIN {
-        return Some(DnsAnswer::NxDomain);
-    }
-    if status != NOERROR {
-        return Some(DnsAnswer::Failed(status as u16));
-    }
-    let listed = match answer.get("Answer") {
-        None | Some(Json::Null) => &[][..],
-        Some(Json::Array(records)) => records,
-        Some(_) => return None,
+    let listed = match listed(answer)? {
+        Listed::Records(records) => records,
+        Listed::NxDomain => return Some(DnsAnswer::NxDomain),
+        Listed::Failed(code) => return Some(DnsAnswer::Failed(code)),
     };
     let mut records = Vec::new();
     let mut null_mx = false;
     for record in listed {
-        if !matches!(record, Json::Object(_)) {
-            return None;
-        }
-        if whole_number(record.get("type")?)? != MX {
+        let Some(data) = data_of(record, MX)? else {
             continue; // a CNAME on the way, say
-        }
-        match parse_data(record.get("data")?.as_str()?)? {
+        };
+        match parse_data(data.as_str()?)? {
             Some(record) => records.push(record),
             None => null_mx = true,
         }
@@ -97,6 +101,48 @@ pub fn parse(answer: &Json) -> Option<DnsAnswer> {
     } else {
         DnsAnswer::Records(records)
     })
+}
+
+/// A DNS-over-HTTPS JSON answer's code, with its records when it has some.
+pub enum Listed<'a> {
+    Records(&'a [Json]),
+    NxDomain,
+    Failed(u16),
+}
+
+/// The answer code and the listed records of any DNS-over-HTTPS JSON answer (every query the
+/// checks make reads it the same way). `None` if it isn't of that documented shape.
+pub fn listed(answer: &Json) -> Option<Listed<'_>> {
+    let status = whole_number(answer.get("Status")?)?;
+    if status == NXDOMAIN {
+        return Some(Listed::NxDomain);
+    }
+    if status != NOERROR {
+        return Some(Listed::Failed(status as u16));
+    }
+    match answer.get("Answer") {
+        None | Some(Json::Null) => Some(Listed::Records(&[])),
+        Some(Json::Array(records)) => Some(Listed::Records(records)),
+        Some(_) => None,
+    }
+}
+
+/// A listed record's `data` if it is of DNS type `kind`; `Some(None)` for another type. `None`
+/// if the record isn't an object with a numeric type, or lacks data where it matters.
+pub fn data_of(record: &Json, kind: f64) -> Option<Option<&Json>> {
+    if !matches!(record, Json::Object(_)) {
+        return None;
+    }
+    if whole_number(record.get("type")?)? != kind {
+        return Some(None);
+    }
+    record.get("data").map(Some)
+}
+
+/// A name as an answer gives it (`Example.COM.`), as the checks keep it, or `None`.
+pub fn host_name(name: &str) -> Option<String> {
+    let name = name.strip_suffix('.').unwrap_or(name).to_ascii_lowercase();
+    is_dns_name(&name).then_some(name)
 }
 
 /// A number DNS would send: whole, and within 16 bits.
@@ -119,8 +165,10 @@ fn parse_data(data: &str) -> Option<Option<MxRecord>> {
     if host == "." {
         return Some(None);
     }
-    let host = host.strip_suffix('.').unwrap_or(host).to_ascii_lowercase();
-    is_dns_name(&host).then_some(Some(MxRecord { priority, host }))
+    Some(Some(MxRecord {
+        priority,
+        host: host_name(host)?,
+    }))
 }
 
 pub fn verdict(answer: &DnsAnswer, expected: &[String]) -> MxVerdict {
@@ -138,12 +186,36 @@ pub fn verdict(answer: &DnsAnswer, expected: &[String]) -> MxVerdict {
         .cloned()
         .collect();
     if missing.is_empty() {
-        MxVerdict::AllMatch
+        extra(records, expected).map_or(MxVerdict::AllMatch, MxVerdict::Extra)
     } else if missing.len() == expected.len() {
         MxVerdict::NoneMatch
     } else {
         MxVerdict::SomeMissing(missing)
     }
+}
+
+/// The records that aren't among the expected hosts, most preferred first, if any.
+fn extra(records: &[MxRecord], expected: &[String]) -> Option<Extra> {
+    let foreign = |r: &&MxRecord| !expected.iter().any(|h| r.host.eq_ignore_ascii_case(h));
+    let best = |all: &mut dyn Iterator<Item = &MxRecord>| all.map(|r| r.priority).min();
+    let best_expected = best(&mut records.iter().filter(|r| !foreign(r)));
+    let mut named: Vec<&MxRecord> = Vec::new();
+    let mut count = 0u32;
+    for record in records.iter().filter(foreign) {
+        count = count.saturating_add(1);
+        let at =
+            named.partition_point(|r| (r.priority, &r.host) <= (record.priority, &record.host));
+        if at < MAX_EXTRA_NAMED {
+            named.insert(at, record);
+            named.truncate(MAX_EXTRA_NAMED);
+        }
+    }
+    let first = named.first()?;
+    Some(Extra {
+        preferred: best_expected.is_some_and(|best| first.priority < best),
+        others: count - named.len() as u32,
+        named: named.iter().map(|r| r.host.clone()).collect(),
+    })
 }
 
 /// The verdict on a whole answer, with at most [`MAX_KEPT`] of its records kept, most
