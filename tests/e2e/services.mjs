@@ -1,6 +1,7 @@
 // Stand-ins for the public services the checks use, on 127.0.0.1 and never the internet: a
-// DNS-over-HTTPS JSON resolver, an RDAP server and a webmail portal. The domain asked for
-// picks the answer, so each test names the case it wants (match.test, slow.test, …).
+// DNS-over-HTTPS JSON resolver (answering per record `type`), an RDAP server and a webmail
+// portal. The domain asked for picks the answer, so each test names the case it wants
+// (match.test, slow.test, …).
 
 import { before, after } from "node:test";
 import { createServer } from "node:http";
@@ -9,9 +10,53 @@ const EXPECTED = ["mx1.emailsrvr.com", "mx2.emailsrvr.com"];
 
 const mx = (hosts) => ({ Status: 0, Answer: hosts.map((host, i) => ({ name: "x", type: 15, TTL: 300, data: `${(i + 1) * 10} ${host}.` })) });
 
-/** What the DNS service answers for each test domain: [status, body, headers?, delay?]. */
-function dns(name) {
+const txt = (...texts) => ({ Status: 0, Answer: texts.map((data) => ({ name: "x", type: 16, TTL: 300, data })) });
+const SPF = '"v=spf1 include:emailsrvr.com ~all"';
+const VERIFICATION = '"google-site-verification=abc123"';
+
+/** The TXT answer (SPF) for each test domain; the provider's record unless the case says. */
+function spf(name) {
   switch (name) {
+    case "spf-other.test":
+      return [200, txt(VERIFICATION, '"v=spf1 include:_spf.google.com include:mailgun.org ~all"')];
+    case "spf-split.test":
+      return [200, txt('"v=spf1 i" "nclude:emailsrvr.com ~all"')];
+    case "spf-two.test":
+      return [200, txt(SPF, '"v=spf1 include:_spf.google.com ~all"')];
+    case "txt-slow.test":
+      return [200, txt(SPF), {}, 4000];
+    default:
+      return [200, txt(VERIFICATION, SPF)];
+  }
+}
+
+/** The CNAME answer for `autodiscover.<domain>`: the provider's target unless the case says. */
+function autodiscover(name) {
+  const domain = name.replace(/^autodiscover\./, "");
+  const link = (from, to) => ({ name: `${from}.`, type: 5, TTL: 300, data: `${to}.` });
+  switch (domain) {
+    case "moved.test":
+      return [200, { Status: 0, Answer: [link(name, "autodiscover.outlook.com")] }];
+    case "chain.test":
+      return [200, { Status: 0, Answer: [link(name, "ad.chain.test"), link("ad.chain.test", "autodiscover.emailsrvr.com")] }];
+    case "unset.test":
+      return [200, { Status: 3 }];
+    case "cname-servfail.test":
+      return [200, { Status: 2 }];
+    default:
+      return [200, { Status: 0, Answer: [link(name, "autodiscover.emailsrvr.com")] }];
+  }
+}
+
+/** What the DNS service answers for each test domain: [status, body, headers?, delay?]. */
+function dns(name, type) {
+  if (type === "TXT") return spf(name);
+  if (type === "CNAME") return autodiscover(name);
+  switch (name) {
+    case "mx-garbled.test":
+      return [200, "{ this is not json"];
+    case "mx-extra.test":
+      return [200, mx([...EXPECTED, "mx.old-provider.example"])];
     case "match.test":
     case "xn--bcher-kva.test":
       return [200, mx(EXPECTED)];
@@ -100,7 +145,7 @@ export async function startServices() {
     const url = new URL(request.url, "http://127.0.0.1");
     asked.push({ path: url.pathname, query: url.search, accept: request.headers.accept });
     let answer;
-    if (url.pathname === "/dns-query") answer = dns(url.searchParams.get("name"));
+    if (url.pathname === "/dns-query") answer = dns(url.searchParams.get("name"), url.searchParams.get("type"));
     else if (url.pathname.startsWith("/rdap/domain/")) answer = rdap(url.pathname.slice("/rdap/domain/".length));
     else if (url.pathname === "/portal/") answer = [200, "<!doctype html><title>Webmail</title>"];
     else answer = [404, "not found"];
