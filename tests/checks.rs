@@ -6,14 +6,18 @@ mod common;
 
 use common::{checklist, today};
 use email_troubleshooter::model::checklist::{is_safe_url, MAX_URL_LEN};
+use email_troubleshooter::model::checks::autodiscover::{
+    self, AutodiscoverFound, AutodiscoverVerdict,
+};
 use email_troubleshooter::model::checks::domain::domain_from_input;
 use email_troubleshooter::model::checks::json::Json;
 use email_troubleshooter::model::checks::mx::{
     self, DnsAnswer, Extra, MxFound, MxRecord, MxVerdict,
 };
 use email_troubleshooter::model::checks::rdap::{self, RegistrationStatus};
+use email_troubleshooter::model::checks::spf::{self, SpfVerdict};
 use email_troubleshooter::model::checks::{
-    CheckResult, Failure, MxCheck, PortalCheck, RegistrationCheck,
+    AutodiscoverCheck, CheckResult, Failure, MxCheck, PortalCheck, RegistrationCheck, SpfCheck,
 };
 use email_troubleshooter::model::config::MAX_EXPECTED_MX;
 use email_troubleshooter::model::link;
@@ -909,6 +913,7 @@ fn contradictions_follow_the_content_not_the_step_ids() {
 #[test]
 fn the_largest_results_a_check_can_make_still_fit_the_saved_line() {
     let long = |c: &str| format!("{0}.{0}.{0}.{1}", c.repeat(63), "t".repeat(61));
+    let costly = |i: u32| format!("{0}.{0}.{0}.{0}", format!("{i}{}", "_".repeat(60)));
     // Underscores are the costliest characters a DNS name may hold: each is saved escaped.
     let hosts: Vec<String> = (0..60)
         .map(|i| {
@@ -953,10 +958,29 @@ fn the_largest_results_a_check_can_make_still_fit_the_saved_line() {
             outcome: Err(Failure::Timeout),
             at,
         }),
+        // The most names the SPF and autodiscover results keep, each of the costliest kind.
+        CheckResult::Spf(SpfCheck {
+            domain: long("_"),
+            outcome: Ok(SpfVerdict::Missing {
+                named: (0..spf::MAX_NAMED).map(|i| costly(i as u32)).collect(),
+                others: u32::MAX,
+            }),
+            at,
+        }),
+        CheckResult::Autodiscover(AutodiscoverCheck {
+            domain: long("_"),
+            outcome: Ok(AutodiscoverFound {
+                chain: (0..autodiscover::MAX_CHAIN)
+                    .map(|i| costly(i as u32))
+                    .collect(),
+                verdict: AutodiscoverVerdict::Elsewhere,
+            }),
+            at,
+        }),
     ]);
     let content = checklist();
     let line = encode(&progress, &content);
-    assert!(line.len() > 20_000, "really the largest: {}", line.len());
+    assert!(line.len() > 28_000, "really the largest: {}", line.len());
     assert!(line.len() <= MAX_SAVED_LEN, "{} characters", line.len());
     let restored = decode(&line, &content, today()).expect("trusted");
     assert!(

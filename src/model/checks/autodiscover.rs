@@ -12,7 +12,7 @@ use super::mx::{data_of, host_name, listed, Listed};
 const CNAME: f64 = 5.0;
 
 /// How many names of a CNAME chain a result follows and keeps.
-pub const MAX_CHAIN: usize = 8;
+pub const MAX_CHAIN: usize = 4;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum AutodiscoverVerdict {

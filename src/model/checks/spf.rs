@@ -9,7 +9,7 @@ use super::mx::{data_of, host_name, listed, Listed};
 const TXT: f64 = 16.0;
 
 /// How many of the names an SPF record includes a result keeps; the rest are counted.
-pub const MAX_NAMED: usize = 5;
+pub const MAX_NAMED: usize = 3;
 
 /// What the domain's TXT records say about SPF.
 #[derive(Debug, Clone, PartialEq, Eq)]
