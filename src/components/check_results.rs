@@ -71,13 +71,8 @@ pub fn CheckResults(props: &CheckResultsProps) -> Html {
     });
     let dns_service = host_of(&settings.doh_url);
     let spf = checks.spf.as_ref().filter(|_| props.records).map(|check| {
-        let facts = check.outcome.is_ok().then(|| {
-            facts_block(
-                text,
-                describe::spf_found(checklist, check, &settings.spf_include),
-                &settings.spf_include,
-            )
-        });
+        let facts = describe::spf_found(checklist, check, &settings.spf_include)
+            .map(|found| facts_block(text, found, &settings.spf_include));
         result(
             CheckKind::Spf,
             describe::spf_standing(checklist, check),

@@ -297,10 +297,9 @@ fn record_lines(
     let mut lines = Vec::new();
     if let Some(check) = &checks.spf {
         let include = &settings.spf_include;
-        let mut details = match check.outcome {
-            Ok(_) => found_expected(describe::spf_found(checklist, check, include), include),
-            Err(_) => String::new(),
-        };
+        let mut details = describe::spf_found(checklist, check, include)
+            .map(|found| found_expected(found, include))
+            .unwrap_or_default();
         details.push_str(&checked(check.at));
         lines.push(CheckLine {
             verdict: format!(

@@ -135,27 +135,32 @@ pub fn spf(
         template,
         &[
             ("include", include),
-            ("names", &spf_found(checklist, check, include)),
+            (
+                "names",
+                &spf_found(checklist, check, include).unwrap_or_default(),
+            ),
             ("n", &count),
             ("domain", &check.domain),
         ],
     )
 }
 
-/// The names the SPF record includes (the expected one when it is there), or "none".
-pub fn spf_found(checklist: &Checklist, check: &SpfCheck, include: &str) -> String {
+/// The names the SPF record includes (the expected one when it is there), or "none"; nothing
+/// to show when there is no one record to read (several, a DNS failure, no answer).
+pub fn spf_found(checklist: &Checklist, check: &SpfCheck, include: &str) -> Option<String> {
     let text = &checklist.text;
-    match &check.outcome {
-        Ok(SpfVerdict::Included) => include.to_owned(),
-        Ok(SpfVerdict::Missing { named, others }) if !named.is_empty() || *others > 0 => {
+    Some(match check.outcome.as_ref().ok()? {
+        SpfVerdict::Included => include.to_owned(),
+        SpfVerdict::Missing { named, others } if !named.is_empty() || *others > 0 => {
             let mut names = named.clone();
             if *others > 0 {
                 names.push(fill(text.mx_more(), &[("n", &others.to_string())]));
             }
             names.join(", ")
         }
-        _ => text.mx_nothing().to_owned(),
-    }
+        SpfVerdict::Missing { .. } | SpfVerdict::NoRecord => text.mx_nothing().to_owned(),
+        SpfVerdict::Several(_) | SpfVerdict::DnsFailure => return None,
+    })
 }
 
 pub fn spf_standing<'t>(checklist: &'t Checklist, check: &SpfCheck) -> Standing<'t> {
