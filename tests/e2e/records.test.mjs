@@ -178,3 +178,29 @@ test("a CNAME chain is followed to the provider's target; no record is said plai
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("an spf-include or autodiscover-target that isn't one host name is named, and the default applies", async () => {
+  const opened = await openPage(env.browser);
+  await opened.page.goto(`${env.server.url}/host/api.html`);
+  await opened.page.evaluate(async (settings) => {
+    const { mount } = await import("/cdn/v1/email-troubleshooter.js");
+    await mount(document.getElementById("slot"), settings).ready;
+  }, { storageKey: "bad-targets", ...services.settings, spfInclude: "https://emailsrvr.com", autodiscoverTarget: "a b.example" });
+  const troubleshooter = opened.page.locator("#slot");
+  const listed = await troubleshooter.getByRole("listitem").filter({ hasText: "expected" }).allTextContents();
+  assert.deepEqual(listed.sort(), [
+    "autodiscoverTarget: expected one host name, such as emailsrvr.com",
+    "spfInclude: expected one host name, such as emailsrvr.com",
+  ]);
+  await answer(troubleshooter, "Yes");
+  await troubleshooter.getByRole("checkbox", { name: "Nothing that I know of" }).check();
+  await troubleshooter.getByRole("button", { name: "Continue" }).click();
+  await answer(troubleshooter, "No");
+  await answer(troubleshooter, "No");
+  const check = troubleshooter.getByRole("region", { name: CHECK });
+  await checkDomain(check, "match.test");
+  await check.getByText("The SPF record includes emailsrvr.com, as it should", { exact: false }).waitFor();
+  await check.getByText("autodiscover.match.test points to autodiscover.emailsrvr.com, as it should", { exact: false }).waitFor();
+  assert.deepEqual(opened.problems.filter((p) => !/spfInclude|autodiscoverTarget/.test(p)), []);
+  await opened.context.close();
+});
