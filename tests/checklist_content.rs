@@ -200,10 +200,22 @@ fn a_broken_content_file_is_reported_with_the_place_named() {
         ]
     );
 
-    let problems = broken(|c| c.steps.to_mut()[3].id = "at".into());
-    assert_eq!(
-        problems,
-        ["steps[3] (at): needs an id of a-z, 0-9, _ and - that is not v, at, started or summary"]
+    for reserved in ["at", "fixed", "tried"] {
+        let problems = broken(|c| c.steps.to_mut()[3].id = reserved.into());
+        assert_eq!(
+            problems,
+            [format!("steps[3] ({reserved}): needs an id of a-z, 0-9, _ and - that is not v, at, started, summary, fixed or tried")]
+        );
+    }
+
+    // Saved progress and links name the finding that fixed it: its id must travel unescaped.
+    let problems = broken(|c| {
+        let finding = &mut c.findings.to_mut()[0];
+        finding.id = "<b>x</b>".into();
+    });
+    assert!(
+        problems.contains(&"findings[0] (<b>x</b>): needs an id of a-z, 0-9, _ and -".to_string()),
+        "{problems:?}"
     );
 
     let problems = broken(|c| c.steps.to_mut()[0].options.to_mut()[0].id = "Yes please".into());
