@@ -1,7 +1,10 @@
 use super::change_button::ChangeButton;
 use super::external_link::ExternalLink;
+use super::fix_outcome::{FixOutcome, FocusRequest, OutcomeFocus};
+use crate::browser::view;
 use crate::content::Content;
 use crate::model::diagnosis::conflict_answers;
+use crate::model::outcome::{lead_order, Outcome};
 use crate::model::report::{self, confidence_label};
 use crate::model::{Action, Checklist, Diagnosis, RankedCause};
 use yew::prelude::*;
@@ -11,6 +14,15 @@ pub struct FindingsProps {
     pub checklist: Content,
     pub diagnosis: Diagnosis,
     pub on_action: Callback<Action>,
+    /// Which finding fixed it and which were tried: they order the causes and mark them.
+    #[prop_or_default]
+    pub outcome: Outcome,
+    /// Where "This fixed it" and "Still not working" send their actions.
+    #[prop_or_default]
+    pub on_outcome: Callback<Action>,
+    /// A finding title to focus after one of those clicks.
+    #[prop_or_default]
+    pub focus: FocusRequest,
 }
 
 /// What the answers point to, leading with the most likely cause and what to do first; then the
@@ -20,13 +32,38 @@ pub fn Findings(props: &FindingsProps) -> Html {
     let checklist = &props.checklist;
     let text = &checklist.text;
     let diagnosis = &props.diagnosis;
-    let causes = diagnosis.causes();
+    let outcome = &props.outcome;
+    // Tried causes go last, so the next one leads; the one that fixed it comes first.
+    let causes = lead_order(diagnosis.causes(), outcome);
+    let titles: Vec<(AttrValue, NodeRef)> = causes
+        .iter()
+        .map(|cause| (cause.finding.clone().into(), NodeRef::default()))
+        .collect();
+    {
+        let titles = titles.clone();
+        use_effect_with(props.focus.clone(), move |(count, to)| {
+            let Some(OutcomeFocus::Finding(id)) = to.as_ref().filter(|_| *count > 0) else {
+                return;
+            };
+            if let Some(title) = titles.iter().find(|(finding, _)| finding == id) {
+                if let Some(element) = title.1.cast::<web_sys::HtmlElement>() {
+                    view::bring_to_top(&element);
+                }
+            }
+        });
+    }
+    let fix_outcome = |id: &str| {
+        html! {
+            <FixOutcome checklist={checklist.clone()} finding={AttrValue::from(id.to_owned())}
+                mark={outcome.mark(id)} on_outcome={props.on_outcome.clone()} />
+        }
+    };
     let first = causes.first().and_then(|cause| {
         let finding = checklist.finding(&cause.finding)?;
         Some(html! {
             <div class="et-first-cause">
                 <p class="et-first-cause-label">{ text.most_likely_heading() }</p>
-                <h4 class="et-finding-title">{ &*finding.title }</h4>
+                <h4 class="et-finding-title" tabindex="-1" ref={titles[0].1.clone()}>{ &*finding.title }</h4>
                 <p class="et-confidence">{ sources(checklist, cause) }</p>
                 <p>{ &*finding.action }</p>
                 if let Some(link) = checklist.link(finding.link.as_ref()) {
@@ -35,22 +72,24 @@ pub fn Findings(props: &FindingsProps) -> Html {
                 if finding.contact_admin {
                     <p class="et-contact-now">{ text.contact_who() }</p>
                 }
-                if let Some(reason) = tie_reason(checklist, causes) {
+                if let Some(reason) = tie_reason(checklist, diagnosis.causes()).filter(|_| outcome.tried.is_empty()) {
                     <p class="et-hint">{ reason }</p>
                 }
+                { fix_outcome(&cause.finding) }
             </div>
         })
     });
-    let others = causes.iter().skip(1).filter_map(|cause| {
+    let others = causes.iter().zip(&titles).skip(1).filter_map(|(cause, (id, title))| {
         let finding = checklist.finding(&cause.finding)?;
         Some(html! {
-            <li class="et-finding">
-                <h5 class="et-finding-title">{ &*finding.title }</h5>
+            <li class="et-finding" key={id.as_str()}>
+                <h5 class="et-finding-title" tabindex="-1" ref={title.clone()}>{ &*finding.title }</h5>
                 <p class="et-confidence">{ sources(checklist, cause) }</p>
                 <p>{ &*finding.action }</p>
                 if let Some(link) = checklist.link(finding.link.as_ref()) {
                     <p><ExternalLink link={link.clone()} opens_new_tab={text.opens_new_tab().to_owned()} /></p>
                 }
+                { fix_outcome(&cause.finding) }
             </li>
         })
     });

@@ -1,12 +1,19 @@
 use super::{
-    answer_text, change_button::ChangeButton, check_results::CheckResults,
-    continue_elsewhere::ContinueElsewhere, external_link::ExternalLink, findings::Findings,
-    report_panel::ReportPanel, todo_list::TodoList,
+    answer_text,
+    change_button::ChangeButton,
+    check_results::CheckResults,
+    continue_elsewhere::ContinueElsewhere,
+    external_link::ExternalLink,
+    findings::Findings,
+    fix_outcome::{use_focus_request, use_outcome, OutcomeFocus, Resolved},
+    report_panel::ReportPanel,
+    todo_list::TodoList,
 };
 use crate::browser::{clock, view};
 use crate::content::Content;
 use crate::hooks::use_focus_on_move;
 use crate::model::config::CheckSettings;
+use crate::model::outcome::all_tried;
 use crate::model::{
     diagnose, fill, format, next_steps, Action, Link, Progress, StepKind, StepStatus,
 };
@@ -31,6 +38,17 @@ pub struct SummaryProps {
 pub fn Summary(props: &SummaryProps) -> Html {
     let heading = use_node_ref();
     use_focus_on_move(heading.clone(), props.moves);
+    let (on_outcome, outcome_focus) = use_outcome(
+        props.checklist.clone(),
+        props.progress.clone(),
+        props.on_action.clone(),
+    );
+    let contact = use_node_ref();
+    use_focus_request(
+        contact.clone(),
+        outcome_focus.clone(),
+        OutcomeFocus::Contact,
+    );
     let settings = use_context::<Rc<CheckSettings>>().unwrap_or_default();
     let checklist = &props.checklist;
     let text = &checklist.text;
@@ -69,14 +87,19 @@ pub fn Summary(props: &SummaryProps) -> Html {
     html! {
         <section class="et-summary" aria-labelledby="et-summary-title">
             <h3 class="et-summary-title" id="et-summary-title" tabindex="-1" ref={heading}>{ text.findings_heading() }</h3>
-            <Findings checklist={checklist.clone()} diagnosis={(*diagnosis).clone()} on_action={props.on_action.clone()} />
+            <Resolved checklist={checklist.clone()} progress={progress.clone()} focus={outcome_focus.clone()} on_action={props.on_action.clone()} />
+            <Findings checklist={checklist.clone()} diagnosis={(*diagnosis).clone()} on_action={props.on_action.clone()}
+                outcome={progress.outcome().clone()} {on_outcome} focus={outcome_focus} />
             <TodoList checklist={checklist.clone()} steps={next_steps(checklist, progress)} on_action={props.on_action.clone()} />
             if !progress.checks().is_empty() {
                 <h4>{ text.checks_heading() }</h4>
                 <CheckResults checklist={checklist.clone()} progress={progress.clone()}
                     settings={settings} />
             }
-            <h4>{ text.contact_heading() }</h4>
+            <h4 tabindex="-1" ref={contact}>{ text.contact_heading() }</h4>
+            if all_tried(diagnosis.causes(), progress.outcome()) {
+                <p class="et-contact-now">{ text.nothing_fixed() }</p>
+            }
             // Now, when some cause can only be fixed on their side; otherwise if nothing helps.
             if contact_now {
                 <p class="et-contact-now">{ text.contact_now() }</p>

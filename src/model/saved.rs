@@ -228,17 +228,17 @@ fn read_outcome(
     if repeats || !ids.iter().all(|id| checklist.finding(id).is_some()) {
         return Err(wrong);
     }
-    let ids = ids.into_iter().map(str::to_owned);
+    let ids: Vec<String> = ids.into_iter().map(str::to_owned).collect();
     if key == "fixed" {
         if outcome.fixed.is_some() || ids.len() != 1 {
             return Err(wrong);
         }
-        outcome.fixed = ids.last();
+        outcome.fixed = ids.into_iter().next();
     } else {
         if !outcome.tried.is_empty() {
             return Err(wrong);
         }
-        outcome.tried = ids.collect();
+        outcome.tried = ids;
     }
     let fixed = outcome.fixed.as_ref();
     if outcome.tried.iter().any(|id| Some(id) == fixed) {
