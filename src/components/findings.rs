@@ -58,6 +58,11 @@ pub fn Findings(props: &FindingsProps) -> Html {
                 mark={outcome.mark(id)} on_outcome={props.on_outcome.clone()} />
         }
     };
+    // Why the first leads holds only while the marks haven't reordered the causes.
+    let in_rank_order = causes
+        .iter()
+        .map(|c| &c.finding)
+        .eq(diagnosis.causes().iter().map(|c| &c.finding));
     let first = causes.first().and_then(|cause| {
         let finding = checklist.finding(&cause.finding)?;
         Some(html! {
@@ -72,7 +77,7 @@ pub fn Findings(props: &FindingsProps) -> Html {
                 if finding.contact_admin {
                     <p class="et-contact-now">{ text.contact_who() }</p>
                 }
-                if let Some(reason) = tie_reason(checklist, diagnosis.causes()).filter(|_| outcome.tried.is_empty()) {
+                if let Some(reason) = tie_reason(checklist, diagnosis.causes()).filter(|_| in_rank_order) {
                     <p class="et-hint">{ reason }</p>
                 }
                 { fix_outcome(&cause.finding) }

@@ -1,13 +1,8 @@
+use super::fix_outcome::{use_focus_request, use_outcome, OutcomeFocus, Resolved};
 use super::{
-    answer_text,
-    change_button::ChangeButton,
-    check_results::CheckResults,
-    continue_elsewhere::ContinueElsewhere,
-    external_link::ExternalLink,
-    findings::Findings,
-    fix_outcome::{use_focus_request, use_outcome, OutcomeFocus, Resolved},
-    report_panel::ReportPanel,
-    todo_list::TodoList,
+    answer_text, change_button::ChangeButton, check_results::CheckResults,
+    continue_elsewhere::ContinueElsewhere, external_link::ExternalLink, findings::Findings,
+    report_panel::ReportPanel, todo_list::TodoList,
 };
 use crate::browser::{clock, view};
 use crate::content::Content;
