@@ -1,7 +1,6 @@
 use super::change_button::ChangeButton;
 use super::external_link::ExternalLink;
-use super::fix_outcome::{FixOutcome, FocusRequest, OutcomeFocus};
-use crate::browser::view;
+use super::fix_outcome::fix_outcome;
 use crate::content::Content;
 use crate::model::diagnosis::conflict_answers;
 use crate::model::outcome::{lead_order, Outcome};
@@ -20,9 +19,11 @@ pub struct FindingsProps {
     /// Where "This fixed it" and "Still not working" send their actions.
     #[prop_or_default]
     pub on_outcome: Callback<Action>,
-    /// A finding title to focus after one of those clicks.
+    /// The finding whose title takes focus after one of those clicks, and the ref for it.
     #[prop_or_default]
-    pub focus: FocusRequest,
+    pub focus_finding: Option<AttrValue>,
+    #[prop_or_default]
+    pub title_ref: NodeRef,
 }
 
 /// What the answers point to, leading with the most likely cause and what to do first; then the
@@ -35,29 +36,11 @@ pub fn Findings(props: &FindingsProps) -> Html {
     let outcome = &props.outcome;
     // Tried causes go last, so the next one leads; the one that fixed it comes first.
     let causes = lead_order(diagnosis.causes(), outcome);
-    let titles: Vec<(AttrValue, NodeRef)> = causes
-        .iter()
-        .map(|cause| (cause.finding.clone().into(), NodeRef::default()))
-        .collect();
-    {
-        let titles = titles.clone();
-        use_effect_with(props.focus.clone(), move |(count, to)| {
-            let Some(OutcomeFocus::Finding(id)) = to.as_ref().filter(|_| *count > 0) else {
-                return;
-            };
-            if let Some(title) = titles.iter().find(|(finding, _)| finding == id) {
-                if let Some(element) = title.1.cast::<web_sys::HtmlElement>() {
-                    view::bring_to_top(&element);
-                }
-            }
-        });
-    }
-    let fix_outcome = |id: &str| {
-        html! {
-            <FixOutcome checklist={checklist.clone()} finding={AttrValue::from(id.to_owned())}
-                mark={outcome.mark(id)} on_outcome={props.on_outcome.clone()} />
-        }
+    let title_ref = |id: &str| match &props.focus_finding {
+        Some(focus) if focus == id => props.title_ref.clone(),
+        _ => NodeRef::default(),
     };
+    let outcome_of = |id: &str| fix_outcome(checklist, id, outcome.mark(id), &props.on_outcome);
     // Why the first leads holds only while the marks haven't reordered the causes.
     let in_rank_order = causes
         .iter()
@@ -68,7 +51,7 @@ pub fn Findings(props: &FindingsProps) -> Html {
         Some(html! {
             <div class="et-first-cause">
                 <p class="et-first-cause-label">{ text.most_likely_heading() }</p>
-                <h4 class="et-finding-title" tabindex="-1" ref={titles[0].1.clone()}>{ &*finding.title }</h4>
+                <h4 class="et-finding-title" tabindex="-1" ref={title_ref(&cause.finding)}>{ &*finding.title }</h4>
                 <p class="et-confidence">{ sources(checklist, cause) }</p>
                 <p>{ &*finding.action }</p>
                 if let Some(link) = checklist.link(finding.link.as_ref()) {
@@ -80,21 +63,21 @@ pub fn Findings(props: &FindingsProps) -> Html {
                 if let Some(reason) = tie_reason(checklist, diagnosis.causes()).filter(|_| in_rank_order) {
                     <p class="et-hint">{ reason }</p>
                 }
-                { fix_outcome(&cause.finding) }
+                { outcome_of(&cause.finding) }
             </div>
         })
     });
-    let others = causes.iter().zip(&titles).skip(1).filter_map(|(cause, (id, title))| {
+    let others = causes.iter().skip(1).filter_map(|cause| {
         let finding = checklist.finding(&cause.finding)?;
         Some(html! {
-            <li class="et-finding" key={id.as_str()}>
-                <h5 class="et-finding-title" tabindex="-1" ref={title.clone()}>{ &*finding.title }</h5>
+            <li class="et-finding" key={cause.finding.as_str()}>
+                <h5 class="et-finding-title" tabindex="-1" ref={title_ref(&cause.finding)}>{ &*finding.title }</h5>
                 <p class="et-confidence">{ sources(checklist, cause) }</p>
                 <p>{ &*finding.action }</p>
                 if let Some(link) = checklist.link(finding.link.as_ref()) {
                     <p><ExternalLink link={link.clone()} opens_new_tab={text.opens_new_tab().to_owned()} /></p>
                 }
-                { fix_outcome(&cause.finding) }
+                { outcome_of(&cause.finding) }
             </li>
         })
     });

@@ -5,7 +5,7 @@ use super::start_again::StartAgain;
 use crate::browser::view;
 use crate::content::Content;
 use crate::model::outcome::{all_tried, lead_order, Mark};
-use crate::model::{diagnose, fill, Action, Progress};
+use crate::model::{diagnose, fill, Action, Checklist, Progress};
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
@@ -20,20 +20,47 @@ pub enum OutcomeFocus {
     Contact,
 }
 
-/// Focus requests, numbered so that the same place asked for twice still moves focus.
-pub type FocusRequest = (u32, Option<OutcomeFocus>);
+/// What the summary needs for "did this fix it?": the buttons' callback, which also says where
+/// focus goes once the change is drawn, and the places focus can go to.
+pub struct OutcomeUi {
+    pub on_outcome: Callback<Action>,
+    /// The finding whose title is to take focus, if one is.
+    pub focus_finding: Option<AttrValue>,
+    /// For that finding's title.
+    pub finding: NodeRef,
+    /// The "Fixed: …" heading.
+    pub resolved: NodeRef,
+    /// The heading of contacting the administrator.
+    pub contact: NodeRef,
+}
 
-/// The summary's side of "did this fix it?": a callback for the buttons that also says where
-/// focus goes once the change is drawn, and the request itself. Focus moves only on a click
-/// here, never when another tab changes the marks.
+/// Focus moves only on a click here, never when another tab changes the marks.
 #[hook]
 pub fn use_outcome(
     checklist: Content,
     progress: Progress,
     on_action: Callback<Action>,
-) -> (Callback<Action>, FocusRequest) {
-    let focus = use_state_eq(|| (0u32, None));
-    let callback = {
+) -> OutcomeUi {
+    // Numbered, so that the same place asked for twice still moves focus.
+    let focus = use_state_eq(|| (0u32, None::<OutcomeFocus>));
+    let finding = use_node_ref();
+    let resolved = use_node_ref();
+    let contact = use_node_ref();
+    {
+        let refs = (finding.clone(), resolved.clone(), contact.clone());
+        use_effect_with((*focus).clone(), move |(count, to)| {
+            let target = match to {
+                Some(OutcomeFocus::Finding(_)) => refs.0,
+                Some(OutcomeFocus::Resolved) => refs.1,
+                Some(OutcomeFocus::Contact) => refs.2,
+                None => return,
+            };
+            if let Some(element) = target.cast::<HtmlElement>().filter(|_| *count > 0) {
+                view::bring_to_top(&element);
+            }
+        });
+    }
+    let on_outcome = {
         let focus = focus.clone();
         Callback::from(move |action: Action| {
             let mut after = progress.clone();
@@ -55,48 +82,41 @@ pub fn use_outcome(
             on_action.emit(action);
         })
     };
-    (callback, (*focus).clone())
-}
-
-/// Brings `target` to the top, focused, when `request` asks for `wanted`.
-#[hook]
-pub fn use_focus_request(target: NodeRef, request: FocusRequest, wanted: OutcomeFocus) {
-    use_effect_with(request, move |(count, to)| {
-        if *count > 0 && to.as_ref() == Some(&wanted) {
-            if let Some(element) = target.cast::<HtmlElement>() {
-                view::bring_to_top(&element);
-            }
-        }
-    });
-}
-
-#[derive(Properties, PartialEq)]
-pub struct FixOutcomeProps {
-    pub checklist: Content,
-    /// The finding's id in the content.
-    pub finding: AttrValue,
-    pub mark: Option<Mark>,
-    pub on_outcome: Callback<Action>,
+    let focus_finding = match &focus.1 {
+        Some(OutcomeFocus::Finding(id)) => Some(id.clone()),
+        _ => None,
+    };
+    OutcomeUi {
+        on_outcome,
+        focus_finding,
+        finding,
+        resolved,
+        contact,
+    }
 }
 
 /// "This fixed it" and "Still not working" under a finding; once answered, what was said and
-/// "Undo". A group named by the finding, since every finding has the same buttons.
-#[component]
-pub fn FixOutcome(props: &FixOutcomeProps) -> Html {
-    let checklist = &props.checklist;
+/// "Undo". A group named by the finding, since every finding has the same buttons. A plain
+/// function, not a component: one fewer component's code in the wasm.
+pub fn fix_outcome(
+    checklist: &Checklist,
+    id: &str,
+    mark: Option<Mark>,
+    on_outcome: &Callback<Action>,
+) -> Html {
     let text = &checklist.text;
-    let Some(finding) = checklist.finding(&props.finding) else {
+    let Some(finding) = checklist.finding(id) else {
         return html! {};
     };
     let send = |action: fn(String) -> Action| {
-        let on_outcome = props.on_outcome.clone();
-        let id = props.finding.to_string();
+        let on_outcome = on_outcome.clone();
+        let id = id.to_owned();
         Callback::from(move |_| on_outcome.emit(action(id.clone())))
     };
     let about = |template: &str| fill(template, &[("finding", &finding.title)]);
     html! {
         <div class="et-outcome" role="group" aria-label={about(text.outcome_about())}>
-            if let Some(mark) = props.mark {
+            if let Some(mark) = mark {
                 <p class="et-outcome-mark">
                     // Green only for the fix: a tried cause is no success.
                     if mark == Mark::Fixed {
@@ -126,23 +146,16 @@ pub fn FixOutcome(props: &FixOutcomeProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct ResolvedProps {
-    pub checklist: Content,
-    pub progress: Progress,
-    pub focus: FocusRequest,
-    pub on_action: Callback<Action>,
-}
-
-/// "Fixed: …" at the top of the summary, with Start again for another device.
-#[component]
-pub fn Resolved(props: &ResolvedProps) -> Html {
-    let heading = use_node_ref();
-    use_focus_request(heading.clone(), props.focus.clone(), OutcomeFocus::Resolved);
-    let checklist = &props.checklist;
+/// "Fixed: …" at the top of the summary, with Start again for another device; nothing until
+/// the user says a finding fixed it.
+pub fn resolved(
+    checklist: &Content,
+    progress: &Progress,
+    heading: NodeRef,
+    on_action: &Callback<Action>,
+) -> Html {
     let text = &checklist.text;
-    let Some(finding) = props
-        .progress
+    let Some(finding) = progress
         .outcome()
         .fixed
         .as_deref()
@@ -158,7 +171,7 @@ pub fn Resolved(props: &ResolvedProps) -> Html {
             <p>{ text.resolved_intro() }</p>
             <StartAgain checklist={checklist.clone()} has_answers=true
                 label={AttrValue::from(text.resolved_start_again().to_owned())}
-                on_action={props.on_action.clone()} />
+                on_action={on_action.clone()} />
         </div>
     }
 }
