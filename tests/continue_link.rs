@@ -362,6 +362,22 @@ proptest! {
         let _ = read(&format!("troubleshooter:help:{text}"), "help", &content, today());
         let _ = read(&format!("troubleshooter:help:v=1&{text}"), "help", &content, today());
         let _ = read(&format!("troubleshooter:help:v=2&{text}"), "help", &content, today());
+        let _ = read(&format!("troubleshooter:help:v=3&{text}"), "help", &content, today());
+    }
+
+    /// Any last field after real answers, with a valid checksum: refused, or marks of
+    /// findings this checklist has that make the same link again.
+    #[test]
+    fn any_extra_field_is_refused_or_fits(extra in "[0-9a-z~,_=&.-]{0,60}") {
+        let content = checklist();
+        let link = crafted_v3(&format!("{}.7.hsx1a.1-0.2-1-g15.2.2.2.2.2.{extra}", fingerprint()));
+        if let Some(Ok(progress)) = read(&link, "help", &content, today()) {
+            prop_assert_eq!(progress.answered_count(&content), 7);
+            let outcome = progress.outcome();
+            prop_assert!(outcome.fixed.iter().chain(&outcome.tried).all(|id| content.finding(id).is_some()));
+            let again = read(&link_for(&progress), "help", &content, today());
+            prop_assert_eq!(again, Some(Ok(progress)), "{}", extra);
+        }
     }
 
     /// Past the checksum, as a crafted link gets: refused, or answers that fit the checklist
