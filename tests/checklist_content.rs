@@ -200,14 +200,27 @@ fn a_broken_content_file_is_reported_with_the_place_named() {
         ]
     );
 
-    // The check rule conditioned on an answer to that step names it no more.
-    let problems = broken(|c| c.steps.to_mut()[3].id = "at".into());
-    assert_eq!(
-        problems,
-        [
-            "steps[3] (at): needs an id of a-z, 0-9, _ and - that is not v, at, started or summary",
-            "check_rules[10] (autodiscover_elsewhere): needs if_answer as step=option of this checklist"
-        ]
+    // A reserved step id is refused, and the check rule conditioned on that step's answer
+    // names it no more.
+    for reserved in ["at", "fixed", "tried"] {
+        let problems = broken(|c| c.steps.to_mut()[3].id = reserved.into());
+        assert_eq!(
+            problems,
+            [
+                format!("steps[3] ({reserved}): needs an id of a-z, 0-9, _ and - that is not v, at, started, summary, fixed or tried"),
+                "check_rules[10] (autodiscover_elsewhere): needs if_answer as step=option of this checklist".to_owned(),
+            ]
+        );
+    }
+
+    // Saved progress and links name the finding that fixed it: its id must travel unescaped.
+    let problems = broken(|c| {
+        let finding = &mut c.findings.to_mut()[0];
+        finding.id = "<b>x</b>".into();
+    });
+    assert!(
+        problems.contains(&"findings[0] (<b>x</b>): needs an id of a-z, 0-9, _ and -".to_string()),
+        "{problems:?}"
     );
 
     let problems = broken(|c| c.steps.to_mut()[0].options.to_mut()[0].id = "Yes please".into());

@@ -21,7 +21,13 @@ fn progress_from(content: &Checklist, actions: &[(u8, u8, bool)]) -> Progress {
         };
         let options = &content.steps[step].options;
         let option = options[usize::from(pick) % options.len()].id.to_string();
-        let action = match (kind % 6, content.steps[step].kind) {
+        let finding = content.findings[usize::from(pick) % content.findings.len()]
+            .id
+            .to_string();
+        let action = match (kind % 9, content.steps[step].kind) {
+            (6, _) => Action::Fixed(finding),
+            (7, _) => Action::NotFixed(finding),
+            (8, _) => Action::TakeBack(finding),
             (0 | 1, StepKind::Choice) => Action::Choose { step, option },
             (0 | 1, StepKind::When) => Action::ToggleChange { step, option, on },
             (2, _) => Action::SetDate {
@@ -76,12 +82,11 @@ fn timed_walk(content: &Checklist, choices: &[&str], seconds: u64) -> Progress {
     progress
 }
 
-/// A link as the previous version wrote it: the saved line, with full timestamps.
+/// A link as the first version wrote it: the saved line of version 1 (today's, less the
+/// outcome's keys), with full timestamps.
 fn version_1_link(progress: &Progress) -> String {
-    let body = format!(
-        "troubleshooter:help:{}",
-        saved::encode_answers(progress, &checklist())
-    );
+    let line = saved::encode_answers(progress, &checklist());
+    let body = format!("troubleshooter:help:{}", line.replacen("v=2&", "v=1&", 1));
     format!("{body}&sum={:08x}", fnv1a(&body))
 }
 
@@ -91,7 +96,7 @@ fn a_link_carries_every_answer_and_when_it_was_given() {
     // Whole minutes, so that nothing is lost in the link's minutes.
     let progress = timed_walk(&content, &["yes", "no", "unsure", "yes", "no", "yes"], 120);
     let link = link_for(&progress);
-    assert!(link.starts_with("troubleshooter:help:v=2&"), "{link}");
+    assert!(link.starts_with("troubleshooter:help:v=3&"), "{link}");
     assert_eq!(
         read(&format!("#{link}"), "help", &content, today()),
         Some(Ok(progress))
@@ -217,7 +222,7 @@ fn broken_links_are_refused_with_the_reason() {
         );
     }
     // Any one character changed, as a mistyped link would have it.
-    let fields = "troubleshooter:help:v=2&".len()..link.len() - "&sum=12345678".len();
+    let fields = "troubleshooter:help:v=3&".len()..link.len() - "&sum=12345678".len();
     for at in fields {
         for other in ['0', '1', '2', 'z', '.', '-'] {
             if link.as_bytes()[at] == other as u8 {
@@ -239,7 +244,7 @@ fn broken_links_are_refused_with_the_reason() {
     );
     for newer in [
         "troubleshooter:help:v=9&at=webmail&sum=00000000",
-        "troubleshooter:help:v=3&00.0..........&sum=00000000",
+        "troubleshooter:help:v=4&00.0..........&sum=00000000",
     ] {
         assert_eq!(
             read(newer, "help", &content, today()),
@@ -279,7 +284,7 @@ fn crafted(fields: &str) -> String {
 /// The fingerprint a link for the built-in checklist starts with.
 fn fingerprint() -> String {
     let link = link_for(&Progress::new(&checklist(), today()));
-    link["troubleshooter:help:v=2&".len()..][..2].to_owned()
+    link["troubleshooter:help:v=3&".len()..][..2].to_owned()
 }
 
 #[test]
@@ -357,6 +362,22 @@ proptest! {
         let _ = read(&format!("troubleshooter:help:{text}"), "help", &content, today());
         let _ = read(&format!("troubleshooter:help:v=1&{text}"), "help", &content, today());
         let _ = read(&format!("troubleshooter:help:v=2&{text}"), "help", &content, today());
+        let _ = read(&format!("troubleshooter:help:v=3&{text}"), "help", &content, today());
+    }
+
+    /// Any last field after real answers, with a valid checksum: refused, or marks of
+    /// findings this checklist has that make the same link again.
+    #[test]
+    fn any_extra_field_is_refused_or_fits(extra in "[0-9a-z~,_=&.-]{0,60}") {
+        let content = checklist();
+        let link = crafted_v3(&format!("{}.7.hsx1a.1-0.2-1-g15.2.2.2.2.2.{extra}", fingerprint()));
+        if let Some(Ok(progress)) = read(&link, "help", &content, today()) {
+            prop_assert_eq!(progress.answered_count(&content), 7);
+            let outcome = progress.outcome();
+            prop_assert!(outcome.fixed.iter().chain(&outcome.tried).all(|id| content.finding(id).is_some()));
+            let again = read(&link_for(&progress), "help", &content, today());
+            prop_assert_eq!(again, Some(Ok(progress)), "{}", extra);
+        }
     }
 
     /// Past the checksum, as a crafted link gets: refused, or answers that fit the checklist
@@ -373,7 +394,7 @@ proptest! {
     }
 
     #[test]
-    fn every_reachable_progress_survives_the_trip(actions in prop::collection::vec((0u8..6, 0u8..12, any::<bool>()), 0..40)) {
+    fn every_reachable_progress_survives_the_trip(actions in prop::collection::vec((0u8..9, 0u8..12, any::<bool>()), 0..40)) {
         let content = checklist();
         let progress = progress_from(&content, &actions);
         let link = fragment("help", &progress, &content);
@@ -383,10 +404,128 @@ proptest! {
         };
         let minute = |at: Option<Timestamp>| at.map(|Timestamp(at)| Timestamp(at / 60 * 60));
         prop_assert_eq!(back.answers(), progress.answers());
+        prop_assert_eq!(back.outcome(), progress.outcome());
         prop_assert_eq!(back.at(), progress.at());
         prop_assert_eq!(back.started(), minute(progress.started()));
         for step in 0..content.steps.len() {
             prop_assert_eq!(back.answered_at(step), minute(progress.answered_at(step)));
         }
     }
+}
+
+/// A version 3 link with these fields after `v=3&`, and a valid checksum.
+fn crafted_v3(fields: &str) -> String {
+    let body = format!("troubleshooter:help:v=3&{fields}");
+    format!("{body}&sum={:08x}", fnv1a(&body))
+}
+
+#[test]
+fn a_link_made_after_this_fixed_it_carries_what_fixed_it_and_what_was_tried() {
+    let content = checklist();
+    let mut progress = timed_walk(&content, &["yes", "yes", "no", "no", "no", "no"], 120);
+    progress.apply(&content, Action::NotFixed("password".into()));
+    progress.apply(&content, Action::Fixed("migration".into()));
+    let link = link_for(&progress);
+    // The saved line's keys beyond the answers, escaped: `=` and `&` can't make link keys.
+    assert!(
+        link.contains(".fixed~3dmigration~26tried~3dpassword&sum="),
+        "{link}"
+    );
+    let back = read(&link, "help", &content, today());
+    assert_eq!(back, Some(Ok(progress.clone())));
+    // Escaped again by a mail program, it still reads the same.
+    let escaped = link.replace('~', "%7E").replace('.', "%2E");
+    assert_eq!(
+        read(&escaped, "help", &content, today()),
+        Some(Ok(progress))
+    );
+}
+
+#[test]
+fn a_version_2_link_still_opens() {
+    let content = checklist();
+    let progress = timed_walk(&content, &["yes", "no", "unsure", "yes", "no", "yes"], 120);
+    let link = link_for(&progress);
+    let fields = link
+        .strip_prefix("troubleshooter:help:v=3&")
+        .and_then(|rest| rest.rsplit_once("&sum="))
+        .map(|(fields, _)| fields)
+        .expect("a version 3 link");
+    assert_eq!(
+        read(&crafted(fields), "help", &content, today()),
+        Some(Ok(progress))
+    );
+    // Version 2 had no field for the extra keys.
+    assert_eq!(
+        read(
+            &crafted(&format!("{fields}.fixed~3dpassword")),
+            "help",
+            &content,
+            today()
+        ),
+        Some(Err(LinkError::Damaged))
+    );
+}
+
+#[test]
+fn the_extra_field_cannot_make_an_answer_a_position_or_a_check_result() {
+    let content = checklist();
+    let fp = fingerprint();
+    // Step 1 unanswered, so an extra `webmail=` would be read as its answer if it were let in.
+    let answers = "7.hsx1a..2-1-g15.2.2.2.2.2";
+    let good = crafted_v3(&format!("{fp}.{answers}.fixed~3dpassword"));
+    let Some(Ok(progress)) = read(&good, "help", &content, today()) else {
+        panic!("{good} is refused");
+    };
+    assert_eq!(progress.outcome().fixed.as_deref(), Some("password"));
+    for extra in [
+        "webmail~3dyes",
+        "fixed~3dpassword~26webmail~3dyes",
+        "at~3dwebmail",
+        "v~3d1",
+        "started~3d1",
+        "check~2emx~3devil~2eexample~2fnone~2f10~3acall-now~2eexample~401",
+        "fixed~3d~3cscript~3e",
+        "fixed~3dgremlins",
+        "tried~3dpassword,password",
+        "fixed~3dpassword~26fixed~3dmigration",
+        // Not escaped as the writer escapes, or broken escapes.
+        "fixed=password",
+        "fixed~3dPassword",
+        "fixed~3",
+        "fixed~zzpassword",
+        "fixed~3dpass~00word",
+        "fixed~3dpassword~ff",
+        "~3dpassword",
+        "fixed",
+        "",
+    ] {
+        let link = crafted_v3(&format!("{fp}.{answers}.{extra}"));
+        assert_eq!(
+            read(&link, "help", &content, today()),
+            Some(Err(LinkError::Damaged)),
+            "{extra}"
+        );
+    }
+    // The extra field comes last: another field after it is one too many.
+    assert_eq!(
+        read(
+            &crafted_v3(&format!("{fp}.{answers}.fixed~3dpassword.")),
+            "help",
+            &content,
+            today()
+        ),
+        Some(Err(LinkError::Damaged))
+    );
+}
+
+#[test]
+fn a_link_naming_a_finding_another_checklist_lacks_is_refused() {
+    let content = checklist();
+    let mut progress = common::walk(&content, &["yes", "yes", "no", "no", "no", "no"]);
+    progress.apply(&content, Action::Fixed("migration".into()));
+    let link = link_for(&progress);
+    let mut other = content.clone();
+    other.findings.to_mut().retain(|f| f.id != "migration");
+    assert!(matches!(read(&link, "help", &other, today()), Some(Err(_))));
 }

@@ -513,3 +513,72 @@ fn a_half_given_answer_is_not_answered_and_has_no_time() {
     assert!(second.contains("Not answered"), "{second}");
     assert!(!second.contains("given"), "{second}");
 }
+
+#[test]
+fn the_report_says_what_fixed_it_first_and_marks_what_was_tried() {
+    let content = checklist();
+    let mut progress = finished();
+    progress.apply(&content, Action::NotFixed("password".into()));
+    progress.apply(&content, Action::Fixed("network".into()));
+    let report = report_of(&content, &progress);
+    let text = report.text();
+    assert!(
+        text.starts_with(
+            "Email connection troubleshooting report\n\nFixed by: Your usual internet connection\n\nWhat your answers point to\n\n\
+             - Likely: Your usual internet connection (from question 7)\n"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "\n- Likely: Your mailbox password changed · Tried: didn't fix it (from question 2)\n"
+        ),
+        "{text}"
+    );
+    let markdown = report.markdown();
+    assert!(
+        markdown.starts_with(
+            "# Email connection troubleshooting report\n\n**Fixed by: Your usual internet connection**\n\n## What your answers point to\n"
+        ),
+        "{markdown}"
+    );
+    assert!(markdown.contains("- **Likely: Your mailbox password changed** · Tried: didn't fix it"));
+    // Taken back, it is gone from the report.
+    progress.apply(&content, Action::TakeBack("network".into()));
+    assert!(!report_of(&content, &progress).text().contains("Fixed by"));
+}
+
+#[test]
+fn the_email_keeps_what_fixed_it_however_short_it_must_be() {
+    let mut shortened = 0;
+    for builtin in [&BUILTIN_EN, &BUILTIN_ES, &BUILTIN_DE] {
+        let content = builtin.clone().with_provider_name();
+        for choices in every_choice().step_by(7) {
+            let mut progress = longest_walk(&content, choices);
+            let causes: Vec<String> = diagnose(&content, &progress)
+                .causes()
+                .iter()
+                .map(|c| c.finding.clone())
+                .collect();
+            let Some((last, tried)) = causes.split_last() else {
+                continue;
+            };
+            for finding in tried {
+                progress.apply(&content, Action::NotFixed(finding.clone()));
+            }
+            progress.apply(&content, Action::Fixed(last.clone()));
+            let report = report_of(&content, &progress);
+            let fixed_by = report.fixed_by.clone().expect("a Fixed by line");
+            let (href, fit) = report.mailto(Some("it@example.com"), "Report");
+            assert!(href.len() <= MAX_MAILTO_LEN);
+            let body = body_of(&href);
+            assert!(
+                body.contains(&fixed_by),
+                "{}: {choices:?}:\n{body}",
+                content.lang
+            );
+            shortened += usize::from(fit != Fit::Whole);
+        }
+    }
+    assert!(shortened > 0, "some emails are shortened");
+}

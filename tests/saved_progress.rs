@@ -16,14 +16,14 @@ fn progress_is_saved_as_one_short_versioned_line() {
     let content = checklist();
     assert_eq!(
         encode(&Progress::new(&content, today()), &content),
-        "v=1&at=webmail"
+        "v=2&at=webmail"
     );
     let mut progress =
         common::yes_then_password(&content, Timestamp(1_795_497_000), Timestamp(1_795_497_120));
     progress.apply(&content, common::toggle(1, "new_setup", true));
     assert_eq!(
         encode(&progress, &content),
-        "v=1&at=when&started=1795497000&webmail=yes@1795497000&when=2026-11-20/password,new_setup@1795497120"
+        "v=2&at=when&started=1795497000&webmail=yes@1795497000&when=2026-11-20/password,new_setup@1795497120"
     );
 }
 
@@ -99,8 +99,8 @@ fn every_saved_progress_restores_to_the_same_progress() {
 #[test]
 fn a_value_from_a_newer_version_is_recognised_as_newer() {
     assert_eq!(
-        restore("v=2&whatever=else").err(),
-        Some(RestoreError::Newer(2))
+        restore("v=3&whatever=else").err(),
+        Some(RestoreError::Newer(3))
     );
     assert_eq!(restore("v=17").err(), Some(RestoreError::Newer(17)));
 }
@@ -190,5 +190,78 @@ fn decoding_never_panics_on_mangled_lines() {
             mangled.replace_range(i..i + 1, &r.to_string());
             let _ = restore(&mangled);
         }
+    }
+}
+
+/// A finished walk where the password was tried without luck and the migration fixed it.
+fn fixed_after_trying(content: &email_troubleshooter::model::Checklist) -> Progress {
+    let mut progress = walk(content, &["yes", "yes", "no", "no", "no", "no"]);
+    progress.apply(content, Action::NotFixed("new_setup".into()));
+    progress.apply(content, Action::NotFixed("password".into()));
+    progress.apply(content, Action::Fixed("migration".into()));
+    progress
+}
+
+#[test]
+fn which_finding_fixed_it_and_which_were_tried_are_saved_and_read_back() {
+    let content = checklist();
+    let progress = fixed_after_trying(&content);
+    let line = encode(&progress, &content);
+    assert!(
+        line.ends_with("&fixed=migration&tried=new_setup,password"),
+        "{line}"
+    );
+    let back = restore(&line).expect("trusted");
+    assert_eq!(back.outcome(), progress.outcome());
+    assert_eq!(back, progress);
+}
+
+#[test]
+fn progress_saved_by_version_1_still_opens() {
+    // Written by the widget before "did this fix it?" (version 1), byte for byte.
+    let line = "v=1&at=summary&started=1795497000&webmail=yes@1795497000\
+        &when=2026-11-20/password,new_setup@1795497120&migrated=no@1795497180\
+        &upgraded=no@1795497240&domain=no@1795497300&computer=unsure@1795497360\
+        &network=no@1795497420";
+    let content = checklist();
+    let progress = restore(line).expect("a version 1 line is trusted");
+    assert_eq!(progress.answered_count(&content), 7);
+    assert_eq!(progress.at(), Position::Summary);
+    assert_eq!(progress.outcome().fixed, None);
+    assert!(progress.outcome().tried.is_empty());
+    // Saved again, it is a version 2 line with the same answers.
+    let again = encode(&progress, &content);
+    assert!(
+        again.starts_with("v=2&at=summary&started=1795497000&webmail=yes@"),
+        "{again}"
+    );
+    assert_eq!(restore(&again).expect("trusted"), progress);
+}
+
+#[test]
+fn hostile_or_wrong_outcome_values_are_not_trusted() {
+    let base = "v=2&at=summary&webmail=no";
+    for tail in [
+        "fixed=<script>alert(1)</script>",
+        "fixed=gremlins",
+        "fixed=",
+        "fixed=password,migration",
+        "fixed=password&fixed=migration",
+        "fixed=password&fixed=password",
+        "tried=",
+        "tried=password,password",
+        "tried=password,",
+        "tried=password,gremlins",
+        "tried=password&tried=migration",
+        "fixed=password&tried=password",
+        "tried=migration,password&fixed=password",
+        "fixed=Password",
+        "fixed=password@1795497000",
+    ] {
+        let line = format!("{base}&{tail}");
+        assert!(
+            matches!(restore(&line), Err(RestoreError::Unreadable(_))),
+            "{line:?}"
+        );
     }
 }

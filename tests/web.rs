@@ -194,7 +194,7 @@ async fn an_answer_shows_its_guidance_at_once_and_is_saved() {
         "{guidance}"
     );
     let stored = saved("answer").expect("saved at once");
-    assert!(stored.starts_with("v=1&at=webmail&started="), "{stored}");
+    assert!(stored.starts_with("v=2&at=webmail&started="), "{stored}");
     assert!(
         stored.contains("&webmail=no@"),
         "saved with when it was given: {stored}"
@@ -319,7 +319,7 @@ async fn start_again_asks_first_then_clears_everything() {
         "Can you sign in to webmail and see new mail arriving?"
     );
     assert!(!widget.input_labelled("radio", "Yes").checked());
-    assert_eq!(saved("again").as_deref(), Some("v=1&at=webmail"));
+    assert_eq!(saved("again").as_deref(), Some("v=2&at=webmail"));
 }
 
 #[wasm_bindgen_test]

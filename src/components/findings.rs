@@ -1,7 +1,9 @@
 use super::change_button::ChangeButton;
 use super::external_link::ExternalLink;
+use super::fix_outcome::fix_outcome;
 use crate::content::Content;
 use crate::model::diagnosis::conflict_answers;
+use crate::model::outcome::{lead_order, Outcome};
 use crate::model::report::{self, confidence_label};
 use crate::model::{Action, Checklist, Diagnosis, RankedCause};
 use yew::prelude::*;
@@ -11,6 +13,17 @@ pub struct FindingsProps {
     pub checklist: Content,
     pub diagnosis: Diagnosis,
     pub on_action: Callback<Action>,
+    /// Which finding fixed it and which were tried: they order the causes and mark them.
+    #[prop_or_default]
+    pub outcome: Outcome,
+    /// Where "This fixed it" and "Still not working" send their actions.
+    #[prop_or_default]
+    pub on_outcome: Callback<Action>,
+    /// The finding whose title takes focus after one of those clicks, and the ref for it.
+    #[prop_or_default]
+    pub focus_finding: Option<AttrValue>,
+    #[prop_or_default]
+    pub title_ref: NodeRef,
 }
 
 /// What the answers point to, leading with the most likely cause and what to do first; then the
@@ -20,13 +33,25 @@ pub fn Findings(props: &FindingsProps) -> Html {
     let checklist = &props.checklist;
     let text = &checklist.text;
     let diagnosis = &props.diagnosis;
-    let causes = diagnosis.causes();
+    let outcome = &props.outcome;
+    // Tried causes go last, so the next one leads; the one that fixed it comes first.
+    let causes = lead_order(diagnosis.causes(), outcome);
+    let title_ref = |id: &str| match &props.focus_finding {
+        Some(focus) if focus == id => props.title_ref.clone(),
+        _ => NodeRef::default(),
+    };
+    let outcome_of = |id: &str| fix_outcome(checklist, id, outcome.mark(id), &props.on_outcome);
+    // Why the first leads holds only while the marks haven't reordered the causes.
+    let in_rank_order = causes
+        .iter()
+        .map(|c| &c.finding)
+        .eq(diagnosis.causes().iter().map(|c| &c.finding));
     let first = causes.first().and_then(|cause| {
         let finding = checklist.finding(&cause.finding)?;
         Some(html! {
             <div class="et-first-cause">
                 <p class="et-first-cause-label">{ text.most_likely_heading() }</p>
-                <h4 class="et-finding-title">{ &*finding.title }</h4>
+                <h4 class="et-finding-title" tabindex="-1" ref={title_ref(&cause.finding)}>{ &*finding.title }</h4>
                 <p class="et-confidence">{ sources(checklist, cause) }</p>
                 <p>{ &*finding.action }</p>
                 if let Some(link) = checklist.link(finding.link.as_ref()) {
@@ -35,22 +60,24 @@ pub fn Findings(props: &FindingsProps) -> Html {
                 if finding.contact_admin {
                     <p class="et-contact-now">{ text.contact_who() }</p>
                 }
-                if let Some(reason) = tie_reason(checklist, causes) {
+                if let Some(reason) = tie_reason(checklist, diagnosis.causes()).filter(|_| in_rank_order) {
                     <p class="et-hint">{ reason }</p>
                 }
+                { outcome_of(&cause.finding) }
             </div>
         })
     });
     let others = causes.iter().skip(1).filter_map(|cause| {
         let finding = checklist.finding(&cause.finding)?;
         Some(html! {
-            <li class="et-finding">
-                <h5 class="et-finding-title">{ &*finding.title }</h5>
+            <li class="et-finding" key={cause.finding.as_str()}>
+                <h5 class="et-finding-title" tabindex="-1" ref={title_ref(&cause.finding)}>{ &*finding.title }</h5>
                 <p class="et-confidence">{ sources(checklist, cause) }</p>
                 <p>{ &*finding.action }</p>
                 if let Some(link) = checklist.link(finding.link.as_ref()) {
                     <p><ExternalLink link={link.clone()} opens_new_tab={text.opens_new_tab().to_owned()} /></p>
                 }
+                { outcome_of(&cause.finding) }
             </li>
         })
     });

@@ -10,6 +10,7 @@ mod continue_later;
 mod error_summary;
 mod external_link;
 mod findings;
+mod fix_outcome;
 mod guidance;
 mod link_offer;
 mod notice_line;

@@ -8,6 +8,9 @@ pub struct StartAgainProps {
     pub checklist: Content,
     pub has_answers: bool,
     pub on_action: Callback<Action>,
+    /// The button's words where not plain "Start again" ("… for another device").
+    #[prop_or_default]
+    pub label: Option<AttrValue>,
 }
 
 /// "Start again", which asks first: clearing answers can't be undone.
@@ -29,6 +32,12 @@ pub fn StartAgain(props: &StartAgainProps) -> Html {
         return html! {};
     }
     let text = &props.checklist.text;
+    // Two may show at once: each question needs an id of its own.
+    let question_id = if props.label.is_some() {
+        "et-start-again-question-2"
+    } else {
+        "et-start-again-question"
+    };
     let set = |value: bool| {
         let confirming = confirming.clone();
         Callback::from(move |_| confirming.set(value))
@@ -44,8 +53,8 @@ pub fn StartAgain(props: &StartAgainProps) -> Html {
     html! {
         <div class="et-start-again">
             if *confirming {
-                <div class="et-confirm" role="group" aria-labelledby="et-start-again-question">
-                    <p class="et-confirm-question" id="et-start-again-question" tabindex="-1" ref={question}>
+                <div class="et-confirm" role="group" aria-labelledby={question_id}>
+                    <p class="et-confirm-question" id={question_id} tabindex="-1" ref={question}>
                         { text.start_again_question() }
                     </p>
                     <div class="et-actions">
@@ -59,7 +68,7 @@ pub fn StartAgain(props: &StartAgainProps) -> Html {
                 </div>
             } else {
                 <button type="button" class="et-button et-button--secondary" onclick={set(true)}>
-                    { text.start_again() }
+                    { props.label.as_deref().unwrap_or(text.start_again()) }
                 </button>
             }
         </div>

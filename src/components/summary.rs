@@ -1,3 +1,4 @@
+use super::fix_outcome::{resolved, use_outcome};
 use super::{
     answer_text, change_button::ChangeButton, check_results::CheckResults,
     continue_elsewhere::ContinueElsewhere, external_link::ExternalLink, findings::Findings,
@@ -7,6 +8,7 @@ use crate::browser::{clock, view};
 use crate::content::Content;
 use crate::hooks::use_focus_on_move;
 use crate::model::config::CheckSettings;
+use crate::model::outcome::all_tried;
 use crate::model::{
     diagnose, fill, format, next_steps, Action, Link, Progress, StepKind, StepStatus,
 };
@@ -31,6 +33,11 @@ pub struct SummaryProps {
 pub fn Summary(props: &SummaryProps) -> Html {
     let heading = use_node_ref();
     use_focus_on_move(heading.clone(), props.moves);
+    let outcome = use_outcome(
+        props.checklist.clone(),
+        props.progress.clone(),
+        props.on_action.clone(),
+    );
     let settings = use_context::<Rc<CheckSettings>>().unwrap_or_default();
     let checklist = &props.checklist;
     let text = &checklist.text;
@@ -69,14 +76,20 @@ pub fn Summary(props: &SummaryProps) -> Html {
     html! {
         <section class="et-summary" aria-labelledby="et-summary-title">
             <h3 class="et-summary-title" id="et-summary-title" tabindex="-1" ref={heading}>{ text.findings_heading() }</h3>
-            <Findings checklist={checklist.clone()} diagnosis={(*diagnosis).clone()} on_action={props.on_action.clone()} />
+            { resolved(checklist, progress, outcome.resolved.clone(), &props.on_action) }
+            <Findings checklist={checklist.clone()} diagnosis={(*diagnosis).clone()} on_action={props.on_action.clone()}
+                outcome={progress.outcome().clone()} on_outcome={outcome.on_outcome.clone()}
+                focus_finding={outcome.focus_finding.clone()} title_ref={outcome.finding.clone()} />
             <TodoList checklist={checklist.clone()} steps={next_steps(checklist, progress)} on_action={props.on_action.clone()} />
             if !progress.checks().is_empty() {
                 <h4>{ text.checks_heading() }</h4>
                 <CheckResults checklist={checklist.clone()} progress={progress.clone()}
                     settings={settings} />
             }
-            <h4>{ text.contact_heading() }</h4>
+            <h4 tabindex="-1" ref={outcome.contact.clone()}>{ text.contact_heading() }</h4>
+            if all_tried(diagnosis.causes(), progress.outcome()) {
+                <p class="et-contact-now">{ text.nothing_fixed() }</p>
+            }
             // Now, when some cause can only be fixed on their side; otherwise if nothing helps.
             if contact_now {
                 <p class="et-contact-now">{ text.contact_now() }</p>

@@ -40,7 +40,7 @@ pub const CHECK_SIGNALS: [&str; 13] = [
 pub const STEP_CHECKS: [&str; 2] = ["records", "portal"];
 
 /// Words the saved-progress format uses itself, so no step may be called by them.
-pub const RESERVED_STEP_IDS: [&str; 4] = ["v", "at", "started", "summary"];
+pub const RESERVED_STEP_IDS: [&str; 6] = ["v", "at", "started", "summary", "fixed", "tried"];
 
 /// A whole checklist in one language: the built-in one, or a host's replacement.
 #[derive(Debug, Clone, PartialEq)]
@@ -292,6 +292,18 @@ ui_text! {
     start_again,
     start_again_question,
     start_again_confirm,
+    outcome_question,
+    outcome_about,
+    outcome_fixed,
+    outcome_not_fixed,
+    outcome_tried,
+    outcome_undo,
+    outcome_undo_about,
+    resolved_heading,
+    resolved_intro,
+    resolved_start_again,
+    report_fixed_by,
+    nothing_fixed,
     cancel,
     notice_unavailable,
     notice_language,
@@ -574,6 +586,10 @@ impl Checklist {
             if self.findings[..index].iter().any(|f| f.id == finding.id) {
                 report(place.clone(), "repeats the id of an earlier finding");
             }
+            // Saved progress and links name the finding that fixed it.
+            if !is_plain_id(&finding.id) {
+                report(place.clone(), "needs an id of a-z, 0-9, _ and -");
+            }
             if !known_link(&finding.link) {
                 report(place, "names a link that is not defined");
             }
@@ -586,7 +602,7 @@ impl Checklist {
             if !is_plain_id(&step.id) || RESERVED_STEP_IDS.contains(&&*step.id) {
                 report(
                     place.clone(),
-                    "needs an id of a-z, 0-9, _ and - that is not v, at, started or summary",
+                    "needs an id of a-z, 0-9, _ and - that is not v, at, started, summary, fixed or tried",
                 );
             }
             if step.question.trim().is_empty() || step.why.trim().is_empty() {

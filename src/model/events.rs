@@ -1,4 +1,5 @@
-//! What the host page is told: an answer given or changed, the checklist finished, a reset.
+//! What the host page is told: an answer given or changed, the checklist finished, a finding
+//! that fixed the problem, a reset.
 //!
 //! Each answer is reported once, when the user gives it: a Yes / No / Not sure answer as it is
 //! chosen, a `when` step's answer when the user continues from it. Answers that arrive from
@@ -9,9 +10,18 @@ use super::progress::{Action, Answer, Position, Progress};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Event {
-    Answered { step: usize },
-    Changed { step: usize, previous: Answer },
+    Answered {
+        step: usize,
+    },
+    Changed {
+        step: usize,
+        previous: Answer,
+    },
     Finished,
+    /// The user said this finding's action fixed the problem.
+    Resolved {
+        finding: String,
+    },
     Reset,
 }
 
@@ -22,6 +32,7 @@ impl Event {
             Event::Answered { .. } => "troubleshooter-answered",
             Event::Changed { .. } => "troubleshooter-changed",
             Event::Finished => "troubleshooter-finished",
+            Event::Resolved { .. } => "troubleshooter-resolved",
             Event::Reset => "troubleshooter-reset",
         }
     }
@@ -60,6 +71,15 @@ impl Reporter {
                 self.sync(after);
                 return vec![Event::Reset];
             }
+            Action::Fixed(finding) => {
+                let now = after.outcome().fixed.as_ref();
+                if now == Some(finding) && before.outcome().fixed.as_ref() != now {
+                    events.push(Event::Resolved {
+                        finding: finding.clone(),
+                    });
+                }
+                None
+            }
             Action::Choose { step, .. } => Some(*step),
             Action::Continue => match before.at() {
                 Position::Step(step)
@@ -97,6 +117,50 @@ impl Reporter {
         }
         events
     }
+}
+
+/// One answer as the host page's events give it: `answered` and `changed` give one, `resolved`
+/// a list of every answered step's.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AnswerDetail<'c> {
+    /// The step's id.
+    pub step: &'c str,
+    /// 1 for the first question.
+    pub number: u32,
+    pub answer: String,
+    /// A `when` step's date, `YYYY-MM-DD`.
+    pub date: Option<String>,
+    /// The findings the answer points to.
+    pub points_to: Vec<&'c str>,
+}
+
+/// A step's answer as the host page sees it; `None` while it isn't answered.
+pub fn answer_detail<'c>(
+    checklist: &'c Checklist,
+    progress: &Progress,
+    step: usize,
+) -> Option<AnswerDetail<'c>> {
+    let content = checklist.steps.get(step)?;
+    let answer = progress.answer(step)?;
+    Some(AnswerDetail {
+        step: &content.id,
+        number: step as u32 + 1,
+        answer: answer_value(answer),
+        date: progress.date(step).map(|date| date.to_string()),
+        points_to: progress
+            .chosen(checklist, step)
+            .into_iter()
+            .filter_map(|o| o.points_to.as_deref())
+            .collect(),
+    })
+}
+
+/// Every answered step's answer, in order: what `resolved` reports.
+pub fn answer_details<'c>(checklist: &'c Checklist, progress: &Progress) -> Vec<AnswerDetail<'c>> {
+    (0..checklist.steps.len())
+        .filter(|&step| progress.is_answered(checklist, step))
+        .filter_map(|step| answer_detail(checklist, progress, step))
+        .collect()
 }
 
 /// An answer as the host page sees it: the option chosen, or a `when` step's changes joined by

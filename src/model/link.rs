@@ -2,22 +2,26 @@
 //! URL's fragment.
 //!
 //! ```text
-//! https://help.example.com/mail#troubleshooter:help:v=2&k3.7.hsx1a.2-0.8-1-g15.2-2.2-3.2-5.2-8.1-c&sum=1a2b3c4d
+//! https://help.example.com/mail#troubleshooter:help:v=3&k3.7.hsx1a.2-0.8-1-g15.2-2.2-3.2-5.2-8.1-c.fixed~3dpassword&sum=1a2b3c4d
 //! ```
 //!
 //! The fragment is never sent to a server. It names the storage key, so a page with several
 //! troubleshooters knows which one it is for, and ends with a checksum, so a link cut short or
 //! mistyped is refused rather than read as fewer answers.
 //!
-//! After `v=2&` come fields separated by dots: a fingerprint of the checklist's steps and
+//! After `v=3&` come fields separated by dots: a fingerprint of the checklist's steps and
 //! answers (two base-36 digits), the open step's index (the number of steps for the summary),
 //! when the first answer was given in minutes since 1970 (empty if none was), then one field per
 //! step, empty while it is unanswered. A step's field is the options chosen as hex digits, four
 //! options a digit, lowest bit first; then `-` and the minutes from the start to the answer; for a
 //! `when` step then `-` and the date in days since 1970. Numbers are in base 36. Times are kept to
-//! the minute, as they are shown. Reading rewrites these fields as the saved line, so that one
-//! reader checks links and saved progress alike; version 1 links (the saved line itself, with
-//! full timestamps) still open.
+//! the minute, as they are shown. Last, only if there are any, every other key the saved line's
+//! answers part has (`fixed`, `tried`, and any added later), as they are saved, joined by `&`
+//! and escaped: any byte but `a-z`, `0-9`, `_`, `,` and `-` as `~` and two hex digits, so that
+//! nothing in them can make a field or a link key. Reading rewrites these fields as the saved
+//! line, so that one reader checks links and saved progress alike; the extra keys may not be a
+//! step, the position or a check result. Version 2 links (the same without the extra keys) and
+//! version 1 links (the saved line itself, with full timestamps) still open.
 //!
 //! A link carries answers only, never check results: anyone can make a link with a valid
 //! checksum, so nothing in one may be text shown to the user (a registrar's name, say). Check
@@ -37,8 +41,12 @@ pub const MAX_FRAGMENT_LEN: usize = 2000;
 const CHECKSUM_KEY: &str = "&sum=";
 
 /// The compact form's version. Written as the saved line's is, so a version that reads only
-/// `v=1` says this link is from another version rather than damaged.
-const COMPACT: &str = "v=2&";
+/// `v=1` says this link is from another version rather than damaged; kept above the saved
+/// line's version, so that one never reads as the other.
+const COMPACT: &str = "v=3&";
+
+/// The compact form before it carried the saved line's extra keys.
+const COMPACT_V2: &str = "v=2&";
 
 /// The latest date a link may carry (9999-12-31), in days since 1970.
 const LAST_DAY: u64 = 2_932_896;
@@ -98,7 +106,11 @@ fn read_body(text: &str, checklist: &Checklist, today: Date) -> Result<Progress,
         .split_once(':')
         .map(|(_, line)| line)
         .ok_or(LinkError::Damaged)?;
-    let compact = line.strip_prefix(COMPACT);
+    let compact = match (line.strip_prefix(COMPACT), line.strip_prefix(COMPACT_V2)) {
+        (Some(fields), _) => Some((fields, true)),
+        (_, Some(fields)) => Some((fields, false)),
+        _ => None,
+    };
     // Another version may write links differently: say so rather than call it damaged.
     if compact.is_none() && saved::is_newer(line) {
         return Err(LinkError::OtherVersion);
@@ -110,7 +122,7 @@ fn read_body(text: &str, checklist: &Checklist, today: Date) -> Result<Progress,
         return Err(LinkError::Damaged);
     }
     let line = match compact {
-        Some(fields) => &saved_line(fields, checklist)?,
+        Some((fields, extra)) => &saved_line(fields, checklist, extra)?,
         None => line,
     };
     saved::decode_answers(line, checklist, today).map_err(|error| match error {
@@ -119,7 +131,7 @@ fn read_body(text: &str, checklist: &Checklist, today: Date) -> Result<Progress,
     })
 }
 
-/// The fields after `v=2&`, as described at the top.
+/// The fields after `v=3&`, as described at the top.
 fn compact(progress: &Progress, checklist: &Checklist) -> String {
     let steps = &checklist.steps;
     let at = match progress.at() {
@@ -165,12 +177,46 @@ fn compact(progress: &Progress, checklist: &Checklist) -> String {
             }
         }
     }
+    let saved = saved::encode_answers(progress, checklist);
+    let extra: Vec<&str> = saved
+        .split('&')
+        .filter(|pair| {
+            pair.split_once('=')
+                .is_some_and(|(key, _)| is_extra(key, checklist))
+        })
+        .collect();
+    if !extra.is_empty() {
+        line.push('.');
+        for byte in extra.join("&").bytes() {
+            if is_kept(byte) {
+                line.push(char::from(byte));
+            } else {
+                line.push('~');
+                line.push(char::from_digit(u32::from(byte >> 4), 16).unwrap_or('0'));
+                line.push(char::from_digit(u32::from(byte & 15), 16).unwrap_or('0'));
+            }
+        }
+    }
     line
 }
 
-/// Rewrites the fields after `v=2&` as the saved line says them, so that links are checked by
-/// the same reader as saved progress. Only the shape is checked here.
-fn saved_line(fields: &str, checklist: &Checklist) -> Result<String, LinkError> {
+/// A byte an extra key's field keeps as it is.
+fn is_kept(byte: u8) -> bool {
+    byte.is_ascii_lowercase() || byte.is_ascii_digit() || b"_,-".contains(&byte)
+}
+
+/// Whether a saved line's key is one the link carries as an extra: not the version, the
+/// position, the start, a step's answer or a check result.
+fn is_extra(key: &str, checklist: &Checklist) -> bool {
+    !["v", "at", "started"].contains(&key)
+        && !key.starts_with("check.")
+        && checklist.step_index(key).is_none()
+}
+
+/// Rewrites the compact fields as the saved line says them, so that links are checked by the
+/// same reader as saved progress. Only the shape is checked here; `extra` allows the last
+/// field of extra keys (version 3).
+fn saved_line(fields: &str, checklist: &Checklist, extra: bool) -> Result<String, LinkError> {
     use LinkError::Damaged;
     let steps = &checklist.steps;
     let mut fields = fields.split('.');
@@ -183,7 +229,7 @@ fn saved_line(fields: &str, checklist: &Checklist) -> Result<String, LinkError> 
         None if at == steps.len() => "summary",
         None => return Err(Damaged),
     };
-    let mut line = format!("v=1&at={at}");
+    let mut line = format!("v={}&at={at}", saved::SAVED_VERSION);
     let started = match fields.next().ok_or(Damaged)? {
         "" => None,
         minutes => Some(base36(minutes).ok_or(Damaged)?),
@@ -232,10 +278,44 @@ fn saved_line(fields: &str, checklist: &Checklist) -> Result<String, LinkError> 
             line.push_str(&format!("@{}", (started.ok_or(Damaged)? + minutes) * 60));
         }
     }
+    match (fields.next(), extra) {
+        (None, _) => {}
+        (Some(field), true) => {
+            for pair in unescape(field).ok_or(Damaged)?.split('&') {
+                match pair.split_once('=') {
+                    Some((key, _)) if !key.is_empty() && is_extra(key, checklist) => {}
+                    _ => return Err(Damaged),
+                }
+                line.push('&');
+                line.push_str(pair);
+            }
+        }
+        (Some(_), false) => return Err(Damaged),
+    }
     match fields.next() {
         Some(_) => Err(Damaged),
         None => Ok(line),
     }
+}
+
+/// Undoes the extra keys' `~XX` escapes; `None` for a byte that should have been escaped, a
+/// broken escape, or text that isn't UTF-8.
+fn unescape(field: &str) -> Option<String> {
+    let mut out = Vec::with_capacity(field.len());
+    let mut bytes = field.bytes();
+    while let Some(byte) = bytes.next() {
+        out.push(match byte {
+            b'~' => {
+                let digit = |b: Option<u8>| char::from(b?).to_digit(16);
+                let high = digit(bytes.next())?;
+                let low = digit(bytes.next())?;
+                u8::try_from(high << 4 | low).ok()?
+            }
+            byte if is_kept(byte) => byte,
+            _ => return None,
+        });
+    }
+    String::from_utf8(out).ok()
 }
 
 /// Two base-36 digits from the checklist's step and option ids, so a link made for another

@@ -13,6 +13,7 @@ pub mod language;
 pub mod link;
 pub mod names;
 pub mod next_steps;
+pub mod outcome;
 pub mod progress;
 pub mod report;
 pub mod saved;

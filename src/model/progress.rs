@@ -3,6 +3,7 @@
 use super::checklist::{AnswerOption, Checklist, StepKind};
 use super::checks::{CheckResult, Checks};
 use super::date::{Date, Timestamp};
+use super::outcome::{Mark, Outcome};
 
 /// The answer given to one step.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -70,6 +71,12 @@ pub enum Action {
     StartAgain,
     /// A check the user asked for has a result.
     Checked(CheckResult),
+    /// A finding's action fixed the problem (see [`Outcome::set`]).
+    Fixed(String),
+    /// A finding's action was tried and did not fix it.
+    NotFixed(String),
+    /// Takes back a finding's fixed or tried mark (clicked by mistake).
+    TakeBack(String),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -88,6 +95,8 @@ pub struct Progress {
     now: Timestamp,
     /// Where the last answers taken from another tab had their user; see [`Progress::adopt`].
     followed: Option<Position>,
+    /// Which finding fixed it and which didn't.
+    outcome: Outcome,
 }
 
 impl Progress {
@@ -102,6 +111,7 @@ impl Progress {
             today,
             now: Timestamp(0),
             followed: None,
+            outcome: Outcome::default(),
         }
     }
 
@@ -125,6 +135,7 @@ impl Progress {
             today,
             now: Timestamp(0),
             followed: None,
+            outcome: Outcome::default(),
         };
         progress.at = progress.reachable(checklist, at);
         progress
@@ -132,6 +143,17 @@ impl Progress {
 
     pub fn at(&self) -> Position {
         self.at
+    }
+
+    /// Which finding fixed it and which were tried.
+    pub fn outcome(&self) -> &Outcome {
+        &self.outcome
+    }
+
+    /// Saved marks, already checked against the checklist.
+    pub(crate) fn with_outcome(mut self, outcome: Outcome) -> Progress {
+        self.outcome = outcome;
+        self
     }
 
     pub fn today(&self) -> Date {
@@ -348,6 +370,15 @@ impl Progress {
                 self.at = self.reachable(checklist, Position::Summary);
             }
             Action::Checked(result) => self.checks.record(result),
+            Action::Fixed(id) => {
+                self.outcome.set(checklist, &id, Some(Mark::Fixed));
+            }
+            Action::NotFixed(id) => {
+                self.outcome.set(checklist, &id, Some(Mark::Tried));
+            }
+            Action::TakeBack(id) => {
+                self.outcome.set(checklist, &id, None);
+            }
             Action::StartAgain => {
                 let now = self.now;
                 *self = Progress::new(checklist, self.today);
@@ -373,13 +404,16 @@ impl Progress {
     /// a user who has moved on their own (to look back at an answer, say) keeps their place.
     pub fn adopt(&mut self, checklist: &Checklist, other: &Progress) -> bool {
         if self.answers.len() != other.answers.len()
-            || (self.answers == other.answers && self.at == other.at)
+            || (self.answers == other.answers
+                && self.at == other.at
+                && self.outcome == other.outcome)
         {
             return false;
         }
         let at_first_open = self.first_unanswered(checklist).map(Position::Step) == Some(self.at);
         let following = at_first_open || self.followed == Some(self.at);
         let before = (self.answers.clone(), self.at, self.checks.clone());
+        let outcome_before = std::mem::replace(&mut self.outcome, other.outcome.clone());
         self.answers = other.answers.clone();
         self.answered_at = other.answered_at.clone();
         self.started = other.started;
@@ -389,6 +423,7 @@ impl Progress {
         self.at = self.reachable(checklist, wanted);
         self.followed = following.then_some(self.at);
         (self.answers.clone(), self.at, self.checks.clone()) != before
+            || self.outcome != outcome_before
     }
 
     /// A step's inputs can be used when it is the one open.

@@ -9,6 +9,7 @@ use super::config::CheckSettings;
 use super::date::Timestamp;
 use super::diagnosis::{conflict_answers, diagnose, RankedCause};
 use super::next_steps::next_steps;
+use super::outcome::{lead_order, Mark};
 use super::progress::{answer_text, Progress};
 use super::{fill, format};
 
@@ -22,6 +23,8 @@ pub struct Cause {
     pub action: String,
     /// The finding's link: its label and address.
     pub link: Option<(String, String)>,
+    /// Tried, and it didn't fix the problem.
+    pub tried: bool,
 }
 
 /// One question and its answer.
@@ -45,6 +48,10 @@ pub struct CheckLine {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Report {
     pub title: String,
+    /// "Fixed by: …", when the user said which finding fixed it.
+    pub fixed_by: Option<String>,
+    /// Follows a cause tried without luck.
+    pub tried_label: String,
     pub findings_heading: String,
     /// Most likely first.
     pub causes: Vec<Cause>,
@@ -85,9 +92,9 @@ pub fn build(
     let text = &checklist.text;
     let when = |moment: Timestamp| format::moment(text, moment, offset_minutes);
     let diagnosis = diagnose(checklist, progress);
-    let causes: Vec<Cause> = diagnosis
-        .causes()
-        .iter()
+    let outcome = progress.outcome();
+    let causes: Vec<Cause> = lead_order(diagnosis.causes(), outcome)
+        .into_iter()
         .filter_map(|cause| {
             let finding = checklist.finding(&cause.finding)?;
             Some(Cause {
@@ -98,6 +105,7 @@ pub fn build(
                 link: checklist
                     .link(finding.link.as_ref())
                     .map(|link| (link.label.to_string(), link.url.to_string())),
+                tried: outcome.mark(&cause.finding) == Some(Mark::Tried),
             })
         })
         .collect();
@@ -180,6 +188,12 @@ pub fn build(
 
     Report {
         title: text.report_title().to_string(),
+        fixed_by: outcome
+            .fixed
+            .as_deref()
+            .and_then(|id| checklist.finding(id))
+            .map(|finding| fill(text.report_fixed_by(), &[("finding", &finding.title)])),
+        tried_label: text.outcome_tried().to_string(),
         findings_heading: text.findings_heading().to_string(),
         causes,
         conflicts_intro: text.conflicting().to_string(),
@@ -450,6 +464,13 @@ impl Report {
         out.raw(if markdown { "# " } else { "" });
         out.put(&self.title);
         out.raw("\n");
+        // What fixed it comes first: kept however short an email must be.
+        if let Some(fixed_by) = &self.fixed_by {
+            out.raw("\n");
+            out.raw(if markdown { "**" } else { "" });
+            out.put(fixed_by);
+            out.raw(if markdown { "**\n" } else { "\n" });
+        }
 
         out.heading(&self.findings_heading);
         for cause in &self.causes {
@@ -458,6 +479,10 @@ impl Report {
             out.raw(": ");
             out.put(&cause.title);
             out.raw(if markdown { "**" } else { "" });
+            if cause.tried {
+                out.raw(" · ");
+                out.put(&self.tried_label);
+            }
             if detail < Detail::FindingTitles {
                 if !cause.sources.is_empty() {
                     out.raw(" (");

@@ -3,13 +3,14 @@
 //! Progress is saved as one short line of `key=value` pairs, version first:
 //!
 //! ```text
-//! v=1&at=when&started=1795497000&webmail=yes@1795497060&when=2026-11-20/password,new_setup@1795497120
+//! v=2&at=when&started=1795497000&webmail=yes@1795497060&when=2026-11-20/password,new_setup@1795497120&fixed=password&tried=migrated
 //! ```
 //!
 //! `at` names the open step (`summary` when the summary shows); `started` is when the first
 //! answer was given, in seconds since 1970 (UTC); every other key is a step id with its answer:
 //! an option id, or for a `when` step the date (possibly empty), a slash and the changes ticked,
-//! then `@` and when it was given. Ids are limited to `a-z`, `0-9`, `_` and `-` (the content checks that),
+//! then `@` and when it was given. `fixed` names the finding that fixed the problem and `tried`
+//! those tried without luck, in order (version 2; version 1 lines still read). Ids are limited to `a-z`, `0-9`, `_` and `-` (the content checks that),
 //! so they need no escaping, and the same line can travel in a URL. Check results (`check.mx=…`)
 //! carry text from outside, escaped (see `checks`), so nothing in them can make a key; a check
 //! result that can't be read is left out on its own, and never costs an answer. Reading it
@@ -18,10 +19,11 @@
 use super::checklist::{Checklist, StepKind};
 use super::checks::{self, CheckResult, Checks};
 use super::date::{Date, Timestamp};
+use super::outcome::Outcome;
 use super::progress::{Answer, Position, Progress, WhenAnswer};
 
 /// The version written into every saved value. Raise it when the format changes.
-pub const SAVED_VERSION: u32 = 1;
+pub const SAVED_VERSION: u32 = 2;
 
 /// Far longer than any progress the widget writes (answers are a few hundred characters, and
 /// check results are bounded when they are made); anything longer is not read at all.
@@ -108,6 +110,15 @@ pub fn encode_answers(progress: &Progress, checklist: &Checklist) -> String {
             line.push_str(&format!("@{when}"));
         }
     }
+    let outcome = progress.outcome();
+    if let Some(fixed) = &outcome.fixed {
+        line.push_str("&fixed=");
+        line.push_str(fixed);
+    }
+    if !outcome.tried.is_empty() {
+        line.push_str("&tried=");
+        line.push_str(&outcome.tried.join(","));
+    }
     line
 }
 
@@ -149,8 +160,13 @@ fn read(
     let mut answered_at: Vec<Option<Timestamp>> = vec![None; checklist.steps.len()];
     let mut saved_checks = Checks::default();
     let mut checks_left_out = 0;
+    let mut outcome: Option<Outcome> = None;
     for pair in pairs {
         let (key, value) = pair?;
+        if key == "fixed" || key == "tried" {
+            read_outcome(checklist, outcome.get_or_insert_default(), key, value)?;
+            continue;
+        }
         if let Some(name) = key.strip_prefix("check.") {
             if with_checks {
                 match read_check(name, value) {
@@ -199,11 +215,44 @@ fn read(
         saved_checks,
         at,
         today,
-    );
+    )
+    .with_outcome(outcome.unwrap_or_default());
     Ok(Restored {
         progress,
         checks_left_out,
     })
+}
+
+/// A `fixed` or `tried` value: finding ids the content has, none twice, none both.
+fn read_outcome(
+    checklist: &Checklist,
+    outcome: &mut Outcome,
+    key: &str,
+    value: &str,
+) -> Result<(), RestoreError> {
+    let wrong = RestoreError::Unreadable("not findings of this checklist");
+    let ids: Vec<&str> = value.split(',').collect();
+    let repeats = ids.iter().enumerate().any(|(i, id)| ids[..i].contains(id));
+    if repeats || !ids.iter().all(|id| checklist.finding(id).is_some()) {
+        return Err(wrong);
+    }
+    let ids: Vec<String> = ids.into_iter().map(str::to_owned).collect();
+    if key == "fixed" {
+        if outcome.fixed.is_some() || ids.len() != 1 {
+            return Err(wrong);
+        }
+        outcome.fixed = ids.into_iter().next();
+    } else {
+        if !outcome.tried.is_empty() {
+            return Err(wrong);
+        }
+        outcome.tried = ids;
+    }
+    let fixed = outcome.fixed.as_ref();
+    if outcome.tried.iter().any(|id| Some(id) == fixed) {
+        return Err(wrong);
+    }
+    Ok(())
 }
 
 /// One saved check result, `mx`, `reg`, `portal`, `spf` or `autodiscover` with its value and time; `None` if any part
@@ -244,7 +293,8 @@ fn check_version(version: &str) -> Result<(), RestoreError> {
     let digits =
         !version.is_empty() && version.len() <= 9 && version.bytes().all(|b| b.is_ascii_digit());
     match version.parse::<u32>() {
-        Ok(SAVED_VERSION) if digits => Ok(()),
+        // Version 1 wrote the same keys, less the outcome's.
+        Ok(1 | SAVED_VERSION) if digits => Ok(()),
         Ok(newer) if digits && newer > SAVED_VERSION => Err(RestoreError::Newer(newer)),
         _ => Err(RestoreError::Unreadable("unknown version")),
     }

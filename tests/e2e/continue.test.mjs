@@ -69,7 +69,7 @@ test("on a laptop the summary offers a short link, one heading, Copy and a QR co
   assert.equal(await section.getByRole("heading", { name: HEADING }).count(), 1);
   const link = await section.getByLabel("Link to your answers", { exact: true }).inputValue();
   const fragment = new URL(link).hash.slice(1);
-  assert.match(fragment, /^troubleshooter:help-article:v=2&/);
+  assert.match(fragment, /^troubleshooter:help-article:v=3&/);
   console.log(`a 7-answer walk's link: ${link.length} characters, fragment ${fragment.length} (the first version's: ${FIRST_VERSION_FRAGMENT})`);
   assert.ok(fragment.length < 100, `${fragment.length} characters: ${fragment}`);
   assert.equal(await section.getByRole("button", { name: "Share the link" }).count(), 0, "no share sheet in this browser");
@@ -104,7 +104,7 @@ test("on a phone: Share and Copy instead of a QR code, and the shared link opens
   await finish(troubleshooter, ["Yes", "No", "No", "No", "No", "No"]);
   const section = troubleshooter.getByRole("region", { name: HEADING });
   const link = await section.getByLabel("Link to your answers", { exact: true }).inputValue();
-  assert.match(link, /\/host\/phone\.html#troubleshooter:default:v=2&/);
+  assert.match(link, /\/host\/phone\.html#troubleshooter:default:v=3&/);
   assert.ok(new URL(link).hash.length < 100, link);
   await section.getByRole("button", { name: "Share the link" }).click();
   await page.waitForFunction(() => window.shared.length === 1);
@@ -147,7 +147,7 @@ test("a link opened in a fresh browser shows what it holds and continues from it
   await first.troubleshooter.getByRole("checkbox", { name: "My office or home network changed" }).check();
   await first.troubleshooter.getByRole("button", { name: "Continue" }).click();
   const link = await linkFrom(first.troubleshooter);
-  assert.match(link, new RegExp(`^${env.server.url}/#troubleshooter:help-article:v=2&`));
+  assert.match(link, new RegExp(`^${env.server.url}/#troubleshooter:help-article:v=3&`));
   const qr = first.troubleshooter.getByRole("img", { name: "QR code of the link to your answers" });
   assert.ok((await qr.boundingBox()).width > 100, "a QR code a phone can scan");
   await first.context.close();
@@ -231,7 +231,7 @@ test("broken links are refused with a clear message, and saved answers stay exac
 
 /** The link with its first answer changed from Yes to No, as a mistyped one might be. */
 function typo(link) {
-  const changed = link.replace(/(v=2&\w\w\.\w+\.\w*\.)1/, (_, before) => `${before}2`);
+  const changed = link.replace(/(v=3&\w\w\.\w+\.\w*\.)1/, (_, before) => `${before}2`);
   assert.notEqual(changed, link);
   return changed;
 }
@@ -298,7 +298,7 @@ test("questions 6 and 7 offer the link in place, a tap away, with Share on a pho
   await section.getByRole("button", { name: "Share the link" }).click();
   await page.waitForFunction(() => window.shared.length === 1);
   const shared = await page.evaluate(() => window.shared[0].url);
-  assert.match(shared, /#troubleshooter:default:v=2&/);
+  assert.match(shared, /#troubleshooter:default:v=3&/);
   assert.deepEqual(await axeViolations(page), []);
   await answer(troubleshooter, "Not sure");
   const step7 = troubleshooter.getByRole("listitem").filter({ has: page.getByRole("heading", { name: "Can you connect to your mailbox using a different internet connection?" }) });
