@@ -7,6 +7,7 @@
 
 use super::checklist::{has_login, is_safe_url, Checklist, ContentError, Text, UiText};
 use super::names;
+use super::servers::{self, Servers, ServersFault};
 use std::borrow::Cow;
 
 /// Every setting a host can give.
@@ -27,10 +28,11 @@ pub enum Setting {
     ExpectedMx,
     CheckTimeout,
     Heading,
+    Servers,
 }
 
 impl Setting {
-    pub const ALL: [Setting; 15] = [
+    pub const ALL: [Setting; 16] = [
         Setting::WebmailUrl,
         Setting::HelpToolUrl,
         Setting::DnsRecordsUrl,
@@ -46,6 +48,7 @@ impl Setting {
         Setting::ExpectedMx,
         Setting::CheckTimeout,
         Setting::Heading,
+        Setting::Servers,
     ];
 
     /// The key in JSON settings and in `mount()`'s object.
@@ -66,6 +69,7 @@ impl Setting {
             Setting::ExpectedMx => "expectedMx",
             Setting::CheckTimeout => "checkTimeout",
             Setting::Heading => "heading",
+            Setting::Servers => "servers",
         }
     }
 
@@ -86,6 +90,7 @@ impl Setting {
             Setting::ExpectedMx => "expected-mx",
             Setting::CheckTimeout => "check-timeout",
             Setting::Heading => "heading",
+            Setting::Servers => "servers",
             Setting::Checklist => return None,
         })
     }
@@ -109,6 +114,7 @@ impl Setting {
             Setting::ExpectedMx => Expected::Hosts,
             Setting::CheckTimeout => Expected::Seconds,
             Setting::Heading => Expected::ShowOrHide,
+            Setting::Servers => Expected::Servers(ServersFault::Parts),
         }
     }
 
@@ -161,6 +167,9 @@ pub enum Expected {
     /// One plain email address: a `mailto:` contact with `?cc=`, `?bcc=` or a second
     /// address would add recipients to every report sent with it.
     OneAddress,
+    /// The mail app's servers as `imap=host:port:ssl; smtp=…; user=address`; the fault
+    /// names the first part that is wrong.
+    Servers(ServersFault),
 }
 
 /// A setting that could not be used, named as the host wrote it.
@@ -204,6 +213,8 @@ pub struct Config {
     pub check_timeout: Option<u32>,
     /// Leave out the widget's own heading and intro: the host page already says them.
     pub hide_heading: bool,
+    /// The mail app's settings, shown where a finding says to set it up again.
+    pub servers: Option<Servers>,
 }
 
 /// The DNS-over-HTTPS JSON service asked for MX records (Google's `https://dns.google/resolve`
@@ -228,6 +239,8 @@ pub struct CheckSettings {
     pub expected_mx: Vec<String>,
     pub timeout_seconds: u32,
     pub webmail_url: String,
+    /// The mail app's settings: the host's, or the provider's published ones.
+    pub servers: Servers,
 }
 
 impl Default for CheckSettings {
@@ -317,6 +330,10 @@ impl Config {
                 _ => None,
             }
             .map(|hide| self.hide_heading = hide),
+            Setting::Servers => {
+                self.servers = Some(servers::parse(value).map_err(Expected::Servers)?);
+                Some(())
+            }
         };
         accepted.ok_or(match expected {
             // A login in an address is named as such, whichever address setting it is in.
@@ -355,6 +372,7 @@ impl Config {
             }),
             timeout_seconds: self.check_timeout.unwrap_or(DEFAULT_CHECK_TIMEOUT),
             webmail_url,
+            servers: self.servers.clone().unwrap_or_default(),
         }
     }
 
@@ -420,12 +438,17 @@ pub fn describe(text: &UiText, problem: &ConfigProblem) -> String {
         Expected::Name => &text.expected_name(),
         Expected::NoLogin => &text.expected_no_login(),
         Expected::OneAddress => &text.expected_one_address(),
+        Expected::Servers(_) => &text.expected_servers(),
     };
     let line = super::fill(
         text.config_problem(),
         &[("field", &problem.field), ("expected", expected)],
     );
-    match &problem.detail {
+    let detail = match problem.expected {
+        Expected::Servers(fault) => Some(servers::fault_text(text, fault)),
+        _ => problem.detail.clone(),
+    };
+    match detail {
         Some(detail) => format!("{line} ({detail})"),
         None => line,
     }

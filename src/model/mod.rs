@@ -13,9 +13,11 @@ pub mod language;
 pub mod link;
 pub mod names;
 pub mod next_steps;
+pub mod profile;
 pub mod progress;
 pub mod report;
 pub mod saved;
+pub mod servers;
 pub mod user_agent;
 
 pub use checklist::{

@@ -70,6 +70,8 @@ pub enum Action {
     StartAgain,
     /// A check the user asked for has a result.
     Checked(CheckResult),
+    /// The mail app the user uses (an id of the content's `mail_apps`), for its set-up lines.
+    ChooseMailApp(String),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -88,6 +90,8 @@ pub struct Progress {
     now: Timestamp,
     /// Where the last answers taken from another tab had their user; see [`Progress::adopt`].
     followed: Option<Position>,
+    /// The mail app the user said they use.
+    mail_app: Option<String>,
 }
 
 impl Progress {
@@ -102,6 +106,7 @@ impl Progress {
             today,
             now: Timestamp(0),
             followed: None,
+            mail_app: None,
         }
     }
 
@@ -125,6 +130,7 @@ impl Progress {
             today,
             now: Timestamp(0),
             followed: None,
+            mail_app: None,
         };
         progress.at = progress.reachable(checklist, at);
         progress
@@ -157,6 +163,11 @@ impl Progress {
     /// When the first answer was given: when troubleshooting started.
     pub fn started(&self) -> Option<Timestamp> {
         self.started
+    }
+
+    /// The id of the mail app the user said they use.
+    pub fn mail_app(&self) -> Option<&str> {
+        self.mail_app.as_deref()
     }
 
     pub fn error(&self) -> Option<InputError> {
@@ -348,6 +359,10 @@ impl Progress {
                 self.at = self.reachable(checklist, Position::Summary);
             }
             Action::Checked(result) => self.checks.record(result),
+            Action::ChooseMailApp(id) if checklist.mail_app(&id).is_some() => {
+                self.mail_app = Some(id)
+            }
+            Action::ChooseMailApp(_) => {}
             Action::StartAgain => {
                 let now = self.now;
                 *self = Progress::new(checklist, self.today);
@@ -373,13 +388,17 @@ impl Progress {
     /// a user who has moved on their own (to look back at an answer, say) keeps their place.
     pub fn adopt(&mut self, checklist: &Checklist, other: &Progress) -> bool {
         if self.answers.len() != other.answers.len()
-            || (self.answers == other.answers && self.at == other.at)
+            || (self.answers == other.answers
+                && self.at == other.at
+                && self.mail_app == other.mail_app)
         {
             return false;
         }
         let at_first_open = self.first_unanswered(checklist).map(Position::Step) == Some(self.at);
         let following = at_first_open || self.followed == Some(self.at);
         let before = (self.answers.clone(), self.at, self.checks.clone());
+        let app_changed = self.mail_app != other.mail_app;
+        self.mail_app = other.mail_app.clone();
         self.answers = other.answers.clone();
         self.answered_at = other.answered_at.clone();
         self.started = other.started;
@@ -388,7 +407,7 @@ impl Progress {
         let wanted = if following { other.at } else { self.at };
         self.at = self.reachable(checklist, wanted);
         self.followed = following.then_some(self.at);
-        (self.answers.clone(), self.at, self.checks.clone()) != before
+        app_changed || (self.answers.clone(), self.at, self.checks.clone()) != before
     }
 
     /// A step's inputs can be used when it is the one open.
