@@ -69,7 +69,8 @@ pub fn Summary(props: &SummaryProps) -> Html {
     html! {
         <section class="et-summary" aria-labelledby="et-summary-title">
             <h3 class="et-summary-title" id="et-summary-title" tabindex="-1" ref={heading}>{ text.findings_heading() }</h3>
-            <Findings checklist={checklist.clone()} diagnosis={(*diagnosis).clone()} on_action={props.on_action.clone()} />
+            <Findings checklist={checklist.clone()} diagnosis={(*diagnosis).clone()} on_action={props.on_action.clone()}
+                mail_app={progress.mail_app().map(|app| AttrValue::from(app.to_owned()))} />
             <TodoList checklist={checklist.clone()} steps={next_steps(checklist, progress)} on_action={props.on_action.clone()} />
             if !progress.checks().is_empty() {
                 <h4>{ text.checks_heading() }</h4>
