@@ -107,9 +107,14 @@ impl Reader {
         let mut reader = servers::Reader::default();
         let text = |object: &JsValue, name: &str| {
             let field = js_sys::Reflect::get(object, &name.into()).unwrap_or(JsValue::UNDEFINED);
-            field
-                .as_string()
-                .or_else(|| field.as_f64().map(|n| n.to_string()))
+            // A port given as a number: whole ones only, written without float formatting
+            // (which would add 20 KB to the wasm); anything else reads as a bad port.
+            field.as_string().or_else(|| {
+                field.as_f64().map(|n| match n as u32 {
+                    whole if f64::from(whole) == n => whole.to_string(),
+                    _ => String::from("-"),
+                })
+            })
         };
         let read = js_sys::Object::entries(value.unchecked_ref::<js_sys::Object>())
             .iter()

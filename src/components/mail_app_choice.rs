@@ -4,34 +4,22 @@ use crate::model::Action;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct MailAppChoiceProps {
-    pub checklist: Content,
-    /// The id of the mail app chosen, if any.
-    #[prop_or_default]
-    pub mail_app: Option<AttrValue>,
-    pub on_action: Callback<Action>,
-}
-
 /// "Which mail app do you use?": the chosen app's set-up lines, and for Apple Mail the
-/// set-up profile. The choice is kept with the progress.
-#[component]
-pub fn MailAppChoice(props: &MailAppChoiceProps) -> Html {
-    let checklist = &props.checklist;
+/// set-up profile. The choice is kept with the progress. A plain function, not a component:
+/// it has no state of its own, and each component costs the wasm about 3 KB.
+pub fn mail_app_choice(
+    checklist: &Content,
+    mail_app: Option<&str>,
+    on_action: &Callback<Action>,
+) -> Html {
     if checklist.mail_apps.is_empty() {
         return Html::default();
     }
-    let chosen = props
-        .mail_app
-        .as_deref()
-        .and_then(|id| checklist.mail_app(id));
-    let onchange = {
-        let on_action = props.on_action.clone();
-        Callback::from(move |event: Event| {
-            let input: HtmlInputElement = event.target_unchecked_into();
-            on_action.emit(Action::ChooseMailApp(input.value()));
-        })
-    };
+    let chosen = mail_app.and_then(|id| checklist.mail_app(id));
+    let onchange = on_action.reform(|event: Event| {
+        let input: HtmlInputElement = event.target_unchecked_into();
+        Action::ChooseMailApp(input.value())
+    });
     let radios = checklist.mail_apps.iter().map(|app| {
         let id = format!("et-mail-app-{}", app.id);
         html! {

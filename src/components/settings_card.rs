@@ -1,4 +1,4 @@
-use super::mail_app_choice::MailAppChoice;
+use super::mail_app_choice::mail_app_choice;
 use crate::browser::clipboard;
 use crate::content::Content;
 use crate::model::config::CheckSettings;
@@ -80,9 +80,11 @@ pub fn SettingsCard(props: &SettingsCardProps) -> Html {
                 <label class="et-setting-label" for={id.clone()}>{ label.to_owned() }</label>
                 <input class="et-setting-value" type="text" readonly=true id={id} value={value.clone()}
                     ref={field.clone()} spellcheck="false" />
-                <button type="button" class="et-button et-button--secondary et-copy-value"
+                // Named in full ("Copy: Outgoing mail server (SMTP), Port"), starting with the word shown.
+                <button type="button" class="et-button et-button--secondary"
+                    aria-label={format!("{}: {what}", text.settings_copy())}
                     onclick={copy(value, what.clone(), field)}>
-                    { text.settings_copy() }<span class="et-visually-hidden">{ ": " }{ what }</span>
+                    { text.settings_copy() }
                 </button>
             </div>
         }
@@ -107,7 +109,7 @@ pub fn SettingsCard(props: &SettingsCardProps) -> Html {
                 <h6 id="et-settings-title">{ heading }</h6>
             }
             <p>{ text.settings_intro() }</p>
-            <MailAppChoice checklist={checklist.clone()} mail_app={props.mail_app.clone()} on_action={props.on_action.clone()} />
+            { mail_app_choice(checklist, props.mail_app.as_deref(), &props.on_action) }
             { group("imap", text.settings_imap(), &servers.imap) }
             { group("smtp", text.settings_smtp(), &servers.smtp) }
             <p class="et-settings-user">
