@@ -255,7 +255,12 @@ proptest! {
                     prop_assert!(server.port > 0);
                 }
             }
-            Err(_) => {}
+            // A fault names a part the setting gave.
+            Err(ServersFault::Host(part) | ServersFault::Port(part) | ServersFault::Security(part)) => {
+                prop_assert!(parts.iter().any(|(key, _)| *key == part.key()));
+            }
+            Err(ServersFault::User) => prop_assert!(parts.iter().any(|(key, _)| *key == "user")),
+            Err(ServersFault::Parts) => {}
         }
     }
 
