@@ -1,8 +1,8 @@
 //! Writes content as Rust source, so the built-in checklist is compiled in: no parser at run time.
 
 use crate::checklist::{
-    AnswerOption, CheckRule, Checklist, Confidence, Conflict, Finding, Link, List, Prerequisites,
-    Step, StepKind, Text, UiText,
+    AnswerOption, CheckRule, Checklist, Confidence, Conflict, Finding, Link, List, MailApp,
+    Prerequisites, Step, StepKind, Text, UiText,
 };
 
 /// A value that can write the Rust expression that rebuilds it.
@@ -81,7 +81,8 @@ impl RustLiteral for Checklist {
                 findings,
                 steps,
                 conflicts,
-                check_rules
+                check_rules,
+                mail_apps
             }
         )
     }
@@ -144,7 +145,22 @@ impl RustLiteral for Finding {
                 title,
                 action,
                 link,
-                contact_admin
+                contact_admin,
+                sets_up
+            }
+        )
+    }
+}
+
+impl RustLiteral for MailApp {
+    fn literal(&self) -> String {
+        struct_literal!(
+            self,
+            MailApp {
+                id,
+                label,
+                lines,
+                profile
             }
         )
     }

@@ -143,7 +143,7 @@ export function mount(element, settings) {
   };
 }
 
-const SETTINGS = ["config", "storage-key", "lang", "theme", "webmail-url", "help-tool-url", "dns-records-url", "admin-contact", "provider-name", "domain", "doh-url", "rdap-url", "expected-mx", "check-timeout", "heading", "spf-include", "autodiscover-target"];
+const SETTINGS = ["config", "storage-key", "lang", "theme", "webmail-url", "help-tool-url", "dns-records-url", "admin-contact", "provider-name", "domain", "doh-url", "rdap-url", "expected-mx", "check-timeout", "heading", "spf-include", "autodiscover-target", "servers"];
 
 class EmailTroubleshooter extends HTMLElement {
   static observedAttributes = SETTINGS;

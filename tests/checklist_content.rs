@@ -202,12 +202,12 @@ fn a_broken_content_file_is_reported_with_the_place_named() {
 
     // A reserved step id is refused, and the check rule conditioned on that step's answer
     // names it no more.
-    for reserved in ["at", "fixed", "tried"] {
+    for reserved in ["at", "fixed", "tried", "app"] {
         let problems = broken(|c| c.steps.to_mut()[3].id = reserved.into());
         assert_eq!(
             problems,
             [
-                format!("steps[3] ({reserved}): needs an id of a-z, 0-9, _ and - that is not v, at, started, summary, fixed or tried"),
+                format!("steps[3] ({reserved}): needs an id of a-z, 0-9, _ and - that is not v, at, started, summary, fixed, tried or app"),
                 "check_rules[10] (autodiscover_elsewhere): needs if_answer as step=option of this checklist".to_owned(),
             ]
         );

@@ -3,7 +3,7 @@
 use js_sys::{Function, Promise, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{HtmlDocument, HtmlTextAreaElement};
+use web_sys::{HtmlDocument, HtmlInputElement, HtmlTextAreaElement, Node};
 
 /// Copies `text` with the Clipboard API; `false` if the API is missing or the browser refuses.
 pub async fn copy(text: &str) -> bool {
@@ -30,6 +30,16 @@ pub async fn copy(text: &str) -> bool {
 /// allows that. Either way the text stays selected, so the user can copy it themselves.
 pub fn copy_selection(field: &HtmlTextAreaElement) -> bool {
     field.select();
+    copy_selected(field)
+}
+
+/// The same fallback for a one-line field (a value in the mail app's settings).
+pub fn copy_input_selection(field: &HtmlInputElement) -> bool {
+    field.select();
+    copy_selected(field)
+}
+
+fn copy_selected(field: &Node) -> bool {
     field
         .owner_document()
         .and_then(|document| document.dyn_into::<HtmlDocument>().ok())

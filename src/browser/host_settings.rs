@@ -6,6 +6,7 @@
 
 #[cfg(feature = "host-checklist")]
 use crate::model::checklist::ChecklistFile;
+use crate::model::servers::{self, ServersFault};
 use crate::model::{Config, ConfigProblem, Expected, Setting};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::Element;
@@ -90,11 +91,58 @@ impl Reader {
             match Setting::from_json_key(&key) {
                 None => self.problem(&key, Expected::KnownSetting, None),
                 Some(Setting::Checklist) => self.checklist(&key, value),
+                Some(Setting::Servers) if value.is_object() => self.servers(&key, &value),
                 Some(setting) => match value.as_string() {
                     Some(text) => self.text(setting, &key, &text),
                     None => self.problem(&key, setting.expected(), None),
                 },
             }
+        }
+    }
+
+    /// The mail app's servers as an object: `{ "imap": { "host", "port", "security" } or
+    /// "host:port:security", …, "user": "address" }`. Read field by field, never joined into
+    /// the compact form, so no value can add a part.
+    fn servers(&mut self, key: &str, value: &JsValue) {
+        let mut reader = servers::Reader::default();
+        let text = |object: &JsValue, name: &str| {
+            let field = js_sys::Reflect::get(object, &name.into()).unwrap_or(JsValue::UNDEFINED);
+            // A port given as a number: whole ones only, written without float formatting
+            // (which would add 20 KB to the wasm); anything else reads as a bad port.
+            field.as_string().or_else(|| {
+                field.as_f64().map(|n| match n as u32 {
+                    whole if f64::from(whole) == n => whole.to_string(),
+                    _ => String::from("-"),
+                })
+            })
+        };
+        let read = js_sys::Object::entries(value.unchecked_ref::<js_sys::Object>())
+            .iter()
+            .try_for_each(|entry| {
+                let entry: js_sys::Array = entry.unchecked_into();
+                let part = entry.get(0).as_string().unwrap_or_default();
+                let server = entry.get(1);
+                if let Some(compact) = server.as_string() {
+                    return reader.part(&part, &compact);
+                }
+                // `Object.keys` throws on null: only a real object is looked into.
+                let known = server.is_object()
+                    && js_sys::Object::keys(server.unchecked_ref::<js_sys::Object>())
+                        .iter()
+                        .all(|f| {
+                            matches!(f.as_string().as_deref(), Some("host" | "port" | "security"))
+                        });
+                match ["host", "port", "security"].map(|name| text(&server, name)) {
+                    [Some(host), Some(port), Some(security)] if known => {
+                        reader.server(&part, &host, &port, &security)
+                    }
+                    _ => Err(ServersFault::Parts),
+                }
+            })
+            .and_then(|()| reader.finish());
+        match read {
+            Ok(servers) => self.config.servers = Some(servers),
+            Err(fault) => self.problem(key, Expected::Servers(fault), None),
         }
     }
 

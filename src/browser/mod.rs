@@ -9,6 +9,7 @@ pub mod host_settings;
 pub mod languages;
 pub mod location;
 pub mod network;
+pub mod random;
 pub mod share;
 pub mod storage;
 pub mod translations;

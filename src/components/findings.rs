@@ -1,6 +1,7 @@
 use super::change_button::ChangeButton;
 use super::external_link::ExternalLink;
 use super::fix_outcome::fix_outcome;
+use super::settings_card::settings_for_cause;
 use crate::content::Content;
 use crate::model::diagnosis::conflict_answers;
 use crate::model::outcome::{lead_order, Outcome};
@@ -24,6 +25,9 @@ pub struct FindingsProps {
     pub focus_finding: Option<AttrValue>,
     #[prop_or_default]
     pub title_ref: NodeRef,
+    /// The mail app the user chose, for the settings shown with a cause that needs them.
+    #[prop_or_default]
+    pub mail_app: Option<AttrValue>,
 }
 
 /// What the answers point to, leading with the most likely cause and what to do first; then the
@@ -57,6 +61,7 @@ pub fn Findings(props: &FindingsProps) -> Html {
                 if let Some(link) = checklist.link(finding.link.as_ref()) {
                     <p><ExternalLink link={link.clone()} opens_new_tab={text.opens_new_tab().to_owned()} /></p>
                 }
+                { settings_for_cause(checklist, &causes, cause, &props.mail_app, &props.on_action) }
                 if finding.contact_admin {
                     <p class="et-contact-now">{ text.contact_who() }</p>
                 }
@@ -77,6 +82,7 @@ pub fn Findings(props: &FindingsProps) -> Html {
                 if let Some(link) = checklist.link(finding.link.as_ref()) {
                     <p><ExternalLink link={link.clone()} opens_new_tab={text.opens_new_tab().to_owned()} /></p>
                 }
+                { settings_for_cause(checklist, &causes, cause, &props.mail_app, &props.on_action) }
                 { outcome_of(&cause.finding) }
             </li>
         })

@@ -79,7 +79,8 @@ pub fn Summary(props: &SummaryProps) -> Html {
             { resolved(checklist, progress, outcome.resolved.clone(), &props.on_action) }
             <Findings checklist={checklist.clone()} diagnosis={(*diagnosis).clone()} on_action={props.on_action.clone()}
                 outcome={progress.outcome().clone()} on_outcome={outcome.on_outcome.clone()}
-                focus_finding={outcome.focus_finding.clone()} title_ref={outcome.finding.clone()} />
+                focus_finding={outcome.focus_finding.clone()} title_ref={outcome.finding.clone()}
+                mail_app={progress.mail_app().map(|app| AttrValue::from(app.to_owned()))} />
             <TodoList checklist={checklist.clone()} steps={next_steps(checklist, progress)} on_action={props.on_action.clone()} />
             if !progress.checks().is_empty() {
                 <h4>{ text.checks_heading() }</h4>

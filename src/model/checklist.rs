@@ -40,7 +40,7 @@ pub const CHECK_SIGNALS: [&str; 13] = [
 pub const STEP_CHECKS: [&str; 2] = ["records", "portal"];
 
 /// Words the saved-progress format uses itself, so no step may be called by them.
-pub const RESERVED_STEP_IDS: [&str; 6] = ["v", "at", "started", "summary", "fixed", "tried"];
+pub const RESERVED_STEP_IDS: [&str; 7] = ["v", "at", "started", "summary", "fixed", "tried", "app"];
 
 /// A whole checklist in one language: the built-in one, or a host's replacement.
 #[derive(Debug, Clone, PartialEq)]
@@ -58,6 +58,8 @@ pub struct Checklist {
     pub conflicts: List<Conflict>,
     /// What the browser's checks finding something points to.
     pub check_rules: List<CheckRule>,
+    /// The mail apps the user can say they use, each with its own set-up lines.
+    pub mail_apps: List<MailApp>,
 }
 
 /// Declares [`UiText`] from one list of keys, so its fields, its keys in a content file and
@@ -146,6 +148,8 @@ pub struct ChecklistFile {
     pub conflicts: List<Conflict>,
     #[serde(default)]
     pub check_rules: List<CheckRule>,
+    #[serde(default)]
+    pub mail_apps: List<MailApp>,
 }
 
 impl ChecklistFile {
@@ -162,6 +166,7 @@ impl ChecklistFile {
             steps: self.steps,
             conflicts: self.conflicts,
             check_rules: self.check_rules,
+            mail_apps: self.mail_apps,
         })
     }
 }
@@ -265,6 +270,37 @@ ui_text! {
     report_browser_on,
     report_browser_unknown,
     report_findings_cut,
+    settings_heading,
+    settings_intro,
+    settings_imap,
+    settings_pop,
+    settings_smtp,
+    settings_server,
+    settings_port,
+    settings_security,
+    settings_user,
+    settings_user_address,
+    settings_user_local,
+    settings_smtp_login,
+    settings_copy,
+    settings_copied,
+    settings_copy_failed,
+    settings_see_above,
+    mail_app_legend,
+    profile_intro,
+    profile_address,
+    profile_download,
+    profile_note,
+    profile_bad_address,
+    profile_failed,
+    profile_name,
+    profile_account,
+    expected_servers,
+    servers_bad_parts,
+    servers_bad_host,
+    servers_bad_port,
+    servers_bad_security,
+    servers_bad_user,
     continue_heading,
     continue_intro,
     continue_link,
@@ -439,6 +475,22 @@ pub struct Finding {
     /// Only the administrator can fix this cause, so the user should contact them now.
     #[serde(default)]
     pub contact_admin: bool,
+    /// The fix is to set the mail app up again: the mail app's settings are shown with it.
+    #[serde(default)]
+    pub sets_up: bool,
+}
+
+/// A mail app the user can say they use, and how to set it up again in it.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MailApp {
+    pub id: Text,
+    pub label: Text,
+    /// The set-up step in this app, a line each.
+    pub lines: List<Text>,
+    /// Apple Mail: offer a set-up profile (`.mobileconfig`) to download.
+    #[serde(default)]
+    pub profile: bool,
 }
 
 /// How strongly an answer points to its cause.
@@ -591,7 +643,25 @@ impl Checklist {
                 report(place.clone(), "needs an id of a-z, 0-9, _ and -");
             }
             if !known_link(&finding.link) {
-                report(place, "names a link that is not defined");
+                report(place.clone(), "names a link that is not defined");
+            }
+            if finding.sets_up && finding.contact_admin {
+                report(place, "can't both send the user to set up their mail app and say only the administrator can fix it");
+            }
+        }
+        for (index, app) in self.mail_apps.iter().enumerate() {
+            let place = format!("mail_apps[{index}] ({})", app.id);
+            if self.mail_apps[..index].iter().any(|a| a.id == app.id) {
+                report(place.clone(), "repeats the id of an earlier mail app");
+            }
+            if !is_plain_id(&app.id) {
+                report(place.clone(), "needs an id of a-z, 0-9, _ and -");
+            }
+            if app.label.trim().is_empty()
+                || app.lines.is_empty()
+                || app.lines.iter().any(|l| l.trim().is_empty())
+            {
+                report(place, "needs a label and at least one line, none empty");
             }
         }
         for (index, step) in self.steps.iter().enumerate() {
@@ -602,7 +672,7 @@ impl Checklist {
             if !is_plain_id(&step.id) || RESERVED_STEP_IDS.contains(&&*step.id) {
                 report(
                     place.clone(),
-                    "needs an id of a-z, 0-9, _ and - that is not v, at, started, summary, fixed or tried",
+                    "needs an id of a-z, 0-9, _ and - that is not v, at, started, summary, fixed, tried or app",
                 );
             }
             if step.question.trim().is_empty() || step.why.trim().is_empty() {
@@ -761,7 +831,7 @@ impl Checklist {
         let findings = |c: &Checklist| {
             c.findings
                 .iter()
-                .map(|f| format!("{}:{:?}:{}", f.id, f.link, f.contact_admin))
+                .map(|f| format!("{}:{:?}:{}:{}", f.id, f.link, f.contact_admin, f.sets_up))
                 .collect::<Vec<_>>()
                 .join(" ")
         };
@@ -787,6 +857,14 @@ impl Checklist {
                 .join(" ")
         };
         same("check_rules", rules(self), rules(original));
+        let apps = |c: &Checklist| {
+            c.mail_apps
+                .iter()
+                .map(|a| format!("{}:{}:{}", a.id, a.lines.len(), a.profile))
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        same("mail_apps", apps(self), apps(original));
         same(
             "prerequisites",
             format!(
@@ -841,6 +919,10 @@ impl Checklist {
         for conflict in self.conflicts.to_mut() {
             fill(&mut conflict.explanation);
         }
+        for app in self.mail_apps.to_mut() {
+            fill(&mut app.label);
+            app.lines.to_mut().iter_mut().for_each(fill);
+        }
         for step in self.steps.to_mut() {
             fill(&mut step.question);
             fill(&mut step.why);
@@ -888,6 +970,10 @@ impl Checklist {
                 texts.extend(option.todo.as_mut());
             }
         }
+        for app in self.mail_apps.to_mut() {
+            texts.push(&mut app.label);
+            texts.extend(app.lines.to_mut().iter_mut());
+        }
         texts
     }
 
@@ -933,6 +1019,10 @@ impl Checklist {
 
     pub fn finding(&self, id: &str) -> Option<&Finding> {
         self.findings.iter().find(|f| f.id == id)
+    }
+
+    pub fn mail_app(&self, id: &str) -> Option<&MailApp> {
+        self.mail_apps.iter().find(|a| a.id == id)
     }
 
     /// The label a user sees for an answer option.

@@ -7,6 +7,7 @@
 
 use super::checklist::{has_login, is_safe_url, Checklist, ContentError, Text, UiText};
 use super::names;
+use super::servers::{self, Servers, ServersFault};
 use std::borrow::Cow;
 
 /// Every setting a host can give.
@@ -29,10 +30,11 @@ pub enum Setting {
     Heading,
     SpfInclude,
     AutodiscoverTarget,
+    Servers,
 }
 
 impl Setting {
-    pub const ALL: [Setting; 17] = [
+    pub const ALL: [Setting; 18] = [
         Setting::WebmailUrl,
         Setting::HelpToolUrl,
         Setting::DnsRecordsUrl,
@@ -50,6 +52,7 @@ impl Setting {
         Setting::Heading,
         Setting::SpfInclude,
         Setting::AutodiscoverTarget,
+        Setting::Servers,
     ];
 
     /// The key in JSON settings and in `mount()`'s object.
@@ -72,6 +75,7 @@ impl Setting {
             Setting::Heading => "heading",
             Setting::SpfInclude => "spfInclude",
             Setting::AutodiscoverTarget => "autodiscoverTarget",
+            Setting::Servers => "servers",
         }
     }
 
@@ -94,6 +98,7 @@ impl Setting {
             Setting::Heading => "heading",
             Setting::SpfInclude => "spf-include",
             Setting::AutodiscoverTarget => "autodiscover-target",
+            Setting::Servers => "servers",
             Setting::Checklist => return None,
         })
     }
@@ -118,6 +123,7 @@ impl Setting {
             Setting::CheckTimeout => Expected::Seconds,
             Setting::Heading => Expected::ShowOrHide,
             Setting::SpfInclude | Setting::AutodiscoverTarget => Expected::Host,
+            Setting::Servers => Expected::Servers(ServersFault::Parts),
         }
     }
 
@@ -172,6 +178,9 @@ pub enum Expected {
     /// One plain email address: a `mailto:` contact with `?cc=`, `?bcc=` or a second
     /// address would add recipients to every report sent with it.
     OneAddress,
+    /// The mail app's servers as `imap=host:port:ssl; smtp=…; user=address`; the fault
+    /// names the first part that is wrong.
+    Servers(ServersFault),
 }
 
 /// A setting that could not be used, named as the host wrote it.
@@ -217,6 +226,8 @@ pub struct Config {
     pub autodiscover_target: Option<String>,
     /// Leave out the widget's own heading and intro: the host page already says them.
     pub hide_heading: bool,
+    /// The mail app's settings, shown where a finding says to set it up again.
+    pub servers: Option<Servers>,
 }
 
 /// The DNS-over-HTTPS JSON service asked for MX records (Google's `https://dns.google/resolve`
@@ -247,6 +258,8 @@ pub struct CheckSettings {
     pub autodiscover_target: String,
     pub timeout_seconds: u32,
     pub webmail_url: String,
+    /// The mail app's settings: the host's, or the provider's published ones.
+    pub servers: Servers,
 }
 
 impl Default for CheckSettings {
@@ -345,6 +358,10 @@ impl Config {
                 _ => None,
             }
             .map(|hide| self.hide_heading = hide),
+            Setting::Servers => {
+                self.servers = Some(servers::parse(value).map_err(Expected::Servers)?);
+                Some(())
+            }
         };
         accepted.ok_or(match expected {
             // A login in an address is named as such, whichever address setting it is in.
@@ -391,6 +408,7 @@ impl Config {
                 .unwrap_or_else(|| DEFAULT_AUTODISCOVER_TARGET.to_owned()),
             timeout_seconds: self.check_timeout.unwrap_or(DEFAULT_CHECK_TIMEOUT),
             webmail_url,
+            servers: self.servers.clone().unwrap_or_default(),
         }
     }
 
@@ -457,12 +475,17 @@ pub fn describe(text: &UiText, problem: &ConfigProblem) -> String {
         Expected::NoLogin => &text.expected_no_login(),
         Expected::OneAddress => &text.expected_one_address(),
         Expected::Host => &text.expected_host(),
+        Expected::Servers(_) => &text.expected_servers(),
     };
     let line = super::fill(
         text.config_problem(),
         &[("field", &problem.field), ("expected", expected)],
     );
-    match &problem.detail {
+    let detail = match problem.expected {
+        Expected::Servers(fault) => Some(servers::fault_text(text, fault)),
+        _ => problem.detail.clone(),
+    };
+    match detail {
         Some(detail) => format!("{line} ({detail})"),
         None => line,
     }

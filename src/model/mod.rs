@@ -14,9 +14,11 @@ pub mod link;
 pub mod names;
 pub mod next_steps;
 pub mod outcome;
+pub mod profile;
 pub mod progress;
 pub mod report;
 pub mod saved;
+pub mod servers;
 pub mod user_agent;
 
 pub use checklist::{

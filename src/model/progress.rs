@@ -77,6 +77,8 @@ pub enum Action {
     NotFixed(String),
     /// Takes back a finding's fixed or tried mark (clicked by mistake).
     TakeBack(String),
+    /// The mail app the user uses (an id of the content's `mail_apps`), for its set-up lines.
+    ChooseMailApp(String),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -97,6 +99,8 @@ pub struct Progress {
     followed: Option<Position>,
     /// Which finding fixed it and which didn't.
     outcome: Outcome,
+    /// The mail app the user said they use.
+    mail_app: Option<String>,
 }
 
 impl Progress {
@@ -112,6 +116,7 @@ impl Progress {
             now: Timestamp(0),
             followed: None,
             outcome: Outcome::default(),
+            mail_app: None,
         }
     }
 
@@ -136,6 +141,7 @@ impl Progress {
             now: Timestamp(0),
             followed: None,
             outcome: Outcome::default(),
+            mail_app: None,
         };
         progress.at = progress.reachable(checklist, at);
         progress
@@ -179,6 +185,11 @@ impl Progress {
     /// When the first answer was given: when troubleshooting started.
     pub fn started(&self) -> Option<Timestamp> {
         self.started
+    }
+
+    /// The id of the mail app the user said they use.
+    pub fn mail_app(&self) -> Option<&str> {
+        self.mail_app.as_deref()
     }
 
     pub fn error(&self) -> Option<InputError> {
@@ -379,6 +390,10 @@ impl Progress {
             Action::TakeBack(id) => {
                 self.outcome.set(checklist, &id, None);
             }
+            Action::ChooseMailApp(id) if checklist.mail_app(&id).is_some() => {
+                self.mail_app = Some(id)
+            }
+            Action::ChooseMailApp(_) => {}
             Action::StartAgain => {
                 let now = self.now;
                 *self = Progress::new(checklist, self.today);
@@ -406,7 +421,8 @@ impl Progress {
         if self.answers.len() != other.answers.len()
             || (self.answers == other.answers
                 && self.at == other.at
-                && self.outcome == other.outcome)
+                && self.outcome == other.outcome
+                && self.mail_app == other.mail_app)
         {
             return false;
         }
@@ -414,6 +430,8 @@ impl Progress {
         let following = at_first_open || self.followed == Some(self.at);
         let before = (self.answers.clone(), self.at, self.checks.clone());
         let outcome_before = std::mem::replace(&mut self.outcome, other.outcome.clone());
+        let app_changed = self.mail_app != other.mail_app;
+        self.mail_app = other.mail_app.clone();
         self.answers = other.answers.clone();
         self.answered_at = other.answered_at.clone();
         self.started = other.started;
@@ -422,8 +440,9 @@ impl Progress {
         let wanted = if following { other.at } else { self.at };
         self.at = self.reachable(checklist, wanted);
         self.followed = following.then_some(self.at);
-        (self.answers.clone(), self.at, self.checks.clone()) != before
+        app_changed
             || self.outcome != outcome_before
+            || (self.answers.clone(), self.at, self.checks.clone()) != before
     }
 
     /// A step's inputs can be used when it is the one open.

@@ -67,6 +67,8 @@ pub struct Report {
     /// The next step of each answer, "Not sure" ones (how to find out) included.
     pub to_do: Vec<String>,
     pub closing: String,
+    /// The mail app's settings, when a cause says to set it up again: heading and lines.
+    pub settings: Option<(String, Vec<String>)>,
     pub checks_heading: String,
     pub checks: Vec<CheckLine>,
     pub answers_heading: String,
@@ -204,6 +206,12 @@ pub fn build(
         to_do_heading: text.todo_heading().to_string(),
         to_do,
         closing: text.contact_if_still().to_string(),
+        settings: super::servers::report_lines(
+            checklist,
+            &diagnosis,
+            &settings.servers,
+            progress.mail_app(),
+        ),
         checks_heading: text.checks_heading().to_string(),
         checks: check_lines(checklist, progress, settings, &when),
         answers_heading: text.report_answers().to_string(),
@@ -542,6 +550,15 @@ impl Report {
                 }
             }
             out.paragraph(&self.closing);
+        }
+        // The administrator knows the settings: the first thing an email leaves out.
+        if let (Some((heading, lines)), Detail::All) = (&self.settings, detail) {
+            out.heading(heading);
+            for line in lines {
+                out.raw("- ");
+                out.put(line);
+                out.raw("\n");
+            }
         }
         if detail == Detail::FindingsOnly {
             return out.text;

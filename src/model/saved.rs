@@ -7,7 +7,9 @@
 //! ```
 //!
 //! `at` names the open step (`summary` when the summary shows); `started` is when the first
-//! answer was given, in seconds since 1970 (UTC); every other key is a step id with its answer:
+//! answer was given, in seconds since 1970 (UTC); `app` is the mail app the user chose (an id
+//! of the content's `mail_apps`; one it doesn't list makes the line unreadable, like an
+//! unknown answer); every other key is a step id with its answer:
 //! an option id, or for a `when` step the date (possibly empty), a slash and the changes ticked,
 //! then `@` and when it was given. `fixed` names the finding that fixed the problem and `tried`
 //! those tried without luck, in order (version 2; version 1 lines still read). Ids are limited to `a-z`, `0-9`, `_` and `-` (the content checks that),
@@ -119,6 +121,10 @@ pub fn encode_answers(progress: &Progress, checklist: &Checklist) -> String {
         line.push_str("&tried=");
         line.push_str(&outcome.tried.join(","));
     }
+    if let Some(app) = progress.mail_app() {
+        line.push_str("&app=");
+        line.push_str(app);
+    }
     line
 }
 
@@ -161,6 +167,7 @@ fn read(
     let mut saved_checks = Checks::default();
     let mut checks_left_out = 0;
     let mut outcome: Option<Outcome> = None;
+    let mut mail_app = None;
     for pair in pairs {
         let (key, value) = pair?;
         if key == "fixed" || key == "tried" {
@@ -181,6 +188,13 @@ fn read(
                 return Err(Unreadable("start given twice"));
             }
             started = Some(parse_time(value)?);
+            continue;
+        }
+        if key == "app" {
+            if mail_app.is_some() || checklist.mail_app(value).is_none() {
+                return Err(Unreadable("unknown mail app"));
+            }
+            mail_app = Some(value.to_owned());
             continue;
         }
         if key == "at" {
@@ -207,7 +221,7 @@ fn read(
         answered_at[index] = time;
     }
     let at = at.ok_or(Unreadable("no position"))?;
-    let progress = Progress::from_parts(
+    let mut progress = Progress::from_parts(
         checklist,
         answers,
         answered_at,
@@ -217,6 +231,9 @@ fn read(
         today,
     )
     .with_outcome(outcome.unwrap_or_default());
+    if let Some(app) = mail_app {
+        progress.apply(checklist, super::progress::Action::ChooseMailApp(app));
+    }
     Ok(Restored {
         progress,
         checks_left_out,
