@@ -24,7 +24,11 @@ fn progress_from(content: &Checklist, actions: &[(u8, u8, bool)]) -> Progress {
         let finding = content.findings[usize::from(pick) % content.findings.len()]
             .id
             .to_string();
-        let action = match (kind % 9, content.steps[step].kind) {
+        let app = content.mail_apps[usize::from(pick) % content.mail_apps.len()]
+            .id
+            .to_string();
+        let action = match (kind % 10, content.steps[step].kind) {
+            (9, _) => Action::ChooseMailApp(app),
             (6, _) => Action::Fixed(finding),
             (7, _) => Action::NotFixed(finding),
             (8, _) => Action::TakeBack(finding),
@@ -439,6 +443,24 @@ fn a_link_made_after_this_fixed_it_carries_what_fixed_it_and_what_was_tried() {
         read(&escaped, "help", &content, today()),
         Some(Ok(progress))
     );
+}
+
+#[test]
+fn a_link_carries_the_mail_app_chosen_beside_what_fixed_it() {
+    let content = checklist();
+    let mut progress = timed_walk(&content, &["yes", "yes", "no", "no", "no", "no"], 120);
+    progress.apply(&content, Action::ChooseMailApp("apple_mail".into()));
+    progress.apply(&content, Action::Fixed("migration".into()));
+    let link = link_for(&progress);
+    let back = read(&link, "help", &content, today());
+    assert_eq!(
+        back.as_ref()
+            .and_then(|b| b.as_ref().ok())
+            .and_then(|p| p.mail_app()),
+        Some("apple_mail"),
+        "{link}"
+    );
+    assert_eq!(back, Some(Ok(progress)));
 }
 
 #[test]
