@@ -4,6 +4,7 @@
 mod common;
 
 use common::checklist;
+use email_troubleshooter::model::checks::domain::domain_from_input;
 use email_troubleshooter::model::config::describe;
 use email_troubleshooter::model::servers::{
     host_name, parse, Part, Reader, Security, Server, Servers, ServersFault, UserName,
@@ -45,7 +46,7 @@ fn the_defaults_are_the_providers_published_settings() {
 #[test]
 fn the_compact_form_sets_each_part_and_keeps_the_defaults_for_the_rest() {
     let servers = parse(
-        " imap = Mail.Example.com.:143:STARTTLS ; smtp=smtp.example.com:587:starttls;user=local-part; ",
+        " imap = Mail.Example.com.:143:STARTTLS ; smtp=smtp.example.com:587:starttls;user=Local-Part; ",
     )
     .expect("a good setting");
     assert_eq!(
@@ -99,7 +100,11 @@ fn each_bad_part_is_named() {
             "pop=under_score.example.com:995:ssl",
             ServersFault::Host(Part::Pop),
         ),
-        ("pop=bücher.example:995:ssl", ServersFault::Host(Part::Pop)),
+        (
+            "pop=mail_box.example:995:ssl",
+            ServersFault::Host(Part::Pop),
+        ),
+        ("pop=jo@mail.example:995:ssl", ServersFault::Host(Part::Pop)),
         (
             "smtp=mail.example.com:70000:ssl",
             ServersFault::Port(Part::Smtp),
@@ -126,6 +131,7 @@ fn each_bad_part_is_named() {
             ServersFault::Security(Part::Imap),
         ),
         ("user=name", ServersFault::User),
+        ("user=address-ish", ServersFault::User),
     ];
     for (value, fault) in cases {
         assert_eq!(parse(value), Err(fault), "{value:?}");
@@ -207,7 +213,16 @@ fn the_object_form_is_read_field_by_field() {
 }
 
 #[test]
-fn host_names_are_plain_ascii_dns_names() {
+fn host_names_follow_the_checks_domain_rule_international_ones_in_ascii() {
+    // The same answer as the checks give for a domain typed there.
+    assert_eq!(
+        host_name("mail.bücher.example"),
+        Some("mail.xn--bcher-kva.example".into())
+    );
+    assert_eq!(
+        host_name("mail.bücher.example"),
+        domain_from_input("mail.bücher.example")
+    );
     assert_eq!(
         host_name("Secure.EmailSrvr.com."),
         Some("secure.emailsrvr.com".into())
@@ -223,7 +238,17 @@ fn host_names_are_plain_ascii_dns_names() {
         None,
         "too long in all"
     );
-    for bad in ["", ".", "com", "a..com", "a.com:993", "xn--bcher-kva.123"] {
+    for bad in [
+        "",
+        ".",
+        "com",
+        "a..com",
+        "a.com:993",
+        "xn--bcher-kva.123",
+        "jo@a.com",
+        "https://a.com",
+        "a.com/x",
+    ] {
         assert_eq!(host_name(bad), None, "{bad:?}");
     }
 }

@@ -5,7 +5,7 @@
 //! holds a password (the device asks for it), and every text in it is XML-escaped, so an
 //! address can't add elements.
 
-use super::checklist::Checklist;
+use super::checklist::{Checklist, UiText};
 use super::checks::domain::domain_from_input;
 use super::fill;
 use super::servers::{user_name, Security, Server, Servers};
@@ -15,24 +15,85 @@ pub const MIME_TYPE: &str = "application/x-apple-aspen-config";
 /// The downloaded file's name.
 pub const FILE_NAME: &str = "mail-settings.mobileconfig";
 
-/// An email address fit for the profile, trimmed; `None` if it isn't one. The domain may be
-/// international (it stays as typed: the device converts it), the local part plain.
-pub fn address(input: &str) -> Option<String> {
+/// Why a typed address can't go into the profile.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AddressFault {
+    /// Nothing before or after an `@`, or no `@` at all.
+    Incomplete,
+    /// An invisible formatting character (a bidi override, a zero-width space…), often pasted.
+    Hidden,
+    /// The part before the `@` holds a space, a letter beyond ASCII or a sign mail refuses.
+    LocalPart,
+    /// The domain has no ending such as `.com`: the domain typed, to name it.
+    NoEnding(String),
+    /// The part after the `@` isn't a domain name.
+    Domain,
+}
+
+/// An email address fit for the profile: trimmed, a trailing dot dropped, the domain in its
+/// ASCII (`xn--`) form, because mail servers compare the user name byte for byte and an
+/// international domain is sent that way. The local part stays plain ASCII.
+pub fn address(input: &str) -> Result<String, AddressFault> {
     let input = input.trim();
-    let (local, domain) = input.rsplit_once('@')?;
-    let plain_local = (1..=64).contains(&local.len())
+    if input.chars().any(is_format_char) {
+        return Err(AddressFault::Hidden);
+    }
+    let (local, domain) = input
+        .rsplit_once('@')
+        .filter(|(local, domain)| !local.is_empty() && !domain.is_empty())
+        .ok_or(AddressFault::Incomplete)?;
+    let plain_local = local.len() <= 64
         && !local.starts_with('.')
         && !local.ends_with('.')
-        && !local
-            .chars()
-            .any(|c| c.is_whitespace() || c.is_control() || "<>()[]\\,;:\"@&'".contains(c));
-    let plain_domain = !domain.contains(['@', '/', '?', '#', '&', '<', '>', '"', '\''])
-        && domain_from_input(domain).is_some();
-    (plain_local && plain_domain).then(|| input.to_owned())
+        && local
+            .bytes()
+            .all(|b| b.is_ascii_graphic() && !b"<>()[]\\,;:\"@&'".contains(&b));
+    if !plain_local {
+        return Err(AddressFault::LocalPart);
+    }
+    let domain = domain.strip_suffix('.').unwrap_or(domain);
+    if domain.contains(['@', '/', '?', '#', '&', '<', '>', '"', '\'']) {
+        return Err(AddressFault::Domain);
+    }
+    if !domain.contains('.') && !domain.is_empty() && !domain.chars().any(char::is_whitespace) {
+        return Err(AddressFault::NoEnding(domain.to_owned()));
+    }
+    let ascii = domain_from_input(domain).ok_or(AddressFault::Domain)?;
+    Ok(format!("{local}@{ascii}"))
+}
+
+/// Unicode's format characters (general category Cf): invisible, and able to reorder or hide
+/// what is shown. Listed by range so the wasm carries no Unicode tables.
+fn is_format_char(c: char) -> bool {
+    matches!(u32::from(c),
+        0xAD | 0x600..=0x605 | 0x61C | 0x6DD | 0x70F | 0x890..=0x891 | 0x8E2 | 0x180E
+        | 0x200B..=0x200F | 0x202A..=0x202E | 0x2060..=0x2064 | 0x2066..=0x206F | 0xFEFF
+        | 0xFFF9..=0xFFFB | 0x110BD | 0x110CD | 0x13430..=0x1343F | 0x1BCA0..=0x1BCA3
+        | 0x1D173..=0x1D17A | 0xE0001 | 0xE0020..=0xE007F)
+}
+
+/// What is wrong with an address, in the interface's words.
+pub fn fault_text(text: &UiText, fault: &AddressFault) -> String {
+    match fault {
+        AddressFault::Incomplete => text.profile_bad_address().to_owned(),
+        AddressFault::Hidden => text.profile_hidden_char().to_owned(),
+        AddressFault::LocalPart => text.profile_bad_local().to_owned(),
+        AddressFault::NoEnding(domain) => fill(text.profile_no_ending(), &[("domain", domain)]),
+        AddressFault::Domain => text.profile_bad_domain().to_owned(),
+    }
+}
+
+/// Whether the profile can carry these settings: only when IMAP and SMTP use TLS from the
+/// start. The profile's one switch (`UseSSL`) can't ask for STARTTLS, and off it would let
+/// the device send the password unprotected; such settings are entered by hand.
+pub fn offered(servers: &Servers) -> bool {
+    servers.imap.security == Security::Ssl && servers.smtp.security == Security::Ssl
 }
 
 /// The profile for `address` (see [`address`]) with `servers`' IMAP and SMTP settings. The
-/// first 16 random bytes make the profile's UUID, the next 16 the mail payload's.
+/// first 16 random bytes make the profile's UUID, the next 16 the mail payload's. The
+/// identifiers come from the address, so a second download replaces the first account on
+/// the device rather than adding another. The sender's name is left out: the device asks.
 pub fn mobileconfig(
     checklist: &Checklist,
     servers: &Servers,
@@ -41,6 +102,7 @@ pub fn mobileconfig(
 ) -> String {
     let text = &checklist.text;
     let (outer, inner) = uuids(random);
+    let id = identifier(address);
     let user = user_name(servers.user, address);
     let account = fill(text.profile_account(), &[("address", address)]);
     let mut plist = Plist(String::with_capacity(2048));
@@ -52,7 +114,6 @@ pub fn mobileconfig(
     ));
     plist.string("EmailAccountType", "EmailTypeIMAP");
     plist.string("EmailAddress", address);
-    plist.string("EmailAccountName", address);
     plist.string("EmailAccountDescription", &account);
     server(&mut plist, "Incoming", &servers.imap, user);
     server(&mut plist, "Outgoing", &servers.smtp, user);
@@ -60,7 +121,7 @@ pub fn mobileconfig(
     plist.string("PayloadType", "com.apple.mail.managed");
     plist.string(
         "PayloadIdentifier",
-        &format!("mail-settings.account.{inner}"),
+        &format!("mail-settings.{id}.account"),
     );
     plist.string("PayloadUUID", &inner);
     plist.string("PayloadDisplayName", &account);
@@ -70,7 +131,7 @@ pub fn mobileconfig(
         &fill(text.profile_name(), &[("address", address)]),
     );
     plist.string("PayloadOrganization", &checklist.provider);
-    plist.string("PayloadIdentifier", &format!("mail-settings.{outer}"));
+    plist.string("PayloadIdentifier", &format!("mail-settings.{id}"));
     plist.string("PayloadUUID", &outer);
     plist.string("PayloadType", "Configuration");
     plist.raw("<key>PayloadVersion</key>\n<integer>1</integer>\n</dict>\n</plist>\n");
@@ -86,7 +147,7 @@ fn server(plist: &mut Plist, direction: &str, server: &Server, user: &str) {
         key("ServerPortNumber"),
         server.port,
         key("ServerUseSSL"),
-        // STARTTLS is negotiated by the device on a plain start; `UseSSL` means TLS at once.
+        // `UseSSL` means TLS at once; the profile is only offered then (see `offered`).
         if server.security == Security::Ssl {
             "true"
         } else {
@@ -97,25 +158,37 @@ fn server(plist: &mut Plist, direction: &str, server: &Server, user: &str) {
     plist.string(&key("ServerAuthentication"), "EmailAuthPassword");
 }
 
-/// Two version 4 UUIDs from the random bytes, always different from each other.
+/// A stable, plain-ASCII name for the address: its 64-bit FNV-1a hash in hex.
+fn identifier(address: &str) -> String {
+    let hash = address.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+    });
+    hex(&hash.to_be_bytes(), &[])
+}
+
+/// Two version 4 UUIDs from the random bytes, always different from each other: compared
+/// after the version and variant bits are set, which could make two inputs equal.
 fn uuids(random: &[u8; 32]) -> (String, String) {
     let mut first = [0; 16];
     let mut second = [0; 16];
     first.copy_from_slice(&random[..16]);
     second.copy_from_slice(&random[16..]);
+    for bytes in [&mut first, &mut second] {
+        bytes[6] = (bytes[6] & 0x0f) | 0x40;
+        bytes[8] = (bytes[8] & 0x3f) | 0x80;
+    }
     if first == second {
         second[15] ^= 1;
     }
-    (uuid(first), uuid(second))
+    (hex(&first, &[4, 6, 8, 10]), hex(&second, &[4, 6, 8, 10]))
 }
 
-fn uuid(mut bytes: [u8; 16]) -> String {
+/// Upper-case hex, with a `-` before each byte index in `dashes`.
+fn hex(bytes: &[u8], dashes: &[usize]) -> String {
     const HEX: &[u8; 16] = b"0123456789ABCDEF";
-    bytes[6] = (bytes[6] & 0x0f) | 0x40;
-    bytes[8] = (bytes[8] & 0x3f) | 0x80;
     let mut out = String::with_capacity(36);
     for (index, byte) in bytes.iter().enumerate() {
-        if matches!(index, 4 | 6 | 8 | 10) {
+        if dashes.contains(&index) {
             out.push('-');
         }
         out.push(char::from(HEX[usize::from(byte >> 4)]));

@@ -7,6 +7,7 @@
 //! host's servers with the provider's.
 
 use super::checklist::{Checklist, UiText};
+use super::checks::domain::domain_from_input;
 use super::diagnosis::Diagnosis;
 use super::fill;
 
@@ -173,10 +174,14 @@ impl Reader {
     /// The user-name rule: `address` or `local-part`.
     pub fn user(&mut self, value: &str) -> Result<(), ServersFault> {
         self.mark("user")?;
-        self.servers.user = match value.trim() {
-            "address" => UserName::Address,
-            "local-part" => UserName::LocalPart,
-            _ => return Err(ServersFault::User),
+        // ASCII case-insensitive, as the security names are.
+        let value = value.trim();
+        self.servers.user = if value.eq_ignore_ascii_case("address") {
+            UserName::Address
+        } else if value.eq_ignore_ascii_case("local-part") {
+            UserName::LocalPart
+        } else {
+            return Err(ServersFault::User);
         };
         Ok(())
     }
@@ -207,29 +212,14 @@ fn part_named(key: &str) -> Result<Part, ServersFault> {
         .ok_or(ServersFault::Parts)
 }
 
-/// A host name as a mail app takes it: ASCII labels of letters, digits and `-`, at least two,
-/// lower-cased; a trailing dot is dropped. Anything else (a scheme, a path, spaces, `_`, an
-/// IP address's last label of digits) is refused.
+/// A host name as a mail app takes it: the checks' domain rule (at least two labels, an
+/// international name in its `xn--` form, lower-cased, a trailing dot dropped). Anything that
+/// isn't only a name (an `@`, a scheme, a path, spaces) is refused.
 pub fn host_name(value: &str) -> Option<String> {
-    let host = value
-        .strip_suffix('.')
-        .unwrap_or(value)
-        .to_ascii_lowercase();
-    let labels: Vec<&str> = host.split('.').collect();
-    let valid = host.len() <= 253
-        && labels.len() >= 2
-        && labels.iter().all(|label| {
-            (1..=63).contains(&label.len())
-                && !label.starts_with('-')
-                && !label.ends_with('-')
-                && label
-                    .bytes()
-                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-        })
-        && labels
-            .last()
-            .is_some_and(|tld| !tld.bytes().all(|b| b.is_ascii_digit()));
-    valid.then_some(host)
+    if value.contains(['@', '/', ':', '?', '#']) {
+        return None;
+    }
+    domain_from_input(value)
 }
 
 /// What a fault means, in the interface's words: "smtp: the port must be …".
