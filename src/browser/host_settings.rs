@@ -116,28 +116,33 @@ impl Reader {
                 })
             })
         };
-        let read = js_sys::Object::entries(value.unchecked_ref::<js_sys::Object>())
-            .iter()
-            .try_for_each(|entry| {
-                let entry: js_sys::Array = entry.unchecked_into();
-                let part = entry.get(0).as_string().unwrap_or_default();
-                let server = entry.get(1);
-                if let Some(compact) = server.as_string() {
-                    return reader.part(&part, &compact);
-                }
-                // `Object.keys` throws on null: only a real object is looked into.
-                let known = server.is_object()
-                    && js_sys::Object::keys(server.unchecked_ref::<js_sys::Object>())
-                        .iter()
-                        .all(|f| {
+        // `Reflect` returns the errors a Proxy or a throwing getter raises, where
+        // `Object.entries`/`keys` would throw them through the wasm.
+        let keys = |object: &JsValue| {
+            js_sys::Reflect::own_keys(object.unchecked_ref::<js_sys::Object>())
+                .map_err(|_| ServersFault::Parts)
+        };
+        let read = keys(value)
+            .and_then(|parts| {
+                parts.iter().try_for_each(|name| {
+                    let part = name.as_string().ok_or(ServersFault::Parts)?;
+                    let server =
+                        js_sys::Reflect::get(value, &name).map_err(|_| ServersFault::Parts)?;
+                    if let Some(compact) = server.as_string() {
+                        return reader.part(&part, &compact);
+                    }
+                    // Only a real object is looked into, and only these three fields.
+                    let known = server.is_object()
+                        && keys(&server)?.iter().all(|f| {
                             matches!(f.as_string().as_deref(), Some("host" | "port" | "security"))
                         });
-                match ["host", "port", "security"].map(|name| text(&server, name)) {
-                    [Some(host), Some(port), Some(security)] if known => {
-                        reader.server(&part, &host, &port, &security)
+                    match ["host", "port", "security"].map(|name| text(&server, name)) {
+                        [Some(host), Some(port), Some(security)] if known => {
+                            reader.server(&part, &host, &port, &security)
+                        }
+                        _ => Err(ServersFault::Parts),
                     }
-                    _ => Err(ServersFault::Parts),
-                }
+                })
             })
             .and_then(|()| reader.finish());
         match read {
