@@ -5,7 +5,9 @@
 mod common;
 
 use common::checklist;
-use email_troubleshooter::model::profile::{address, mobileconfig};
+use email_troubleshooter::model::profile::{
+    address, fault_text, mobileconfig, offered, AddressFault,
+};
 use email_troubleshooter::model::servers::{parse, Servers};
 use proptest::prelude::*;
 use std::collections::BTreeMap;
@@ -206,7 +208,8 @@ fn the_profile_adds_an_imap_account_with_the_settings_and_no_password() {
         s(&inner, "EmailAccountDescription"),
         "Rackspace Cloud Office mail: jo@example.com"
     );
-    assert_eq!(s(&inner, "EmailAccountName"), "jo@example.com");
+    // The sender's name: left out, so the device asks rather than showing the address twice.
+    assert!(!inner.contains_key("EmailAccountName"));
     for direction in ["Incoming", "Outgoing"] {
         let key = |name: &str| format!("{direction}Mail{name}");
         assert_eq!(s(&inner, &key("ServerHostName")), "secure.emailsrvr.com");
@@ -231,8 +234,6 @@ fn the_profile_adds_an_imap_account_with_the_settings_and_no_password() {
     let (a, b) = (s(&outer, "PayloadUUID"), s(&inner, "PayloadUUID"));
     assert!(is_uuid_v4(&a) && is_uuid_v4(&b), "{a} {b}");
     assert_ne!(a, b);
-    assert!(s(&outer, "PayloadIdentifier").ends_with(&a));
-    assert!(s(&inner, "PayloadIdentifier").ends_with(&b));
     assert_ne!(
         s(&outer, "PayloadIdentifier"),
         s(&inner, "PayloadIdentifier")
@@ -240,20 +241,70 @@ fn the_profile_adds_an_imap_account_with_the_settings_and_no_password() {
 }
 
 #[test]
+fn a_second_download_for_the_same_address_replaces_the_account_rather_than_adding_one() {
+    let ids = |address: &str, random: &[u8; 32]| {
+        let (outer, inner) = read(&mobileconfig(
+            &checklist(),
+            &Servers::default(),
+            address,
+            random,
+        ));
+        let id = |dict: &BTreeMap<String, Value>| dict["PayloadIdentifier"].text().to_owned();
+        (
+            id(&outer),
+            id(&inner),
+            outer["PayloadUUID"].text().to_owned(),
+        )
+    };
+    let first = ids("jo@example.com", &random());
+    let again = ids("jo@example.com", &[3; 32]);
+    assert_eq!(
+        (&first.0, &first.1),
+        (&again.0, &again.1),
+        "same identifiers"
+    );
+    assert_ne!(first.2, again.2, "a fresh UUID each time");
+    let other = ids("sam@example.com", &random());
+    assert_ne!(first.0, other.0, "another address, another profile");
+    for id in [&first.0, &first.1] {
+        assert!(
+            id.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-'),
+            "plain reverse-DNS style: {id}"
+        );
+        assert!(!id.contains("jo"), "the address itself isn't in it: {id}");
+    }
+}
+
+#[test]
+fn the_profile_is_offered_only_when_both_servers_use_tls_from_the_start() {
+    assert!(offered(&Servers::default()));
+    for setting in [
+        "imap=imap.example.com:143:starttls",
+        "smtp=smtp.example.com:587:starttls",
+    ] {
+        assert!(!offered(&parse(setting).expect("good")), "{setting}");
+    }
+    // POP isn't in the profile, so its security doesn't matter.
+    assert!(offered(
+        &parse("pop=pop.example.com:110:starttls").expect("good")
+    ));
+}
+
+#[test]
 fn the_profile_follows_the_hosts_servers_and_user_name_rule() {
-    let servers = parse(
-        "imap=imap.example.com:143:starttls; smtp=smtp.example.com:587:starttls; user=local-part",
-    )
-    .expect("good settings");
+    let servers =
+        parse("imap=imap.example.com:1993:ssl; smtp=smtp.example.com:2465:ssl; user=local-part")
+            .expect("good settings");
     let xml = mobileconfig(&checklist(), &servers, "jo@example.com", &random());
     let (_, inner) = read(&xml);
     assert_eq!(
         inner["IncomingMailServerHostName"].text(),
         "imap.example.com"
     );
-    assert_eq!(inner["IncomingMailServerPortNumber"], Value::Integer(143));
-    assert_eq!(inner["IncomingMailServerUseSSL"], Value::Bool(false));
-    assert_eq!(inner["OutgoingMailServerPortNumber"], Value::Integer(587));
+    assert_eq!(inner["IncomingMailServerPortNumber"], Value::Integer(1993));
+    assert_eq!(inner["IncomingMailServerUseSSL"], Value::Bool(true));
+    assert_eq!(inner["OutgoingMailServerPortNumber"], Value::Integer(2465));
     assert_eq!(inner["IncomingMailServerUsername"].text(), "jo");
     assert_eq!(inner["EmailAddress"].text(), "jo@example.com");
 }
@@ -263,18 +314,31 @@ fn the_same_random_bytes_twice_still_give_two_uuids() {
     let xml = mobileconfig(&checklist(), &Servers::default(), "jo@example.com", &RANDOM);
     let (outer, inner) = read(&xml);
     assert_ne!(outer["PayloadUUID"], inner["PayloadUUID"]);
+    // Bytes that differ only in the bits the version and variant overwrite.
+    let mut random = RANDOM;
+    random[16 + 6] ^= 0xf0;
+    random[16 + 8] ^= 0xc0;
+    let xml = mobileconfig(&checklist(), &Servers::default(), "jo@example.com", &random);
+    let (outer, inner) = read(&xml);
+    assert_ne!(outer["PayloadUUID"], inner["PayloadUUID"]);
 }
 
 #[test]
-fn an_international_address_stays_as_typed_and_a_hostile_one_adds_nothing() {
-    let xml = mobileconfig(
-        &checklist(),
-        &Servers::default(),
-        "jörg@bücher.example",
-        &random(),
-    );
+fn an_international_domain_goes_in_its_ascii_form_and_a_hostile_address_adds_nothing() {
+    // The user name is sent byte for byte in IMAP LOGIN and SMTP AUTH: the `xn--` form.
+    let checked = address("jo@bücher.de").expect("an address");
+    assert_eq!(checked, "jo@xn--bcher-kva.de");
+    let xml = mobileconfig(&checklist(), &Servers::default(), &checked, &random());
     let (_, inner) = read(&xml);
-    assert_eq!(inner["EmailAddress"].text(), "jörg@bücher.example");
+    assert_eq!(inner["EmailAddress"].text(), "jo@xn--bcher-kva.de");
+    assert_eq!(
+        inner["IncomingMailServerUsername"].text(),
+        "jo@xn--bcher-kva.de"
+    );
+    assert_eq!(
+        inner["OutgoingMailServerUsername"].text(),
+        "jo@xn--bcher-kva.de"
+    );
 
     let hostile = "a@b.example</string><key>IncomingPassword</key><string>x&amp;\"'\u{0}";
     let xml = mobileconfig(&checklist(), &Servers::default(), hostile, &random());
@@ -289,27 +353,54 @@ fn an_international_address_stays_as_typed_and_a_hostile_one_adds_nothing() {
 
 #[test]
 fn only_an_email_address_is_taken_for_the_profile() {
-    assert_eq!(address("  jo@example.com "), Some("jo@example.com".into()));
-    assert_eq!(
-        address("jörg@bücher.example"),
-        Some("jörg@bücher.example".into())
-    );
-    assert!(address("first.last+tag@mail.example.co.uk").is_some());
-    for bad in [
-        "",
-        "example.com",
-        "@example.com",
-        "jo@",
-        "jo@localhost",
-        "jo @example.com",
-        "jo@exa mple.com",
-        "jo@example.com<script>",
-        "<jo>@example.com",
-        "a@b@example.com",
-        "jo@example.com?cc=x@example.com",
-        ".jo@example.com",
+    assert_eq!(address("  jo@example.com "), Ok("jo@example.com".into()));
+    // A trailing dot is dropped, not written into the profile.
+    assert_eq!(address("jo@example.com."), Ok("jo@example.com".into()));
+    assert!(address("first.last+tag@mail.example.co.uk").is_ok());
+    for (bad, fault) in [
+        ("", AddressFault::Incomplete),
+        ("example.com", AddressFault::Incomplete),
+        ("@example.com", AddressFault::Incomplete),
+        ("jo@", AddressFault::Incomplete),
+        ("jo@localhost", AddressFault::NoEnding("localhost".into())),
+        ("sam@moved", AddressFault::NoEnding("moved".into())),
+        ("jo @example.com", AddressFault::LocalPart),
+        ("jörg@example.com", AddressFault::LocalPart),
+        ("<jo>@example.com", AddressFault::LocalPart),
+        ("a@b@example.com", AddressFault::LocalPart),
+        (".jo@example.com", AddressFault::LocalPart),
+        ("jo@exa mple.com", AddressFault::Domain),
+        ("jo@example.com<script>", AddressFault::Domain),
+        ("jo@example.com?cc=x@example.com", AddressFault::LocalPart),
+        ("jo@example..com", AddressFault::Domain),
+        ("jo@\u{202e}moc.elpmaxe", AddressFault::Hidden),
+        ("jo\u{200b}@example.com", AddressFault::Hidden),
+        ("jo@example.com\u{feff}", AddressFault::Hidden),
     ] {
-        assert_eq!(address(bad), None, "{bad:?}");
+        assert_eq!(address(bad), Err(fault), "{bad:?}");
+    }
+}
+
+#[test]
+fn each_fault_says_what_is_wrong() {
+    let content = checklist();
+    let text = fault_text(&content.text, &AddressFault::NoEnding("moved".into()));
+    assert!(
+        text.contains("\u{201c}moved\u{201d} has no domain ending"),
+        "{text}"
+    );
+    let faults = [
+        AddressFault::Incomplete,
+        AddressFault::Hidden,
+        AddressFault::LocalPart,
+        AddressFault::Domain,
+    ];
+    let texts: Vec<String> = faults
+        .iter()
+        .map(|f| fault_text(&content.text, f))
+        .collect();
+    for (index, text) in texts.iter().enumerate() {
+        assert!(!text.is_empty() && !texts[..index].contains(text), "{text}");
     }
 }
 
@@ -333,8 +424,9 @@ proptest! {
 
     #[test]
     fn checking_an_address_never_panics(text in any::<String>()) {
-        if let Some(checked) = address(&text) {
+        if let Ok(checked) = address(&text) {
             prop_assert!(checked.contains('@'));
+            prop_assert!(checked.is_ascii(), "{}", checked);
             prop_assert!(!checked.contains(['<', '>', '&', '"']));
         }
     }

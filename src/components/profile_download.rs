@@ -1,7 +1,8 @@
 use crate::browser::{download, random};
 use crate::content::Content;
 use crate::model::config::CheckSettings;
-use crate::model::profile;
+use crate::model::fill;
+use crate::model::profile::{self, AddressFault};
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -11,27 +12,33 @@ pub struct ProfileDownloadProps {
     pub checklist: Content,
 }
 
-/// What went wrong with the last try.
-#[derive(Clone, Copy, PartialEq)]
-enum Problem {
+/// How the last try went.
+#[derive(Clone, PartialEq)]
+enum Outcome {
     None,
-    NotAnAddress,
+    NotAnAddress(AddressFault),
     NotSaved,
+    Saved,
 }
 
 /// "Download a set-up profile" for Apple Mail: the user's address (the host's `domain`
-/// setting if that is one), checked, then a `.mobileconfig` made here and saved.
+/// setting if that is one), checked, then a `.mobileconfig` made here and saved, and what to
+/// do with it next. Settings a profile can't carry safely (STARTTLS) are entered by hand.
 #[component]
 pub fn ProfileDownload(props: &ProfileDownloadProps) -> Html {
     let settings = use_context::<Rc<CheckSettings>>().unwrap_or_default();
+    // Typed text is lost when the card moves to another cause; the `domain` setting refills it.
     let input = use_state(|| {
         let given = settings.domain.as_deref().unwrap_or_default();
         profile::address(given).unwrap_or_default()
     });
-    let problem = use_state_eq(|| Problem::None);
+    let outcome = use_state_eq(|| Outcome::None);
     let field = use_node_ref();
     let checklist = &props.checklist;
     let text = &checklist.text;
+    if !profile::offered(&settings.servers) {
+        return html! { <p class="et-profile">{ text.profile_not_offered() }</p> };
+    }
     let on_input = {
         let input = input.clone();
         Callback::from(move |event: InputEvent| {
@@ -39,35 +46,42 @@ pub fn ProfileDownload(props: &ProfileDownloadProps) -> Html {
         })
     };
     let on_download = {
-        let (input, problem, field) = (input.clone(), problem.clone(), field.clone());
+        let (input, outcome, field) = (input.clone(), outcome.clone(), field.clone());
         let (checklist, settings) = (checklist.clone(), Rc::clone(&settings));
         Callback::from(move |_: MouseEvent| {
-            let Some(address) = profile::address(&input) else {
-                problem.set(Problem::NotAnAddress);
-                if let Some(field) = field.cast::<HtmlInputElement>() {
-                    let _ = field.focus();
+            let address = match profile::address(&folded(&input)) {
+                Ok(address) => address,
+                Err(fault) => {
+                    outcome.set(Outcome::NotAnAddress(fault));
+                    if let Some(field) = field.cast::<HtmlInputElement>() {
+                        let _ = field.focus();
+                    }
+                    return;
                 }
-                return;
             };
             let saved = random::bytes().is_some_and(|bytes| {
                 let file = profile::mobileconfig(&checklist, &settings.servers, &address, &bytes);
                 download::download(profile::FILE_NAME, profile::MIME_TYPE, &file)
             });
-            problem.set(if saved {
-                Problem::None
+            outcome.set(if saved {
+                Outcome::Saved
             } else {
-                Problem::NotSaved
+                Outcome::NotSaved
             });
         })
     };
-    let invalid = *problem == Problem::NotAnAddress;
+    let fault = match &*outcome {
+        Outcome::NotAnAddress(fault) => Some(profile::fault_text(text, fault)),
+        _ => None,
+    };
+    let invalid = fault.is_some();
     html! {
         <div class="et-profile">
             <p>{ text.profile_intro() }</p>
             <div class={classes!("et-field", invalid.then_some("et-field--error"))}>
                 <label class="et-label" for="et-profile-address">{ text.profile_address() }</label>
-                if invalid {
-                    <p class="et-error-message" id="et-profile-error">{ text.profile_bad_address() }</p>
+                if let Some(fault) = fault {
+                    <p class="et-error-message" id="et-profile-error">{ fault }</p>
                 }
                 <input class="et-text-input" type="text" id="et-profile-address" inputmode="email"
                     autocomplete="email" spellcheck="false" ref={field} value={(*input).clone()}
@@ -76,10 +90,32 @@ pub fn ProfileDownload(props: &ProfileDownloadProps) -> Html {
                     oninput={on_input} />
             </div>
             <p><button type="button" class="et-button" onclick={on_download}>{ text.profile_download() }</button></p>
-            if *problem == Problem::NotSaved {
+            // Always present, so what a download did is announced where it happened.
+            <div class="et-profile-result" role="status">
+                if *outcome == Outcome::Saved {
+                    <p>{ fill(text.profile_saved(), &[("file", profile::FILE_NAME)]) }</p>
+                    <ul>
+                        <li>{ text.profile_next_iphone() }</li>
+                        <li>{ text.profile_next_mac() }</li>
+                    </ul>
+                }
+            </div>
+            if *outcome == Outcome::NotSaved {
                 <p class="et-error-message" role="alert">{ text.profile_failed() }</p>
             }
             <p class="et-hint">{ text.profile_note() }</p>
         </div>
+    }
+}
+
+/// The domain lower-cased by the browser, which knows Unicode's cases (the wasm doesn't carry
+/// them), so `Bücher.de` and `bücher.de` convert alike.
+fn folded(input: &str) -> String {
+    match input.rsplit_once('@') {
+        Some((local, domain)) => {
+            let domain = String::from(js_sys::JsString::from(domain).to_lower_case());
+            format!("{local}@{domain}")
+        }
+        None => input.to_owned(),
     }
 }

@@ -119,10 +119,7 @@ pub fn mobileconfig(
     server(&mut plist, "Outgoing", &servers.smtp, user);
     plist.raw("<key>OutgoingPasswordSameAsIncomingPassword</key>\n<true/>\n");
     plist.string("PayloadType", "com.apple.mail.managed");
-    plist.string(
-        "PayloadIdentifier",
-        &format!("mail-settings.{id}.account"),
-    );
+    plist.string("PayloadIdentifier", &format!("mail-settings.{id}.account"));
     plist.string("PayloadUUID", &inner);
     plist.string("PayloadDisplayName", &account);
     plist.raw("<key>PayloadVersion</key>\n<integer>1</integer>\n</dict>\n</array>\n");
@@ -160,9 +157,11 @@ fn server(plist: &mut Plist, direction: &str, server: &Server, user: &str) {
 
 /// A stable, plain-ASCII name for the address: its 64-bit FNV-1a hash in hex.
 fn identifier(address: &str) -> String {
-    let hash = address.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| {
-        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
-    });
+    let hash = address
+        .bytes()
+        .fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| {
+            (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+        });
     hex(&hash.to_be_bytes(), &[])
 }
 
