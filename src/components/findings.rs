@@ -61,7 +61,7 @@ pub fn Findings(props: &FindingsProps) -> Html {
                 if let Some(link) = checklist.link(finding.link.as_ref()) {
                     <p><ExternalLink link={link.clone()} opens_new_tab={text.opens_new_tab().to_owned()} /></p>
                 }
-                { settings_for_cause(checklist, &causes, cause, &props.mail_app, &props.on_action) }
+                { settings_for_cause(checklist, &causes, cause, outcome, &props.mail_app, &props.on_action) }
                 if finding.contact_admin {
                     <p class="et-contact-now">{ text.contact_who() }</p>
                 }
@@ -82,7 +82,7 @@ pub fn Findings(props: &FindingsProps) -> Html {
                 if let Some(link) = checklist.link(finding.link.as_ref()) {
                     <p><ExternalLink link={link.clone()} opens_new_tab={text.opens_new_tab().to_owned()} /></p>
                 }
-                { settings_for_cause(checklist, &causes, cause, &props.mail_app, &props.on_action) }
+                { settings_for_cause(checklist, &causes, cause, outcome, &props.mail_app, &props.on_action) }
                 { outcome_of(&cause.finding) }
             </li>
         })

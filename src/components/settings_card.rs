@@ -1,28 +1,32 @@
 use super::mail_app_choice::mail_app_choice;
-use crate::browser::clipboard;
 use crate::content::Content;
+use crate::hooks::use_copy;
 use crate::model::config::CheckSettings;
+use crate::model::outcome::{Mark, Outcome};
 use crate::model::servers::{security_label, user_rule, Server};
 use crate::model::{fill, Action, RankedCause};
 use std::rc::Rc;
-use web_sys::HtmlInputElement;
-use yew::platform::spawn_local;
 use yew::prelude::*;
 
 /// What a cause in the summary shows of the mail app's settings: the card in the first cause
-/// that says to set the mail app up again, a line pointing back to it in any later one.
+/// that says to set the mail app up again and wasn't tried without luck, a line pointing back
+/// to it in any later one. A tried cause shows nothing: its fix didn't help.
 pub fn settings_for_cause(
     checklist: &Content,
     causes: &[&RankedCause],
     cause: &RankedCause,
+    outcome: &Outcome,
     mail_app: &Option<AttrValue>,
     on_action: &Callback<Action>,
 ) -> Html {
-    let sets_up = |c: &RankedCause| checklist.finding(&c.finding).is_some_and(|f| f.sets_up);
-    if !sets_up(cause) {
+    let carries = |c: &RankedCause| {
+        checklist.finding(&c.finding).is_some_and(|f| f.sets_up)
+            && outcome.mark(&c.finding) != Some(Mark::Tried)
+    };
+    if !carries(cause) {
         return Html::default();
     }
-    match causes.iter().find(|c| sets_up(c)) {
+    match causes.iter().find(|c| carries(c)) {
         Some(first) if first.finding == cause.finding => html! {
             <SettingsCard
                 checklist={checklist.clone()}
@@ -46,57 +50,77 @@ pub struct SettingsCardProps {
     pub heading_level: u8,
 }
 
-/// The mail app's settings, each value with a Copy button, after the choice of mail app.
+/// The mail app's settings after the choice of mail app: each server's name with a Copy
+/// button, its port and security on one line, POP (the alternative) folded away.
 #[component]
 pub fn SettingsCard(props: &SettingsCardProps) -> Html {
     let settings = use_context::<Rc<CheckSettings>>().unwrap_or_default();
-    let status = use_state_eq(String::new);
     let checklist = &props.checklist;
     let text = &checklist.text;
     let servers = &settings.servers;
-    // Copies one value: the Clipboard API, then the old way from its field, then it stays
-    // selected with a line saying how to copy it by hand (as the report's Copy does).
-    let copy = |value: String, what: String, field: NodeRef| {
-        let status = status.clone();
-        let copied = fill(text.settings_copied(), &[("what", &what)]);
-        let failed = text.settings_copy_failed().to_owned();
-        Callback::from(move |_: MouseEvent| {
-            let (value, field, status) = (value.clone(), field.clone(), status.clone());
-            let (copied, failed) = (copied.clone(), failed.clone());
-            spawn_local(async move {
-                let done = clipboard::copy(&value).await
-                    || field
-                        .cast::<HtmlInputElement>()
-                        .is_some_and(|f| clipboard::copy_input_selection(&f));
-                status.set(if done { copied } else { failed });
-            });
-        })
+    let failed = AttrValue::from(text.settings_copy_failed().to_owned());
+    let copied = |group: &str| {
+        let what = format!("{group}, {}", text.settings_server());
+        AttrValue::from(fill(text.settings_copied(), &[("what", &what)]))
     };
-    let row = |group: &str, id: String, label: &str, value: String| {
-        let field = NodeRef::default();
-        let what = format!("{group}, {label}");
+    // One per server name, always called in this order.
+    let copies = [
+        use_copy(
+            servers.imap.host.clone(),
+            copied(text.settings_imap()),
+            failed.clone(),
+        ),
+        use_copy(
+            servers.smtp.host.clone(),
+            copied(text.settings_smtp()),
+            failed.clone(),
+        ),
+        use_copy(
+            servers.pop.host.clone(),
+            copied(text.settings_pop()),
+            failed,
+        ),
+    ];
+    let group = |index: usize, key: &str, title: &str, server: &Server| {
+        let copy = &copies[index];
+        let id = format!("et-settings-{key}-host");
+        let host = server.host.clone();
+        // Wide enough for the whole name, so it is cut only where it can't fit at all.
+        let size = (host.len() + 1).to_string();
+        let label = if copy.copied {
+            text.settings_copied_button()
+        } else {
+            text.settings_copy()
+        };
         html! {
-            <div class="et-setting">
-                <label class="et-setting-label" for={id.clone()}>{ label.to_owned() }</label>
-                <input class="et-setting-value" type="text" readonly=true id={id} value={value.clone()}
-                    ref={field.clone()} spellcheck="false" />
-                // Named in full ("Copy: Outgoing mail server (SMTP), Port"), starting with the word shown.
-                <button type="button" class="et-button et-button--secondary"
-                    aria-label={format!("{}: {what}", text.settings_copy())}
-                    onclick={copy(value, what.clone(), field)}>
-                    { text.settings_copy() }
-                </button>
-            </div>
+            <>
+                <div class="et-setting">
+                    <label class="et-setting-label" for={id.clone()}>{ text.settings_server() }</label>
+                    <span class="et-setting-copy">
+                        <input class="et-setting-value" type="text" readonly=true id={id} value={host}
+                            size={size} ref={copy.field.clone()} spellcheck="false" />
+                        // Named in full ("Copy: Outgoing mail server (SMTP), Server"), starting
+                        // with the word shown.
+                        <button type="button" class="et-button et-button--secondary"
+                            aria-label={format!("{label}: {title}, {}", text.settings_server())}
+                            onclick={copy.on_copy.clone()}>
+                            { label }
+                        </button>
+                    </span>
+                    <p class="et-copy-status" role="status">{ copy.status.clone() }</p>
+                </div>
+                <p class="et-setting-line">
+                    { text.settings_port() }{ " " }{ server.port }{ " · " }{ security_label(server.security) }
+                </p>
+            </>
         }
     };
-    let group = |key: &str, title: &str, server: &Server| {
+    let titled = |index: usize, key: &str, title: &str, server: &Server| {
         let title_id = format!("et-settings-{key}");
         html! {
             <div class="et-settings-group" role="group" aria-labelledby={title_id.clone()}>
                 <p class="et-settings-group-title" id={title_id}>{ title.to_owned() }</p>
-                { row(title, format!("et-settings-{key}-host"), text.settings_server(), server.host.clone()) }
-                { row(title, format!("et-settings-{key}-port"), text.settings_port(), server.port.to_string()) }
-                { row(title, format!("et-settings-{key}-security"), text.settings_security(), security_label(server.security).to_owned()) }
+                { group(index, key, title, server) }
             </div>
         }
     };
@@ -110,15 +134,17 @@ pub fn SettingsCard(props: &SettingsCardProps) -> Html {
             }
             <p>{ text.settings_intro() }</p>
             { mail_app_choice(checklist, props.mail_app.as_deref(), &props.on_action) }
-            { group("imap", text.settings_imap(), &servers.imap) }
-            { group("smtp", text.settings_smtp(), &servers.smtp) }
+            { titled(0, "imap", text.settings_imap(), &servers.imap) }
+            { titled(1, "smtp", text.settings_smtp(), &servers.smtp) }
             <p class="et-settings-user">
                 <span class="et-setting-label">{ text.settings_user() }{ ": " }</span>
                 { user_rule(checklist, servers.user) }
             </p>
             <p>{ text.settings_smtp_login() }</p>
-            { group("pop", text.settings_pop(), &servers.pop) }
-            <p class="et-copy-status" role="status">{ (*status).clone() }</p>
+            <details class="et-settings-group et-settings-pop" aria-labelledby="et-settings-pop">
+                <summary class="et-settings-group-title" id="et-settings-pop">{ text.settings_pop() }</summary>
+                { group(2, "pop", text.settings_pop(), &servers.pop) }
+            </details>
         </section>
     }
 }

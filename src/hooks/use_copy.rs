@@ -1,15 +1,18 @@
 //! Copying a text for the user, with the fallbacks and the message that says how it went.
 
 use crate::browser::clipboard;
-use web_sys::HtmlTextAreaElement;
+use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
 pub struct Copy {
-    /// Put on the text area that shows the text: the fallback selects it.
+    /// Put on the field (a text area or a one-line input) that shows the text: the fallback
+    /// selects it.
     pub field: NodeRef,
     /// What happened, for a `role="status"` line; empty until the user copies.
     pub status: String,
+    /// Whether the last try copied, so the button can say so.
+    pub copied: bool,
     pub on_copy: Callback<MouseEvent>,
 }
 
@@ -18,7 +21,7 @@ pub struct Copy {
 #[hook]
 pub fn use_copy(text: String, copied: AttrValue, failed: AttrValue) -> Copy {
     let field = use_node_ref();
-    let status = use_state_eq(String::new);
+    let status = use_state_eq(|| (String::new(), false));
     let on_copy = {
         let (field, status) = (field.clone(), status.clone());
         Callback::from(move |_| {
@@ -26,16 +29,24 @@ pub fn use_copy(text: String, copied: AttrValue, failed: AttrValue) -> Copy {
             let (copied, failed) = (copied.to_string(), failed.to_string());
             spawn_local(async move {
                 let done = clipboard::copy(&text).await
-                    || field
-                        .cast::<HtmlTextAreaElement>()
-                        .is_some_and(|f| clipboard::copy_selection(&f));
-                status.set(if done { copied } else { failed });
+                    || match field.cast::<HtmlTextAreaElement>() {
+                        Some(area) => clipboard::copy_selection(&area),
+                        None => field
+                            .cast::<HtmlInputElement>()
+                            .is_some_and(|input| clipboard::copy_input_selection(&input)),
+                    };
+                status.set(if done {
+                    (copied, true)
+                } else {
+                    (failed, false)
+                });
             });
         })
     };
     Copy {
         field,
-        status: (*status).clone(),
+        status: status.0.clone(),
+        copied: status.1,
         on_copy,
     }
 }
