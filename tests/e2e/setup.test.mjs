@@ -4,7 +4,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
-import { useBrowser, openOnHostPage, axeViolations } from "./support.mjs";
+import { useBrowser, openOnHostPage, axeViolations, finish } from "./support.mjs";
 
 const env = useBrowser();
 
@@ -24,11 +24,11 @@ const WORDS = {
   es: {
     yes: "Sí", no: "No", next: "Continuar", nothing: "Nada, que yo sepa",
     summary: "Qué indican sus respuestas",
-    card: "Configuración para su programa de correo",
+    card: "Configuración para su aplicación de correo",
     imap: "Servidor de correo entrante (IMAP)", pop: "Servidor de correo entrante (POP), en lugar de IMAP", smtp: "Servidor de correo saliente (SMTP)",
     server: "Servidor", port: "Puerto", security: "Seguridad",
     user: "su dirección de correo completa",
-    apps: "¿Qué programa de correo usa?",
+    apps: "¿Qué aplicación de correo usa?",
   },
   de: {
     yes: "Ja", no: "Nein", next: "Weiter", nothing: "Nichts, soweit ich weiß",
@@ -68,12 +68,15 @@ async function checkCard(summary, words, servers = {}, user = words.user) {
     smtp: ["secure.emailsrvr.com", "465", "SSL/TLS"],
     ...servers,
   };
+  // POP, the alternative, is folded away until asked for.
+  const pop = card.getByRole("group", { name: words.pop });
+  if (!(await pop.getByRole("textbox").isVisible())) await card.getByText(words.pop, { exact: true }).click();
   for (const [key, [host, port, security]] of Object.entries(expected)) {
     const group = card.getByRole("group", { name: words[key] });
     assert.equal(await group.getByRole("textbox", { name: words.server }).inputValue(), host, `${key} host`);
-    assert.equal(await group.getByRole("textbox", { name: words.port }).inputValue(), port, `${key} port`);
-    assert.equal(await group.getByRole("textbox", { name: words.security }).inputValue(), security, `${key} security`);
-    assert.equal(await group.getByRole("button").count(), 3, `${key}: a copy button for each value`);
+    // Port and security are read, not copied: plain text on one line.
+    await group.getByText(`${words.port} ${port} · ${security}`, { exact: true }).waitFor();
+    assert.equal(await group.getByRole("button").count(), 1, `${key}: one copy button, for the server name`);
   }
   await card.getByText(user).waitFor();
   await card.getByRole("group", { name: words.apps }).waitFor();
@@ -86,6 +89,9 @@ for (const lang of ["en", "es", "de"]) {
       const words = WORDS[lang];
       const { context, problems, troubleshooter } = await openOnHostPage(env, { lang }, { viewport: { width: 1280, height: 900 } });
       const summary = await walk(troubleshooter, words, choices);
+      const pop = summary.getByRole("group", { name: words.pop });
+      await pop.waitFor();
+      assert.equal(await pop.getByRole("textbox").isVisible(), false, "POP, the alternative, is folded");
       await checkCard(summary, words);
       if (lang === "en") await summary.getByRole("heading", { name: cause === "move" ? words.moved : words.upgraded }).waitFor();
       assert.deepEqual(problems, []);
@@ -99,12 +105,18 @@ test("each value copies on its own, and the status line says which", async () =>
   const words = WORDS.en;
   const card = await checkCard(await walk(troubleshooter, words, MOVED), words);
   const smtp = card.getByRole("group", { name: words.smtp });
-  await smtp.getByRole("button", { name: "Copy: Outgoing mail server (SMTP), Port" }).click();
-  await card.getByRole("status").getByText("Copied: Outgoing mail server (SMTP), Port.").waitFor();
-  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), "465");
-  await card.getByRole("group", { name: words.imap }).getByRole("button", { name: "Copy: Incoming mail server (IMAP), Server" }).click();
-  await card.getByRole("status").getByText("Copied: Incoming mail server (IMAP), Server.").waitFor();
+  const imap = card.getByRole("group", { name: words.imap });
+  await smtp.getByRole("button", { name: "Copy: Outgoing mail server (SMTP), Server" }).click();
+  // The feedback is at the button: its label, and the status line in the same row.
+  await smtp.getByRole("button", { name: "Copied: Outgoing mail server (SMTP), Server" }).waitFor();
+  await smtp.getByRole("status").getByText("Copied: Outgoing mail server (SMTP), Server.").waitFor();
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), "secure.emailsrvr.com");
+  assert.equal(await imap.getByRole("status").textContent(), "", "the other row says nothing yet");
+  await imap.getByRole("button", { name: "Copy: Incoming mail server (IMAP), Server" }).click();
+  await imap.getByRole("status").getByText("Copied: Incoming mail server (IMAP), Server.").waitFor();
+  const row = await imap.getByRole("button", { name: /^Copied/ }).boundingBox();
+  const status = await imap.getByRole("status").boundingBox();
+  assert.ok(Math.abs(status.y - (row.y + row.height)) < 60, `the status line is next to its button: ${JSON.stringify({ row, status })}`);
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -118,13 +130,14 @@ test("where the Clipboard API is refused, the value is copied the old way or lef
   });
   const words = WORDS.en;
   const card = await checkCard(await walk(troubleshooter, words, MOVED), words);
-  await card.getByRole("group", { name: words.pop }).getByRole("button", { name: /^Copy: .*, Port$/ }).click();
-  await card.getByRole("status").getByText(/^Copied: |selected/).waitFor();
+  const pop = card.getByRole("group", { name: words.pop });
+  await pop.getByRole("button", { name: /^Copy: .*, Server$/ }).click();
+  await pop.getByRole("status").getByText(/^Copied: |selected/).waitFor();
   const selected = await page.evaluate(() => {
     const field = document.querySelector("email-troubleshooter").shadowRoot.activeElement;
     return field?.value.slice(field.selectionStart, field.selectionEnd);
   });
-  assert.equal(selected, "995", "the value is selected for the user");
+  assert.equal(selected, "secure.emailsrvr.com", "the value is selected for the user");
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -222,10 +235,10 @@ function readPlist(xml) {
   return plist;
 }
 
-test("Apple Mail gets a set-up profile: checked address, a property list with the settings, no password", async () => {
+test("Apple Mail gets a set-up profile: checked address, a property list with the settings, no password, then what to do", async () => {
   const { context, page, problems, troubleshooter } = await openOnHostPage(
     env,
-    { domain: "example.com", servers: "smtp=smtp.example.com:587:starttls" },
+    { domain: "example.com", servers: "smtp=smtp.example.com:2465:ssl" },
     { viewport: { width: 1280, height: 900 }, acceptDownloads: true },
   );
   await page.evaluate(() => {
@@ -234,51 +247,123 @@ test("Apple Mail gets a set-up profile: checked address, a property list with th
     URL.createObjectURL = (blob) => (window.blobTypes.push(blob.type), create(blob));
   });
   const words = WORDS.en;
-  const card = await checkCard(await walk(troubleshooter, words, MOVED), words, { smtp: ["smtp.example.com", "587", "STARTTLS"] });
+  const card = await checkCard(await walk(troubleshooter, words, MOVED), words, { smtp: ["smtp.example.com", "2465", "SSL/TLS"] });
   await card.getByRole("radio", { name: "Apple Mail on Mac, iPhone or iPad" }).check();
   const address = card.getByRole("textbox", { name: "Your email address" });
   assert.equal(await address.inputValue(), "", "a domain alone doesn't prefill the address");
   await card.getByText("The profile holds no password: your device asks for it").waitFor();
   await card.getByText("shows the profile as unsigned (not verified)", { exact: false }).waitFor();
+  const download = card.getByRole("button", { name: "Download a set-up profile" });
 
-  await address.fill("not an address");
-  await card.getByRole("button", { name: "Download a set-up profile" }).click();
-  await card.getByText("Enter your email address, such as name@example.com.").waitFor();
-  assert.equal(await address.getAttribute("aria-invalid"), "true");
+  // Each wrong address says what is wrong with it.
+  for (const [typed, says] of [
+    ["not an address", "Enter your whole email address, with the part before and after the @"],
+    ["sam@moved", "\u201cmoved\u201d has no domain ending such as .com or .de"],
+    ["jörg@example.com", "The part before the @ can only hold the letters a to z"],
+    ["jo@\u202emoc.elpmaxe", "The address holds an invisible formatting character"],
+  ]) {
+    await address.fill(typed);
+    await download.click();
+    await card.getByText(says).waitFor();
+    assert.equal(await address.getAttribute("aria-invalid"), "true", typed);
+    assert.match(await address.getAttribute("aria-describedby"), /et-profile-error/);
+  }
   assert.deepEqual(await axeViolations(page), [], "the error state is accessible");
+  const status = card.locator(".et-profile").getByRole("status");
+  assert.equal(await status.textContent(), "", "nothing said before a download");
 
-  await address.fill(" jörg@bücher.example ");
-  const [download] = await Promise.all([
-    page.waitForEvent("download"),
-    card.getByRole("button", { name: "Download a set-up profile" }).click(),
-  ]);
-  assert.equal(download.suggestedFilename(), "mail-settings.mobileconfig");
+  // An international domain: folded by the browser, in its xn-- form, trailing dot dropped.
+  await address.fill(" jo@Bücher.example. ");
+  const [file] = await Promise.all([page.waitForEvent("download"), download.click()]);
+  assert.equal(file.suggestedFilename(), "mail-settings.mobileconfig");
   assert.deepEqual(await page.evaluate(() => window.blobTypes), ["application/x-apple-aspen-config"]);
-  const xml = await readFile(await download.path(), "utf8");
-  const profile = readPlist(xml);
+  const profile = readPlist(await readFile(await file.path(), "utf8"));
   assert.equal(profile.PayloadType, "Configuration");
   assert.equal(profile.PayloadVersion, 1);
-  assert.equal(profile.PayloadDisplayName, "Mail settings for jörg@bücher.example");
+  assert.equal(profile.PayloadDisplayName, "Mail settings for jo@xn--bcher-kva.example");
   assert.equal(profile.PayloadContent.length, 1);
   const [mail] = profile.PayloadContent;
   assert.equal(mail.PayloadType, "com.apple.mail.managed");
   assert.equal(mail.PayloadVersion, 1);
   assert.equal(mail.EmailAccountType, "EmailTypeIMAP");
-  assert.equal(mail.EmailAddress, "jörg@bücher.example", "an international address stays as typed");
+  assert.equal(mail.EmailAddress, "jo@xn--bcher-kva.example");
+  assert.equal("EmailAccountName" in mail, false, "the device asks for the sender's name");
   assert.equal(mail.IncomingMailServerHostName, "secure.emailsrvr.com");
   assert.equal(mail.IncomingMailServerPortNumber, 993);
   assert.equal(mail.IncomingMailServerUseSSL, true);
-  assert.equal(mail.IncomingMailServerUsername, "jörg@bücher.example");
+  assert.equal(mail.IncomingMailServerUsername, "jo@xn--bcher-kva.example", "sent byte for byte when signing in");
   assert.equal(mail.OutgoingMailServerHostName, "smtp.example.com");
-  assert.equal(mail.OutgoingMailServerPortNumber, 587);
-  assert.equal(mail.OutgoingMailServerUseSSL, false);
+  assert.equal(mail.OutgoingMailServerPortNumber, 2465);
+  assert.equal(mail.OutgoingMailServerUseSSL, true);
   assert.equal(mail.OutgoingPasswordSameAsIncomingPassword, true);
   const keys = [...Object.keys(profile), ...Object.keys(mail)];
   assert.deepEqual(keys.filter((key) => /password/i.test(key)), ["OutgoingPasswordSameAsIncomingPassword"], "no password key");
   assert.match(profile.PayloadUUID, /^[0-9A-F]{8}-[0-9A-F]{4}-4[0-9A-F]{3}-[89AB][0-9A-F]{3}-[0-9A-F]{12}$/);
   assert.match(mail.PayloadUUID, /^[0-9A-F]{8}-[0-9A-F]{4}-4[0-9A-F]{3}-[89AB][0-9A-F]{3}-[0-9A-F]{12}$/);
   assert.notEqual(profile.PayloadUUID, mail.PayloadUUID);
-  assert.equal(await card.getByText("Enter your email address").count(), 0, "the error is gone");
+  assert.equal(await card.getByText("Enter your whole email address").count(), 0, "the error is gone");
+  // What to do next, said where the download happened.
+  await status.getByText("The profile (mail-settings.mobileconfig) was downloaded. To install it:").waitFor();
+  await status.getByRole("listitem").filter({ hasText: "open Settings, tap \u201cProfile Downloaded\u201d, then tap Install" }).waitFor();
+  await status.getByRole("listitem").filter({ hasText: "System Settings \u2192 Privacy & Security \u2192 Profiles" }).waitFor();
+
+  // A second download installs over the first rather than adding a second account.
+  const [again] = await Promise.all([page.waitForEvent("download"), download.click()]);
+  const second = readPlist(await readFile(await again.path(), "utf8"));
+  assert.equal(second.PayloadIdentifier, profile.PayloadIdentifier);
+  assert.equal(second.PayloadContent[0].PayloadIdentifier, mail.PayloadIdentifier);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("with STARTTLS settings no profile is offered: the account is set up by hand", async () => {
+  const { context, problems, troubleshooter } = await openOnHostPage(
+    env,
+    { servers: "smtp=smtp.example.com:587:starttls" },
+    { viewport: { width: 1280, height: 900 } },
+  );
+  const words = WORDS.en;
+  const card = await checkCard(await walk(troubleshooter, words, MOVED), words, { smtp: ["smtp.example.com", "587", "STARTTLS"] });
+  await card.getByRole("radio", { name: "Apple Mail on Mac, iPhone or iPad" }).check();
+  await card.getByText("These settings use STARTTLS, which a set-up profile can't ask for safely.").waitFor();
+  assert.equal(await card.getByRole("button", { name: "Download a set-up profile" }).count(), 0);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("Outlook for Windows says what to do when its automatic set-up finds the old provider", async () => {
+  for (const [lang, app, says] of [
+    ["en", "Outlook for Windows", "choose the manual or advanced set-up"],
+    ["es", "Outlook para Windows", "elija la configuración manual o avanzada"],
+    ["de", "Outlook für Windows", "wählen Sie die manuelle oder erweiterte Einrichtung"],
+  ]) {
+    const { context, problems, troubleshooter } = await openOnHostPage(env, { lang }, { viewport: { width: 1280, height: 900 } });
+    const words = WORDS[lang];
+    const card = await checkCard(await walk(troubleshooter, words, MOVED), words);
+    await card.getByRole("radio", { name: app }).check();
+    await card.getByRole("listitem").filter({ hasText: says }).waitFor();
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+});
+
+test("a cause tried without luck hands the card to the next cause that sets up; it shows nothing itself", async () => {
+  const { context, problems, troubleshooter } = await openOnHostPage(env, {}, { viewport: { width: 1280, height: 900 } });
+  const words = WORDS.en;
+  // Moved (question 3) and upgraded (question 4): two causes that say to set the app up.
+  const summary = await walk(troubleshooter, words, [true, true, false, false, false]);
+  const cause = (title) => summary.getByRole("group", { name: `${title}: did this fix it?` });
+  // The most likely cause's title is the summary's first h4.
+  const first = await summary.getByRole("heading", { level: 4 }).first().textContent();
+  const next = first === words.moved ? words.upgraded : words.moved;
+  await checkCard(summary, words);
+  await summary.getByText("The settings for your mail app are shown above").waitFor();
+  await cause(first).getByRole("button", { name: "Still not working" }).click();
+  await summary.getByRole("heading", { level: 4, name: next }).first().waitFor();
+  assert.equal(await summary.getByRole("heading", { level: 4 }).first().textContent(), next, "the other leads now");
+  const card = await checkCard(summary, words);
+  assert.equal(await card.getByRole("heading", { level: 5 }).count(), 1, "the card is with the new lead cause");
+  assert.equal(await summary.getByText("The settings for your mail app are shown above").count(), 0, "the tried cause points nowhere");
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -333,6 +418,52 @@ test("servers given as a JSON object are read field by field", async () => {
   assert.deepEqual([...problems, ...opened.problems], []);
   await opened.context.close();
 });
+
+/** Every settings field shows its whole value: nothing scrolls inside it. */
+async function fieldsFit(card, where) {
+  for (const field of await card.getByRole("textbox").all()) {
+    if (!(await field.isVisible())) continue;
+    const { scrollWidth, clientWidth, value } = await field.evaluate((f) => ({ scrollWidth: f.scrollWidth, clientWidth: f.clientWidth, value: f.value }));
+    assert.ok(scrollWidth <= clientWidth, `${where}: "${value}" is cut (${scrollWidth} > ${clientWidth})`);
+  }
+}
+
+/** The card's copy buttons are beside or beneath their own field, never under another's label. */
+async function buttonsByTheirFields(card, where) {
+  for (const group of await card.getByRole("group").all()) {
+    const field = group.getByRole("textbox", { name: "Server" });
+    if ((await field.count()) === 0 || !(await field.isVisible())) continue;
+    const [box, button] = [await field.boundingBox(), await group.getByRole("button", { name: /^Copy/ }).boundingBox()];
+    const beside = Math.abs(button.y + button.height / 2 - (box.y + box.height / 2)) < box.height / 2 && button.x >= box.x + box.width;
+    const beneath = button.y >= box.y + box.height && button.y - (box.y + box.height) < 24;
+    assert.ok(beside || beneath, `${where}: the button is away from its field ${JSON.stringify({ box, button })}`);
+  }
+}
+
+for (const width of [390, 430]) {
+  test(`at ${width}px wide no server name is cut, in the lead cause and in another cause`, async () => {
+    const { context, problems, troubleshooter } = await openOnHostPage(env, {
+      servers: "imap=a-long-incoming-server-name.mail.example.com:993:ssl; smtp=secure.emailsrvr.com:465:ssl",
+    }, { viewport: { width, height: 844 } });
+    const words = WORDS.en;
+    const lead = await checkCard(await walk(troubleshooter, words, MOVED), words, { imap: ["a-long-incoming-server-name.mail.example.com", "993", "SSL/TLS"] });
+    assert.equal(await lead.getByRole("heading", { level: 5 }).count(), 1, "in the lead cause");
+    await fieldsFit(lead, "lead cause");
+    await buttonsByTheirFields(lead, "lead cause");
+    await context.close();
+
+    // The password first (question 2), the move after it: the card sits in an other cause.
+    const other = await openOnHostPage(env, {}, { viewport: { width, height: 844 } });
+    await finish(other.troubleshooter, ["Yes", "Yes", "No", "No", "No", "No"], { date: "2026-11-20", changes: ["I changed my mailbox password"] });
+    const summary = other.troubleshooter.getByRole("region", { name: words.summary });
+    const card = await checkCard(summary, words);
+    assert.equal(await card.getByRole("heading", { level: 6 }).count(), 1, "in another cause");
+    await fieldsFit(card, "other cause");
+    await buttonsByTheirFields(card, "other cause");
+    assert.deepEqual([...problems, ...other.problems], []);
+    await other.context.close();
+  });
+}
 
 test("on a 390x844 phone the card is usable without sideways scrolling, and axe finds nothing", async () => {
   const { context, page, problems, troubleshooter } = await openOnHostPage(env, { domain: "a-rather-long-mailbox-name@an-even-longer-example-domain.example" });
