@@ -11,7 +11,7 @@ use email_troubleshooter::model::config::CheckSettings;
 use email_troubleshooter::model::report::{build, Detail, Report};
 use email_troubleshooter::model::saved::{decode, encode};
 use email_troubleshooter::model::servers::parse;
-use email_troubleshooter::model::{Action, Progress, RestoreError, Timestamp};
+use email_troubleshooter::model::{Action, Progress, Timestamp};
 use std::borrow::Cow;
 
 fn pick(app: &str) -> Action {

@@ -238,6 +238,15 @@ fn progress_saved_by_version_1_still_opens() {
     assert_eq!(restore(&again).expect("trusted"), progress);
 }
 
+/// What replaces the marks; then the fixed, tried and mail app read; how many are left out.
+type Case = (
+    &'static str,
+    Option<&'static str>,
+    &'static [&'static str],
+    Option<&'static str>,
+    usize,
+);
+
 #[test]
 fn unknown_or_repeated_marks_are_left_out_one_by_one_and_every_answer_is_kept() {
     let content = checklist();
@@ -254,8 +263,7 @@ fn unknown_or_repeated_marks_are_left_out_one_by_one_and_every_answer_is_kept() 
         .next()
         .expect("split gives a first part")
         .to_owned();
-    // (what replaces the marks, fixed, tried, mail app, how many are left out)
-    let cases: [(&str, Option<&str>, &[&str], Option<&str>, usize); 16] = [
+    let cases: [Case; 16] = [
         (
             "&fixed=gremlins&tried=new_setup,password&app=thunderbird",
             None,
