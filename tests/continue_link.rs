@@ -4,7 +4,9 @@
 mod common;
 
 use common::{checklist, today};
-use email_troubleshooter::model::link::{fragment, read, LinkError, MAX_FRAGMENT_LEN};
+use email_troubleshooter::model::link::{
+    fragment, read, read_restored, LinkError, MAX_FRAGMENT_LEN,
+};
 use email_troubleshooter::model::{
     saved, Action, Checklist, Position, Progress, StepKind, Timestamp,
 };
@@ -507,16 +509,11 @@ fn the_extra_field_cannot_make_an_answer_a_position_or_a_check_result() {
         "v~3d1",
         "started~3d1",
         "check~2emx~3devil~2eexample~2fnone~2f10~3acall-now~2eexample~401",
-        "fixed~3d~3cscript~3e",
-        "fixed~3dgremlins",
-        "tried~3dpassword,password",
-        "fixed~3dpassword~26fixed~3dmigration",
         // Not escaped as the writer escapes, or broken escapes.
         "fixed=password",
         "fixed~3dPassword",
         "fixed~3",
         "fixed~zzpassword",
-        "fixed~3dpass~00word",
         "fixed~3dpassword~ff",
         "~3dpassword",
         "fixed",
@@ -542,12 +539,61 @@ fn the_extra_field_cannot_make_an_answer_a_position_or_a_check_result() {
 }
 
 #[test]
-fn a_link_naming_a_finding_another_checklist_lacks_is_refused() {
+fn unknown_or_repeated_marks_in_a_link_are_left_out_and_the_answers_kept() {
+    let content = checklist();
+    let fp = fingerprint();
+    let answers = "7.hsx1a..2-1-g15.2.2.2.2.2";
+    let Some(Ok(plain)) = read(
+        &crafted_v3(&format!("{fp}.{answers}")),
+        "help",
+        &content,
+        today(),
+    ) else {
+        panic!("the answers alone are refused");
+    };
+    for (extra, fixed, tried) in [
+        ("fixed~3d~3cscript~3e", None, vec![]),
+        ("fixed~3dgremlins", None, vec![]),
+        ("fixed~3dpass~00word", None, vec![]),
+        ("tried~3dpassword,password", None, vec!["password"]),
+        (
+            "fixed~3dpassword~26fixed~3dmigration",
+            Some("password"),
+            vec![],
+        ),
+        ("fixed~3dpassword~26app~3dmutt", Some("password"), vec![]),
+    ] {
+        let link = crafted_v3(&format!("{fp}.{answers}.{extra}"));
+        let Some(Ok(restored)) = read_restored(&link, "help", &content, today()) else {
+            panic!("{extra}: the answers are refused");
+        };
+        assert_eq!(restored.marks_left_out, 1, "{extra}");
+        assert_eq!(restored.progress.answers(), plain.answers(), "{extra}");
+        assert_eq!(restored.progress.at(), plain.at(), "{extra}");
+        assert_eq!(
+            restored.progress.outcome().fixed.as_deref(),
+            fixed,
+            "{extra}"
+        );
+        assert_eq!(restored.progress.outcome().tried, tried, "{extra}");
+        assert_eq!(restored.progress.mail_app(), None, "{extra}");
+    }
+}
+
+#[test]
+fn a_link_naming_a_finding_another_checklist_lacks_opens_without_that_mark() {
     let content = checklist();
     let mut progress = common::walk(&content, &["yes", "yes", "no", "no", "no", "no"]);
+    progress.apply(&content, Action::NotFixed("new_setup".into()));
     progress.apply(&content, Action::Fixed("migration".into()));
     let link = link_for(&progress);
     let mut other = content.clone();
     other.findings.to_mut().retain(|f| f.id != "migration");
-    assert!(matches!(read(&link, "help", &other, today()), Some(Err(_))));
+    let Some(Ok(restored)) = read_restored(&link, "help", &other, today()) else {
+        panic!("the answers are refused");
+    };
+    assert_eq!(restored.marks_left_out, 1);
+    assert_eq!(restored.progress.answers(), progress.answers());
+    assert_eq!(restored.progress.outcome().fixed, None);
+    assert_eq!(restored.progress.outcome().tried, ["new_setup"]);
 }

@@ -11,7 +11,7 @@ use email_troubleshooter::model::config::CheckSettings;
 use email_troubleshooter::model::report::{build, Detail, Report};
 use email_troubleshooter::model::saved::{decode, encode};
 use email_troubleshooter::model::servers::parse;
-use email_troubleshooter::model::{Action, Progress, RestoreError, Timestamp};
+use email_troubleshooter::model::{Action, Progress, Timestamp};
 use std::borrow::Cow;
 
 fn pick(app: &str) -> Action {
@@ -50,25 +50,42 @@ fn the_choice_is_saved_as_one_key_and_read_back_strictly() {
     assert_eq!(restored.mail_app(), Some("outlook_windows"));
     assert_eq!(restored, progress);
 
+    // Not an answer: an app the content doesn't list is left out on its own, and counted.
     let without = line.replace("&app=outlook_windows", "");
-    for (bad, why) in [
+    for (bad, kept, why) in [
         (
             format!("{without}&app=outlook"),
+            None,
             "an app the content doesn't list",
         ),
-        (format!("{without}&app="), "an empty one"),
-        (format!("{line}&app=android"), "two"),
+        (format!("{without}&app="), None, "an empty one"),
+        (
+            format!("{line}&app=android"),
+            Some("outlook_windows"),
+            "two",
+        ),
         (
             format!("{without}&app=apple_mail@1795497000"),
+            None,
             "with anything after it",
         ),
     ] {
+        let restored = decode(&bad, &content, today()).expect("the answers are trusted");
+        assert_eq!(restored.marks_left_out, 1, "{why}: {bad}");
+        assert_eq!(restored.progress.mail_app(), kept, "{why}: {bad}");
         assert_eq!(
-            decode(&bad, &content, today()).map(|r| r.progress),
-            Err(RestoreError::Unreadable("unknown mail app")),
+            restored.progress.answers(),
+            progress.answers(),
             "{why}: {bad}"
         );
     }
+    // A host's own checklist with no mail apps: the saved app goes, the answers stay.
+    let mut no_apps = content.clone();
+    no_apps.mail_apps.to_mut().clear();
+    let restored = decode(&line, &no_apps, today()).expect("the answers are trusted");
+    assert_eq!(restored.marks_left_out, 1);
+    assert_eq!(restored.progress.mail_app(), None);
+    assert_eq!(restored.progress.answers(), progress.answers());
     assert!(
         RESERVED_STEP_IDS.contains(&"app"),
         "no step can be called app"

@@ -204,3 +204,55 @@ fn only_answered_steps_are_in_the_event() {
     assert_eq!(answers.len(), 1);
     assert_eq!(answers[0].answer, "no");
 }
+
+#[test]
+fn a_mark_on_a_finding_the_answers_no_longer_point_to_is_not_shown_reported_or_counted() {
+    use email_troubleshooter::model::config::CheckSettings;
+    use email_troubleshooter::model::report;
+    let content = checklist();
+    // Question 3 (migrated) yes: the migration is a cause (beside the network), and it fixed it.
+    let mut progress = walk(&content, &["yes", "yes", "no", "no", "no", "yes"]);
+    progress.apply(&content, Action::Fixed("migration".into()));
+    let report_of = |progress: &Progress| {
+        report::build(
+            &content,
+            progress,
+            &CheckSettings::default(),
+            email_troubleshooter::model::Timestamp(0),
+            0,
+            "a browser",
+        )
+    };
+    assert!(report_of(&progress).fixed_by.is_some());
+    // Question 3 changed to No: the migration is no cause any more.
+    progress.apply(&content, Action::Change(2));
+    progress.apply(&content, choose(2, "no"));
+    progress.apply(&content, Action::GetHelp);
+    let diagnosis = diagnose(&content, &progress);
+    assert!(diagnosis.causes().iter().all(|c| c.finding != "migration"));
+    assert!(!diagnosis.causes().is_empty());
+    let marks = progress.outcome().among(diagnosis.causes());
+    assert_eq!(
+        marks.fixed, None,
+        "no Fixed panel for a finding that is no cause"
+    );
+    assert_eq!(
+        report_of(&progress).fixed_by,
+        None,
+        "no Fixed by in the report"
+    );
+    // Every remaining cause tried: it is time to contact the administrator, with no fix beside.
+    for cause in diagnosis.causes() {
+        progress.apply(&content, Action::NotFixed(cause.finding.clone()));
+    }
+    let marks = progress.outcome().among(diagnosis.causes());
+    assert!(all_tried(diagnosis.causes(), &marks));
+    assert_eq!(marks.fixed, None);
+    // The mark is kept, and counts again once the answer that points to it comes back.
+    progress.apply(&content, Action::Change(2));
+    progress.apply(&content, choose(2, "yes"));
+    let diagnosis = diagnose(&content, &progress);
+    let marks = progress.outcome().among(diagnosis.causes());
+    assert_eq!(marks.fixed.as_deref(), Some("migration"));
+    assert!(report_of(&progress).fixed_by.is_some());
+}

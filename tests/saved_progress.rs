@@ -238,30 +238,109 @@ fn progress_saved_by_version_1_still_opens() {
     assert_eq!(restore(&again).expect("trusted"), progress);
 }
 
+/// What replaces the marks; then the fixed, tried and mail app read; how many are left out.
+type Case = (
+    &'static str,
+    Option<&'static str>,
+    &'static [&'static str],
+    Option<&'static str>,
+    usize,
+);
+
 #[test]
-fn hostile_or_wrong_outcome_values_are_not_trusted() {
-    let base = "v=2&at=summary&webmail=no";
-    for tail in [
-        "fixed=<script>alert(1)</script>",
-        "fixed=gremlins",
-        "fixed=",
-        "fixed=password,migration",
-        "fixed=password&fixed=migration",
-        "fixed=password&fixed=password",
-        "tried=",
-        "tried=password,password",
-        "tried=password,",
-        "tried=password,gremlins",
-        "tried=password&tried=migration",
-        "fixed=password&tried=password",
-        "tried=migration,password&fixed=password",
-        "fixed=Password",
-        "fixed=password@1795497000",
-    ] {
-        let line = format!("{base}&{tail}");
-        assert!(
-            matches!(restore(&line), Err(RestoreError::Unreadable(_))),
-            "{line:?}"
-        );
+fn unknown_or_repeated_marks_are_left_out_one_by_one_and_every_answer_is_kept() {
+    let content = checklist();
+    // A real line, saved after the migration fixed it with the mail app chosen.
+    let mut progress = fixed_after_trying(&content);
+    progress.apply(&content, Action::ChooseMailApp("thunderbird".into()));
+    let line = encode(&progress, &content);
+    assert!(
+        line.ends_with("&fixed=migration&tried=new_setup,password&app=thunderbird"),
+        "{line}"
+    );
+    let answers_only = line
+        .split("&fixed=")
+        .next()
+        .expect("split gives a first part")
+        .to_owned();
+    let cases: [Case; 16] = [
+        (
+            "&fixed=gremlins&tried=new_setup,password&app=thunderbird",
+            None,
+            &["new_setup", "password"],
+            Some("thunderbird"),
+            1,
+        ),
+        (
+            "&fixed=migration&tried=new_setup,gremlins,password&app=thunderbird",
+            Some("migration"),
+            &["new_setup", "password"],
+            Some("thunderbird"),
+            1,
+        ),
+        (
+            "&fixed=migration&tried=new_setup,password&app=mutt",
+            Some("migration"),
+            &["new_setup", "password"],
+            None,
+            1,
+        ),
+        ("&fixed=<script>alert(1)</script>", None, &[], None, 1),
+        ("&fixed=", None, &[], None, 1),
+        ("&fixed=Password", None, &[], None, 1),
+        ("&fixed=password@1795497000", None, &[], None, 1),
+        ("&fixed=password,migration", Some("password"), &[], None, 1),
+        (
+            "&fixed=password&fixed=migration",
+            Some("password"),
+            &[],
+            None,
+            1,
+        ),
+        ("&tried=", None, &[], None, 1),
+        ("&tried=password,password", None, &["password"], None, 1),
+        (
+            "&tried=password&tried=migration",
+            None,
+            &["password", "migration"],
+            None,
+            0,
+        ),
+        (
+            "&fixed=password&tried=password",
+            Some("password"),
+            &[],
+            None,
+            1,
+        ),
+        (
+            "&tried=migration,password&fixed=password",
+            None,
+            &["migration", "password"],
+            None,
+            1,
+        ),
+        (
+            "&app=thunderbird&app=outlook_windows",
+            None,
+            &[],
+            Some("thunderbird"),
+            1,
+        ),
+        ("&app=", None, &[], None, 1),
+    ];
+    for (marks, fixed, tried, app, left_out) in cases {
+        let saved = format!("{answers_only}{marks}");
+        let restored = decode(&saved, &content, today()).expect("the answers are trusted");
+        let back = &restored.progress;
+        assert_eq!(back.answers(), progress.answers(), "{saved}");
+        assert_eq!(back.at(), progress.at(), "{saved}");
+        assert_eq!(back.outcome().fixed.as_deref(), fixed, "{saved}");
+        assert_eq!(back.outcome().tried, tried, "{saved}");
+        assert_eq!(back.mail_app(), app, "{saved}");
+        assert_eq!(restored.marks_left_out, left_out, "{saved}");
+        assert_eq!(restored.checks_left_out, 0, "{saved}");
     }
+    let whole = decode(&line, &content, today()).expect("trusted");
+    assert_eq!(whole.marks_left_out, 0);
 }

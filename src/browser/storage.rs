@@ -94,7 +94,7 @@ impl Store {
         };
         let restored = decode(&text, checklist, today);
         let partly_unread = match &restored {
-            Ok(restored) => restored.checks_left_out > 0,
+            Ok(restored) => restored.checks_left_out + restored.marks_left_out > 0,
             Err(_) => true,
         };
         // Kept aside so a newer version (or a person) can still recover it.

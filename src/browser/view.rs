@@ -3,13 +3,20 @@
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::{
-    FocusOptions, HtmlElement, ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition,
+    Element, FocusOptions, HtmlElement, ScrollBehavior, ScrollIntoViewOptions,
+    ScrollLogicalPosition,
 };
 
 /// Focuses `element` without the browser's own scroll and, in the next frame, once the layout
 /// has settled (a step above may just have collapsed), scrolls it to the top of the view: one
 /// move. Scrolls a host's dialog too.
 pub fn bring_to_top(element: &HtmlElement) {
+    bring_to_top_within(element, element);
+}
+
+/// [`bring_to_top`], but scrolls `view` (a box around the element) to the top, so a label
+/// above the element or the box's border stays in view.
+pub fn bring_to_top_within(element: &HtmlElement, view: &Element) {
     // Focus in a microtask: before any keystroke can land elsewhere, but after the rest of this
     // render's effects (the save among them), which a focus's style work would otherwise hold
     // up (measured: Continue took twice as long). The scroll waits for the frame.
@@ -19,7 +26,7 @@ pub fn bring_to_top(element: &HtmlElement) {
         options.set_prevent_scroll(true);
         let _ = focus.focus_with_options(&options);
     });
-    let target = element.clone();
+    let target = view.clone();
     next_frame(move || {
         target.scroll_into_view_with_scroll_into_view_options(&scroll_to(
             ScrollLogicalPosition::Start,

@@ -4,9 +4,9 @@ use super::fix_outcome::fix_outcome;
 use super::settings_card::settings_for_cause;
 use crate::content::Content;
 use crate::model::diagnosis::conflict_answers;
-use crate::model::outcome::{lead_order, Outcome};
+use crate::model::outcome::{lead_order, Mark, Outcome};
 use crate::model::report::{self, confidence_label};
-use crate::model::{Action, Checklist, Diagnosis, RankedCause};
+use crate::model::{fill, Action, Checklist, Diagnosis, RankedCause};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -50,11 +50,24 @@ pub fn Findings(props: &FindingsProps) -> Html {
         .iter()
         .map(|c| &c.finding)
         .eq(diagnosis.causes().iter().map(|c| &c.finding));
+    // After "Still not working": which cause was tried, so the new lead doesn't come unexplained.
+    let next_lead = causes
+        .first()
+        .filter(|lead| outcome.mark(&lead.finding).is_none())
+        .and(outcome.tried.last())
+        .and_then(|id| checklist.finding(id))
+        .map(|tried| fill(text.outcome_next_lead(), &[("finding", &tried.title)]));
     let first = causes.first().and_then(|cause| {
         let finding = checklist.finding(&cause.finding)?;
+        let label = match outcome.mark(&cause.finding) {
+            Some(Mark::Fixed) => text.outcome_fixed_label(),
+            _ => text.most_likely_heading(),
+        };
         Some(html! {
             <div class="et-first-cause">
-                <p class="et-first-cause-label">{ text.most_likely_heading() }</p>
+                // Always there, so the line is announced when a click fills it.
+                <p class="et-next-lead" role="status">{ next_lead.clone() }</p>
+                <p class="et-first-cause-label">{ label }</p>
                 <h4 class="et-finding-title" tabindex="-1" ref={title_ref(&cause.finding)}>{ &*finding.title }</h4>
                 <p class="et-confidence">{ sources(checklist, cause) }</p>
                 <p>{ &*finding.action }</p>
@@ -77,6 +90,10 @@ pub fn Findings(props: &FindingsProps) -> Html {
         Some(html! {
             <li class="et-finding" key={cause.finding.as_str()}>
                 <h5 class="et-finding-title" tabindex="-1" ref={title_ref(&cause.finding)}>{ &*finding.title }</h5>
+                // Seen with the title, not only at the end of the block.
+                if outcome.mark(&cause.finding) == Some(Mark::Tried) {
+                    <p><span class="et-tag">{ text.outcome_tried() }</span></p>
+                }
                 <p class="et-confidence">{ sources(checklist, cause) }</p>
                 <p>{ &*finding.action }</p>
                 if let Some(link) = checklist.link(finding.link.as_ref()) {

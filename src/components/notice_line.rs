@@ -20,6 +20,7 @@ pub fn NoticeLine(props: &NoticeLineProps) -> Html {
             Notice::Unavailable => text.notice_unavailable().to_string(),
             Notice::ReadOnly => text.notice_read_only().to_string(),
             Notice::CheckLeftOut => text.notice_check_left_out().to_string(),
+            Notice::MarkLeftOut => text.notice_mark_left_out().to_string(),
             Notice::Unreadable => text.notice_unreadable().to_string(),
             Notice::Newer => text.notice_newer().to_string(),
             Notice::SaveFailed => text.notice_save_failed().to_string(),

@@ -1,4 +1,4 @@
-use super::fix_outcome::{resolved, use_outcome};
+use super::fix_outcome::resolved;
 use super::{
     answer_text, change_button::ChangeButton, check_results::CheckResults,
     continue_elsewhere::ContinueElsewhere, external_link::ExternalLink, findings::Findings,
@@ -6,7 +6,7 @@ use super::{
 };
 use crate::browser::{clock, view};
 use crate::content::Content;
-use crate::hooks::use_focus_on_move;
+use crate::hooks::{use_focus_on_move, use_outcome};
 use crate::model::config::CheckSettings;
 use crate::model::outcome::all_tried;
 use crate::model::{
@@ -73,12 +73,14 @@ pub fn Summary(props: &SummaryProps) -> Html {
         .iter()
         .filter_map(|cause| checklist.finding(&cause.finding))
         .any(|finding| finding.contact_admin);
+    // Only marks on what are causes now: answers changed since may have taken one away.
+    let marks = progress.outcome().among(diagnosis.causes());
     html! {
         <section class="et-summary" aria-labelledby="et-summary-title">
             <h3 class="et-summary-title" id="et-summary-title" tabindex="-1" ref={heading}>{ text.findings_heading() }</h3>
-            { resolved(checklist, progress, outcome.resolved.clone(), &props.on_action) }
+            { resolved(checklist, &marks, outcome.resolved.clone(), &outcome.on_outcome, &props.on_action) }
             <Findings checklist={checklist.clone()} diagnosis={(*diagnosis).clone()} on_action={props.on_action.clone()}
-                outcome={progress.outcome().clone()} on_outcome={outcome.on_outcome.clone()}
+                outcome={marks.clone()} on_outcome={outcome.on_outcome.clone()}
                 focus_finding={outcome.focus_finding.clone()} title_ref={outcome.finding.clone()}
                 mail_app={progress.mail_app().map(|app| AttrValue::from(app.to_owned()))} />
             <TodoList checklist={checklist.clone()} steps={next_steps(checklist, progress)} on_action={props.on_action.clone()} />
@@ -88,7 +90,7 @@ pub fn Summary(props: &SummaryProps) -> Html {
                     settings={settings} />
             }
             <h4 tabindex="-1" ref={outcome.contact.clone()}>{ text.contact_heading() }</h4>
-            if all_tried(diagnosis.causes(), progress.outcome()) {
+            if all_tried(diagnosis.causes(), &marks) {
                 <p class="et-contact-now">{ text.nothing_fixed() }</p>
             }
             // Now, when some cause can only be fixed on their side; otherwise if nothing helps.

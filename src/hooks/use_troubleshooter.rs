@@ -23,6 +23,9 @@ pub enum Notice {
     Newer,
     /// A saved check result couldn't be read and was left out; the answers are all there.
     CheckLeftOut,
+    /// A saved or linked mail app or "did this fix it?" mark names something this checklist
+    /// doesn't have and was left out; the answers are all there.
+    MarkLeftOut,
     /// A save failed after earlier ones worked (for example, storage is full).
     SaveFailed,
     /// The page was opened with a continue-link that can't be used.
@@ -41,6 +44,7 @@ enum Subject {
     Restoring,
     Link,
     Language,
+    Marks,
 }
 
 impl Notice {
@@ -48,6 +52,7 @@ impl Notice {
         match self {
             Notice::Unavailable | Notice::ReadOnly | Notice::SaveFailed => Subject::Saving,
             Notice::Unreadable | Notice::Newer | Notice::CheckLeftOut => Subject::Restoring,
+            Notice::MarkLeftOut => Subject::Marks,
             Notice::LinkRefused(_) | Notice::OfferTaken => Subject::Link,
             Notice::LanguageUnavailable => Subject::Language,
         }
@@ -66,6 +71,8 @@ pub struct Offer {
     pub progress: Rc<Progress>,
     /// The fragment that carried them, taken off the address once the user has chosen.
     pub fragment: String,
+    /// Whether a mark or mail app in the link was left out (see [`Notice::MarkLeftOut`]).
+    pub marks_left_out: bool,
 }
 
 pub enum Msg {
@@ -146,6 +153,10 @@ impl Reducible for State {
                 next.moves += 1;
                 next.made_here = true;
                 replace_notice(&mut next.notices, Notice::OfferTaken);
+                next.notices.retain(|n| *n != Notice::MarkLeftOut);
+                if offer.marks_left_out {
+                    next.notices.push(Notice::MarkLeftOut);
+                }
             }
             Msg::IgnoreOffer => next.offer = None,
             Msg::Saved => next.notices.retain(|n| *n != Notice::SaveFailed),
@@ -274,6 +285,9 @@ fn start(store: &Store, checklist: Content, storage_key: &str) -> State {
                 if restored.checks_left_out > 0 {
                     notices.push(Notice::CheckLeftOut);
                 }
+                if restored.marks_left_out > 0 {
+                    notices.push(Notice::MarkLeftOut);
+                }
                 restored.progress
             }
             Ok(None) => fresh(),
@@ -322,10 +336,11 @@ fn start(store: &Store, checklist: Content, storage_key: &str) -> State {
 /// link that can't be used, or (`None`) nothing for this widget.
 fn offer_from_address(checklist: &Content, storage_key: &str) -> Option<Msg> {
     let fragment = location::fragment();
-    match link::read(&fragment, storage_key, checklist, clock::today())? {
-        Ok(progress) => Some(Msg::Offered(Offer {
-            progress: Rc::new(progress),
+    match link::read_restored(&fragment, storage_key, checklist, clock::today())? {
+        Ok(restored) => Some(Msg::Offered(Offer {
+            progress: Rc::new(restored.progress),
             fragment,
+            marks_left_out: restored.marks_left_out > 0,
         })),
         Err(why) => Some(Msg::Notice(Notice::LinkRefused(why))),
     }

@@ -30,7 +30,7 @@
 use super::checklist::{Checklist, StepKind};
 use super::date::{Date, Timestamp};
 use super::progress::{Answer, Position, Progress};
-use super::saved::{self, RestoreError};
+use super::saved::{self, RestoreError, Restored};
 
 /// What a troubleshooter link's fragment starts with.
 pub const LINK_MARK: &str = "troubleshooter:";
@@ -78,6 +78,18 @@ pub fn read(
     checklist: &Checklist,
     today: Date,
 ) -> Option<Result<Progress, LinkError>> {
+    read_restored(fragment, storage_key, checklist, today)
+        .map(|read| read.map(|restored| restored.progress))
+}
+
+/// [`read`], also saying how many of the link's marks or mail app this checklist doesn't
+/// have and were left out (`marks_left_out`; a link never carries check results).
+pub fn read_restored(
+    fragment: &str,
+    storage_key: &str,
+    checklist: &Checklist,
+    today: Date,
+) -> Option<Result<Restored, LinkError>> {
     let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
     let decoded = percent_decode(fragment);
     let text = decoded.as_deref().unwrap_or(fragment);
@@ -100,7 +112,7 @@ pub fn read(
     Some(read_body(text, checklist, today))
 }
 
-fn read_body(text: &str, checklist: &Checklist, today: Date) -> Result<Progress, LinkError> {
+fn read_body(text: &str, checklist: &Checklist, today: Date) -> Result<Restored, LinkError> {
     let (body, sum) = text.rsplit_once(CHECKSUM_KEY).ok_or(LinkError::Damaged)?;
     let line = body[LINK_MARK.len()..]
         .split_once(':')

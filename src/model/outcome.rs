@@ -60,6 +60,24 @@ impl Outcome {
     }
 }
 
+impl Outcome {
+    /// The marks on findings that are causes now. A mark on a finding the answers no longer
+    /// point to is kept (it counts again if those answers come back) but is not shown, reported
+    /// or counted: "Fixed by" a finding that is no cause would be stuck, with no Undo beside it.
+    pub fn among(&self, causes: &[RankedCause]) -> Outcome {
+        let is_cause = |id: &String| causes.iter().any(|c| c.finding == *id);
+        Outcome {
+            fixed: self.fixed.clone().filter(is_cause),
+            tried: self
+                .tried
+                .iter()
+                .filter(|id| is_cause(id))
+                .cloned()
+                .collect(),
+        }
+    }
+}
+
 /// The causes in the order the summary and the report show them: the one that fixed it first,
 /// then those not yet tried (in the diagnosis' order), then those tried without luck.
 pub fn lead_order<'d>(causes: &'d [RankedCause], outcome: &Outcome) -> Vec<&'d RankedCause> {

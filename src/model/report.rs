@@ -94,7 +94,8 @@ pub fn build(
     let text = &checklist.text;
     let when = |moment: Timestamp| format::moment(text, moment, offset_minutes);
     let diagnosis = diagnose(checklist, progress);
-    let outcome = progress.outcome();
+    // Marks on findings that are no longer causes are left out (see `Outcome::among`).
+    let outcome = &progress.outcome().among(diagnosis.causes());
     let causes: Vec<Cause> = lead_order(diagnosis.causes(), outcome)
         .into_iter()
         .filter_map(|cause| {

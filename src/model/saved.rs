@@ -8,11 +8,12 @@
 //!
 //! `at` names the open step (`summary` when the summary shows); `started` is when the first
 //! answer was given, in seconds since 1970 (UTC); `app` is the mail app the user chose (an id
-//! of the content's `mail_apps`; one it doesn't list makes the line unreadable, like an
-//! unknown answer); every other key is a step id with its answer:
+//! of the content's `mail_apps`); every other key is a step id with its answer:
 //! an option id, or for a `when` step the date (possibly empty), a slash and the changes ticked,
 //! then `@` and when it was given. `fixed` names the finding that fixed the problem and `tried`
-//! those tried without luck, in order (version 2; version 1 lines still read). Ids are limited to `a-z`, `0-9`, `_` and `-` (the content checks that),
+//! those tried without luck, in order (version 2; version 1 lines still read). An `app`,
+//! `fixed` or `tried` id the checklist doesn't have is no answer: it is left out on its own and
+//! counted, and everything else is kept. Ids are limited to `a-z`, `0-9`, `_` and `-` (the content checks that),
 //! so they need no escaping, and the same line can travel in a URL. Check results (`check.mx=…`)
 //! carry text from outside, escaped (see `checks`), so nothing in them can make a key; a check
 //! result that can't be read is left out on its own, and never costs an answer. Reading it
@@ -48,6 +49,9 @@ pub enum RestoreError {
 pub struct Restored {
     pub progress: Progress,
     pub checks_left_out: usize,
+    /// How many saved ids that are not answers (the mail app, a finding marked fixed or
+    /// tried) name something this checklist doesn't have, or repeat one, and were left out.
+    pub marks_left_out: usize,
 }
 
 /// The whole progress, check results included, as saved in this browser.
@@ -134,13 +138,14 @@ pub fn decode(line: &str, checklist: &Checklist, today: Date) -> Result<Restored
     read(line, checklist, today, true)
 }
 
-/// Reads only the position and answers of a line; check results in it are passed over.
+/// Reads only the position and answers of a line (and the marks and mail app, with how many
+/// of those were left out); check results in it are passed over.
 pub fn decode_answers(
     line: &str,
     checklist: &Checklist,
     today: Date,
-) -> Result<Progress, RestoreError> {
-    read(line, checklist, today, false).map(|restored| restored.progress)
+) -> Result<Restored, RestoreError> {
+    read(line, checklist, today, false)
 }
 
 fn read(
@@ -166,12 +171,13 @@ fn read(
     let mut answered_at: Vec<Option<Timestamp>> = vec![None; checklist.steps.len()];
     let mut saved_checks = Checks::default();
     let mut checks_left_out = 0;
-    let mut outcome: Option<Outcome> = None;
+    let mut outcome = Outcome::default();
+    let mut marks_left_out = 0;
     let mut mail_app = None;
     for pair in pairs {
         let (key, value) = pair?;
         if key == "fixed" || key == "tried" {
-            read_outcome(checklist, outcome.get_or_insert_default(), key, value)?;
+            marks_left_out += read_outcome(checklist, &mut outcome, key, value);
             continue;
         }
         if let Some(name) = key.strip_prefix("check.") {
@@ -191,10 +197,12 @@ fn read(
             continue;
         }
         if key == "app" {
+            // A mail app the content no longer lists (or a host's checklist with none).
             if mail_app.is_some() || checklist.mail_app(value).is_none() {
-                return Err(Unreadable("unknown mail app"));
+                marks_left_out += 1;
+            } else {
+                mail_app = Some(value.to_owned());
             }
-            mail_app = Some(value.to_owned());
             continue;
         }
         if key == "at" {
@@ -230,46 +238,34 @@ fn read(
         at,
         today,
     )
-    .with_outcome(outcome.unwrap_or_default());
+    .with_outcome(outcome);
     if let Some(app) = mail_app {
         progress.apply(checklist, super::progress::Action::ChooseMailApp(app));
     }
     Ok(Restored {
         progress,
         checks_left_out,
+        marks_left_out,
     })
 }
 
-/// A `fixed` or `tried` value: finding ids the content has, none twice, none both.
-fn read_outcome(
-    checklist: &Checklist,
-    outcome: &mut Outcome,
-    key: &str,
-    value: &str,
-) -> Result<(), RestoreError> {
-    let wrong = RestoreError::Unreadable("not findings of this checklist");
-    let ids: Vec<&str> = value.split(',').collect();
-    let repeats = ids.iter().enumerate().any(|(i, id)| ids[..i].contains(id));
-    if repeats || !ids.iter().all(|id| checklist.finding(id).is_some()) {
-        return Err(wrong);
-    }
-    let ids: Vec<String> = ids.into_iter().map(str::to_owned).collect();
-    if key == "fixed" {
-        if outcome.fixed.is_some() || ids.len() != 1 {
-            return Err(wrong);
+/// A `fixed` or `tried` value: finding ids the content has, each once, none both fixed and
+/// tried. Any other id is left out; returns how many were.
+fn read_outcome(checklist: &Checklist, outcome: &mut Outcome, key: &str, value: &str) -> usize {
+    let mut left_out = 0;
+    for (index, id) in value.split(',').enumerate() {
+        let taken = outcome.fixed.as_deref() == Some(id) || outcome.tried.iter().any(|t| t == id);
+        if checklist.finding(id).is_none() || taken {
+            left_out += 1;
+        } else if key == "tried" {
+            outcome.tried.push(id.to_owned());
+        } else if outcome.fixed.is_none() && index == 0 {
+            outcome.fixed = Some(id.to_owned());
+        } else {
+            left_out += 1;
         }
-        outcome.fixed = ids.into_iter().next();
-    } else {
-        if !outcome.tried.is_empty() {
-            return Err(wrong);
-        }
-        outcome.tried = ids;
     }
-    let fixed = outcome.fixed.as_ref();
-    if outcome.tried.iter().any(|id| Some(id) == fixed) {
-        return Err(wrong);
-    }
-    Ok(())
+    left_out
 }
 
 /// One saved check result, `mx`, `reg`, `portal`, `spf` or `autodiscover` with its value and time; `None` if any part

@@ -164,3 +164,89 @@ test("a diagnosis with no cause offers no buttons", async () => {
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+const MIGRATION = "Your mail moved here from another provider";
+
+test("a fix whose answer is changed away leaves no Fixed panel or Fixed by behind, and the Fixed panel has Undo", async () => {
+  const { context, page, problems, troubleshooter } = await openWidget(env);
+  // Question 3 (mail moved here) Yes: the migration is a cause beside the password and the network.
+  await finish(troubleshooter, ["Yes", "Yes", "No", "No", "No", "Yes"], WHEN);
+  await outcome(troubleshooter, MIGRATION).getByRole("button", { name: "This fixed it" }).click();
+  await troubleshooter.getByRole("heading", { name: `Fixed: ${MIGRATION}` }).waitFor();
+
+  // The Fixed panel's own Undo (the first of the two: the panel leads the summary).
+  const undos = troubleshooter.getByRole("button", { name: `Undo: ${MIGRATION}` });
+  assert.equal(await undos.count(), 2, "one in the Fixed panel, one under the finding");
+  await undos.first().click();
+  await focusReaches(page, MIGRATION);
+  assert.equal(await troubleshooter.getByRole("heading", { name: `Fixed: ${MIGRATION}` }).count(), 0);
+  assert.doesNotMatch(await reportText(troubleshooter), /Fixed by/);
+
+  // Fixed again, then question 3 changed to No: the migration is no cause any more.
+  await outcome(troubleshooter, MIGRATION).getByRole("button", { name: "This fixed it" }).click();
+  await troubleshooter.getByRole("heading", { name: `Fixed: ${MIGRATION}` }).waitFor();
+  await troubleshooter.getByRole("button", { name: "Change your answer to question 3" }).click();
+  await troubleshooter.getByRole("radio", { name: "No", exact: true }).check();
+  await troubleshooter.getByRole("button", { name: "Continue" }).click();
+  await troubleshooter.getByRole("region", { name: "What your answers point to" }).waitFor();
+  assert.equal(await troubleshooter.getByRole("heading", { name: `Fixed: ${MIGRATION}` }).count(), 0, "no Fixed panel");
+  assert.doesNotMatch(await reportText(troubleshooter), /Fixed by/, "no Fixed by in the report");
+  // Every remaining cause tried: the administrator, with no fix named beside it.
+  await outcome(troubleshooter, PASSWORD).getByRole("button", { name: "Still not working" }).click();
+  await outcome(troubleshooter, NETWORK).getByRole("button", { name: "Still not working" }).click();
+  await troubleshooter.getByText("Nothing listed here fixed it.", { exact: false }).waitFor();
+  assert.equal(await troubleshooter.getByRole("heading", { name: /^Fixed: / }).count(), 0);
+  assert.deepEqual(await axeViolations(page), []);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("a saved line naming a mail app or finding this checklist lacks keeps every answer and says what was left out", async () => {
+  const { context, page, problems, troubleshooter } = await openWidget(env);
+  await finish(troubleshooter, ANSWERS, WHEN);
+  await outcome(troubleshooter, PASSWORD).getByRole("button", { name: "Still not working" }).click();
+  await troubleshooter.getByRole("heading", { level: 4, name: NETWORK }).waitFor();
+  const [key, line] = await page.evaluate(() => {
+    const key = Object.keys(localStorage).find((k) => k.startsWith("email-troubleshooter:") && !k.endsWith(".unreadable"));
+    return [key, localStorage.getItem(key)];
+  });
+  assert.match(line, /&tried=password/);
+  // As a later version of the content, or a host's own checklist, might leave it.
+  await page.evaluate(([key, line]) => localStorage.setItem(key, `${line.replace("&tried=password", "&tried=gremlins,password")}&fixed=gremlins&app=mutt`), [key, line]);
+  await page.reload();
+  await troubleshooter.getByRole("region", { name: "What your answers point to" }).waitFor();
+  await troubleshooter.getByRole("status").filter({ hasText: "so it was left out. All your answers are here." }).waitFor();
+  await outcome(troubleshooter, PASSWORD).getByText("Tried: didn't fix it", { exact: true }).waitFor();
+  await troubleshooter.getByRole("heading", { level: 4, name: NETWORK }).waitFor();
+  assert.doesNotMatch(await reportText(troubleshooter), /Fixed by/);
+  assert.doesNotMatch(await reportText(troubleshooter), /not answered/i);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("on a phone, Still not working says which cause didn't help, with the new lead's label and the tried mark by its title", async () => {
+  const { context, page, problems, troubleshooter } = await openOnHostPage(env, { "storage-key": "phone-lead" });
+  await finish(troubleshooter, ANSWERS, WHEN);
+  await outcome(troubleshooter, PASSWORD).getByRole("button", { name: "Still not working" }).click();
+  await focusReaches(page, NETWORK);
+  await afterScroll(page);
+  const line = troubleshooter.getByRole("status").filter({ hasText: `“${PASSWORD}” didn't fix it, so this is the next most likely cause.` });
+  await line.waitFor();
+  assert.ok(await inView(line, page), "the line saying why is in view with the heading");
+  assert.ok(await inView(troubleshooter.getByText("Most likely cause", { exact: true }), page), "so is the label");
+  assert.ok(await inView(troubleshooter.getByRole("heading", { level: 4, name: NETWORK }), page));
+  // The tried cause says so right under its title.
+  const tried = troubleshooter.getByRole("heading", { level: 5, name: PASSWORD });
+  assert.equal(await tried.evaluate((title) => title.nextElementSibling.textContent.trim()), "Tried: didn't fix it");
+
+  // This fixed it: the Fixed panel shows whole, border and all, and the cause says so.
+  await outcome(troubleshooter, NETWORK).getByRole("button", { name: "This fixed it" }).click();
+  await focusReaches(page, `Fixed: ${NETWORK}`);
+  await afterScroll(page);
+  const panelTop = await troubleshooter.getByRole("heading", { name: `Fixed: ${NETWORK}` }).evaluate((title) => title.parentElement.getBoundingClientRect().top);
+  assert.ok(panelTop >= -1, `the panel's top border is on screen (${panelTop})`);
+  await troubleshooter.getByText("Fixed it", { exact: true }).waitFor();
+  assert.deepEqual(await axeViolations(page), []);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
