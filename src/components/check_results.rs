@@ -40,7 +40,7 @@ pub fn CheckResults(props: &CheckResultsProps) -> Html {
         )
     };
     // Results made together (the records check) say when once, after them all.
-    let times: Vec<String> = [
+    let times: Vec<_> = [
         checks.mx.as_ref().filter(|_| props.records).map(|c| c.at),
         checks.spf.as_ref().filter(|_| props.records).map(|c| c.at),
         checks
@@ -61,10 +61,9 @@ pub fn CheckResults(props: &CheckResultsProps) -> Html {
     ]
     .into_iter()
     .flatten()
-    .map(checked)
     .collect();
     let shared_time =
-        (times.len() > 1 && times.iter().all(|t| *t == times[0])).then(|| times[0].clone());
+        (times.len() > 1 && times.iter().all(|t| *t == times[0])).then(|| checked(times[0]));
     let result = |kind: CheckKind, standing, heading, lines: Vec<String>, facts, at| {
         let clashes = contradictions
             .iter()
@@ -276,19 +275,11 @@ fn host_list(hosts: Vec<(String, Option<String>)>) -> Html {
     }
 }
 
-/// Text with a line-break chance after each dot inside a word, so a long host name wraps
-/// between its labels rather than mid-label on a narrow screen.
+/// Text with a line-break chance after each dot, so a long host name wraps between its
+/// labels rather than mid-label on a narrow screen (`<wbr>`, unlike a zero-width space, is
+/// never copied with the name).
 fn at_dots(text: &str) -> Html {
-    let mut parts = Vec::new();
-    let mut rest = text;
-    while let Some(dot) = rest
-        .char_indices()
-        .find(|&(i, c)| c == '.' && rest[i + 1..].starts_with(|n: char| n.is_ascii_alphanumeric()))
-        .map(|(i, _)| i + 1)
-    {
-        parts.push(html! { <>{ rest[..dot].to_owned() }<wbr /></> });
-        rest = &rest[dot..];
-    }
-    parts.push(html! { { rest.to_owned() } });
-    parts.into_iter().collect()
+    text.split_inclusive('.')
+        .map(|part| html! { <>{ part.to_owned() }<wbr /></> })
+        .collect()
 }
