@@ -13,7 +13,7 @@ use email_troubleshooter::model::checks::describe::{self, Standing};
 use email_troubleshooter::model::checks::json::Json;
 use email_troubleshooter::model::checks::spf::{self, txt_text, SpfVerdict, MAX_NAMED};
 use email_troubleshooter::model::checks::{
-    AutodiscoverCheck, CheckKind, CheckResult, Failure, SpfCheck,
+    AutodiscoverCheck, CheckKind, CheckResult, Checks, Failure, SpfCheck,
 };
 use email_troubleshooter::model::config::{CheckSettings, Config, Expected, Setting};
 use email_troubleshooter::model::saved::{decode, encode};
@@ -81,7 +81,7 @@ fn every_spf_verdict() {
         named: named.iter().map(|n| (*n).into()).collect(),
         others,
     };
-    let cases: [(&[&str], SpfVerdict); 9] = [
+    let cases: [(&[&str], SpfVerdict); 12] = [
         (
             &[
                 r#""google-site-verification=x""#,
@@ -102,7 +102,17 @@ fn every_spf_verdict() {
             &[r#""v=spf1 include:_spf.google.com include:mailgun.org ~all""#],
             missing(&["_spf.google.com", "mailgun.org"], 0),
         ),
-        (&[r#""v=spf1 mx -all""#], missing(&[], 0)),
+        // Terms that let servers send may cover the provider's: counted, not followed.
+        (&[r#""v=spf1 mx -all""#], missing(&[], 1)),
+        (
+            &[
+                r#""v=spf1 ip4:192.0.2.1 IP6:2001:db8::/32 a:mail.example.net exists:%{i}.x.net ~all""#,
+            ],
+            missing(&[], 4),
+        ),
+        // Nothing in it could cover any server: `all`, modifiers and unknown words.
+        (&[r#""v=spf1 exp=why.example.net -all""#], missing(&[], 0)),
+        (&[r#""v=spf1 amx ip5:1.2.3.4 ~all""#], missing(&[], 0)),
         // A macro is no name to show; it is counted.
         (
             &[r#""v=spf1 include:%{i}.example.net include:a.example.net -all""#],
@@ -252,7 +262,8 @@ fn every_autodiscover_verdict_and_chains_followed_as_far_as_the_answer_goes() {
         found(&answer(0.0, vec![record(1.0, NAME, "192.0.2.1")])),
         (vec![], NotSet)
     );
-    // A loop ends where it turns back; a long chain at MAX_CHAIN names.
+    // A loop ends where it turns back; a chain going on past MAX_CHAIN names is too long to
+    // say where it ends, never "elsewhere".
     let (chain, verdict) = found(&cnames(&[(NAME, "a.example.net"), ("a.example.net", NAME)]));
     assert_eq!(
         (chain, verdict),
@@ -266,7 +277,26 @@ fn every_autodiscover_verdict_and_chains_followed_as_far_as_the_answer_goes() {
         .map(|(a, b)| (a.as_str(), b.as_str()))
         .collect();
     let (chain, verdict) = found(&cnames(&links));
-    assert_eq!((chain.len(), verdict), (MAX_CHAIN, Elsewhere));
+    assert_eq!((chain.len(), verdict), (MAX_CHAIN, TooLong));
+    // a → b → c → d → the provider's target: the walk stops at d with a link still to follow.
+    let long = [
+        (NAME, "a.example.net"),
+        ("a.example.net", "b.example.net"),
+        ("b.example.net", "c.example.net"),
+        ("c.example.net", "d.example.net"),
+        ("d.example.net", TARGET),
+    ];
+    assert_eq!(found(&cnames(&long)).1, TooLong);
+    // Four names ending at the target, or ending anywhere else, are whole chains.
+    assert_eq!(found(&cnames(&long[1..])).1, NotSet);
+    let mut four = long[..4].to_vec();
+    four[3] = ("c.example.net", TARGET);
+    assert_eq!(found(&cnames(&four)).1, Matches);
+    four[3] = ("c.example.net", "autodiscover.outlook.com");
+    assert_eq!(found(&cnames(&four)).1, Elsewhere);
+    // A chain that turns back at its fourth name ends there: it doesn't go on.
+    four[3] = ("c.example.net", "a.example.net");
+    assert_eq!(found(&cnames(&four)).1, Elsewhere);
     // A CNAME naming no DNS name makes the answer unreadable, never "not set".
     assert_eq!(
         autodiscover::found(&cnames(&[(NAME, "<b>evil</b>")]), NAME, TARGET),
@@ -536,6 +566,10 @@ fn any_autodiscover_check() -> impl Strategy<Value = AutodiscoverCheck> {
                 verdict,
             })
         }),
+        prop::collection::vec(name, MAX_CHAIN).prop_map(|chain| AutodiscoverFound {
+            chain,
+            verdict: AutodiscoverVerdict::TooLong,
+        }),
         prop_oneof![
             Just(AutodiscoverVerdict::NotSet),
             Just(AutodiscoverVerdict::DnsFailure)
@@ -631,6 +665,10 @@ fn spf_findings_point_to_no_connection_cause() {
             named: vec!["_spf.google.com".into()],
             others: 0,
         },
+        SpfVerdict::Missing {
+            named: vec![],
+            others: 0,
+        },
     ] {
         let progress = walked(
             &["yes", "no", "no", "yes", "no", "no"],
@@ -652,18 +690,96 @@ fn spf_findings_point_to_no_connection_cause() {
             line.contains("This affects sending, not connecting"),
             "{line}"
         );
-        assert!(matches!(
-            describe::spf_standing(&content, &check),
-            Standing::Problem(_)
-        ));
+        // A problem, but tagged as one with sending, never as one connecting.
+        let standing = describe::spf_standing(&content, &check);
+        let covers_nothing =
+            !matches!(&check.outcome, Ok(SpfVerdict::Missing { named, .. }) if !named.is_empty());
+        assert_eq!(
+            matches!(standing, Standing::Sending(_)),
+            covers_nothing,
+            "{check:?}"
+        );
     }
+    // Another include may well include the provider's: not named directly, not followed, so
+    // no problem is claimed.
     let missing = spf_check(Ok(SpfVerdict::Missing {
         named: vec!["_spf.google.com".into(), "mailgun.org".into()],
         others: 2,
     }));
     assert_eq!(
         describe::spf(&content, &missing, "emailsrvr.com", "dns.example", 8),
-        "The SPF record doesn't include emailsrvr.com (it includes: _spf.google.com, mailgun.org, 2 more records). This affects sending, not connecting: other mail servers may reject mail your domain sends through Rackspace Cloud Office, or mark it as spam."
+        "The SPF record doesn't name emailsrvr.com directly. It names other senders (_spf.google.com, mailgun.org, 2 more terms), and one of them may cover Rackspace Cloud Office's servers: this check doesn't follow them. This affects sending, not connecting."
+    );
+    assert_eq!(
+        describe::spf_standing(&content, &missing),
+        Standing::Unknown
+    );
+    // Nothing in it could cover the provider: a problem with sending, said plainly.
+    let bare = spf_check(Ok(SpfVerdict::Missing {
+        named: vec![],
+        others: 0,
+    }));
+    assert_eq!(
+        describe::spf(&content, &bare, "emailsrvr.com", "dns.example", 8),
+        "The SPF record doesn't name emailsrvr.com directly, and nothing else in it could cover Rackspace Cloud Office's servers. This affects sending, not connecting: other mail servers may reject mail your domain sends through Rackspace Cloud Office, or mark it as spam."
+    );
+    assert_eq!(
+        describe::spf_standing(&content, &bare),
+        Standing::Sending(content.text.next_spf())
+    );
+    let signals = |verdict| {
+        let mut checks = Checks::default();
+        checks.record(CheckResult::Spf(spf_check(Ok(verdict))));
+        checks.signals(today())
+    };
+    assert_eq!(
+        signals(bare.outcome.clone().expect("ok")),
+        vec![("spf_missing", CheckKind::Spf)]
+    );
+    assert_eq!(signals(missing.outcome.clone().expect("ok")), vec![]);
+}
+
+#[test]
+fn an_autodiscover_chain_too_long_to_follow_is_no_sign_even_after_a_move() {
+    let content = checklist();
+    let long = autodiscover_check(
+        &[
+            "a.example.net",
+            "b.example.net",
+            "c.example.net",
+            "d.example.net",
+        ],
+        AutodiscoverVerdict::TooLong,
+    );
+    let moved = walked(
+        &["yes", "yes", "no", "no", "no", "no"],
+        vec![CheckResult::Autodiscover(long.clone())],
+    );
+    let diagnosis = diagnose(&content, &moved);
+    assert!(
+        diagnosis.causes().iter().all(|c| c.checks.is_empty()),
+        "{:?}",
+        diagnosis.causes()
+    );
+    assert_eq!(
+        describe::autodiscover_standing(&content, &long),
+        Standing::Unknown
+    );
+    assert_eq!(
+        describe::autodiscover(&content, &long, TARGET, "dns.example", 8),
+        "autodiscover.example.com leads on past a.example.net → b.example.net → c.example.net → d.example.net, through more than 4 names, further than this check follows: it can't tell where Outlook is sent."
+    );
+    // Saved and read back; a cut chain is only ever a whole MAX_CHAIN names.
+    let line = encode(&moved, &content);
+    assert!(line.contains("&check.autodiscover=example.com/toolong/a.example.net+b.example.net+c.example.net+d.example.net@"), "{line}");
+    let restored = decode(&line, &content, today()).expect("trusted");
+    assert_eq!((restored.progress, restored.checks_left_out), (moved, 0));
+    let short = line.replace("+d.example.net@", "@");
+    assert_eq!(
+        decode(&short, &content, today())
+            .expect("trusted")
+            .checks_left_out,
+        1
     );
 }
 

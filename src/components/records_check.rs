@@ -83,7 +83,10 @@ pub fn RecordsCheck(props: &RecordsCheckProps) -> Html {
                 oninput={on_input} onkeydown={on_key} />
             <p class="et-hint" id="et-records-check-sends">{ sends }</p>
             { check_controls(text, &check, text.check_now(), run.reform(|_| ())) }
-            <CheckResults checklist={checklist.clone()} progress={props.progress.clone()} settings={Rc::clone(settings)} portal={false} />
+            // The last results are hidden while a new check runs, so none is taken for its.
+            if !check.is_running() {
+                <CheckResults checklist={checklist.clone()} progress={props.progress.clone()} settings={Rc::clone(settings)} portal={false} />
+            }
         </section>
     }
 }

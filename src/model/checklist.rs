@@ -451,6 +451,11 @@ ui_text! {
     next_autodiscover,
     from_spf_check,
     from_autodiscover_check,
+    spf_indirect,
+    spf_more,
+    autodiscover_too_long,
+    check_sending,
+    mx_not_provider,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]

@@ -125,15 +125,20 @@ test("Enter in the check's field runs the check and leaves the question open", a
   await context.close();
 });
 
-test("a check can be cancelled, and an offline browser sends nothing", async () => {
+test("a check can be cancelled, the last results are hidden while it runs, and an offline browser sends nothing", async () => {
   const { context, troubleshooter } = await atQuestion5();
   const check = troubleshooter.getByRole("region", { name: "Check your domain's mail records and registration" });
+  await checkDomain(troubleshooter, "match.test");
+  await check.getByRole("heading", { name: "Mail records for match.test" }).waitFor();
   await check.getByLabel("Your email address or domain").fill("slow.test");
   await check.getByRole("button", { name: "Check now" }).click();
   await check.getByText("Checking…").waitFor();
+  // match.test's results can't be taken for slow.test's while it runs.
+  assert.equal(await check.getByRole("heading", { name: "Mail records for match.test" }).count(), 0);
   await check.getByRole("button", { name: "Cancel the check" }).click();
   await check.getByText("The check was cancelled; nothing was kept.").waitFor();
   assert.equal(await check.getByRole("heading", { name: "Mail records for slow.test" }).count(), 0);
+  await check.getByRole("heading", { name: "Mail records for match.test" }).waitFor();
 
   await context.setOffline(true);
   await checkDomain(troubleshooter, "match.test");
@@ -226,7 +231,7 @@ test("ten thousand records and a 3,000-character registrar: a short result, and 
   // Every expected host is there, and thousands of others, the most preferred few named.
   await check.getByText("Besides Rackspace Cloud Office's servers, the mail records name other servers (relay0.example.net, relay100.example.net, relay1000.example.net, 9995 more records).", { exact: false }).waitFor();
   const hosts = await check.getByRole("listitem").allTextContents();
-  assert.deepEqual(hosts.slice(0, 3), ["mx1.emailsrvr.com", "mx2.emailsrvr.com", "relay0.example.net"]);
+  assert.deepEqual(hosts.slice(0, 3), ["mx1.emailsrvr.com", "mx2.emailsrvr.com", "relay0.example.net (not Rackspace Cloud Office's)"]);
   assert.equal(hosts[20], "9980 more records", "the 20 kept, then how many more");
   check = await checkDomain(troubleshooter, "long-registrar.test");
   const registrar = await check.getByText(/^Registrar: /).textContent();
@@ -292,6 +297,34 @@ for (const theme of ["light", "dark"]) {
     await context.close();
   });
 }
+
+test("on a 390px phone, a long foreign MX host wraps between its labels, never inside one, and is marked as not the provider's", async () => {
+  const { context, problems, troubleshooter } = await onPhoneAtQuestion5("light");
+  const check = await checkDomain(troubleshooter, "long-mx.test");
+  const host = check.getByRole("listitem").filter({ hasText: "moved-test.mail.protection.outlook.com" });
+  assert.equal(await host.textContent(), "moved-test.mail.protection.outlook.com (not Rackspace Cloud Office's)");
+  // The characters either side of each line break: after a dot, or at a space, never
+  // between two letters of a label.
+  const breaks = await host.evaluate((item) => {
+    const chars = [];
+    const walker = document.createTreeWalker(item, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (let i = 0; i < node.length; i++) {
+        const range = document.createRange();
+        range.setStart(node, i);
+        range.setEnd(node, i + 1);
+        const box = range.getClientRects()[0];
+        // A space that ends a line has no box: it stays on the line it ends.
+        chars.push([node.data[i], box ? box.top : chars.at(-1)?.[1] ?? 0]);
+      }
+    }
+    return chars.flatMap((c, i) => (i > 0 && c[1] > chars[i - 1][1] + 1 ? [chars[i - 1][0] + c[0]] : []));
+  });
+  assert.ok(breaks.length > 1, `the name wraps on a phone: ${JSON.stringify(breaks)}`);
+  assert.ok(breaks.every((pair) => pair.startsWith(".") || pair.includes(" ")), `breaks: ${JSON.stringify(breaks)}`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
 
 test("each outcome has its own word: OK, Problem with a next step, or Couldn't check", async () => {
   const { context, troubleshooter } = await atQuestion5();

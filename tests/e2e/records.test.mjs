@@ -101,7 +101,7 @@ async function causes(summary) {
   return summary.locator(".et-finding-title").allTextContents();
 }
 
-test("an SPF record without the include: about sending, not connecting, and the causes are unchanged", async () => {
+test("an SPF record naming other includes: not named directly, not followed, so no problem is claimed; the causes are unchanged", async () => {
   const plain = await atQuestion5("spf-plain", ["Yes", "No"]);
   const expected = await causes(await finishWithNo(plain.troubleshooter));
   await plain.context.close();
@@ -109,12 +109,54 @@ test("an SPF record without the include: about sending, not connecting, and the 
   const { context, page, problems, troubleshooter, check } = await atQuestion5("spf-other", ["Yes", "No"]);
   await checkDomain(check, "spf-other.test");
   await check.getByRole("heading", { name: "SPF record for spf-other.test" }).waitFor();
-  await check.getByText("The SPF record doesn't include emailsrvr.com (it includes: _spf.google.com, mailgun.org). This affects sending, not connecting: other mail servers may reject mail your domain sends through Rackspace Cloud Office, or mark it as spam.").waitFor();
-  await check.getByText("What to do next: Ask your administrator to publish one SPF record for the domain that includes the expected name shown here.").waitFor();
+  const line = check.getByText("The SPF record doesn't name emailsrvr.com directly. It names other senders (_spf.google.com, mailgun.org), and one of them may cover Rackspace Cloud Office's servers: this check doesn't follow them. This affects sending, not connecting.");
+  await line.waitFor();
+  assert.match(await line.locator("xpath=..").ariaSnapshot(), /strong: Couldn't check/);
+  assert.equal(await check.getByText("other mail servers may reject mail", { exact: false }).count(), 0, "no rejection is claimed");
+  assert.equal(await check.getByText("What to do next: Ask your administrator to publish one SPF record", { exact: false }).count(), 0);
+  await checkDomain(check, "spf-indirect.test");
+  await check.getByText("The SPF record doesn't name emailsrvr.com directly. It names other senders (_spf.example.com)", { exact: false }).waitFor();
   assert.deepEqual(await axeViolations(page), [], "the results pass axe");
   const summary = await finishWithNo(troubleshooter);
   assert.deepEqual(await causes(summary), expected, "the SPF record adds no cause");
   assert.equal(await summary.getByText("from the SPF record check", { exact: false }).count(), 0);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("an SPF record that nothing in could cover the provider: tagged as affecting sending, not as a problem connecting", async () => {
+  const { context, page, problems, check } = await atQuestion5("spf-bare", ["No", "No"]);
+  await checkDomain(check, "spf-bare.test");
+  const line = check.getByText("The SPF record doesn't name emailsrvr.com directly, and nothing else in it could cover Rackspace Cloud Office's servers. This affects sending, not connecting: other mail servers may reject mail your domain sends through Rackspace Cloud Office, or mark it as spam.");
+  await line.waitFor();
+  const said = await line.locator("xpath=..").ariaSnapshot();
+  assert.match(said, /^- paragraph:\n\s+- strong: Affects sending\n/, said);
+  assert.equal(await check.getByText("Problem", { exact: true }).count(), 0, "no result says Problem");
+  await check.getByText("What to do next: Ask your administrator to publish one SPF record for the domain that includes the expected name shown here.").waitFor();
+  assert.deepEqual(await axeViolations(page), [], "the results pass axe");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("a CNAME chain longer than the check follows, ending at the provider: couldn't check, and no sign of the move", async () => {
+  const { context, problems, troubleshooter, check } = await atQuestion5("long-chain", ["Yes", "No"]);
+  await checkDomain(check, "long-chain.test");
+  const line = check.getByText("autodiscover.long-chain.test leads on past a.long-chain.test → b.long-chain.test → c.long-chain.test → d.long-chain.test, through more than 4 names, further than this check follows: it can't tell where Outlook is sent.");
+  await line.waitFor();
+  assert.match(await line.locator("xpath=..").ariaSnapshot(), /strong: Couldn't check/);
+  assert.equal(await check.getByText("not to autodiscover.emailsrvr.com", { exact: false }).count(), 0, "never said to point elsewhere");
+  const summary = await finishWithNo(troubleshooter);
+  await summary.getByRole("heading", { name: "Your mail moved here from another provider" }).waitFor();
+  assert.equal(await summary.getByText("from the autodiscover record check", { exact: false }).count(), 0, "the chain is no sign either way");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("results made together say when once, after them all", async () => {
+  const { context, problems, check } = await atQuestion5("checked-once", ["No", "No"]);
+  await checkDomain(check, "match.test");
+  assert.equal(await check.getByRole("heading").filter({ hasText: /match\.test$/ }).count(), 4, "four results");
+  assert.equal(await check.getByText(/^Checked /).count(), 1, "one time for the four");
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -136,7 +178,11 @@ test("a foreign MX record beside the provider's is named, with what it may mean"
   await line.waitFor();
   assert.match(await line.locator("xpath=..").ariaSnapshot(), /strong: Problem/);
   await check.getByText("What to do next: Ask your administrator to remove the mail (MX) records that don't name the expected servers, unless they are meant to be there.").waitFor();
-  await check.getByRole("listitem").filter({ hasText: "mx.old-provider.example" }).waitFor();
+  // Which host isn't the provider's is said in words, not only by colour.
+  assert.deepEqual(await check.getByRole("listitem").allTextContents(), [
+    "mx1.emailsrvr.com", "mx2.emailsrvr.com", "mx.old-provider.example (not Rackspace Cloud Office's)",
+    "mx1.emailsrvr.com", "mx2.emailsrvr.com",
+  ]);
   assert.deepEqual(problems, []);
   await context.close();
 });

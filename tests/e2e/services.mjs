@@ -19,6 +19,10 @@ function spf(name) {
   switch (name) {
     case "spf-other.test":
       return [200, txt(VERIFICATION, '"v=spf1 include:_spf.google.com include:mailgun.org ~all"')];
+    case "spf-bare.test":
+      return [200, txt('"v=spf1 ~all"')];
+    case "spf-indirect.test":
+      return [200, txt('"v=spf1 include:_spf.example.com ~all"')];
     case "spf-split.test":
       return [200, txt('"v=spf1 i" "nclude:emailsrvr.com ~all"')];
     case "spf-two.test":
@@ -39,6 +43,10 @@ function autodiscover(name) {
       return [200, { Status: 0, Answer: [link(name, "autodiscover.outlook.com")] }];
     case "chain.test":
       return [200, { Status: 0, Answer: [link(name, "ad.chain.test"), link("ad.chain.test", "autodiscover.emailsrvr.com")] }];
+    case "long-chain.test": {
+      const names = [name, "a.long-chain.test", "b.long-chain.test", "c.long-chain.test", "d.long-chain.test", "autodiscover.emailsrvr.com"];
+      return [200, { Status: 0, Answer: names.slice(1).map((to, i) => link(names[i], to)) }];
+    }
     case "unset.test":
       return [200, { Status: 3 }];
     case "cname-servfail.test":
@@ -57,6 +65,8 @@ function dns(name, type) {
       return [200, "{ this is not json"];
     case "mx-extra.test":
       return [200, mx([...EXPECTED, "mx.old-provider.example"])];
+    case "long-mx.test":
+      return [200, mx([...EXPECTED, "moved-test.mail.protection.outlook.com"])];
     case "match.test":
     case "xn--bcher-kva.test":
       return [200, mx(EXPECTED)];

@@ -24,6 +24,9 @@ pub enum AutodiscoverVerdict {
     NotSet,
     /// The DNS service couldn't answer (SERVFAIL and the like).
     DnsFailure,
+    /// The chain goes on past [`MAX_CHAIN`] names without reaching the expected target: where
+    /// it ends isn't known, so it is no sign of pointing elsewhere.
+    TooLong,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -69,10 +72,16 @@ pub fn found(answer: &Json, name: &str, expected: &str) -> Option<AutodiscoverFo
         chain.push(target.clone());
         at = target;
     }
+    // A link still to follow from the last name kept (not back round a loop).
+    let goes_on = links
+        .iter()
+        .any(|(owner, target)| owner == at && target != name && !chain.contains(target));
     let verdict = if chain.is_empty() {
         AutodiscoverVerdict::NotSet
     } else if chain.iter().any(|t| t.eq_ignore_ascii_case(expected)) {
         AutodiscoverVerdict::Matches
+    } else if goes_on {
+        AutodiscoverVerdict::TooLong
     } else {
         AutodiscoverVerdict::Elsewhere
     };

@@ -122,7 +122,8 @@ pub fn spf(
     };
     let template = match verdict {
         SpfVerdict::Included => text.spf_included(),
-        SpfVerdict::Missing { .. } => text.spf_missing(),
+        SpfVerdict::Missing { .. } if verdict.covers_nothing() => text.spf_missing(),
+        SpfVerdict::Missing { .. } => text.spf_indirect(),
         SpfVerdict::NoRecord => text.spf_none(),
         SpfVerdict::Several(_) => text.spf_several(),
         SpfVerdict::DnsFailure => text.mx_dns_failure(),
@@ -154,7 +155,7 @@ pub fn spf_found(checklist: &Checklist, check: &SpfCheck, include: &str) -> Opti
         SpfVerdict::Missing { named, others } if !named.is_empty() || *others > 0 => {
             let mut names = named.clone();
             if *others > 0 {
-                names.push(fill(text.mx_more(), &[("n", &others.to_string())]));
+                names.push(fill(text.spf_more(), &[("n", &others.to_string())]));
             }
             names.join(", ")
         }
@@ -163,11 +164,14 @@ pub fn spf_found(checklist: &Checklist, check: &SpfCheck, include: &str) -> Opti
     })
 }
 
+/// A record that may cover the provider through other terms can't be judged here; one that
+/// can't, or none or several, affects sending: tagged so, milder than a problem connecting.
 pub fn spf_standing<'t>(checklist: &'t Checklist, check: &SpfCheck) -> Standing<'t> {
     match &check.outcome {
         Ok(SpfVerdict::Included) => Standing::Fine,
+        Ok(verdict @ SpfVerdict::Missing { .. }) if !verdict.covers_nothing() => Standing::Unknown,
         Ok(SpfVerdict::Missing { .. } | SpfVerdict::NoRecord | SpfVerdict::Several(_)) => {
-            Standing::Problem(checklist.text.next_spf())
+            Standing::Sending(checklist.text.next_spf())
         }
         Ok(SpfVerdict::DnsFailure) | Err(_) => Standing::Unknown,
     }
@@ -202,6 +206,7 @@ pub fn autodiscover(
             AutodiscoverVerdict::Elsewhere => text.autodiscover_elsewhere(),
             AutodiscoverVerdict::NotSet => text.autodiscover_not_set(),
             AutodiscoverVerdict::DnsFailure => text.mx_dns_failure(),
+            AutodiscoverVerdict::TooLong => text.autodiscover_too_long(),
         },
     };
     let name = autodiscover_name(check);
@@ -212,6 +217,7 @@ pub fn autodiscover(
             ("expected", expected),
             ("name", &name),
             ("domain", &name),
+            ("n", &super::autodiscover::MAX_CHAIN.to_string()),
         ],
     )
 }
@@ -225,7 +231,7 @@ pub fn autodiscover_standing<'t>(
         Ok(found) => match found.verdict {
             AutodiscoverVerdict::Matches | AutodiscoverVerdict::NotSet => Standing::Fine,
             AutodiscoverVerdict::Elsewhere => Standing::Problem(checklist.text.next_autodiscover()),
-            AutodiscoverVerdict::DnsFailure => Standing::Unknown,
+            AutodiscoverVerdict::DnsFailure | AutodiscoverVerdict::TooLong => Standing::Unknown,
         },
         Err(_) => Standing::Unknown,
     }
@@ -287,6 +293,8 @@ pub enum Standing<'t> {
     Fine,
     /// Something is wrong; the text is the next step.
     Problem(&'t str),
+    /// Something is wrong with sending mail, not connecting (SPF); the text is the next step.
+    Sending(&'t str),
     /// The check couldn't tell: it failed, or the service doesn't say.
     Unknown,
 }

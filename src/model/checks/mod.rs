@@ -150,7 +150,10 @@ impl Checks {
         // About sending, not connecting: the built-in content has no rule for these.
         if let Some(Ok(verdict)) = self.spf.as_ref().map(|c| &c.outcome) {
             let signal = match verdict {
-                SpfVerdict::Missing { .. } => Some("spf_missing"),
+                // A record with other terms may cover the provider: no sign either way.
+                verdict @ SpfVerdict::Missing { .. } => {
+                    verdict.covers_nothing().then_some("spf_missing")
+                }
                 SpfVerdict::NoRecord => Some("spf_none"),
                 SpfVerdict::Several(_) => Some("spf_several"),
                 SpfVerdict::Included | SpfVerdict::DnsFailure => None,
@@ -354,6 +357,7 @@ pub fn encode_autodiscover(check: &AutodiscoverCheck) -> String {
                 AutodiscoverVerdict::Elsewhere => "elsewhere",
                 AutodiscoverVerdict::NotSet => "notset",
                 AutodiscoverVerdict::DnsFailure => "dnsfail",
+                AutodiscoverVerdict::TooLong => "toolong",
             };
             format!("{verdict}/{}", names(&found.chain))
         }
@@ -373,14 +377,21 @@ pub fn decode_autodiscover(value: &str, at: Timestamp) -> Option<AutodiscoverChe
                 "elsewhere" => AutodiscoverVerdict::Elsewhere,
                 "notset" => AutodiscoverVerdict::NotSet,
                 "dnsfail" => AutodiscoverVerdict::DnsFailure,
+                "toolong" => AutodiscoverVerdict::TooLong,
                 _ => return None,
             };
-            // A chain exactly when the record leads somewhere, as a check makes it.
+            // A chain exactly when the record leads somewhere, as a check makes it; a whole
+            // one when it goes on further.
             let leads = matches!(
                 verdict,
-                AutodiscoverVerdict::Matches | AutodiscoverVerdict::Elsewhere
+                AutodiscoverVerdict::Matches
+                    | AutodiscoverVerdict::Elsewhere
+                    | AutodiscoverVerdict::TooLong
             );
-            if leads == chain.is_empty() {
+            if leads == chain.is_empty()
+                || (verdict == AutodiscoverVerdict::TooLong
+                    && chain.len() != autodiscover::MAX_CHAIN)
+            {
                 return None;
             }
             Ok(AutodiscoverFound { chain, verdict })

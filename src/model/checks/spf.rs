@@ -16,8 +16,10 @@ pub const MAX_NAMED: usize = 3;
 pub enum SpfVerdict {
     /// One SPF record, and it includes the expected name.
     Included,
-    /// One SPF record without the expected name: the names it does include (at most
-    /// [`MAX_NAMED`], DNS names only) and how many more terms named something.
+    /// One SPF record that doesn't name the expected name directly: the names it does
+    /// include (at most [`MAX_NAMED`], DNS names only) and how many more terms could let
+    /// servers send (more includes, `a`, `mx`, `ip4`, `ip6`, `exists`, `ptr`). With any of
+    /// those, one may cover the provider's servers: the check doesn't follow them.
     Missing { named: Vec<String>, others: u32 },
     /// No SPF record (or no such domain).
     NoRecord,
@@ -25,6 +27,13 @@ pub enum SpfVerdict {
     Several(u32),
     /// The DNS service couldn't answer (SERVFAIL and the like).
     DnsFailure,
+}
+
+impl SpfVerdict {
+    /// Whether the record is there but nothing in it could let the provider's servers send.
+    pub fn covers_nothing(&self) -> bool {
+        matches!(self, SpfVerdict::Missing { named, others } if named.is_empty() && *others == 0)
+    }
 }
 
 /// The verdict on a TXT answer for `include` (a DNS name). `None` if the answer isn't of the
@@ -111,7 +120,12 @@ fn included(record: &str, include: &str) -> SpfVerdict {
                 .filter(|start| start.eq_ignore_ascii_case(prefix))
                 .map(|_| &term[prefix.len()..])
         });
-        let Some(name) = name else { continue };
+        let Some(name) = name else {
+            if allows_servers(term) {
+                others = others.saturating_add(1);
+            }
+            continue;
+        };
         match host_name(name) {
             Some(name) if name.eq_ignore_ascii_case(include) => return SpfVerdict::Included,
             Some(name) if named.contains(&name) => {}
@@ -120,4 +134,13 @@ fn included(record: &str, include: &str) -> SpfVerdict {
         }
     }
     SpfVerdict::Missing { named, others }
+}
+
+/// Whether a term is a mechanism that lets some servers send (RFC 7208, 5), any of which may
+/// be the provider's: `a`, `mx`, `ip4`, `ip6`, `exists` or `ptr`, alone or with its value.
+fn allows_servers(term: &str) -> bool {
+    let mechanism = term.split([':', '/']).next().unwrap_or(term);
+    ["a", "mx", "ip4", "ip6", "exists", "ptr"]
+        .iter()
+        .any(|m| mechanism.eq_ignore_ascii_case(m))
 }
