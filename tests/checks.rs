@@ -352,43 +352,23 @@ fn a_registrar_name_is_cleaned_and_cut() {
 }
 
 fn arbitrary_json() -> impl Strategy<Value = Json> {
-    let leaf = prop_oneof![
-        Just(Json::Null),
-        any::<bool>().prop_map(Json::Bool),
-        any::<f64>().prop_map(Json::Number),
-        prop_oneof![
-            ".{0,20}",
-            "(10|20|x) [a-z.]{0,12}",
-            "(expiration|registrar|fn|domain)"
-        ]
-        .prop_map(Json::String),
-    ];
-    leaf.prop_recursive(5, 64, 6, |inner| {
-        prop_oneof![
-            prop::collection::vec(inner.clone(), 0..6).prop_map(Json::Array),
-            prop::collection::vec(
-                (
-                    prop_oneof![
-                        Just("Status".to_string()),
-                        Just("Answer".to_string()),
-                        Just("type".to_string()),
-                        Just("data".to_string()),
-                        Just("objectClassName".to_string()),
-                        Just("events".to_string()),
-                        Just("eventAction".to_string()),
-                        Just("eventDate".to_string()),
-                        Just("entities".to_string()),
-                        Just("roles".to_string()),
-                        Just("vcardArray".to_string()),
-                        ".{0,8}"
-                    ],
-                    inner
-                ),
-                0..6
-            )
-            .prop_map(Json::Object),
-        ]
-    })
+    common::json_like(
+        &["(10|20|x) [a-z.]{0,12}", "(expiration|registrar|fn|domain)"],
+        &[
+            "Status",
+            "Answer",
+            "type",
+            "data",
+            "objectClassName",
+            "events",
+            "eventAction",
+            "eventDate",
+            "entities",
+            "roles",
+            "vcardArray",
+        ],
+        5,
+    )
 }
 
 proptest! {

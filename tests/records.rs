@@ -305,39 +305,15 @@ fn every_autodiscover_verdict_and_chains_followed_as_far_as_the_answer_goes() {
 }
 
 fn arbitrary_json() -> impl Strategy<Value = Json> {
-    let leaf = prop_oneof![
-        Just(Json::Null),
-        any::<bool>().prop_map(Json::Bool),
-        prop_oneof![Just(0.0), Just(5.0), Just(16.0), Just(3.0), any::<f64>()]
-            .prop_map(Json::Number),
-        prop_oneof![
-            ".{0,20}",
+    common::json_like(
+        &[
             "\"v=spf1( [a-z:.~%{}]{0,12}){0,4}\"( \"[a-z :.\\\\\"]{0,10}\"){0,3}",
             "(autodiscover\\.example\\.com|[a-z]{1,5}\\.example\\.net)\\.?",
             "\"[\\\\0-9\"]{0,8}",
-        ]
-        .prop_map(Json::String),
-    ];
-    leaf.prop_recursive(6, 96, 8, |inner| {
-        prop_oneof![
-            prop::collection::vec(inner.clone(), 0..8).prop_map(Json::Array),
-            prop::collection::vec(
-                (
-                    prop_oneof![
-                        Just("Status".to_string()),
-                        Just("Answer".to_string()),
-                        Just("type".to_string()),
-                        Just("data".to_string()),
-                        Just("name".to_string()),
-                        ".{0,6}"
-                    ],
-                    inner
-                ),
-                0..6
-            )
-            .prop_map(Json::Object),
-        ]
-    })
+        ],
+        &["Status", "Answer", "type", "data", "name"],
+        6,
+    )
 }
 
 /// Nested `depth` arrays deep, around a TXT record.

@@ -79,3 +79,50 @@ pub fn yes_then_password(checklist: &Checklist, first: Timestamp, second: Timest
     progress.apply(checklist, toggle(1, "password", true));
     progress
 }
+
+/// Any JSON a service might send, nested up to `depth`, with strings drawn from `strings`
+/// (regular expressions) and object keys from `keys` or anything short: the DNS and RDAP
+/// readers' property tests share it, each with the strings and keys its reader looks for.
+pub fn json_like(
+    strings: &[&str],
+    keys: &[&'static str],
+    depth: u32,
+) -> impl proptest::strategy::Strategy<Value = email_troubleshooter::model::checks::json::Json> {
+    use email_troubleshooter::model::checks::json::Json;
+    use proptest::prelude::*;
+    use proptest::strategy::Union;
+    let text = Union::new(
+        std::iter::once(".{0,20}")
+            .chain(strings.iter().copied())
+            .map(|pattern| {
+                proptest::string::string_regex(pattern)
+                    .expect("a valid pattern")
+                    .boxed()
+            }),
+    );
+    let leaf = prop_oneof![
+        Just(Json::Null),
+        any::<bool>().prop_map(Json::Bool),
+        // DNS's answer codes and record types, and any number at all.
+        prop_oneof![
+            Just(0.0),
+            Just(3.0),
+            Just(5.0),
+            Just(15.0),
+            Just(16.0),
+            any::<f64>()
+        ]
+        .prop_map(Json::Number),
+        text.prop_map(Json::String),
+    ];
+    let key = prop_oneof![
+        proptest::sample::select(keys.to_vec()).prop_map(str::to_owned),
+        ".{0,8}",
+    ];
+    leaf.prop_recursive(depth, 96, 8, move |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..8).prop_map(Json::Array),
+            prop::collection::vec((key.clone(), inner), 0..6).prop_map(Json::Object),
+        ]
+    })
+}
