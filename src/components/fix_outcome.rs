@@ -61,19 +61,25 @@ pub fn fix_outcome(
 
 /// "Fixed: …" at the top of the summary, with Undo (a "Fixed" clicked by mistake) and Start
 /// again for another device; nothing until the user says a finding fixed it. `marks` are those
-/// on current causes only, so a fix whose answers were changed away is not shown here.
+/// on current causes, `saved` all the user gave: a fix whose answers were changed away is said
+/// to be set aside, with its Undo, rather than vanishing.
 pub fn resolved(
     checklist: &Content,
     marks: &Outcome,
+    saved: &Outcome,
     heading: NodeRef,
     on_outcome: &Callback<Action>,
     on_action: &Callback<Action>,
 ) -> Html {
     let text = &checklist.text;
-    let Some((id, finding)) = marks
+    // A fix on a finding the answers no longer point to is set aside, not silently dropped.
+    let set_aside = saved.fixed.as_deref().filter(|_| marks.fixed.is_none());
+    let Some((id, finding, current)) = marks
         .fixed
         .as_deref()
-        .and_then(|id| Some((id, checklist.finding(id)?)))
+        .map(|id| (id, true))
+        .or(set_aside.map(|id| (id, false)))
+        .and_then(|(id, current)| Some((id, checklist.finding(id)?, current)))
     else {
         return html! {};
     };
@@ -83,6 +89,17 @@ pub fn resolved(
         Callback::from(move |_| on_outcome.emit(Action::TakeBack(id.clone())))
     };
     let about = |template: &str| fill(template, &[("finding", &finding.title)]);
+    if !current {
+        return html! {
+            <p class="et-hint et-set-aside">
+                { about(text.outcome_set_aside()) }{ " " }
+                <button type="button" class="et-link-button et-outcome-undo"
+                    aria-label={about(text.outcome_undo_about())} onclick={undo}>
+                    { text.outcome_undo() }
+                </button>
+            </p>
+        };
+    }
     html! {
         <div class="et-resolved">
             <h4 class="et-resolved-title" tabindex="-1" ref={heading}>

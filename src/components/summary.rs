@@ -78,7 +78,7 @@ pub fn Summary(props: &SummaryProps) -> Html {
     html! {
         <section class="et-summary" aria-labelledby="et-summary-title">
             <h3 class="et-summary-title" id="et-summary-title" tabindex="-1" ref={heading}>{ text.findings_heading() }</h3>
-            { resolved(checklist, &marks, outcome.resolved.clone(), &outcome.on_outcome, &props.on_action) }
+            { resolved(checklist, &marks, progress.outcome(), outcome.resolved.clone(), &outcome.on_outcome, &props.on_action) }
             <Findings checklist={checklist.clone()} diagnosis={(*diagnosis).clone()} on_action={props.on_action.clone()}
                 outcome={marks.clone()} on_outcome={outcome.on_outcome.clone()}
                 focus_finding={outcome.focus_finding.clone()} title_ref={outcome.finding.clone()}

@@ -346,6 +346,7 @@ ui_text! {
     outcome_undo_about,
     outcome_next_lead,
     outcome_fixed_label,
+    outcome_set_aside,
     notice_mark_left_out,
     resolved_heading,
     resolved_intro,

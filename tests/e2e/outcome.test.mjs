@@ -167,7 +167,7 @@ test("a diagnosis with no cause offers no buttons", async () => {
 
 const MIGRATION = "Your mail moved here from another provider";
 
-test("a fix whose answer is changed away leaves no Fixed panel or Fixed by behind, and the Fixed panel has Undo", async () => {
+test("a fix whose answer is changed away leaves no Fixed panel or Fixed by behind but is said to be set aside, with Undo, and the Fixed panel has Undo", async () => {
   const { context, page, problems, troubleshooter } = await openWidget(env);
   // Question 3 (mail moved here) Yes: the migration is a cause beside the password and the network.
   await finish(troubleshooter, ["Yes", "Yes", "No", "No", "No", "Yes"], WHEN);
@@ -191,6 +191,21 @@ test("a fix whose answer is changed away leaves no Fixed panel or Fixed by behin
   await troubleshooter.getByRole("region", { name: "What your answers point to" }).waitFor();
   assert.equal(await troubleshooter.getByRole("heading", { name: `Fixed: ${MIGRATION}` }).count(), 0, "no Fixed panel");
   assert.doesNotMatch(await reportText(troubleshooter), /Fixed by/, "no Fixed by in the report");
+  // Not dropped in silence: the summary says the fix is set aside, with its Undo.
+  const setAside = troubleshooter.getByText(`You said “${MIGRATION}” fixed it, but your answers no longer point there`, { exact: false });
+  await setAside.waitFor();
+  assert.equal(await troubleshooter.getByRole("button", { name: `Undo: ${MIGRATION}` }).count(), 1, "the set-aside fix's Undo");
+  // The answer changed back, the fix is back; changed away again and undone, it is gone for good.
+  await troubleshooter.getByRole("button", { name: "Change your answer to question 3" }).click();
+  await troubleshooter.getByRole("radio", { name: "Yes", exact: true }).check();
+  await troubleshooter.getByRole("button", { name: "Continue" }).click();
+  await troubleshooter.getByRole("heading", { name: `Fixed: ${MIGRATION}` }).waitFor();
+  await troubleshooter.getByRole("button", { name: "Change your answer to question 3" }).click();
+  await troubleshooter.getByRole("radio", { name: "No", exact: true }).check();
+  await troubleshooter.getByRole("button", { name: "Continue" }).click();
+  await setAside.waitFor();
+  await troubleshooter.getByRole("button", { name: `Undo: ${MIGRATION}` }).click();
+  await setAside.waitFor({ state: "detached" });
   // Every remaining cause tried: the administrator, with no fix named beside it.
   await outcome(troubleshooter, PASSWORD).getByRole("button", { name: "Still not working" }).click();
   await outcome(troubleshooter, NETWORK).getByRole("button", { name: "Still not working" }).click();

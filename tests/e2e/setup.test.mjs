@@ -453,13 +453,19 @@ for (const width of [390, 430]) {
     await context.close();
 
     // The password first (question 2), the move after it: the card sits in an other cause.
-    const other = await openOnHostPage(env, {}, { viewport: { width, height: 844 } });
+    const other = await openOnHostPage(env, {}, { viewport: { width, height: 844 }, permissions: ["clipboard-read", "clipboard-write"] });
     await finish(other.troubleshooter, ["Yes", "Yes", "No", "No", "No", "No"], { date: "2026-11-20", changes: ["I changed my mailbox password"] });
     const summary = other.troubleshooter.getByRole("region", { name: words.summary });
     const card = await checkCard(summary, words);
     assert.equal(await card.getByRole("heading", { level: 6 }).count(), 1, "in another cause");
     await fieldsFit(card, "other cause");
     await buttonsByTheirFields(card, "other cause");
+    // "Copied" takes the place of "Copy": nothing grows, wraps or jumps under the thumb.
+    const smtp = card.getByRole("group", { name: words.smtp });
+    const before = await smtp.getByRole("button", { name: /^Copy: .*Server$/ }).boundingBox();
+    await smtp.getByRole("button", { name: /^Copy: .*Server$/ }).click();
+    const after = await smtp.getByRole("button", { name: /^Copied: .*Server$/ }).boundingBox();
+    assert.deepEqual([after.x, after.y, after.width], [before.x, before.y, before.width], `the button stays put at ${width}px`);
     assert.deepEqual([...problems, ...other.problems], []);
     await other.context.close();
   });
