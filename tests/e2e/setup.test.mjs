@@ -304,7 +304,7 @@ test("Apple Mail gets a set-up profile: checked address, a property list with th
   assert.equal(await card.getByText("Enter your whole email address").count(), 0, "the error is gone");
   // What to do next, said where the download happened.
   await status.getByText("The profile (mail-settings.mobileconfig) was downloaded. To install it:").waitFor();
-  await status.getByRole("listitem").filter({ hasText: "open Settings, tap \u201cProfile Downloaded\u201d, then tap Install" }).waitFor();
+  await status.getByRole("listitem").filter({ hasText: "open Settings, tap \u201cProfile Downloaded\u201d, then tap Install" }).filter({ hasText: "within 8 minutes" }).waitFor();
   await status.getByRole("listitem").filter({ hasText: "System Settings \u2192 Privacy & Security \u2192 Profiles" }).waitFor();
 
   // A second download installs over the first rather than adding a second account.
