@@ -92,8 +92,11 @@ fn main() {
     ));
     // A translation file made for other English content must not be applied to this one.
     source.push_str(&format!(
-        "/// Names this English content; translation files carry the name they were made for.\npub const CONTENT_FINGERPRINT: &str = \"{:016x}\";\n",
-        fingerprint(&fs::read("content/en.toml").expect("content/en.toml is readable"))
+        "/// Names this English content; translation files carry the name they were made for.\npub const CONTENT_FINGERPRINT: &str = \"{}\";\n",
+        first
+            .as_ref()
+            .expect("content/en.toml is read first")
+            .fingerprint(&fs::read("content/en.toml").expect("content/en.toml is readable"))
     ));
     fs::write(Path::new(&out_dir).join("builtin.rs"), source).expect("OUT_DIR is writable");
 
@@ -125,11 +128,4 @@ fn read(lang: &str) -> Checklist {
         );
     }
     content
-}
-
-/// FNV-1a, 64 bits: stable across builds and platforms, unlike `std`'s hasher.
-fn fingerprint(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
-        (hash ^ u64::from(*byte)).wrapping_mul(0x0100_0000_01b3)
-    })
 }

@@ -109,3 +109,25 @@ fn the_plain_page_escapes_the_content() {
     let page = plain_page(&checklist);
     assert!(page.contains("Is &lt;b&gt;this&lt;/b&gt; &amp; &quot;that&quot; shown as text?"));
 }
+
+#[test]
+fn translation_files_are_named_for_the_english_file_and_the_order_of_its_slots() {
+    let english = include_bytes!("../content/en.toml");
+    assert_eq!(BUILTIN_EN.fingerprint(english), CONTENT_FINGERPRINT);
+    // The same English file with two of its translatable slots swapped, as a change to the
+    // code's slot order would make: a file made for the old order must not be taken.
+    let mut swapped = BUILTIN_EN.clone();
+    let mut slots = swapped.translatable_mut();
+    let (first, second) = (slots[2].clone(), slots[3].clone());
+    assert_ne!(first, second, "two slots with different texts");
+    *slots[2] = second;
+    *slots[3] = first;
+    assert_ne!(swapped.fingerprint(english), CONTENT_FINGERPRINT);
+    // A text moved across the boundary between two slots changes it too.
+    let mut moved = BUILTIN_EN.clone();
+    let mut slots = moved.translatable_mut();
+    let (head, tail) = (slots[2].to_string(), slots[3].to_string());
+    *slots[2] = format!("{head}{}", &tail[..1]).into();
+    *slots[3] = tail[1..].to_owned().into();
+    assert_ne!(moved.fingerprint(english), CONTENT_FINGERPRINT);
+}
