@@ -31,6 +31,67 @@ fn every_setting_has_a_json_key_and_the_simple_ones_an_attribute() {
     );
 }
 
+/// The setting names a host can meet elsewhere: the embed script's observed attributes and the
+/// README's table. Each is checked against the code's own list, so adding a setting in one
+/// place only fails here.
+#[test]
+fn the_embed_script_and_the_readme_name_every_setting_as_the_code_does() {
+    let mut keys: Vec<&str> = Setting::ALL.iter().map(|s| s.json_key()).collect();
+    keys.sort_unstable();
+    keys.dedup();
+    assert_eq!(keys.len(), Setting::ALL.len(), "no setting listed twice");
+
+    let script = include_str!("../embed/email-troubleshooter.js");
+    let list = script
+        .split("const SETTINGS = [")
+        .nth(1)
+        .and_then(|rest| rest.split(']').next())
+        .expect("the embed script lists the attributes it observes");
+    let mut observed: Vec<&str> = list
+        .split(',')
+        .map(|name| name.trim().trim_matches('"'))
+        .collect();
+    let mut attributes: Vec<&str> = std::iter::once("config")
+        .chain(Setting::ALL.iter().filter_map(|s| s.attribute()))
+        .collect();
+    observed.sort_unstable();
+    attributes.sort_unstable();
+    assert_eq!(
+        observed, attributes,
+        "the embed script observes every attribute"
+    );
+
+    let readme = include_str!("../README.md");
+    let table = readme
+        .split("| attribute | JSON key | value | default |")
+        .nth(1)
+        .expect("the README has the settings table");
+    let mut rows: Vec<(String, String)> = table
+        .lines()
+        .skip(2)
+        .take_while(|line| line.starts_with('|'))
+        .map(|line| {
+            let cells: Vec<&str> = line.split('|').map(str::trim).collect();
+            (cells[1].to_owned(), cells[2].to_owned())
+        })
+        .collect();
+    let mut documented: Vec<(String, String)> = Setting::ALL
+        .iter()
+        .map(|s| {
+            let attribute = s
+                .attribute()
+                .map_or_else(|| "(none)".to_owned(), |a| format!("`{a}`"));
+            (attribute, format!("`{}`", s.json_key()))
+        })
+        .collect();
+    rows.sort();
+    documented.sort();
+    assert_eq!(
+        rows, documented,
+        "the README's table has a row for each setting"
+    );
+}
+
 #[test]
 fn links_accept_only_web_and_mail_addresses() {
     let mut config = Config::default();
