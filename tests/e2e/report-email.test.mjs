@@ -177,3 +177,26 @@ test("on a 390px phone the report panel fits, has no rule to wrap, and Email it 
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("on a phone, This fixed it on the longest walk leads the emailed report with Fixed by, and every cause stays", async () => {
+  const words = WORDS.en;
+  const { context, problems, troubleshooter } = await openOnPhone("en");
+  await longestWalk(troubleshooter, words);
+  const summary = troubleshooter.getByRole("region", { name: words.summary });
+  const titles = await summary.locator(".et-finding-title").allTextContents();
+  const lead = titles[0];
+  await summary.getByRole("group", { name: `${lead}: did this fix it?` }).getByRole("button", { name: "This fixed it" }).click();
+  await troubleshooter.getByRole("heading", { name: `Fixed: ${lead}` }).waitFor();
+
+  const report = troubleshooter.getByRole("region", { name: words.report });
+  const href = await report.getByRole("link", { name: words.email }).getAttribute("href");
+  assert.ok(href.length <= 1900, `${href.length} characters`);
+  const body = decodeURIComponent(href.slice(href.indexOf("&body=") + "&body=".length));
+  const fixedBy = `Fixed by: ${lead}`;
+  assert.ok(body.includes(fixedBy), `the email says what fixed it:\n${body}`);
+  assert.ok(body.indexOf(fixedBy) < body.indexOf(titles[1]), "before the other causes");
+  for (const title of titles) assert.ok(body.includes(title), `${title} is still in the email`);
+  assert.ok((await report.getByLabel(words.preview).inputValue()).includes(fixedBy), "and in the report shown");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
