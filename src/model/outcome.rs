@@ -58,9 +58,7 @@ impl Outcome {
         }
         *self != before
     }
-}
 
-impl Outcome {
     /// The marks on findings that are causes now. A mark on a finding the answers no longer
     /// point to is kept (it counts again if those answers come back) but is not shown, reported
     /// or counted: "Fixed by" a finding that is no cause would be stuck, with no Undo beside it.
