@@ -9,6 +9,8 @@
 mod checklist;
 #[path = "build/css.rs"]
 mod css;
+#[path = "src/model/fnv.rs"]
+mod fnv;
 #[path = "build/rust_literal.rs"]
 mod rust_literal;
 

@@ -958,21 +958,16 @@ impl Checklist {
     /// Names this content for translation files, which carry the name they were made for: the
     /// English file's bytes and, in their order, its translatable texts. A file made while the
     /// slots were in another order is refused even when the English file is unchanged, since
-    /// its texts would land in the wrong places. FNV-1a, 64 bits: stable across builds.
+    /// its texts would land in the wrong places.
     pub fn fingerprint(&self, source: &[u8]) -> String {
-        let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-        let mut add = |bytes: &[u8]| {
-            for byte in bytes {
-                hash = (hash ^ u64::from(*byte)).wrapping_mul(0x0100_0000_01b3);
-            }
-        };
-        add(source);
+        let mut hash = super::fnv::Fnv64::new();
+        hash.add(source);
         for slot in self.clone().translatable_mut() {
             // A separator no text holds, so moving text between slots changes the name too.
-            add(&[0]);
-            add(slot.as_bytes());
+            hash.add(&[0]);
+            hash.add(slot.as_bytes());
         }
-        format!("{hash:016x}")
+        format!("{:016x}", hash.finish())
     }
 
     /// Every text that differs between languages, always in the same order. Translations

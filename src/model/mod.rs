@@ -8,6 +8,7 @@ pub mod config;
 pub mod date;
 pub mod diagnosis;
 pub mod events;
+pub mod fnv;
 pub mod format;
 pub mod language;
 pub mod link;

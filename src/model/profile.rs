@@ -157,12 +157,9 @@ fn server(plist: &mut Plist, direction: &str, server: &Server, user: &str) {
 
 /// A stable, plain-ASCII name for the address: its 64-bit FNV-1a hash in hex.
 fn identifier(address: &str) -> String {
-    let hash = address
-        .bytes()
-        .fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| {
-            (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
-        });
-    hex(&hash.to_be_bytes(), &[])
+    let mut hash = super::fnv::Fnv64::new();
+    hash.add(address.as_bytes());
+    hex(&hash.finish().to_be_bytes(), &[])
 }
 
 /// Two version 4 UUIDs from the random bytes, always different from each other: compared
