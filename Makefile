@@ -80,8 +80,9 @@ demo: dist
 
 test: setup test-native test-browser test-e2e test-engines test-size
 
+# The widget's tests and the model crate's own unit tests.
 test-native:
-	cargo test
+	cargo test -p email_troubleshooter -p email_troubleshooter_model
 
 test-browser: setup-rust setup-wasm-bindgen setup-browser
 	cargo test --target wasm32-unknown-unknown

@@ -4,17 +4,12 @@
 //! differ from English) fails the build here, with the place named, instead of reaching a
 //! user; and the wasm needs no parser for its content.
 
-#[allow(dead_code)]
-#[path = "src/model/checklist.rs"]
-mod checklist;
 #[path = "build/css.rs"]
 mod css;
-#[path = "src/model/fnv.rs"]
-mod fnv;
 #[path = "build/rust_literal.rs"]
 mod rust_literal;
 
-use checklist::{Checklist, ChecklistFile};
+use email_troubleshooter_model::checklist::{Checklist, ChecklistFile};
 use rust_literal::RustLiteral;
 use std::{env, fs, path::Path};
 
@@ -23,7 +18,6 @@ const FIRST_LANGUAGE: &str = "en";
 
 fn main() {
     println!("cargo:rerun-if-changed=content");
-    println!("cargo:rerun-if-changed=src/model/checklist.rs");
     println!("cargo:rerun-if-changed=build");
     println!("cargo:rerun-if-changed=styles/widget.css");
     let out_dir = env::var("OUT_DIR").expect("cargo sets OUT_DIR for build scripts");

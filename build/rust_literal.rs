@@ -1,6 +1,6 @@
 //! Writes content as Rust source, so the built-in checklist is compiled in: no parser at run time.
 
-use crate::checklist::{
+use email_troubleshooter_model::checklist::{
     AnswerOption, CheckRule, Checklist, Confidence, Conflict, Finding, Link, List, MailApp,
     Prerequisites, Step, StepKind, Text, UiText,
 };

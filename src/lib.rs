@@ -7,4 +7,6 @@ pub mod embed;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod export;
 pub mod hooks;
-pub mod model;
+
+/// The pure core, its own crate so that it has no browser or Yew to reach for.
+pub use email_troubleshooter_model as model;

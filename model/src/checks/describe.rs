@@ -6,8 +6,8 @@ use super::mx::MxVerdict;
 use super::rdap::{self, RegistrationStatus};
 use super::spf::SpfVerdict;
 use super::{AutodiscoverCheck, Failure, MxCheck, PortalCheck, RegistrationCheck, SpfCheck};
-use crate::model::checklist::Checklist;
-use crate::model::{fill, format, names, Date};
+use crate::checklist::Checklist;
+use crate::{fill, format, names, Date};
 
 /// The host part of a service's address, to name it: `cloudflare-dns.com`.
 pub fn host_of(url: &str) -> &str {

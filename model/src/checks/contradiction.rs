@@ -3,9 +3,9 @@
 //! content alone: a check rule's finding, and the steps with an option pointing to it.
 
 use super::CheckKind;
-use crate::model::checklist::{AnswerOption, Checklist, Confidence};
-use crate::model::diagnosis::rule_holds;
-use crate::model::progress::{Answer, Progress};
+use crate::checklist::{AnswerOption, Checklist, Confidence};
+use crate::diagnosis::rule_holds;
+use crate::progress::{Answer, Progress};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Contradiction {

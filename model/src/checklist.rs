@@ -1,7 +1,7 @@
 //! The checklist's content: its schema and the rules every content file must follow.
 //!
-//! Only `serde` and `std` may be used here: `build.rs` compiles this file too, so that a broken
-//! content file fails the build instead of reaching a user.
+//! `build.rs` uses this crate too, so that a broken content file fails the build instead of
+//! reaching a user.
 
 use serde::Deserialize;
 use std::borrow::Cow;

@@ -455,8 +455,7 @@ pub fn decode_registration(value: &str, at: Timestamp) -> Option<RegistrationChe
                 "" => None,
                 // Only what a check keeps: a cleaned name of bounded length.
                 name => Some(unescape(name).filter(|name| {
-                    crate::model::names::clean(name, rdap::MAX_REGISTRAR_CHARS).as_ref()
-                        == Some(name)
+                    crate::names::clean(name, rdap::MAX_REGISTRAR_CHARS).as_ref() == Some(name)
                 })?),
             };
             Ok(Some(Registration { expires, registrar }))

@@ -1,8 +1,8 @@
 //! A domain's registration, from an RDAP answer: when it expires, and who the registrar is.
 
 use super::json::Json;
-use crate::model::date::Date;
-use crate::model::names;
+use crate::date::Date;
+use crate::names;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Registration {
