@@ -10,121 +10,128 @@ use super::names;
 use super::servers::{self, Servers, ServersFault};
 use std::borrow::Cow;
 
-/// Every setting a host can give.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Setting {
-    WebmailUrl,
-    HelpToolUrl,
-    DnsRecordsUrl,
-    AdminContact,
-    ProviderName,
-    StorageKey,
-    Lang,
-    Theme,
-    Checklist,
-    Domain,
-    DohUrl,
-    RdapUrl,
-    ExpectedMx,
-    CheckTimeout,
-    Heading,
-    SpfInclude,
-    AutodiscoverTarget,
-    Servers,
+/// Every setting a host can give, one row each: its JSON key (in JSON settings and in
+/// `mount()`'s object), its element attribute (for the settings simple enough to be one), what a
+/// value must be, and how a text value is taken into [`Config`]. The embed script's list of
+/// attributes and the README's settings table are checked against this one (tests/config.rs).
+macro_rules! settings {
+    ($($(#[$doc:meta])* $name:ident: $json:literal, $attribute:expr, $expected:expr, $take:expr;)*) => {
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum Setting {
+            $($(#[$doc])* $name,)*
+        }
+
+        impl Setting {
+            pub const ALL: [Setting; [$($json),*].len()] = [$(Setting::$name),*];
+
+            /// The key in JSON settings and in `mount()`'s object.
+            pub fn json_key(self) -> &'static str {
+                match self {
+                    $(Setting::$name => $json,)*
+                }
+            }
+
+            /// The element attribute, for the settings simple enough to be one.
+            pub fn attribute(self) -> Option<&'static str> {
+                match self {
+                    $(Setting::$name => $attribute,)*
+                }
+            }
+
+            /// What a value of this setting must be.
+            pub fn expected(self) -> Expected {
+                match self {
+                    $(Setting::$name => $expected,)*
+                }
+            }
+
+            /// Takes a trimmed text value into `config`; `Err` says why it was refused.
+            fn take(self, config: &mut Config, value: &str) -> Result<(), Expected> {
+                match self {
+                    $(Setting::$name => {
+                        let take: fn(&mut Config, &str) -> _ = $take;
+                        Refusal::or_expected(take(config, value), $expected)
+                    })*
+                }
+            }
+        }
+    };
+}
+
+settings! {
+    WebmailUrl: "webmailUrl", Some("webmail-url"), Expected::Url,
+        |config, value| url(value).map(|url| config.webmail_url = Some(url));
+    HelpToolUrl: "helpToolUrl", Some("help-tool-url"), Expected::Url,
+        |config, value| url(value).map(|url| config.help_tool_url = Some(url));
+    DnsRecordsUrl: "dnsRecordsUrl", Some("dns-records-url"), Expected::Url,
+        |config, value| url(value).map(|url| config.dns_records_url = Some(url));
+    AdminContact: "adminContact", Some("admin-contact"), Expected::Contact,
+        |config, value| contact_href(value).map(|href| config.admin_contact = Some(href));
+    ProviderName: "providerName", Some("provider-name"), Expected::Text,
+        |config, value| provider_name(value).map(|name| config.provider_name = Some(name));
+    StorageKey: "storageKey", Some("storage-key"), Expected::StorageKey,
+        |config, value| storage_key(value).map(|key| config.storage_key = Some(key));
+    Lang: "lang", Some("lang"), Expected::Lang,
+        |config, value| non_empty(value)
+            .filter(|tag| is_language_tag(tag))
+            .map(|tag| config.lang = Some(tag));
+    Theme: "theme", Some("theme"), Expected::Theme,
+        |config, value| theme(value).map(|theme| config.theme = theme);
+    /// A whole checklist: never a text value, so never an attribute.
+    Checklist: "checklist", None, Expected::Checklist, |_, _| None;
+    Domain: "domain", Some("domain"), Expected::DomainOrAddress,
+        |config, value| super::checks::domain::domain_from_input(value)
+            .map(|_| config.domain = Some(value.to_owned()));
+    DohUrl: "dohUrl", Some("doh-url"), Expected::WebUrl,
+        |config, value| web_url(value).map(|url| config.doh_url = Some(url));
+    RdapUrl: "rdapUrl", Some("rdap-url"), Expected::WebUrl,
+        |config, value| web_url(value).map(|url| config.rdap_url = Some(url));
+    ExpectedMx: "expectedMx", Some("expected-mx"), Expected::Hosts,
+        |config, value| hosts(value).map(|hosts| config.expected_mx = Some(hosts));
+    CheckTimeout: "checkTimeout", Some("check-timeout"), Expected::Seconds,
+        |config, value| value
+            .parse::<u32>()
+            .ok()
+            .filter(|seconds| (1..=60).contains(seconds))
+            .map(|seconds| config.check_timeout = Some(seconds));
+    Heading: "heading", Some("heading"), Expected::ShowOrHide,
+        |config, value| match value {
+            "show" => Some(false),
+            "hide" => Some(true),
+            _ => None,
+        }
+        .map(|hide| config.hide_heading = hide);
+    SpfInclude: "spfInclude", Some("spf-include"), Expected::Host,
+        |config, value| host(value).map(|name| config.spf_include = Some(name));
+    AutodiscoverTarget: "autodiscoverTarget", Some("autodiscover-target"), Expected::Host,
+        |config, value| host(value).map(|name| config.autodiscover_target = Some(name));
+    Servers: "servers", Some("servers"), Expected::Servers(ServersFault::Parts),
+        |config, value| servers::parse(value)
+            .map(|servers| config.servers = Some(servers))
+            .map_err(Expected::Servers);
+}
+
+/// What a row's taker gives back: `None`, or an `Err` naming something more precise than
+/// what the setting expects.
+trait Refusal {
+    fn or_expected(self, expected: Expected) -> Result<(), Expected>;
+}
+
+impl Refusal for Option<()> {
+    fn or_expected(self, expected: Expected) -> Result<(), Expected> {
+        self.ok_or(expected)
+    }
+}
+
+impl Refusal for Result<(), Expected> {
+    fn or_expected(self, _: Expected) -> Result<(), Expected> {
+        self
+    }
 }
 
 impl Setting {
-    pub const ALL: [Setting; 18] = [
-        Setting::WebmailUrl,
-        Setting::HelpToolUrl,
-        Setting::DnsRecordsUrl,
-        Setting::AdminContact,
-        Setting::ProviderName,
-        Setting::StorageKey,
-        Setting::Lang,
-        Setting::Theme,
-        Setting::Checklist,
-        Setting::Domain,
-        Setting::DohUrl,
-        Setting::RdapUrl,
-        Setting::ExpectedMx,
-        Setting::CheckTimeout,
-        Setting::Heading,
-        Setting::SpfInclude,
-        Setting::AutodiscoverTarget,
-        Setting::Servers,
-    ];
-
-    /// The key in JSON settings and in `mount()`'s object.
-    pub fn json_key(self) -> &'static str {
-        match self {
-            Setting::WebmailUrl => "webmailUrl",
-            Setting::HelpToolUrl => "helpToolUrl",
-            Setting::DnsRecordsUrl => "dnsRecordsUrl",
-            Setting::AdminContact => "adminContact",
-            Setting::ProviderName => "providerName",
-            Setting::StorageKey => "storageKey",
-            Setting::Lang => "lang",
-            Setting::Theme => "theme",
-            Setting::Checklist => "checklist",
-            Setting::Domain => "domain",
-            Setting::DohUrl => "dohUrl",
-            Setting::RdapUrl => "rdapUrl",
-            Setting::ExpectedMx => "expectedMx",
-            Setting::CheckTimeout => "checkTimeout",
-            Setting::Heading => "heading",
-            Setting::SpfInclude => "spfInclude",
-            Setting::AutodiscoverTarget => "autodiscoverTarget",
-            Setting::Servers => "servers",
-        }
-    }
-
-    /// The element attribute, for the settings simple enough to be one.
-    pub fn attribute(self) -> Option<&'static str> {
-        Some(match self {
-            Setting::WebmailUrl => "webmail-url",
-            Setting::HelpToolUrl => "help-tool-url",
-            Setting::DnsRecordsUrl => "dns-records-url",
-            Setting::AdminContact => "admin-contact",
-            Setting::ProviderName => "provider-name",
-            Setting::StorageKey => "storage-key",
-            Setting::Lang => "lang",
-            Setting::Theme => "theme",
-            Setting::Domain => "domain",
-            Setting::DohUrl => "doh-url",
-            Setting::RdapUrl => "rdap-url",
-            Setting::ExpectedMx => "expected-mx",
-            Setting::CheckTimeout => "check-timeout",
-            Setting::Heading => "heading",
-            Setting::SpfInclude => "spf-include",
-            Setting::AutodiscoverTarget => "autodiscover-target",
-            Setting::Servers => "servers",
-            Setting::Checklist => return None,
-        })
-    }
-
     pub fn from_json_key(key: &str) -> Option<Setting> {
         Setting::ALL.into_iter().find(|s| s.json_key() == key)
-    }
-
-    /// What a value of this setting must be.
-    pub fn expected(self) -> Expected {
-        match self {
-            Setting::WebmailUrl | Setting::HelpToolUrl | Setting::DnsRecordsUrl => Expected::Url,
-            Setting::AdminContact => Expected::Contact,
-            Setting::ProviderName => Expected::Text,
-            Setting::StorageKey => Expected::StorageKey,
-            Setting::Lang => Expected::Lang,
-            Setting::Theme => Expected::Theme,
-            Setting::Checklist => Expected::Checklist,
-            Setting::Domain => Expected::DomainOrAddress,
-            Setting::DohUrl | Setting::RdapUrl => Expected::WebUrl,
-            Setting::ExpectedMx => Expected::Hosts,
-            Setting::CheckTimeout => Expected::Seconds,
-            Setting::Heading => Expected::ShowOrHide,
-            Setting::SpfInclude | Setting::AutodiscoverTarget => Expected::Host,
-            Setting::Servers => Expected::Servers(ServersFault::Parts),
-        }
     }
 
     /// The content link a URL setting replaces.
@@ -297,77 +304,13 @@ impl Config {
     /// what was expected instead.
     pub fn set(&mut self, setting: Setting, value: &str) -> Result<(), Expected> {
         let value = value.trim();
-        let expected = setting.expected();
-        let url = || is_safe_url(value).then(|| value.to_owned());
-        let accepted = match setting {
-            Setting::WebmailUrl => url().map(|url| self.webmail_url = Some(url)),
-            Setting::HelpToolUrl => url().map(|url| self.help_tool_url = Some(url)),
-            Setting::DnsRecordsUrl => url().map(|url| self.dns_records_url = Some(url)),
-            Setting::AdminContact => {
-                self.admin_contact = Some(contact_href(value)?);
-                Some(())
-            }
-            Setting::ProviderName => {
-                self.provider_name = Some(provider_name(value)?);
-                Some(())
-            }
-            Setting::StorageKey => non_empty(value)
-                .filter(|key| {
-                    key.len() <= 64
-                        && key
-                            .bytes()
-                            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
-                })
-                .map(|key| self.storage_key = Some(key)),
-            Setting::Lang => non_empty(value)
-                .filter(|tag| is_language_tag(tag))
-                .map(|tag| self.lang = Some(tag)),
-            Setting::Theme => match value {
-                "auto" => Some(Theme::Auto),
-                "light" => Some(Theme::Light),
-                "dark" => Some(Theme::Dark),
-                _ => None,
-            }
-            .map(|theme| self.theme = theme),
-            Setting::Checklist => None,
-            Setting::Domain => super::checks::domain::domain_from_input(value)
-                .map(|_| self.domain = Some(value.to_owned())),
-            Setting::DohUrl => web_url(value).map(|url| self.doh_url = Some(url)),
-            Setting::RdapUrl => web_url(value).map(|url| self.rdap_url = Some(url)),
-            Setting::ExpectedMx => {
-                let hosts: Option<Vec<String>> = value
-                    .split(',')
-                    .map(super::checks::domain::domain_from_input)
-                    .collect();
-                hosts
-                    .filter(|hosts| (1..=MAX_EXPECTED_MX).contains(&hosts.len()))
-                    .map(|hosts| self.expected_mx = Some(hosts))
-            }
-            Setting::SpfInclude => host(value).map(|name| self.spf_include = Some(name)),
-            Setting::AutodiscoverTarget => {
-                host(value).map(|name| self.autodiscover_target = Some(name))
-            }
-            Setting::CheckTimeout => value
-                .parse::<u32>()
-                .ok()
-                .filter(|seconds| (1..=60).contains(seconds))
-                .map(|seconds| self.check_timeout = Some(seconds)),
-            Setting::Heading => match value {
-                "show" => Some(false),
-                "hide" => Some(true),
-                _ => None,
-            }
-            .map(|hide| self.hide_heading = hide),
-            Setting::Servers => {
-                self.servers = Some(servers::parse(value).map_err(Expected::Servers)?);
-                Some(())
-            }
-        };
-        accepted.ok_or(match expected {
-            // A login in an address is named as such, whichever address setting it is in.
-            Expected::Url | Expected::WebUrl if has_login(value) => Expected::NoLogin,
-            _ => expected,
-        })
+        setting
+            .take(self, value)
+            .map_err(|expected| match expected {
+                // A login in an address is named as such, whichever address setting it is in.
+                Expected::Url | Expected::WebUrl if has_login(value) => Expected::NoLogin,
+                _ => expected,
+            })
     }
 
     /// What the checks use: the host's settings, or the defaults; the portal is the
@@ -433,16 +376,11 @@ impl Config {
         if let Some(name) = &self.provider_name {
             checklist.provider = Cow::Owned(name.clone());
         }
-        for setting in [
-            Setting::WebmailUrl,
-            Setting::HelpToolUrl,
-            Setting::DnsRecordsUrl,
+        for (setting, url) in [
+            (Setting::WebmailUrl, &self.webmail_url),
+            (Setting::HelpToolUrl, &self.help_tool_url),
+            (Setting::DnsRecordsUrl, &self.dns_records_url),
         ] {
-            let url = match setting {
-                Setting::WebmailUrl => &self.webmail_url,
-                Setting::HelpToolUrl => &self.help_tool_url,
-                _ => &self.dns_records_url,
-            };
             let (Some(url), Some(id)) = (url, setting.link_id()) else {
                 continue;
             };
@@ -496,6 +434,39 @@ fn web_url(value: &str) -> Option<String> {
     let lower = value.to_ascii_lowercase();
     (is_safe_url(value) && (lower.starts_with("https://") || lower.starts_with("http://")))
         .then(|| value.to_owned())
+}
+
+/// An `https:`, `http:` or `mailto:` address.
+fn url(value: &str) -> Option<String> {
+    is_safe_url(value).then(|| value.to_owned())
+}
+
+/// Up to 64 letters, digits, `-`, `_` or `.`: it goes into storage keys and links.
+fn storage_key(value: &str) -> Option<String> {
+    non_empty(value).filter(|key| {
+        key.len() <= 64
+            && key
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
+    })
+}
+
+fn theme(value: &str) -> Option<Theme> {
+    match value {
+        "auto" => Some(Theme::Auto),
+        "light" => Some(Theme::Light),
+        "dark" => Some(Theme::Dark),
+        _ => None,
+    }
+}
+
+/// A comma-separated list of 1 to [`MAX_EXPECTED_MX`] host names.
+fn hosts(value: &str) -> Option<Vec<String>> {
+    let hosts: Option<Vec<String>> = value
+        .split(',')
+        .map(super::checks::domain::domain_from_input)
+        .collect();
+    hosts.filter(|hosts| (1..=MAX_EXPECTED_MX).contains(&hosts.len()))
 }
 
 /// One DNS name, as `expectedMx` takes each of its names (no address, no list).
