@@ -101,7 +101,7 @@ export function mount(element, settings) {
     widget?.free();
     widget = undefined;
   };
-  const bundle = namesChecklist(element, settings) ? "email_troubleshooter_custom" : "email_troubleshooter";
+  const bundle = namesChecklist(element, settings) ? "email_troubleshooter_host_checklist" : "email_troubleshooter";
   const ready = load(bundle)
     .then(async (glue) => {
       const mounting = glue.prepare(element, settings);

@@ -1,6 +1,6 @@
 // Trunk post-build hook, run in the staging directory's place before dist/ is replaced:
 // 1. writes the files made from the content (locale-<lang>.js, article-<lang>.html) with
-//    `cargo run --example static_files`;
+//    `cargo run -p email_troubleshooter_export`;
 // 2. in release builds, minifies the JavaScript with terser (Trunk's own minifier can't parse
 //    wasm-bindgen's glue, and leaves it as it is).
 
@@ -12,7 +12,7 @@ import { minify } from "terser";
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) throw new Error("post-build.mjs runs as a Trunk hook, with TRUNK_STAGING_DIR set");
 
-execFileSync("cargo", ["run", "--quiet", "--example", "static_files", "--", staging], { stdio: "inherit" });
+execFileSync("cargo", ["run", "--quiet", "-p", "email_troubleshooter_export", "--", staging], { stdio: "inherit" });
 
 if (process.env.TRUNK_PROFILE === "release") {
   for (const name of await readdir(staging)) {

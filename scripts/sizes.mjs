@@ -15,8 +15,8 @@ export const LOADED_WHEN_USED = {
   "a page in Spanish": ["locale-es.js"],
   "a page in German": ["locale-de.js"],
   "a page that gives its own checklist (instead of the usual wasm and glue)": [
-    "email_troubleshooter_custom.js",
-    "email_troubleshooter_custom_bg.wasm",
+    "email_troubleshooter_host_checklist.js",
+    "email_troubleshooter_host_checklist_bg.wasm",
   ],
 };
 

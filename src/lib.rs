@@ -4,8 +4,6 @@ pub mod browser;
 pub mod components;
 pub mod content;
 pub mod embed;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod export;
 pub mod hooks;
 
 /// The pure core, its own crate so that it has no browser or Yew to reach for.

@@ -120,7 +120,7 @@ test("a host's own checklist replaces the built-in one, and loads the bundle tha
   await troubleshooter.getByRole("heading", { name: "Mail not reaching your phone?" }).waitFor();
   await troubleshooter.getByText("Step 1 of 2").waitFor();
   const loaded = await page.evaluate(() => performance.getEntriesByType("resource").map((r) => new URL(r.name).pathname));
-  assert.ok(loaded.includes("/cdn/v1/email_troubleshooter_custom_bg.wasm"), loaded.join(" "));
+  assert.ok(loaded.includes("/cdn/v1/email_troubleshooter_host_checklist_bg.wasm"), loaded.join(" "));
   assert.ok(!loaded.includes("/cdn/v1/email_troubleshooter_bg.wasm"), "the lean bundle isn't fetched as well");
 
   const broken = { ...checklist, steps: [{ ...checklist.steps[0], options: [] }] };

@@ -1,5 +1,5 @@
 //! Files made from the content at build time and served beside the wasm (see
-//! `examples/static_files.rs`, which Trunk runs after each build):
+//! `src/main.rs`, the `export-content` binary Trunk runs after each build):
 //!
 //! - `locale-<lang>.js`: one language's texts, which the embed script loads only for the
 //!   pages that show that language, so the wasm carries English alone;
@@ -7,10 +7,10 @@
 //!   can't run the widget, for hosts to link to from the element's fallback content, and as
 //!   the baseline `make bench` compares the widget with.
 //!
-//! Native only: nothing here is in the wasm.
+//! A crate of its own, run natively at build time: nothing here is in the wasm.
 
-use crate::content::CONTENT_FINGERPRINT;
-use crate::model::{fill, Checklist, Link, StepKind};
+use email_troubleshooter::content::CONTENT_FINGERPRINT;
+use email_troubleshooter::model::{fill, Checklist, Link, StepKind};
 use std::fmt::Write;
 
 /// The `locale-<lang>.js` module for a translation: its texts in the order of

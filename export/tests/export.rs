@@ -4,8 +4,8 @@
 use email_troubleshooter::content::{
     BUILTINS, BUILTIN_DE, BUILTIN_EN, BUILTIN_ES, CONTENT_FINGERPRINT,
 };
-use email_troubleshooter::export::{plain_page, translation_module};
 use email_troubleshooter::model::Checklist;
+use email_troubleshooter_export::{plain_page, translation_module};
 
 /// The texts of a translation module, read as JSON (the module is `export default <JSON>;`).
 fn module_texts(module: &str) -> (String, Vec<String>) {
@@ -112,7 +112,7 @@ fn the_plain_page_escapes_the_content() {
 
 #[test]
 fn translation_files_are_named_for_the_english_file_and_the_order_of_its_slots() {
-    let english = include_bytes!("../content/en.toml");
+    let english = include_bytes!("../../content/en.toml");
     assert_eq!(BUILTIN_EN.fingerprint(english), CONTENT_FINGERPRINT);
     // The same English file with two of its translatable slots swapped, as a change to the
     // code's slot order would make: a file made for the old order must not be taken.
