@@ -1,8 +1,8 @@
 //! Writes content as Rust source, so the built-in checklist is compiled in: no parser at run time.
 
 use email_troubleshooter_model::checklist::{
-    AnswerOption, CheckRule, Checklist, Confidence, Conflict, Finding, Link, List, MailApp,
-    Prerequisites, Step, StepKind, Text, UiText,
+    AnswerOption, AnswerRef, CheckRule, Checklist, Choice, Confidence, Conflict, Finding, Link,
+    List, MailApp, OptionRef, Prerequisites, Signal, Step, StepCheck, StepKind, Text, UiText,
 };
 
 /// A value that can write the Rust expression that rebuilds it.
@@ -18,6 +18,12 @@ impl RustLiteral for Text {
 }
 
 impl RustLiteral for bool {
+    fn literal(&self) -> String {
+        self.to_string()
+    }
+}
+
+impl RustLiteral for usize {
     fn literal(&self) -> String {
         self.to_string()
     }
@@ -54,6 +60,33 @@ impl RustLiteral for StepKind {
 impl RustLiteral for Confidence {
     fn literal(&self) -> String {
         format!("Confidence::{self:?}")
+    }
+}
+
+impl RustLiteral for Choice {
+    fn literal(&self) -> String {
+        format!("Choice::{self:?}")
+    }
+}
+
+impl RustLiteral for StepCheck {
+    fn literal(&self) -> String {
+        format!("StepCheck::{self:?}")
+    }
+}
+
+impl RustLiteral for Signal {
+    fn literal(&self) -> String {
+        format!("Signal::{self:?}")
+    }
+}
+
+impl RustLiteral for OptionRef {
+    fn literal(&self) -> String {
+        match self {
+            OptionRef::Choice(choice) => format!("OptionRef::Choice({})", choice.literal()),
+            OptionRef::Change(id) => format!("OptionRef::Change({})", id.literal()),
+        }
     }
 }
 
@@ -110,7 +143,8 @@ impl RustLiteral for Conflict {
             self,
             Conflict {
                 answers,
-                explanation
+                explanation,
+                answer_refs
             }
         )
     }
@@ -124,9 +158,16 @@ impl RustLiteral for CheckRule {
                 signal,
                 points_to,
                 confidence,
-                if_answer
+                if_answer,
+                if_answer_ref
             }
         )
+    }
+}
+
+impl RustLiteral for AnswerRef {
+    fn literal(&self) -> String {
+        struct_literal!(self, AnswerRef { step, option })
     }
 }
 

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{checklist, today};
+use common::{checklist, choice, today};
 use email_troubleshooter::model::link::{
     fragment, read, read_restored, LinkError, MAX_FRAGMENT_LEN,
 };
@@ -34,7 +34,10 @@ fn progress_from(content: &Checklist, actions: &[(u8, u8, bool)]) -> Progress {
             (6, _) => Action::Fixed(finding),
             (7, _) => Action::NotFixed(finding),
             (8, _) => Action::TakeBack(finding),
-            (0 | 1, StepKind::Choice) => Action::Choose { step, option },
+            (0 | 1, StepKind::Choice) => Action::Choose {
+                step,
+                option: choice(&option),
+            },
             (0 | 1, StepKind::When) => Action::ToggleChange { step, option, on },
             (2, _) => Action::SetDate {
                 step,
@@ -68,7 +71,7 @@ fn timed_walk(content: &Checklist, choices: &[&str], seconds: u64) -> Progress {
             },
             StepKind::Choice => Action::Choose {
                 step: index,
-                option: (*choices.next().expect("a choice for every choice step")).into(),
+                option: choice(choices.next().expect("a choice for every choice step")),
             },
         };
         progress.apply(content, action);
@@ -158,7 +161,7 @@ fn a_link_the_first_version_made_still_opens() {
         &content,
         Action::Choose {
             step: 0,
-            option: "no".into(),
+            option: choice("no"),
         },
     );
     assert_eq!(

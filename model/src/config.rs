@@ -413,11 +413,8 @@ impl Config {
     }
 
     /// Takes a host's own checklist, if it follows every rule the built-in one does.
-    pub fn set_checklist(&mut self, mut checklist: Checklist) -> Result<(), Vec<ContentError>> {
-        let problems = checklist.problems();
-        if !problems.is_empty() {
-            return Err(problems);
-        }
+    pub fn set_checklist(&mut self, checklist: Checklist) -> Result<(), Vec<ContentError>> {
+        let mut checklist = checklist.checked()?;
         // Its own provider name goes into sentences like the setting's: cleaned, isolated,
         // and cut (not refused: the checklist is otherwise good) past the longest name.
         let name = names::clean(&checklist.provider, names::MAX_NAME_CHARS).unwrap_or_default();

@@ -164,7 +164,7 @@ fn compact(progress: &Progress, checklist: &Checklist) -> String {
         for options in step.options.chunks(4) {
             let bits = options.iter().enumerate().fold(0, |bits, (bit, option)| {
                 let chosen = match answer {
-                    Answer::Choice(id) => *id == *option.id,
+                    Answer::Choice(choice) => choice.id() == &*option.id,
                     Answer::When(when) => when.changes.iter().any(|c| *c == *option.id),
                 };
                 bits | u32::from(chosen) << bit

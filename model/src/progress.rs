@@ -1,6 +1,6 @@
 //! Where the user is in the checklist and what they answered. Every change is an [`Action`].
 
-use super::checklist::{AnswerOption, Checklist, StepKind};
+use super::checklist::{AnswerOption, Checklist, Choice, StepKind};
 use super::checks::{CheckResult, Checks};
 use super::date::{Date, Timestamp};
 use super::outcome::{Mark, Outcome};
@@ -8,8 +8,8 @@ use super::outcome::{Mark, Outcome};
 /// The answer given to one step.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Answer {
-    /// The id of the option chosen on a `choice` step.
-    Choice(String),
+    /// The answer chosen on a `choice` step.
+    Choice(Choice),
     /// A `when` step, kept as entered so that a half-filled step survives a reload.
     When(WhenAnswer),
 }
@@ -50,7 +50,7 @@ pub enum InputError {
 pub enum Action {
     Choose {
         step: usize,
-        option: String,
+        option: Choice,
     },
     SetDate {
         step: usize,
@@ -227,9 +227,9 @@ impl Progress {
         self.first_unanswered(checklist).is_none()
     }
 
-    /// Whether a step was answered "Not sure" (`unsure`, a choice step's usual id).
+    /// Whether a step was answered "Not sure".
     pub fn is_unsure(&self, step: usize) -> bool {
-        matches!(self.answer(step), Some(Answer::Choice(option)) if option == "unsure")
+        matches!(self.answer(step), Some(Answer::Choice(Choice::Unsure)))
     }
 
     /// How many steps are answered "Not sure": counted apart from the sure answers.
@@ -261,7 +261,7 @@ impl Progress {
             return Vec::new();
         };
         match self.answer(step) {
-            Some(Answer::Choice(id)) => content.option(id).into_iter().collect(),
+            Some(Answer::Choice(choice)) => content.choice(*choice).into_iter().collect(),
             Some(Answer::When(when)) => content
                 .options
                 .iter()
@@ -309,7 +309,7 @@ impl Progress {
                 let offered = checklist
                     .steps
                     .get(step)
-                    .is_some_and(|s| s.kind == StepKind::Choice && s.option(&option).is_some());
+                    .is_some_and(|s| s.kind == StepKind::Choice && s.choice(option).is_some());
                 if offered && self.is_open(step) {
                     self.answers[step] = Some(Answer::Choice(option));
                     self.error = None;

@@ -376,7 +376,7 @@ pub fn sources(checklist: &Checklist, cause: &RankedCause) -> Vec<String> {
 /// "You answered Yes to question 5, Yes to question 6.": the answers a conflict names.
 pub fn clashing_answers(checklist: &Checklist, conflict: &Conflict) -> String {
     let text = &checklist.text;
-    let answers: Vec<String> = conflict_answers(checklist, conflict)
+    let answers: Vec<String> = conflict_answers(conflict)
         .map(|(step, option)| {
             let answer = checklist.steps[step]
                 .option(option)

@@ -119,7 +119,7 @@ pub fn Findings(props: &FindingsProps) -> Html {
     // The questions to check again, each once (two conflicts may share one) with its Change.
     let mut clashing: Vec<usize> = Vec::new();
     for &index in diagnosis.conflicts() {
-        for (step, _) in conflict_answers(checklist, &checklist.conflicts[index]) {
+        for (step, _) in conflict_answers(&checklist.conflicts[index]) {
             if !clashing.contains(&step) {
                 clashing.push(step);
             }

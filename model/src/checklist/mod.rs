@@ -6,12 +6,14 @@
 //! (comparing languages, the positional translation format and its fingerprint), `provider`
 //! (putting the provider's name in) and `url` (which addresses a link may have).
 
+mod ids;
 mod provider;
 mod rules;
 mod translation;
 mod ui_text;
 mod url;
 
+pub use ids::{AnswerRef, Choice, OptionRef, Signal, StepCheck};
 pub use rules::{is_plain_id, ContentError};
 pub use ui_text::UiText;
 pub use url::{has_login, is_safe_url, MAX_URL_LEN};
@@ -27,29 +29,6 @@ pub type List<T> = Cow<'static, [T]>;
 
 /// The schema version of content files this code understands.
 pub const CONTENT_SCHEMA: u32 = 1;
-
-/// Answer ids a `choice` step may offer; their labels come from [`UiText`].
-pub const CHOICE_IDS: [&str; 3] = ["yes", "no", "unsure"];
-
-/// What the browser's checks can find (see `checks`); `[[check_rules]]` say what each means.
-pub const CHECK_SIGNALS: [&str; 13] = [
-    "mx_none",
-    "mx_some_missing",
-    "mx_nxdomain",
-    "mx_no_records",
-    "mx_null",
-    "registration_expired",
-    "registration_expiring",
-    "mx_extra",
-    "mx_extra_preferred",
-    "spf_missing",
-    "spf_none",
-    "spf_several",
-    "autodiscover_elsewhere",
-];
-
-/// The checks a step can offer: `records` (mail records and registration) or `portal`.
-pub const STEP_CHECKS: [&str; 2] = ["records", "portal"];
 
 /// Words the saved-progress format uses itself, so no step may be called by them.
 pub const RESERVED_STEP_IDS: [&str; 7] = ["v", "at", "started", "summary", "fixed", "tried", "app"];
@@ -178,17 +157,20 @@ pub enum Confidence {
     Strong,
 }
 
-/// A signal from a check (one of [`CHECK_SIGNALS`]) and the finding it points to.
+/// A signal from a check and the finding it points to.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CheckRule {
-    pub signal: Text,
+    pub signal: Signal,
     pub points_to: Text,
     pub confidence: Confidence,
     /// The rule holds only with this answer, written `step=option`: an autodiscover record
     /// pointing elsewhere means a move only for someone whose mail moved.
     #[serde(default)]
     pub if_answer: Option<Text>,
+    /// `if_answer` resolved when the content is checked ([`Checklist::checked`]).
+    #[serde(skip)]
+    pub if_answer_ref: Option<AnswerRef>,
 }
 
 /// Answers that contradict each other, each written `step=option`.
@@ -197,6 +179,9 @@ pub struct CheckRule {
 pub struct Conflict {
     pub answers: List<Text>,
     pub explanation: Text,
+    /// `answers` resolved when the content is checked ([`Checklist::checked`]).
+    #[serde(skip)]
+    pub answer_refs: List<AnswerRef>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -217,9 +202,9 @@ pub struct Step {
     pub why: Text,
     #[serde(default)]
     pub link: Option<Text>,
-    /// A check the browser can run for this question (one of [`STEP_CHECKS`]).
+    /// A check the browser can run for this question.
     #[serde(default)]
-    pub check: Option<Text>,
+    pub check: Option<StepCheck>,
     /// This step sends the user to another computer or network, so its guidance offers the
     /// link that carries their answers there.
     #[serde(default)]
@@ -262,10 +247,18 @@ pub struct AnswerOption {
 
 impl Checklist {
     /// The step (its index) and option a `step=option` names, if this checklist has them.
-    pub fn answer_of<'a>(&self, answer: &'a str) -> Option<(usize, &'a str)> {
+    pub fn answer_of(&self, answer: &str) -> Option<AnswerRef> {
         let (step, option) = answer.split_once('=')?;
         let index = self.step_index(step)?;
-        self.steps[index].option(option).map(|_| (index, option))
+        let found = self.steps[index].option(option)?;
+        let option = match self.steps[index].kind {
+            StepKind::Choice => OptionRef::Choice(Choice::from_id(option)?),
+            StepKind::When => OptionRef::Change(found.id.clone()),
+        };
+        Some(AnswerRef {
+            step: index,
+            option,
+        })
     }
 
     pub fn step_index(&self, id: &str) -> Option<usize> {
@@ -291,10 +284,10 @@ impl Checklist {
 
     /// The label a user sees for an answer option.
     pub fn option_label<'a>(&'a self, option: &'a AnswerOption) -> &'a str {
-        match (option.label.as_deref(), &*option.id) {
+        match (option.label.as_deref(), Choice::from_id(&option.id)) {
             (Some(label), _) => label,
-            (None, "yes") => self.text.yes(),
-            (None, "no") => self.text.no(),
+            (None, Some(Choice::Yes)) => self.text.yes(),
+            (None, Some(Choice::No)) => self.text.no(),
             (None, _) => self.text.unsure(),
         }
     }
@@ -303,5 +296,10 @@ impl Checklist {
 impl Step {
     pub fn option(&self, id: &str) -> Option<&AnswerOption> {
         self.options.iter().find(|o| o.id == id)
+    }
+
+    /// The option a choice step offers for this answer, if it offers it.
+    pub fn choice(&self, choice: Choice) -> Option<&AnswerOption> {
+        self.option(choice.id())
     }
 }

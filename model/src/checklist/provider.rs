@@ -4,6 +4,7 @@ use super::{Checklist, Text};
 use std::borrow::Cow;
 
 impl Checklist {
+    /// Puts the provider's name into every text that mentions `{provider}`.
     /// Texts without it stay borrowed, so the built-in checklist is barely copied.
     /// The name goes in as it is: `Config` has already cleaned and isolated a host's name
     /// (the setting, or its own checklist's) with `names`.

@@ -82,7 +82,10 @@ impl Checklist {
                 .map(|r| {
                     format!(
                         "{}>{}:{:?}:{:?}",
-                        r.signal, r.points_to, r.confidence, r.if_answer
+                        r.signal.id(),
+                        r.points_to,
+                        r.confidence,
+                        r.if_answer
                     )
                 })
                 .collect::<Vec<_>>()
@@ -125,8 +128,6 @@ impl Checklist {
         }
         found
     }
-
-    /// Puts the provider's name into every text that mentions `{provider}`.
 
     /// Names this content for translation files, which carry the name they were made for: the
     /// English file's bytes and, in their order, its translatable texts. A file made while the

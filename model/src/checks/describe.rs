@@ -348,7 +348,7 @@ pub fn contradiction(checklist: &Checklist, contradiction: &Contradiction) -> St
         return String::new();
     };
     let answer = step
-        .option(&contradiction.option)
+        .choice(contradiction.option)
         .map_or("", |option| checklist.option_label(option));
     // The question last, so that a placeholder-like word in it is never filled.
     fill(
