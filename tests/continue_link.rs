@@ -41,7 +41,9 @@ fn progress_from(content: &Checklist, actions: &[(u8, u8, bool)]) -> Progress {
             (0 | 1, StepKind::When) => Action::ToggleChange { step, option, on },
             (2, _) => Action::SetDate {
                 step,
-                date: format!("2026-{:02}-{:02}", 1 + pick % 12, 1 + pick % 28),
+                date: format!("2026-{:02}-{:02}", 1 + pick % 12, 1 + pick % 28)
+                    .as_str()
+                    .into(),
             },
             (3, _) => Action::Back,
             (4, _) => Action::Change(usize::from(pick) % content.steps.len()),

@@ -6,8 +6,8 @@ mod common;
 use common::{checklist, choose, step, today, toggle, walk};
 use email_troubleshooter::model::saved::{decode, encode};
 use email_troubleshooter::model::{
-    diagnose, next_steps, Action, Answer, Choice, InputError, Position, Progress, StepStatus,
-    WhenAnswer,
+    diagnose, next_steps, Action, Answer, Choice, DateEntry, InputError, Position, Progress,
+    StepStatus, WhenAnswer,
 };
 
 #[test]
@@ -228,6 +228,18 @@ fn a_date_in_the_future_or_not_a_date_is_refused() {
         );
         assert_eq!(progress.problem_with(&content, 1), expected, "{date:?}");
     }
+    // A date the browser couldn't read (typed without its year) is a bad date, not "no date".
+    progress.apply(
+        &content,
+        Action::SetDate {
+            step: 1,
+            date: DateEntry::Unreadable,
+        },
+    );
+    assert_eq!(
+        progress.problem_with(&content, 1),
+        Some(InputError::BadDate)
+    );
     progress.apply(
         &content,
         Action::SetDate {

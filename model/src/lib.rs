@@ -27,7 +27,7 @@ pub use checklist::{
     OptionRef, Signal, Step, StepCheck, StepKind, UiText,
 };
 pub use config::{Config, ConfigProblem, Expected, Setting, Theme};
-pub use date::{Date, Timestamp};
+pub use date::{Date, DateEntry, Timestamp};
 pub use diagnosis::{diagnose, Diagnosis, RankedCause};
 pub use events::{Event, Reporter};
 pub use next_steps::{next_steps, NextStep};

@@ -2,7 +2,7 @@
 
 use super::checklist::{AnswerOption, Checklist, Choice, StepKind};
 use super::checks::{CheckResult, Checks};
-use super::date::{Date, Timestamp};
+use super::date::{Date, DateEntry, Timestamp};
 use super::outcome::{Mark, Outcome};
 
 /// The answer given to one step.
@@ -16,8 +16,8 @@ pub enum Answer {
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct WhenAnswer {
-    /// `YYYY-MM-DD`, or empty when the user doesn't know the date.
-    pub date: String,
+    /// `YYYY-MM-DD`, empty when the user doesn't know the date, or a date half typed.
+    pub date: DateEntry,
     /// Ids of the changes the user ticked, in the content's order.
     pub changes: Vec<String>,
 }
@@ -54,7 +54,7 @@ pub enum Action {
     },
     SetDate {
         step: usize,
-        date: String,
+        date: DateEntry,
     },
     ToggleChange {
         step: usize,
@@ -274,7 +274,7 @@ impl Progress {
     /// The date given on a `when` step, if it is a real one.
     pub fn date(&self, step: usize) -> Option<Date> {
         match self.answer(step) {
-            Some(Answer::When(when)) => Date::parse_iso(&when.date),
+            Some(Answer::When(when)) => when.date.date(),
             _ => None,
         }
     }
@@ -292,7 +292,7 @@ impl Progress {
 
     fn problem_with_when(&self, when: &WhenAnswer) -> Option<InputError> {
         if !when.date.is_empty() {
-            match Date::parse_iso(&when.date) {
+            match when.date.date() {
                 None => return Some(InputError::BadDate),
                 Some(date) if date > self.today => return Some(InputError::FutureDate),
                 Some(_) => {}
@@ -317,7 +317,7 @@ impl Progress {
             }
             Action::SetDate { step, date } => {
                 if let Some(when) = self.when_answer_mut(checklist, step) {
-                    when.date = date.trim().to_owned();
+                    when.date = date.trimmed();
                     self.error = None;
                 }
             }

@@ -105,8 +105,8 @@ pub fn encode_answers(progress: &Progress, checklist: &Checklist) -> String {
             Answer::Choice(choice) => line.push_str(choice.id()),
             Answer::When(when) => {
                 // A half-typed date is not worth keeping, and would not pass `decode`.
-                if Date::parse_iso(&when.date).is_some() {
-                    line.push_str(&when.date);
+                if when.date.date().is_some() {
+                    line.push_str(when.date.text());
                 }
                 line.push('/');
                 line.push_str(&when.changes.join(","));
@@ -342,7 +342,7 @@ fn decode_answer(checklist: &Checklist, index: usize, value: &str) -> Result<Ans
                 return Err(wrong);
             }
             Ok(Answer::When(WhenAnswer {
-                date: date.to_owned(),
+                date: date.into(),
                 changes,
             }))
         }
