@@ -5,13 +5,26 @@
 
 use email_troubleshooter::model::checklist::ChecklistFile;
 use email_troubleshooter::model::{
-    AnswerRef, Checklist, Choice, OptionRef, Signal, StepCheck, StepKind,
+    AnswerRef, Checklist, Choice, OptionRef, Signal, StepCheck, StepKind, UiText,
 };
 use serde::Deserialize;
 
 fn english() -> String {
-    std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/content/en.toml"))
-        .expect("readable")
+    language("en")
+}
+
+fn language(lang: &str) -> String {
+    let path = format!("{}/content/{lang}.toml", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read_to_string(path).expect("readable")
+}
+
+/// A content file with one line replaced, which must be there.
+fn doctored(text: &str, line_start: &str, line: &str) -> String {
+    let old = text
+        .lines()
+        .find(|l| l.starts_with(line_start))
+        .unwrap_or_else(|| panic!("a line starting {line_start}"));
+    text.replacen(old, line, 1)
 }
 
 /// A content file's text, read and checked as build.rs and a host's checklist are.
@@ -183,5 +196,77 @@ fn a_conflict_naming_a_missing_step_or_option_is_refused() {
             "(autodiscover_elsewhere): needs if_answer as step=option of this checklist"
         ),
         "{error}"
+    );
+}
+
+#[test]
+fn every_interface_text_has_exactly_the_placeholders_its_call_fills() {
+    for lang in ["en", "es", "de"] {
+        let content = read(&language(lang)).expect("sound");
+        for ((key, declared), text) in UiText::KEYS
+            .iter()
+            .zip(UiText::PLACEHOLDERS)
+            .zip(content.text.values())
+        {
+            for name in declared.iter() {
+                assert!(text.contains(&format!("{{{name}}}")), "{lang}: text.{key}");
+            }
+        }
+    }
+    // A declared text is filled through its method, by name.
+    let content = read(&english()).expect("sound");
+    assert_eq!(
+        content.text.step_of("2", "7"),
+        content
+            .text
+            .raw("step_of")
+            .expect("a text")
+            .replace("{n}", "2")
+            .replace("{total}", "7")
+    );
+}
+
+#[test]
+fn a_text_with_an_undeclared_or_missing_placeholder_is_refused_naming_its_key() {
+    for lang in ["en", "es", "de"] {
+        let text = language(lang);
+        // A name the call doesn't fill would be shown as it is.
+        let undeclared = doctored(&text, "portal_intro = ", "portal_intro = \"{hots} {host}\"");
+        assert_eq!(
+            read(&undeclared).expect_err("an undeclared placeholder"),
+            "text.portal_intro: has the placeholders {host}, {hots}, but the interface fills {host}",
+            "{lang}"
+        );
+        // A value the call gives would be lost.
+        let missing = doctored(&text, "step_of = ", "step_of = \"{n}\"");
+        assert_eq!(
+            read(&missing).expect_err("a missing placeholder"),
+            "text.step_of: has the placeholders {n}, but the interface fills {n}, {total}",
+            "{lang}"
+        );
+        let none = doctored(
+            &text,
+            "intro = ",
+            "intro = \"Work through these questions.\"",
+        );
+        assert_eq!(
+            read(&none).expect_err("a missing placeholder"),
+            "text.intro: has the placeholders none, but the interface fills {total}",
+            "{lang}"
+        );
+        // `{provider}` is filled in every text, so any text may have it.
+        let provider = doctored(&text, "title = ", "title = \"{provider}\"");
+        assert!(read(&provider).is_ok(), "{lang}");
+    }
+    // Content beyond the interface's texts is filled with the provider's name only.
+    let text = english();
+    let line = text
+        .lines()
+        .find(|l| l.starts_with("explanation = "))
+        .expect("a conflict");
+    let doctored = text.replacen(line, "explanation = \"Check {n} again.\"", 1);
+    assert_eq!(
+        read(&doctored).expect_err("a placeholder in content"),
+        "the text \"Check {n} again.\": has the placeholders {n}, but only {provider} is filled in content"
     );
 }

@@ -474,10 +474,7 @@ pub fn describe(text: &UiText, problem: &ConfigProblem) -> String {
         Expected::Host => &text.expected_host(),
         Expected::Servers(_) => &text.expected_servers(),
     };
-    let line = super::fill(
-        text.config_problem(),
-        &[("field", &problem.field), ("expected", expected)],
-    );
+    let line = text.config_problem(&problem.field, expected);
     let detail = match problem.expected {
         Expected::Servers(fault) => Some(servers::fault_text(text, fault)),
         _ => problem.detail.clone(),

@@ -6,7 +6,7 @@ use crate::content::Content;
 use crate::model::diagnosis::conflict_answers;
 use crate::model::outcome::{lead_order, Mark, Outcome};
 use crate::model::report::{self, confidence_label};
-use crate::model::{fill, Action, Checklist, Diagnosis, RankedCause};
+use crate::model::{Action, Checklist, Diagnosis, RankedCause};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -56,7 +56,7 @@ pub fn Findings(props: &FindingsProps) -> Html {
         .filter(|lead| outcome.mark(&lead.finding).is_none())
         .and(outcome.tried.last())
         .and_then(|id| checklist.finding(id))
-        .map(|tried| fill(text.outcome_next_lead(), &[("finding", &tried.title)]));
+        .map(|tried| text.outcome_next_lead(&tried.title));
     let first = causes.first().and_then(|cause| {
         let finding = checklist.finding(&cause.finding)?;
         let label = match outcome.mark(&cause.finding) {

@@ -1,5 +1,6 @@
 //! The rules every content file must follow beyond its shape, each broken one named by place.
 
+use super::translation;
 use super::*;
 use std::fmt;
 
@@ -54,8 +55,48 @@ impl Checklist {
         if self.steps.is_empty() {
             report("steps".into(), "must list at least one step");
         }
-        if self.text.step_of().is_empty() || self.text.title().is_empty() {
+        if self.text.raw("step_of").is_none_or(str::is_empty) || self.text.title().is_empty() {
             report("text".into(), "must have a title and a step counter");
+        }
+        // `{provider}` may be anywhere; every other placeholder only where its call fills it.
+        let placeholders = |text| {
+            let mut names = translation::placeholders(text);
+            names.retain(|name| *name != "{provider}");
+            names.dedup();
+            names
+        };
+        let declared = UiText::KEYS.iter().zip(UiText::PLACEHOLDERS);
+        for ((key, declared), text) in declared.zip(self.text.values()) {
+            let mut wanted: Vec<String> = declared.iter().map(|n| format!("{{{n}}}")).collect();
+            wanted.sort_unstable();
+            let found = placeholders(text);
+            if found != wanted {
+                report(
+                    format!("text.{key}"),
+                    &format!(
+                        "has the placeholders {}, but the interface fills {}",
+                        listed(&found),
+                        listed(&wanted)
+                    ),
+                );
+            }
+        }
+        // The rest of the content is never filled but for the provider's name.
+        let mut content = self.clone();
+        let slots = content.translatable_mut();
+        // Past the language, the provider's name and the interface's texts.
+        for text in slots.into_iter().skip(2 + UiText::KEYS.len()) {
+            let found = placeholders(text);
+            if !found.is_empty() {
+                let start: String = text.chars().take(40).collect();
+                report(
+                    format!("the text \"{start}\""),
+                    &format!(
+                        "has the placeholders {}, but only {{provider}} is filled in content",
+                        listed(&found)
+                    ),
+                );
+            }
         }
         for (index, link) in self.links.iter().enumerate() {
             let place = format!("links[{index}] ({})", link.id);
@@ -197,6 +238,18 @@ impl Checklist {
             }
         }
         found
+    }
+}
+
+/// Placeholders as a problem names them: `{n}, {total}`, or `none`.
+fn listed<S: AsRef<str>>(names: &[S]) -> String {
+    match names {
+        [] => "none".to_owned(),
+        names => names
+            .iter()
+            .map(AsRef::as_ref)
+            .collect::<Vec<_>>()
+            .join(", "),
     }
 }
 

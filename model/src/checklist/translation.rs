@@ -122,8 +122,8 @@ impl Checklist {
         {
             same(
                 &format!("text.{key} placeholders"),
-                placeholders(text),
-                placeholders(original_text),
+                placeholders(text).join(""),
+                placeholders(original_text).join(""),
             );
         }
         found
@@ -205,8 +205,8 @@ impl Checklist {
     }
 }
 
-/// The `{name}` placeholders in a text, in order.
-fn placeholders(text: &str) -> String {
+/// The `{name}` placeholders in a text, braces and all, sorted.
+pub(super) fn placeholders(text: &str) -> Vec<&str> {
     let mut names = Vec::new();
     let mut rest = text;
     while let Some(start) = rest.find('{') {
@@ -217,5 +217,5 @@ fn placeholders(text: &str) -> String {
         rest = &rest[start + end + 1..];
     }
     names.sort_unstable();
-    names.join("")
+    names
 }
