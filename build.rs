@@ -112,7 +112,7 @@ fn read(lang: &str) -> Checklist {
     let content = file
         .complete(None)
         .unwrap_or_else(|e| panic!("{path}: {e}"))
-        .checked()
+        .checked_builtin()
         .unwrap_or_else(|problems| {
             let list: Vec<String> = problems.iter().map(ToString::to_string).collect();
             panic!("{path} has problems:\n  {}", list.join("\n  "));

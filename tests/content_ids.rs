@@ -27,11 +27,11 @@ fn doctored(text: &str, line_start: &str, line: &str) -> String {
     text.replacen(old, line, 1)
 }
 
-/// A content file's text, read and checked as build.rs and a host's checklist are.
+/// A content file's text, read and checked as build.rs checks a built-in language.
 fn read(text: &str) -> Result<Checklist, String> {
     let file = toml::from_str::<ChecklistFile>(text).map_err(|e| e.to_string())?;
     let content = file.complete(None)?;
-    content.checked().map_err(|problems| {
+    content.checked_builtin().map_err(|problems| {
         let list: Vec<String> = problems.iter().map(ToString::to_string).collect();
         list.join("\n")
     })
@@ -268,5 +268,26 @@ fn a_text_with_an_undeclared_or_missing_placeholder_is_refused_naming_its_key() 
     assert_eq!(
         read(&doctored).expect_err("a placeholder in content"),
         "the text \"Check {n} again.\": has the placeholders {n}, but only {provider} is filled in content"
+    );
+}
+
+#[test]
+fn a_hosts_text_may_leave_a_value_out_but_never_name_one_the_interface_does_not_fill() {
+    use email_troubleshooter::model::Config;
+    let host = |line: &str| {
+        let text = doctored(&english(), "intro = ", line);
+        let file = toml::from_str::<ChecklistFile>(&text).expect("parses");
+        let content = file.complete(None).expect("complete");
+        Config::default()
+            .set_checklist(content)
+            .map_err(|problems| {
+                let list: Vec<String> = problems.iter().map(ToString::to_string).collect();
+                list.join("\n")
+            })
+    };
+    assert_eq!(host("intro = \"Two quick checks.\""), Ok(()));
+    assert_eq!(
+        host("intro = \"{count} quick checks.\""),
+        Err("text.intro: has the placeholders {count}, but the interface fills {total}".into())
     );
 }
