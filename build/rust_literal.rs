@@ -51,35 +51,18 @@ impl<T: RustLiteral + Clone> RustLiteral for List<T> {
     }
 }
 
-impl RustLiteral for StepKind {
-    fn literal(&self) -> String {
-        format!("StepKind::{self:?}")
-    }
+/// Enums without data, written as `Type::Variant` from their Debug form.
+macro_rules! variant_literal {
+    ($($name:ident),*) => {$(
+        impl RustLiteral for $name {
+            fn literal(&self) -> String {
+                format!("{}::{self:?}", stringify!($name))
+            }
+        }
+    )*};
 }
 
-impl RustLiteral for Confidence {
-    fn literal(&self) -> String {
-        format!("Confidence::{self:?}")
-    }
-}
-
-impl RustLiteral for Choice {
-    fn literal(&self) -> String {
-        format!("Choice::{self:?}")
-    }
-}
-
-impl RustLiteral for StepCheck {
-    fn literal(&self) -> String {
-        format!("StepCheck::{self:?}")
-    }
-}
-
-impl RustLiteral for Signal {
-    fn literal(&self) -> String {
-        format!("Signal::{self:?}")
-    }
-}
+variant_literal!(StepKind, Confidence, Choice, StepCheck, Signal);
 
 impl RustLiteral for OptionRef {
     fn literal(&self) -> String {
