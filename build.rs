@@ -111,12 +111,12 @@ fn read(lang: &str) -> Checklist {
     let file: ChecklistFile = toml::from_str(&text).unwrap_or_else(|e| panic!("{path}: {e}"));
     let content = file
         .complete(None)
-        .unwrap_or_else(|e| panic!("{path}: {e}"));
-    let problems = content.problems();
-    if !problems.is_empty() {
-        let list: Vec<String> = problems.iter().map(ToString::to_string).collect();
-        panic!("{path} has problems:\n  {}", list.join("\n  "));
-    }
+        .unwrap_or_else(|e| panic!("{path}: {e}"))
+        .checked_builtin()
+        .unwrap_or_else(|problems| {
+            let list: Vec<String> = problems.iter().map(ToString::to_string).collect();
+            panic!("{path} has problems:\n  {}", list.join("\n  "));
+        });
     if content.lang != lang {
         panic!(
             "{path}: lang is {:?}, but the file is named for {lang:?}",

@@ -1,8 +1,8 @@
 //! Writes content as Rust source, so the built-in checklist is compiled in: no parser at run time.
 
 use email_troubleshooter_model::checklist::{
-    AnswerOption, CheckRule, Checklist, Confidence, Conflict, Finding, Link, List, MailApp,
-    Prerequisites, Step, StepKind, Text, UiText,
+    AnswerOption, AnswerRef, CheckRule, Checklist, Choice, Confidence, Conflict, Finding, Link,
+    List, MailApp, OptionRef, Prerequisites, Signal, Step, StepCheck, StepKind, Text, UiText,
 };
 
 /// A value that can write the Rust expression that rebuilds it.
@@ -18,6 +18,12 @@ impl RustLiteral for Text {
 }
 
 impl RustLiteral for bool {
+    fn literal(&self) -> String {
+        self.to_string()
+    }
+}
+
+impl RustLiteral for usize {
     fn literal(&self) -> String {
         self.to_string()
     }
@@ -45,15 +51,25 @@ impl<T: RustLiteral + Clone> RustLiteral for List<T> {
     }
 }
 
-impl RustLiteral for StepKind {
-    fn literal(&self) -> String {
-        format!("StepKind::{self:?}")
-    }
+/// Enums without data, written as `Type::Variant` from their Debug form.
+macro_rules! variant_literal {
+    ($($name:ident),*) => {$(
+        impl RustLiteral for $name {
+            fn literal(&self) -> String {
+                format!("{}::{self:?}", stringify!($name))
+            }
+        }
+    )*};
 }
 
-impl RustLiteral for Confidence {
+variant_literal!(StepKind, Confidence, Choice, StepCheck, Signal);
+
+impl RustLiteral for OptionRef {
     fn literal(&self) -> String {
-        format!("Confidence::{self:?}")
+        match self {
+            OptionRef::Choice(choice) => format!("OptionRef::Choice({})", choice.literal()),
+            OptionRef::Change(id) => format!("OptionRef::Change({})", id.literal()),
+        }
     }
 }
 
@@ -110,7 +126,8 @@ impl RustLiteral for Conflict {
             self,
             Conflict {
                 answers,
-                explanation
+                explanation,
+                answer_refs
             }
         )
     }
@@ -124,9 +141,16 @@ impl RustLiteral for CheckRule {
                 signal,
                 points_to,
                 confidence,
-                if_answer
+                if_answer,
+                if_answer_ref
             }
         )
+    }
+}
+
+impl RustLiteral for AnswerRef {
+    fn literal(&self) -> String {
+        struct_literal!(self, AnswerRef { step, option })
     }
 }
 

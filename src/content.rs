@@ -4,8 +4,8 @@
 //! It is a `static` of borrowed text, so starting the widget copies none of it.
 
 use crate::model::checklist::{
-    AnswerOption, CheckRule, Checklist, Confidence, Conflict, Finding, Link, MailApp,
-    Prerequisites, Step, StepKind, UiText,
+    AnswerOption, AnswerRef, CheckRule, Checklist, Choice, Confidence, Conflict, Finding, Link,
+    MailApp, OptionRef, Prerequisites, Signal, Step, StepCheck, StepKind, UiText,
 };
 use std::borrow::Cow;
 

@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{checklist, today};
+use common::{checklist, choice, today};
 use email_troubleshooter::model::checklist::{is_safe_url, MAX_URL_LEN};
 use email_troubleshooter::model::checks::autodiscover::{
     self, AutodiscoverFound, AutodiscoverVerdict,
@@ -786,7 +786,7 @@ fn a_check_that_points_where_an_answer_says_otherwise_is_pointed_out() {
     let rule = content
         .check_rules
         .iter()
-        .find(|r| r.signal == "mx_none")
+        .find(|r| r.signal.id() == "mx_none")
         .expect("a rule");
     let (step, pointing) = step_pointing_to(&content, &rule.points_to);
     let mx_none = CheckResult::Mx(mx_result(
@@ -801,7 +801,7 @@ fn a_check_that_points_where_an_answer_says_otherwise_is_pointed_out() {
         [Contradiction {
             check: CheckKind::Mx,
             step,
-            option: "no".into()
+            option: choice("no")
         }]
     );
     assert_ne!(pointing, "no");

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{checklist, today};
+use common::{checklist, choice, today};
 use email_troubleshooter::model::link::{
     fragment, read, read_restored, LinkError, MAX_FRAGMENT_LEN,
 };
@@ -34,11 +34,16 @@ fn progress_from(content: &Checklist, actions: &[(u8, u8, bool)]) -> Progress {
             (6, _) => Action::Fixed(finding),
             (7, _) => Action::NotFixed(finding),
             (8, _) => Action::TakeBack(finding),
-            (0 | 1, StepKind::Choice) => Action::Choose { step, option },
+            (0 | 1, StepKind::Choice) => Action::Choose {
+                step,
+                option: choice(&option),
+            },
             (0 | 1, StepKind::When) => Action::ToggleChange { step, option, on },
             (2, _) => Action::SetDate {
                 step,
-                date: format!("2026-{:02}-{:02}", 1 + pick % 12, 1 + pick % 28),
+                date: format!("2026-{:02}-{:02}", 1 + pick % 12, 1 + pick % 28)
+                    .as_str()
+                    .into(),
             },
             (3, _) => Action::Back,
             (4, _) => Action::Change(usize::from(pick) % content.steps.len()),
@@ -68,7 +73,7 @@ fn timed_walk(content: &Checklist, choices: &[&str], seconds: u64) -> Progress {
             },
             StepKind::Choice => Action::Choose {
                 step: index,
-                option: (*choices.next().expect("a choice for every choice step")).into(),
+                option: choice(choices.next().expect("a choice for every choice step")),
             },
         };
         progress.apply(content, action);
@@ -158,7 +163,7 @@ fn a_link_the_first_version_made_still_opens() {
         &content,
         Action::Choose {
             step: 0,
-            option: "no".into(),
+            option: choice("no"),
         },
     );
     assert_eq!(

@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{checklist, choose, today};
+use common::{checklist, choice, choose, today};
 use email_troubleshooter::model::{
     diagnose, Action, Checklist, Confidence, Diagnosis, Progress, RankedCause, StepKind,
 };
@@ -69,7 +69,7 @@ fn answered(content: &Checklist, answers: &[Given]) -> Progress {
                     content,
                     Action::Choose {
                         step,
-                        option: option.clone(),
+                        option: choice(option),
                     },
                 );
             }

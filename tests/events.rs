@@ -5,7 +5,7 @@ mod common;
 
 use common::{checklist, choose, today, toggle};
 use email_troubleshooter::model::events::answer_value;
-use email_troubleshooter::model::{Action, Answer, Event, Progress, Reporter};
+use email_troubleshooter::model::{Action, Answer, Choice, Event, Progress, Reporter};
 
 /// Applies actions one by one, collecting the events each causes.
 fn run(progress: &mut Progress, reporter: &mut Reporter, actions: Vec<Action>) -> Vec<Event> {
@@ -34,7 +34,7 @@ fn a_choice_is_reported_when_chosen_and_again_when_changed() {
             Event::Answered { step: 0 },
             Event::Changed {
                 step: 0,
-                previous: Answer::Choice("yes".into())
+                previous: Answer::Choice(Choice::Yes)
             }
         ]
     );
@@ -141,7 +141,7 @@ fn event_names_are_the_documented_ones() {
         Event::Answered { step: 0 },
         Event::Changed {
             step: 0,
-            previous: Answer::Choice("yes".into()),
+            previous: Answer::Choice(Choice::Yes),
         },
         Event::Finished,
         Event::Reset,

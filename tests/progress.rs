@@ -6,7 +6,8 @@ mod common;
 use common::{checklist, choose, step, today, toggle, walk};
 use email_troubleshooter::model::saved::{decode, encode};
 use email_troubleshooter::model::{
-    diagnose, next_steps, Action, Answer, InputError, Position, Progress, StepStatus, WhenAnswer,
+    diagnose, next_steps, Action, Answer, Choice, DateEntry, InputError, Position, Progress,
+    StepStatus, WhenAnswer,
 };
 
 #[test]
@@ -25,7 +26,7 @@ fn choosing_an_answer_records_it_and_shows_its_guidance_without_moving_on() {
     let mut progress = Progress::new(&content, today());
     assert!(progress.apply(&content, choose(0, "no")));
     assert_eq!(progress.at(), Position::Step(0));
-    assert_eq!(progress.answer(0), Some(&Answer::Choice("no".into())));
+    assert_eq!(progress.answer(0), Some(&Answer::Choice(Choice::No)));
     let guidance = progress.chosen(&content, 0);
     assert_eq!(guidance.len(), 1);
     assert!(guidance[0].means.contains("mailbox"));
@@ -63,7 +64,15 @@ fn answers_to_other_steps_and_unknown_answers_are_ignored() {
         !progress.apply(&content, choose(3, "yes")),
         "step 4 is not open yet"
     );
-    assert!(!progress.apply(&content, choose(0, "maybe")));
+    // An answer that isn't yes, no or unsure can't be made into an action at all; one the
+    // step doesn't offer is ignored.
+    assert_eq!(Choice::from_id("maybe"), None);
+    let mut without_unsure = content.clone();
+    without_unsure.steps.to_mut()[0]
+        .options
+        .to_mut()
+        .retain(|o| o.id != "unsure");
+    assert!(!progress.apply(&without_unsure, choose(0, "unsure")));
     assert!(!progress.apply(&content, choose(99, "yes")));
     assert!(
         !progress.apply(&content, toggle(0, "password", true)),
@@ -100,7 +109,7 @@ fn back_keeps_the_answers_and_continue_returns_to_the_first_gap() {
     progress.apply(&content, Action::Continue);
     progress.apply(&content, Action::Back);
     assert_eq!(progress.at(), Position::Step(0));
-    assert_eq!(progress.answer(0), Some(&Answer::Choice("yes".into())));
+    assert_eq!(progress.answer(0), Some(&Answer::Choice(Choice::Yes)));
     assert!(
         !progress.apply(&content, Action::Back),
         "there is nothing before the first step"
@@ -219,6 +228,18 @@ fn a_date_in_the_future_or_not_a_date_is_refused() {
         );
         assert_eq!(progress.problem_with(&content, 1), expected, "{date:?}");
     }
+    // A date the browser couldn't read (typed without its year) is a bad date, not "no date".
+    progress.apply(
+        &content,
+        Action::SetDate {
+            step: 1,
+            date: DateEntry::Unreadable,
+        },
+    );
+    assert_eq!(
+        progress.problem_with(&content, 1),
+        Some(InputError::BadDate)
+    );
     progress.apply(
         &content,
         Action::SetDate {
@@ -249,7 +270,7 @@ fn answers_from_another_tab_are_taken_and_a_user_at_the_first_open_question_foll
     there.apply(&content, choose(0, "no"));
     there.apply(&content, Action::Continue);
     assert!(here.adopt(&content, &there));
-    assert_eq!(here.answer(0), Some(&Answer::Choice("no".into())));
+    assert_eq!(here.answer(0), Some(&Answer::Choice(Choice::No)));
     assert_eq!(
         here.at(),
         Position::Step(1),

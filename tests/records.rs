@@ -706,7 +706,8 @@ fn spf_findings_point_to_no_connection_cause() {
     let signals = |verdict| {
         let mut checks = Checks::default();
         checks.record(CheckResult::Spf(spf_check(Ok(verdict))));
-        checks.signals(today())
+        let signals = checks.signals(today()).into_iter();
+        signals.map(|(s, kind)| (s.id(), kind)).collect::<Vec<_>>()
     };
     assert_eq!(
         signals(bare.outcome.clone().expect("ok")),

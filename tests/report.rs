@@ -13,7 +13,8 @@ use email_troubleshooter::model::checks::{
 use email_troubleshooter::model::config::CheckSettings;
 use email_troubleshooter::model::report::{build, Detail, Fit, Report, MAX_MAILTO_LEN};
 use email_troubleshooter::model::{
-    diagnose, next_steps, user_agent, Action, Checklist, Date, Progress, StepKind, Timestamp,
+    diagnose, next_steps, user_agent, Action, Checklist, Choice, Date, Progress, StepKind,
+    Timestamp,
 };
 
 fn finished() -> Progress {
@@ -494,7 +495,7 @@ fn a_half_given_answer_is_not_answered_and_has_no_time() {
         &content,
         Action::Choose {
             step: 0,
-            option: "yes".into(),
+            option: Choice::Yes,
         },
     );
     progress.apply(&content, Action::Continue);

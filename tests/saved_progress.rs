@@ -5,7 +5,7 @@ mod common;
 
 use common::{checklist, choose, today, toggle, walk};
 use email_troubleshooter::model::saved::{decode, encode, MAX_SAVED_LEN};
-use email_troubleshooter::model::{Action, Position, Progress, RestoreError, Timestamp};
+use email_troubleshooter::model::{Action, DateEntry, Position, Progress, RestoreError, Timestamp};
 
 fn restore(line: &str) -> Result<Progress, RestoreError> {
     decode(line, &checklist(), today()).map(|restored| restored.progress)
@@ -61,7 +61,7 @@ fn a_half_typed_date_is_not_saved() {
         &content,
         Action::SetDate {
             step: 1,
-            date: "invalid".into(),
+            date: DateEntry::Unreadable,
         },
     );
     let line = encode(&progress, &content);

@@ -10,7 +10,7 @@
 //! A crate of its own, run natively at build time: nothing here is in the wasm.
 
 use email_troubleshooter::content::CONTENT_FINGERPRINT;
-use email_troubleshooter::model::{fill, Checklist, Link, StepKind};
+use email_troubleshooter::model::{Checklist, Link, StepKind};
 use std::fmt::Write;
 
 /// The `locale-<lang>.js` module for a translation: its texts in the order of
@@ -65,7 +65,7 @@ pub fn plain_page(checklist: &Checklist) -> String {
          <h1>{title}</h1>\n<p>{intro}</p>\n",
         lang = escape(&checklist.lang),
         title = escape(text.title()),
-        intro = escape(text.intro()),
+        intro = escape(&text.intro(&checklist.steps.len().to_string())),
     );
 
     let before = &checklist.prerequisites;
@@ -98,7 +98,7 @@ pub fn plain_page(checklist: &Checklist) -> String {
             page,
             "<li id=\"{id}\">\n<p class=\"step-of\">{of}</p>\n<h3>{question}</h3>\n<p>{why}</p>\n",
             id = escape(&step.id),
-            of = escape(&fill(text.step_of(), &[("n", &n), ("total", &total)])),
+            of = escape(&text.step_of(&n, &total)),
             question = escape(&step.question),
             why = escape(&step.why),
         );

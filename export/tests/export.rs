@@ -99,6 +99,14 @@ fn the_plain_page_has_every_question_and_answer_in_its_language() {
             !page.contains("{provider}"),
             "the provider's name is filled in"
         );
+        // Every placeholder is filled: the intro's number of questions too.
+        assert!(!page.contains("{total}"), "{}", checklist.lang);
+        let body = page.split("</style>").nth(1).unwrap_or_default();
+        assert!(
+            !body.contains('{'),
+            "a placeholder left in: {}",
+            checklist.lang
+        );
     }
 }
 

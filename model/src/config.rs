@@ -356,11 +356,8 @@ impl Config {
     }
 
     /// Takes a host's own checklist, if it follows every rule the built-in one does.
-    pub fn set_checklist(&mut self, mut checklist: Checklist) -> Result<(), Vec<ContentError>> {
-        let problems = checklist.problems();
-        if !problems.is_empty() {
-            return Err(problems);
-        }
+    pub fn set_checklist(&mut self, checklist: Checklist) -> Result<(), Vec<ContentError>> {
+        let mut checklist = checklist.checked()?;
         // Its own provider name goes into sentences like the setting's: cleaned, isolated,
         // and cut (not refused: the checklist is otherwise good) past the longest name.
         let name = names::clean(&checklist.provider, names::MAX_NAME_CHARS).unwrap_or_default();
@@ -415,10 +412,7 @@ pub fn describe(text: &UiText, problem: &ConfigProblem) -> String {
         Expected::Host => &text.expected_host(),
         Expected::Servers(_) => &text.expected_servers(),
     };
-    let line = super::fill(
-        text.config_problem(),
-        &[("field", &problem.field), ("expected", expected)],
-    );
+    let line = text.config_problem(&problem.field, expected);
     let detail = match problem.expected {
         Expected::Servers(fault) => Some(servers::fault_text(text, fault)),
         _ => problem.detail.clone(),

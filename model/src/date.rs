@@ -3,6 +3,58 @@
 
 use std::fmt;
 
+/// What a `when` step's date field holds: the text typed (`YYYY-MM-DD`, or empty for "no
+/// date"), or a date the browser couldn't read (typed without its year), which is kept apart
+/// from "no date" so it is refused as a bad date.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DateEntry {
+    Typed(String),
+    Unreadable,
+}
+
+impl Default for DateEntry {
+    fn default() -> Self {
+        DateEntry::Typed(String::new())
+    }
+}
+
+impl From<&str> for DateEntry {
+    fn from(text: &str) -> Self {
+        DateEntry::Typed(text.to_owned())
+    }
+}
+
+impl DateEntry {
+    /// The date, if the entry is a whole one.
+    pub fn date(&self) -> Option<Date> {
+        match self {
+            DateEntry::Typed(text) => Date::parse_iso(text),
+            DateEntry::Unreadable => None,
+        }
+    }
+
+    /// The text typed: empty for "no date", and for a date the browser couldn't read.
+    pub fn text(&self) -> &str {
+        match self {
+            DateEntry::Typed(text) => text,
+            DateEntry::Unreadable => "",
+        }
+    }
+
+    /// No date given: the user doesn't know it.
+    pub fn is_empty(&self) -> bool {
+        matches!(self, DateEntry::Typed(text) if text.is_empty())
+    }
+
+    /// The entry without the spaces around a typed date.
+    pub fn trimmed(self) -> Self {
+        match self {
+            DateEntry::Typed(text) => DateEntry::Typed(text.trim().to_owned()),
+            DateEntry::Unreadable => DateEntry::Unreadable,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date {
     pub year: u16,

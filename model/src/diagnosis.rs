@@ -6,7 +6,7 @@
 //! (`[[conflicts]]`), and, for causes that are otherwise equal, the order of `[[findings]]`.
 //! A host's own checklist brings its own.
 
-use super::checklist::{CheckRule, Checklist, Confidence, Conflict};
+use super::checklist::{AnswerRef, CheckRule, Checklist, Confidence, Conflict};
 use super::checks::CheckKind;
 use super::progress::Progress;
 
@@ -91,7 +91,7 @@ pub fn diagnose(checklist: &Checklist, progress: &Progress) -> Diagnosis {
     // or checks point to stays, on their evidence alone.
     let clashing: Vec<(usize, &str)> = conflicts
         .iter()
-        .flat_map(|&index| conflict_answers(checklist, &checklist.conflicts[index]))
+        .flat_map(|&index| conflict_answers(&checklist.conflicts[index]))
         .collect();
 
     let mut causes: Vec<RankedCause> = Vec::new();
@@ -198,39 +198,36 @@ enum Source {
     Check(CheckKind),
 }
 
-/// The steps and options a conflict names, as indexes and ids; entries that don't name a step
-/// of this checklist are skipped (the content rules refuse them anyway).
-pub fn conflict_answers<'c>(
-    checklist: &'c Checklist,
-    conflict: &'c Conflict,
-) -> impl Iterator<Item = (usize, &'c str)> + 'c {
-    conflict.answers.iter().filter_map(move |answer| {
-        let (step, option) = answer.split_once('=')?;
-        Some((checklist.step_index(step)?, option))
-    })
+/// The steps and options a conflict names, as indexes and ids, as resolved when the content
+/// was checked.
+pub fn conflict_answers(conflict: &Conflict) -> impl Iterator<Item = (usize, &str)> {
+    conflict
+        .answer_refs
+        .iter()
+        .map(|answer| (answer.step, answer.option.id()))
 }
 
 /// Whether a check rule's answer condition (`if_answer`), if it has one, is the user's answer.
 pub fn rule_holds(checklist: &Checklist, progress: &Progress, rule: &CheckRule) -> bool {
-    rule.if_answer.as_deref().is_none_or(|answer| {
-        checklist.answer_of(answer).is_some_and(|(step, option)| {
-            progress.is_answered(checklist, step)
-                && progress
-                    .chosen(checklist, step)
-                    .iter()
-                    .any(|o| o.id == option)
-        })
-    })
+    rule.if_answer_ref
+        .as_ref()
+        .is_none_or(|answer| gave(checklist, progress, answer))
 }
 
 /// Whether the user gave every answer a conflict names.
 fn holds(checklist: &Checklist, progress: &Progress, conflict: &Conflict) -> bool {
-    conflict_answers(checklist, conflict).count() == conflict.answers.len()
-        && conflict_answers(checklist, conflict).all(|(step, option)| {
-            progress.is_answered(checklist, step)
-                && progress
-                    .chosen(checklist, step)
-                    .iter()
-                    .any(|o| o.id == option)
-        })
+    !conflict.answer_refs.is_empty()
+        && conflict
+            .answer_refs
+            .iter()
+            .all(|answer| gave(checklist, progress, answer))
+}
+
+/// Whether the user gave this answer, on a step they have answered.
+fn gave(checklist: &Checklist, progress: &Progress, answer: &AnswerRef) -> bool {
+    progress.is_answered(checklist, answer.step)
+        && progress
+            .chosen(checklist, answer.step)
+            .iter()
+            .any(|o| o.id == answer.option.id())
 }

@@ -167,7 +167,7 @@ pub fn answer_details<'c>(checklist: &'c Checklist, progress: &Progress) -> Vec<
 /// commas (its date is given separately).
 pub fn answer_value(answer: &Answer) -> String {
     match answer {
-        Answer::Choice(option) => option.clone(),
+        Answer::Choice(choice) => choice.id().to_owned(),
         Answer::When(when) => when.changes.join(","),
     }
 }

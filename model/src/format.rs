@@ -2,7 +2,6 @@
 
 use super::checklist::UiText;
 use super::date::{Date, Timestamp};
-use super::fill;
 
 /// A calendar date in the language's words: "24 November 2026", "24 de noviembre de 2026".
 pub fn date(text: &UiText, date: Date) -> String {
@@ -12,14 +11,7 @@ pub fn date(text: &UiText, date: Date) -> String {
         .nth(usize::from(date.month).saturating_sub(1))
         .unwrap_or_default()
         .trim();
-    fill(
-        text.date_format(),
-        &[
-            ("day", &date.day.to_string()),
-            ("month", month),
-            ("year", &date.year.to_string()),
-        ],
-    )
+    text.date_format(&date.day.to_string(), month, &date.year.to_string())
 }
 
 /// A moment in the user's own time zone (`offset_minutes` east of UTC), with the zone named
@@ -39,12 +31,9 @@ pub fn moment(text: &UiText, moment: Timestamp, offset_minutes: i32) -> String {
             format!("UTC{sign}{:02}:{:02}", offset / 60, offset % 60)
         }
     };
-    fill(
-        text.moment_format(),
-        &[
-            ("date", &date(text, local.date())),
-            ("time", &format!("{hours:02}:{minutes:02}")),
-            ("zone", &zone),
-        ],
+    text.moment_format(
+        &date(text, local.date()),
+        &format!("{hours:02}:{minutes:02}"),
+        &zone,
     )
 }

@@ -23,11 +23,11 @@ pub mod servers;
 pub mod user_agent;
 
 pub use checklist::{
-    AnswerOption, Checklist, Confidence, Conflict, ContentError, Finding, Link, Step, StepKind,
-    UiText,
+    AnswerOption, AnswerRef, Checklist, Choice, Confidence, Conflict, ContentError, Finding, Link,
+    OptionRef, Signal, Step, StepCheck, StepKind, UiText,
 };
 pub use config::{Config, ConfigProblem, Expected, Setting, Theme};
-pub use date::{Date, Timestamp};
+pub use date::{Date, DateEntry, Timestamp};
 pub use diagnosis::{diagnose, Diagnosis, RankedCause};
 pub use events::{Event, Reporter};
 pub use next_steps::{next_steps, NextStep};

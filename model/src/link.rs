@@ -164,7 +164,7 @@ fn compact(progress: &Progress, checklist: &Checklist) -> String {
         for options in step.options.chunks(4) {
             let bits = options.iter().enumerate().fold(0, |bits, (bit, option)| {
                 let chosen = match answer {
-                    Answer::Choice(id) => *id == *option.id,
+                    Answer::Choice(choice) => choice.id() == &*option.id,
                     Answer::When(when) => when.changes.iter().any(|c| *c == *option.id),
                 };
                 bits | u32::from(chosen) << bit
@@ -176,7 +176,9 @@ fn compact(progress: &Progress, checklist: &Checklist) -> String {
             .map(|(start, Timestamp(at))| (at / 60).saturating_sub(start));
         // A half-typed date, or one before 1970, is not worth keeping.
         let day = match answer {
-            Answer::When(when) => Date::parse_iso(&when.date)
+            Answer::When(when) => when
+                .date
+                .date()
                 .and_then(|date| u64::try_from(date.days_since_epoch()).ok()),
             Answer::Choice(_) => None,
         };

@@ -22,7 +22,7 @@ pub fn next_steps(checklist: &Checklist, progress: &Progress) -> Vec<NextStep> {
     let clashing: Vec<(usize, &str)> = diagnosis
         .conflicts()
         .iter()
-        .flat_map(|&index| conflict_answers(checklist, &checklist.conflicts[index]))
+        .flat_map(|&index| conflict_answers(&checklist.conflicts[index]))
         .collect();
     let clashing = &clashing;
     (0..checklist.steps.len())

@@ -7,7 +7,6 @@
 
 use super::checklist::{Checklist, UiText};
 use super::checks::domain::domain_from_input;
-use super::fill;
 use super::servers::{user_name, Security, Server, Servers};
 
 /// The file's MIME type, which makes Apple devices offer to install it.
@@ -78,7 +77,7 @@ pub fn fault_text(text: &UiText, fault: &AddressFault) -> String {
         AddressFault::Incomplete => text.profile_bad_address().to_owned(),
         AddressFault::Hidden => text.profile_hidden_char().to_owned(),
         AddressFault::LocalPart => text.profile_bad_local().to_owned(),
-        AddressFault::NoEnding(domain) => fill(text.profile_no_ending(), &[("domain", domain)]),
+        AddressFault::NoEnding(domain) => text.profile_no_ending(domain),
         AddressFault::Domain => text.profile_bad_domain().to_owned(),
     }
 }
@@ -104,7 +103,7 @@ pub fn mobileconfig(
     let (outer, inner) = uuids(random);
     let id = identifier(address);
     let user = user_name(servers.user, address);
-    let account = fill(text.profile_account(), &[("address", address)]);
+    let account = text.profile_account(address);
     let mut plist = Plist(String::with_capacity(2048));
     plist.raw(concat!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n",
@@ -123,10 +122,7 @@ pub fn mobileconfig(
     plist.string("PayloadUUID", &inner);
     plist.string("PayloadDisplayName", &account);
     plist.raw("<key>PayloadVersion</key>\n<integer>1</integer>\n</dict>\n</array>\n");
-    plist.string(
-        "PayloadDisplayName",
-        &fill(text.profile_name(), &[("address", address)]),
-    );
+    plist.string("PayloadDisplayName", &text.profile_name(address));
     plist.string("PayloadOrganization", &checklist.provider);
     plist.string("PayloadIdentifier", &format!("mail-settings.{id}"));
     plist.string("PayloadUUID", &outer);

@@ -1,23 +1,23 @@
 //! Where the user is in the checklist and what they answered. Every change is an [`Action`].
 
-use super::checklist::{AnswerOption, Checklist, StepKind};
+use super::checklist::{AnswerOption, Checklist, Choice, StepKind};
 use super::checks::{CheckResult, Checks};
-use super::date::{Date, Timestamp};
+use super::date::{Date, DateEntry, Timestamp};
 use super::outcome::{Mark, Outcome};
 
 /// The answer given to one step.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Answer {
-    /// The id of the option chosen on a `choice` step.
-    Choice(String),
+    /// The answer chosen on a `choice` step.
+    Choice(Choice),
     /// A `when` step, kept as entered so that a half-filled step survives a reload.
     When(WhenAnswer),
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct WhenAnswer {
-    /// `YYYY-MM-DD`, or empty when the user doesn't know the date.
-    pub date: String,
+    /// `YYYY-MM-DD`, empty when the user doesn't know the date, or a date half typed.
+    pub date: DateEntry,
     /// Ids of the changes the user ticked, in the content's order.
     pub changes: Vec<String>,
 }
@@ -50,11 +50,11 @@ pub enum InputError {
 pub enum Action {
     Choose {
         step: usize,
-        option: String,
+        option: Choice,
     },
     SetDate {
         step: usize,
-        date: String,
+        date: DateEntry,
     },
     ToggleChange {
         step: usize,
@@ -227,9 +227,9 @@ impl Progress {
         self.first_unanswered(checklist).is_none()
     }
 
-    /// Whether a step was answered "Not sure" (`unsure`, a choice step's usual id).
+    /// Whether a step was answered "Not sure".
     pub fn is_unsure(&self, step: usize) -> bool {
-        matches!(self.answer(step), Some(Answer::Choice(option)) if option == "unsure")
+        matches!(self.answer(step), Some(Answer::Choice(Choice::Unsure)))
     }
 
     /// How many steps are answered "Not sure": counted apart from the sure answers.
@@ -261,7 +261,7 @@ impl Progress {
             return Vec::new();
         };
         match self.answer(step) {
-            Some(Answer::Choice(id)) => content.option(id).into_iter().collect(),
+            Some(Answer::Choice(choice)) => content.choice(*choice).into_iter().collect(),
             Some(Answer::When(when)) => content
                 .options
                 .iter()
@@ -274,7 +274,7 @@ impl Progress {
     /// The date given on a `when` step, if it is a real one.
     pub fn date(&self, step: usize) -> Option<Date> {
         match self.answer(step) {
-            Some(Answer::When(when)) => Date::parse_iso(&when.date),
+            Some(Answer::When(when)) => when.date.date(),
             _ => None,
         }
     }
@@ -292,7 +292,7 @@ impl Progress {
 
     fn problem_with_when(&self, when: &WhenAnswer) -> Option<InputError> {
         if !when.date.is_empty() {
-            match Date::parse_iso(&when.date) {
+            match when.date.date() {
                 None => return Some(InputError::BadDate),
                 Some(date) if date > self.today => return Some(InputError::FutureDate),
                 Some(_) => {}
@@ -309,7 +309,7 @@ impl Progress {
                 let offered = checklist
                     .steps
                     .get(step)
-                    .is_some_and(|s| s.kind == StepKind::Choice && s.option(&option).is_some());
+                    .is_some_and(|s| s.kind == StepKind::Choice && s.choice(option).is_some());
                 if offered && self.is_open(step) {
                     self.answers[step] = Some(Answer::Choice(option));
                     self.error = None;
@@ -317,7 +317,7 @@ impl Progress {
             }
             Action::SetDate { step, date } => {
                 if let Some(when) = self.when_answer_mut(checklist, step) {
-                    when.date = date.trim().to_owned();
+                    when.date = date.trimmed();
                     self.error = None;
                 }
             }

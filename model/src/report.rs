@@ -8,10 +8,10 @@ use super::checks::CheckKind;
 use super::config::CheckSettings;
 use super::date::Timestamp;
 use super::diagnosis::{conflict_answers, diagnose, RankedCause};
+use super::format;
 use super::next_steps::next_steps;
 use super::outcome::{lead_order, Mark};
 use super::progress::{answer_text, Progress};
-use super::{fill, format};
 
 /// A cause the answers point to, as the report names it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -145,10 +145,7 @@ pub fn build(
         .map(|next| {
             let mut line = next.text;
             line.push_str(" (");
-            line.push_str(&fill(
-                text.answered_from(),
-                &[("n", &(next.step + 1).to_string())],
-            ));
+            line.push_str(&text.answered_from(&(next.step + 1).to_string()));
             if next.unsure {
                 line.push_str(", ");
                 line.push_str(to_check);
@@ -174,7 +171,7 @@ pub fn build(
             given: progress
                 .answered_at(index)
                 .filter(|_| progress.is_answered(checklist, index))
-                .map(|moment| fill(text.report_given(), &[("when", &when(moment))])),
+                .map(|moment| text.report_given(&when(moment))),
         })
         .collect();
 
@@ -195,7 +192,7 @@ pub fn build(
             .fixed
             .as_deref()
             .and_then(|id| checklist.finding(id))
-            .map(|finding| fill(text.report_fixed_by(), &[("finding", &finding.title)])),
+            .map(|finding| text.report_fixed_by(&finding.title)),
         tried_label: text.outcome_tried().to_string(),
         findings_heading: text.findings_heading().to_string(),
         causes,
@@ -219,13 +216,7 @@ pub fn build(
         answers,
         facts,
         cut_note: text.report_cut().to_string(),
-        findings_cut_note: fill(
-            text.report_findings_cut(),
-            &[
-                ("copy", text.report_copy()),
-                ("download", text.report_download()),
-            ],
-        ),
+        findings_cut_note: text.report_findings_cut(text.report_copy(), text.report_download()),
     }
 }
 
@@ -239,7 +230,7 @@ fn check_lines(
     let text = &checklist.text;
     let checks = progress.checks();
     let seconds = settings.timeout_seconds;
-    let checked = |at| fill(text.checked_at(), &[("when", &when(at))]);
+    let checked = |at| text.checked_at(&when(at));
     let mut lines = Vec::new();
     if let Some(check) = &checks.mx {
         let verdict = describe::mx_verdict(checklist, check, host_of(&settings.doh_url), seconds);
@@ -255,10 +246,7 @@ fn check_lines(
         }
         details.push_str(&checked(check.at));
         lines.push(CheckLine {
-            verdict: format!(
-                "{}: {verdict}",
-                fill(text.mx_heading(), &[("domain", &check.domain)])
-            ),
+            verdict: format!("{}: {verdict}", text.mx_heading(&check.domain)),
             details,
         });
     }
@@ -279,10 +267,7 @@ fn check_lines(
         };
         found.push(checked(check.at));
         lines.push(CheckLine {
-            verdict: format!(
-                "{}: {state}",
-                fill(text.reg_heading(), &[("domain", &check.domain)])
-            ),
+            verdict: format!("{}: {state}", text.reg_heading(&check.domain)),
             details: found.join(" "),
         });
     }
@@ -327,7 +312,7 @@ fn record_lines(
         lines.push(CheckLine {
             verdict: format!(
                 "{}: {}",
-                fill(text.spf_heading(), &[("domain", &check.domain)]),
+                text.spf_heading(&check.domain),
                 describe::spf(checklist, check, include, service, seconds)
             ),
             details,
@@ -344,7 +329,7 @@ fn record_lines(
         lines.push(CheckLine {
             verdict: format!(
                 "{}: {}",
-                fill(text.autodiscover_heading(), &[("domain", &check.domain)]),
+                text.autodiscover_heading(&check.domain),
                 describe::autodiscover(checklist, check, target, service, seconds)
             ),
             details,
@@ -359,7 +344,7 @@ pub fn sources(checklist: &Checklist, cause: &RankedCause) -> Vec<String> {
     let mut sources = Vec::new();
     if !cause.steps.is_empty() {
         let numbers: Vec<String> = cause.steps.iter().map(|s| (s + 1).to_string()).collect();
-        sources.push(fill(text.answered_from(), &[("n", &numbers.join(", "))]));
+        sources.push(text.answered_from(&numbers.join(", ")));
     }
     for kind in &cause.checks {
         match kind {
@@ -376,19 +361,16 @@ pub fn sources(checklist: &Checklist, cause: &RankedCause) -> Vec<String> {
 /// "You answered Yes to question 5, Yes to question 6.": the answers a conflict names.
 pub fn clashing_answers(checklist: &Checklist, conflict: &Conflict) -> String {
     let text = &checklist.text;
-    let answers: Vec<String> = conflict_answers(checklist, conflict)
+    let answers: Vec<String> = conflict_answers(conflict)
         .map(|(step, option)| {
             let answer = checklist.steps[step]
                 .option(option)
                 .map(|o| checklist.option_label(o))
                 .unwrap_or_default();
-            fill(
-                text.conflict_answer(),
-                &[("answer", answer), ("n", &(step + 1).to_string())],
-            )
+            text.conflict_answer(answer, &(step + 1).to_string())
         })
         .collect();
-    fill(text.conflict_between(), &[("answers", &answers.join(", "))])
+    text.conflict_between(&answers.join(", "))
 }
 
 pub fn confidence_label(checklist: &Checklist, confidence: Confidence) -> &str {

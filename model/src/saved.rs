@@ -19,7 +19,7 @@
 //! result that can't be read is left out on its own, and never costs an answer. Reading it
 //! takes a few string splits: no JSON parser ships in the wasm for it.
 
-use super::checklist::{Checklist, StepKind};
+use super::checklist::{Checklist, Choice, StepKind};
 use super::checks::{self, CheckResult, Checks};
 use super::date::{Date, Timestamp};
 use super::outcome::Outcome;
@@ -102,11 +102,11 @@ pub fn encode_answers(progress: &Progress, checklist: &Checklist) -> String {
         line.push_str(&step.id);
         line.push('=');
         match answer {
-            Answer::Choice(option) => line.push_str(option),
+            Answer::Choice(choice) => line.push_str(choice.id()),
             Answer::When(when) => {
                 // A half-typed date is not worth keeping, and would not pass `decode`.
-                if Date::parse_iso(&when.date).is_some() {
-                    line.push_str(&when.date);
+                if when.date.date().is_some() {
+                    line.push_str(when.date.text());
                 }
                 line.push('/');
                 line.push_str(&when.changes.join(","));
@@ -318,8 +318,10 @@ fn decode_answer(checklist: &Checklist, index: usize, value: &str) -> Result<Ans
     let offered = |option: &str| step.option(option).is_some();
     let wrong = RestoreError::Unreadable("answer does not fit its question");
     match step.kind {
-        StepKind::Choice if offered(value) => Ok(Answer::Choice(value.to_owned())),
-        StepKind::Choice => Err(wrong),
+        StepKind::Choice => Choice::from_id(value)
+            .filter(|choice| step.choice(*choice).is_some())
+            .map(Answer::Choice)
+            .ok_or(wrong),
         StepKind::When => {
             let (date, changes) = value.split_once('/').ok_or(wrong.clone())?;
             if !date.is_empty() && Date::parse_iso(date).is_none() {
@@ -340,7 +342,7 @@ fn decode_answer(checklist: &Checklist, index: usize, value: &str) -> Result<Ans
                 return Err(wrong);
             }
             Ok(Answer::When(WhenAnswer {
-                date: date.to_owned(),
+                date: date.into(),
                 changes,
             }))
         }

@@ -9,7 +9,6 @@
 use super::checklist::{Checklist, UiText};
 use super::checks::domain::domain_from_input;
 use super::diagnosis::Diagnosis;
-use super::fill;
 
 /// How a connection is protected. Plain connections are not offered: a card telling users to
 /// send their password unprotected would do harm.
@@ -224,14 +223,13 @@ pub fn host_name(value: &str) -> Option<String> {
 
 /// What a fault means, in the interface's words: "smtp: the port must be …".
 pub fn fault_text(text: &UiText, fault: ServersFault) -> String {
-    let (template, part) = match fault {
-        ServersFault::Parts => (text.servers_bad_parts(), ""),
-        ServersFault::Host(part) => (text.servers_bad_host(), part.key()),
-        ServersFault::Port(part) => (text.servers_bad_port(), part.key()),
-        ServersFault::Security(part) => (text.servers_bad_security(), part.key()),
-        ServersFault::User => (text.servers_bad_user(), "user"),
-    };
-    fill(template, &[("part", part)])
+    match fault {
+        ServersFault::Parts => text.servers_bad_parts().to_owned(),
+        ServersFault::Host(part) => text.servers_bad_host(part.key()),
+        ServersFault::Port(part) => text.servers_bad_port(part.key()),
+        ServersFault::Security(part) => text.servers_bad_security(part.key()),
+        ServersFault::User => text.servers_bad_user("user"),
+    }
 }
 
 /// A security mode as mail apps name it, the same in every language.

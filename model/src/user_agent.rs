@@ -1,7 +1,6 @@
 //! The browser and operating system, named from the user-agent string and nothing else.
 
 use super::checklist::UiText;
-use super::fill;
 
 /// "Chrome 156 on Windows 10/11", "Safari 17 on iOS 17", in the content's words (only the
 /// products' names are the same in every language).
@@ -9,10 +8,7 @@ pub fn describe(text: &UiText, user_agent: &str) -> String {
     let browser = browser(user_agent);
     let browser = browser.as_deref().unwrap_or(text.report_browser_unknown());
     match system(user_agent) {
-        Some(system) => fill(
-            text.report_browser_on(),
-            &[("browser", browser), ("system", &system)],
-        ),
+        Some(system) => text.report_browser_on(browser, &system),
         None => browser.to_owned(),
     }
 }

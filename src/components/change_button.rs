@@ -1,5 +1,5 @@
 use crate::content::Content;
-use crate::model::{fill, Action};
+use crate::model::Action;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -24,7 +24,7 @@ pub fn ChangeButton(props: &ChangeButtonProps) -> Html {
     };
     html! {
         <button type="button" class={props.class.clone()} {onclick}
-            aria-label={fill(text.change_step(), &[("n", &(step + 1).to_string())])}>
+            aria-label={text.change_step(&(step + 1).to_string())}>
             { text.change() }
         </button>
     }

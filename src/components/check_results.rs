@@ -3,7 +3,7 @@ use crate::model::checks::contradiction::contradictions;
 use crate::model::checks::describe::{self, host_of, Standing};
 use crate::model::checks::CheckKind;
 use crate::model::config::CheckSettings;
-use crate::model::{fill, format, Progress, UiText};
+use crate::model::{format, Progress, UiText};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -31,13 +31,11 @@ pub fn CheckResults(props: &CheckResultsProps) -> Html {
     let seconds = settings.timeout_seconds;
     let contradictions = contradictions(checklist, progress);
     let checked = |at| {
-        fill(
-            text.checked_at(),
-            &[(
-                "when",
-                &format::moment(text, at, crate::browser::clock::utc_offset_minutes()),
-            )],
-        )
+        text.checked_at(&format::moment(
+            text,
+            at,
+            crate::browser::clock::utc_offset_minutes(),
+        ))
     };
     // Results made together (the records check) say when once, after them all.
     let times: Vec<_> = [
@@ -76,7 +74,7 @@ pub fn CheckResults(props: &CheckResultsProps) -> Html {
     let mx = checks.mx.as_ref().filter(|_| props.records).map(|check| {
         let facts = check.outcome.as_ref().ok().map(|found| {
             // Said in words, not colour alone: which hosts found aren't the provider's.
-            let not_provider = fill(text.mx_not_provider(), &[("provider", &checklist.provider)]);
+            let not_provider = text.mx_not_provider().to_owned();
             let found_hosts = describe::mx_hosts(checklist, check)
                 .into_iter()
                 .enumerate()
@@ -105,7 +103,7 @@ pub fn CheckResults(props: &CheckResultsProps) -> Html {
         result(
             CheckKind::Mx,
             describe::mx_standing(checklist, check),
-            Some(fill(text.mx_heading(), &[("domain", &check.domain)])),
+            Some(text.mx_heading(&check.domain)),
             vec![describe::mx_verdict(
                 checklist,
                 check,
@@ -123,7 +121,7 @@ pub fn CheckResults(props: &CheckResultsProps) -> Html {
         result(
             CheckKind::Spf,
             describe::spf_standing(checklist, check),
-            Some(fill(text.spf_heading(), &[("domain", &check.domain)])),
+            Some(text.spf_heading(&check.domain)),
             vec![describe::spf(
                 checklist,
                 check,
@@ -146,10 +144,7 @@ pub fn CheckResults(props: &CheckResultsProps) -> Html {
             result(
                 CheckKind::Autodiscover,
                 describe::autodiscover_standing(checklist, check),
-                Some(fill(
-                    text.autodiscover_heading(),
-                    &[("domain", &check.domain)],
-                )),
+                Some(text.autodiscover_heading(&check.domain)),
                 vec![describe::autodiscover(
                     checklist,
                     check,
@@ -177,7 +172,7 @@ pub fn CheckResults(props: &CheckResultsProps) -> Html {
             result(
                 CheckKind::Registration,
                 describe::registration_standing(checklist, check, today),
-                Some(fill(text.reg_heading(), &[("domain", &check.domain)])),
+                Some(text.reg_heading(&check.domain)),
                 lines,
                 None,
                 check.at,

@@ -1,6 +1,5 @@
 use super::{error_summary::message, question_form::QuestionForm, StepProps};
-use crate::model::{Action, Answer};
-use web_sys::HtmlInputElement;
+use crate::model::{Action, Answer, Choice};
 use yew::prelude::*;
 
 /// The open Yes / No / Not sure question: choosing records the answer and shows its guidance at once.
@@ -16,28 +15,31 @@ pub fn ChoiceQuestion(props: &StepProps) -> Html {
     let index = *index;
     let step = &checklist.steps[index];
     let chosen = match progress.answer(index) {
-        Some(Answer::Choice(id)) => Some(id.as_str()),
+        Some(Answer::Choice(choice)) => Some(*choice),
         _ => None,
     };
     let name = format!("et-step-{index}");
     let error = progress.error();
     let error_id: AttrValue = format!("{name}-error").into();
-    let radios = step.options.iter().map(|option| {
+    let choices = step
+        .options
+        .iter()
+        .filter_map(|o| Some((o, Choice::from_id(&o.id)?)));
+    let radios = choices.map(|(option, choice)| {
         let id = format!("{name}-{}", option.id);
         let onchange = {
             let on_action = on_action.clone();
-            Callback::from(move |event: Event| {
-                let input: HtmlInputElement = event.target_unchecked_into();
+            Callback::from(move |_: Event| {
                 on_action.emit(Action::Choose {
                     step: index,
-                    option: input.value(),
+                    option: choice,
                 });
             })
         };
         html! {
             <div class="et-choice">
                 <input class="et-radio" type="radio" id={id.clone()} name={name.clone()}
-                    value={option.id.to_string()} checked={chosen == Some(&*option.id)} {onchange} />
+                    value={option.id.to_string()} checked={chosen == Some(choice)} {onchange} />
                 <label for={id}>{ checklist.option_label(option) }</label>
             </div>
         }

@@ -6,7 +6,7 @@ use crate::content::Content;
 use crate::model::diagnosis::conflict_answers;
 use crate::model::outcome::{lead_order, Mark, Outcome};
 use crate::model::report::{self, confidence_label};
-use crate::model::{fill, Action, Checklist, Diagnosis, RankedCause};
+use crate::model::{Action, Checklist, Diagnosis, RankedCause};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -56,7 +56,7 @@ pub fn Findings(props: &FindingsProps) -> Html {
         .filter(|lead| outcome.mark(&lead.finding).is_none())
         .and(outcome.tried.last())
         .and_then(|id| checklist.finding(id))
-        .map(|tried| fill(text.outcome_next_lead(), &[("finding", &tried.title)]));
+        .map(|tried| text.outcome_next_lead(&tried.title));
     let first = causes.first().and_then(|cause| {
         let finding = checklist.finding(&cause.finding)?;
         let label = match outcome.mark(&cause.finding) {
@@ -119,7 +119,7 @@ pub fn Findings(props: &FindingsProps) -> Html {
     // The questions to check again, each once (two conflicts may share one) with its Change.
     let mut clashing: Vec<usize> = Vec::new();
     for &index in diagnosis.conflicts() {
-        for (step, _) in conflict_answers(checklist, &checklist.conflicts[index]) {
+        for (step, _) in conflict_answers(&checklist.conflicts[index]) {
             if !clashing.contains(&step) {
                 clashing.push(step);
             }

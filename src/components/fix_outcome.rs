@@ -5,7 +5,7 @@
 use super::start_again::StartAgain;
 use crate::content::Content;
 use crate::model::outcome::{Mark, Outcome};
-use crate::model::{fill, Action, Checklist};
+use crate::model::{Action, Checklist};
 use yew::prelude::*;
 
 /// "This fixed it" and "Still not working" under a finding; once answered, what was said and
@@ -26,9 +26,9 @@ pub fn fix_outcome(
         let id = id.to_owned();
         Callback::from(move |_| on_outcome.emit(action(id.clone())))
     };
-    let about = |template: &str| fill(template, &[("finding", &finding.title)]);
+    let title = &finding.title;
     html! {
-        <div class="et-outcome" role="group" aria-label={about(text.outcome_about())}>
+        <div class="et-outcome" role="group" aria-label={text.outcome_about(title)}>
             if let Some(mark) = mark {
                 <p class="et-outcome-mark">
                     // Green only for the fix: a tried cause is no success.
@@ -39,7 +39,7 @@ pub fn fix_outcome(
                     }
                     { " " }
                     <button type="button" class="et-link-button et-outcome-undo"
-                        aria-label={about(text.outcome_undo_about())}
+                        aria-label={text.outcome_undo_about(title)}
                         onclick={send(Action::TakeBack)}>
                         { text.outcome_undo() }
                     </button>
@@ -88,13 +88,13 @@ pub fn resolved(
         let id = id.to_owned();
         Callback::from(move |_| on_outcome.emit(Action::TakeBack(id.clone())))
     };
-    let about = |template: &str| fill(template, &[("finding", &finding.title)]);
+    let title = &finding.title;
     if !current {
         return html! {
             <p class="et-hint et-set-aside">
-                { about(text.outcome_set_aside()) }{ " " }
+                { text.outcome_set_aside(title) }{ " " }
                 <button type="button" class="et-link-button et-outcome-undo"
-                    aria-label={about(text.outcome_undo_about())} onclick={undo}>
+                    aria-label={text.outcome_undo_about(title)} onclick={undo}>
                     { text.outcome_undo() }
                 </button>
             </p>
@@ -103,12 +103,12 @@ pub fn resolved(
     html! {
         <div class="et-resolved">
             <h4 class="et-resolved-title" tabindex="-1" ref={heading}>
-                { about(text.resolved_heading()) }
+                { text.resolved_heading(title) }
             </h4>
             <p>{ text.resolved_intro() }</p>
             <p>
                 <button type="button" class="et-link-button et-outcome-undo"
-                    aria-label={about(text.outcome_undo_about())} onclick={undo}>
+                    aria-label={text.outcome_undo_about(title)} onclick={undo}>
                     { text.outcome_undo() }
                 </button>
             </p>

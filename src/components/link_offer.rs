@@ -1,7 +1,7 @@
 use super::answer_text;
 use crate::browser::clock;
 use crate::content::Content;
-use crate::model::{fill, format, Progress};
+use crate::model::{format, Progress};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -27,18 +27,12 @@ pub fn LinkOffer(props: &LinkOfferProps) -> Html {
     let latest = (0..checklist.steps.len())
         .filter_map(|step| offer.answered_at(step))
         .max();
-    let intro = fill(
-        text.offer_intro(),
-        &[
-            ("n", &answered.to_string()),
-            ("total", &checklist.steps.len().to_string()),
-            (
-                "when",
-                &latest
-                    .map(|when| format::moment(text, when, clock::utc_offset_minutes()))
-                    .unwrap_or_default(),
-            ),
-        ],
+    let intro = text.offer_intro(
+        &answered.to_string(),
+        &checklist.steps.len().to_string(),
+        &latest
+            .map(|when| format::moment(text, when, clock::utc_offset_minutes()))
+            .unwrap_or_default(),
     );
     let rows = checklist
         .steps

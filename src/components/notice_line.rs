@@ -1,6 +1,5 @@
 use crate::content::Content;
 use crate::hooks::Notice;
-use crate::model::fill;
 use crate::model::link::LinkError;
 use yew::prelude::*;
 
@@ -32,7 +31,7 @@ pub fn NoticeLine(props: &NoticeLineProps) -> Html {
                     LinkError::TooLong => &text.link_too_long(),
                     LinkError::OtherVersion => &text.link_other_version(),
                 };
-                fill(text.link_refused(), &[("why", why)])
+                text.link_refused(why)
             }
         }
     };

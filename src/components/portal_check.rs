@@ -4,7 +4,7 @@ use crate::content::Content;
 use crate::hooks::use_check;
 use crate::model::checks::describe::host_of;
 use crate::model::config::CheckSettings;
-use crate::model::{fill, Action, Progress};
+use crate::model::{Action, Progress};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -44,7 +44,7 @@ pub fn PortalCheck(props: &PortalCheckProps) -> Html {
     html! {
         <section class="et-check" aria-labelledby="et-portal-check-title">
             <h4 id="et-portal-check-title">{ text.portal_heading() }</h4>
-            <p>{ fill(text.portal_intro(), &[("host", host_of(&settings.webmail_url))]) }</p>
+            <p>{ text.portal_intro(host_of(&settings.webmail_url)) }</p>
             { check_controls(text, &check, text.portal_now(), on_start) }
             <CheckResults checklist={checklist.clone()} progress={props.progress.clone()} settings={Rc::clone(settings)} records={false} />
         </section>

@@ -1,7 +1,6 @@
 use crate::browser::{download, random};
 use crate::content::Content;
 use crate::model::config::CheckSettings;
-use crate::model::fill;
 use crate::model::profile::{self, AddressFault};
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
@@ -93,7 +92,7 @@ pub fn ProfileDownload(props: &ProfileDownloadProps) -> Html {
             // Always present, so what a download did is announced where it happened.
             <div class="et-profile-result" role="status">
                 if *outcome == Outcome::Saved {
-                    <p>{ fill(text.profile_saved(), &[("file", profile::FILE_NAME)]) }</p>
+                    <p>{ text.profile_saved(profile::FILE_NAME) }</p>
                     <ul>
                         <li>{ text.profile_next_iphone() }</li>
                         <li>{ text.profile_next_mac() }</li>

@@ -1,5 +1,5 @@
 use crate::content::Content;
-use crate::model::{fill, Position, Progress};
+use crate::model::{Position, Progress};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -18,11 +18,8 @@ pub fn ProgressMeter(props: &ProgressMeterProps) -> Html {
     // "Not sure" answers are counted apart: they are still to check, not answered.
     let answered = (props.progress.answered_count(checklist) - to_check).to_string();
     let where_now = match props.progress.at() {
-        Position::Step(step) => fill(
-            text.step_of(),
-            &[("n", &(step + 1).to_string()), ("total", &total)],
-        ),
-        Position::Summary => fill(text.all_answered(), &[("total", &total)]),
+        Position::Step(step) => text.step_of(&(step + 1).to_string(), &total),
+        Position::Summary => text.all_answered(&total),
     };
     let summary = props.progress.at() == Position::Summary;
     let all_sure = props.progress.is_complete(checklist) && to_check == 0;
@@ -33,11 +30,8 @@ pub fn ProgressMeter(props: &ProgressMeterProps) -> Html {
         where_now
     };
     let answered_text = match to_check {
-        0 => fill(text.answered_of(), &[("n", &answered), ("total", &total)]),
-        m => fill(
-            text.answered_and_to_check(),
-            &[("n", &answered), ("total", &total), ("m", &m.to_string())],
-        ),
+        0 => text.answered_of(&answered, &total),
+        m => text.answered_and_to_check(&answered, &total, &m.to_string()),
     };
     html! {
         <div class="et-progress">

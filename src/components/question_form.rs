@@ -6,7 +6,7 @@ use super::{
 };
 use crate::hooks::use_focus_on_move;
 use crate::model::config::CheckSettings;
-use crate::model::Action;
+use crate::model::{Action, StepCheck};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlInputElement};
@@ -70,11 +70,11 @@ pub fn QuestionForm(props: &QuestionFormProps) -> Html {
         .collect();
     // A check's result belongs with the answer it informs, so it comes before Continue; Enter
     // in its field runs the check, not the step.
-    let check = match (step.check.as_deref(), settings) {
-        (Some("records"), Some(settings)) => html! {
+    let check = match (step.check, settings) {
+        (Some(StepCheck::Records), Some(settings)) => html! {
             <RecordsCheck checklist={checklist.clone()} progress={progress.clone()} {settings} on_action={on_action.clone()} />
         },
-        (Some("portal"), Some(settings)) => html! {
+        (Some(StepCheck::Portal), Some(settings)) => html! {
             <PortalCheck checklist={checklist.clone()} progress={progress.clone()} {settings} on_action={on_action.clone()} />
         },
         _ => html! {},

@@ -5,7 +5,7 @@ use crate::hooks::use_check;
 use crate::model::checks::describe::host_of;
 use crate::model::checks::domain::domain_from_input;
 use crate::model::config::CheckSettings;
-use crate::model::{fill, Action, Progress};
+use crate::model::{Action, Progress};
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -66,13 +66,7 @@ pub fn RecordsCheck(props: &RecordsCheckProps) -> Html {
             }
         })
     };
-    let sends = fill(
-        text.check_sends(),
-        &[
-            ("dns", host_of(&settings.doh_url)),
-            ("rdap", host_of(&settings.rdap_url)),
-        ],
-    );
+    let sends = text.check_sends(host_of(&settings.doh_url), host_of(&settings.rdap_url));
     html! {
         <section class="et-check" aria-labelledby="et-records-check-title">
             <h4 id="et-records-check-title">{ text.check_heading() }</h4>

@@ -4,7 +4,7 @@ use crate::hooks::use_copy;
 use crate::model::config::CheckSettings;
 use crate::model::outcome::{Mark, Outcome};
 use crate::model::servers::{security_label, user_rule, Server};
-use crate::model::{fill, Action, RankedCause};
+use crate::model::{Action, RankedCause};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -61,7 +61,7 @@ pub fn SettingsCard(props: &SettingsCardProps) -> Html {
     let failed = AttrValue::from(text.settings_copy_failed().to_owned());
     let copied = |group: &str| {
         let what = format!("{group}, {}", text.settings_server());
-        AttrValue::from(fill(text.settings_copied(), &[("what", &what)]))
+        AttrValue::from(text.settings_copied(&what))
     };
     // One per server name, always called in this order.
     let copies = [

@@ -9,9 +9,7 @@ use crate::content::Content;
 use crate::hooks::{use_focus_on_move, use_outcome};
 use crate::model::config::CheckSettings;
 use crate::model::outcome::all_tried;
-use crate::model::{
-    diagnose, fill, format, next_steps, Action, Link, Progress, StepKind, StepStatus,
-};
+use crate::model::{diagnose, format, next_steps, Action, Link, Progress, StepKind, StepStatus};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -128,15 +126,9 @@ struct TimelineProps {
 fn Timeline(props: &TimelineProps) -> Html {
     let text = &props.checklist.text;
     let progress = &props.progress;
-    let started = progress.started().map(|when| {
-        fill(
-            text.started_at(),
-            &[(
-                "when",
-                &format::moment(text, when, clock::utc_offset_minutes()),
-            )],
-        )
-    });
+    let started = progress
+        .started()
+        .map(|when| text.started_at(&format::moment(text, when, clock::utc_offset_minutes())));
     let when_step = props
         .checklist
         .steps
@@ -147,11 +139,8 @@ fn Timeline(props: &TimelineProps) -> Html {
         let date = format::date(text, date);
         match days {
             0 => text.began_today().to_string(),
-            1 => fill(text.began_yesterday(), &[("date", &date)]),
-            n => fill(
-                text.began_days_ago(),
-                &[("n", &n.to_string()), ("date", &date)],
-            ),
+            1 => text.began_yesterday(&date),
+            n => text.began_days_ago(&n.to_string(), &date),
         }
     });
     html! {

@@ -1,6 +1,6 @@
 use super::change_button::ChangeButton;
 use crate::content::Content;
-use crate::model::{fill, Action, NextStep};
+use crate::model::{Action, NextStep};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -21,7 +21,7 @@ pub fn TodoList(props: &TodoListProps) -> Html {
     let items = props.steps.iter().map(|next| {
         let step = next.step;
         let number = (step + 1).to_string();
-        let from = fill(text.answered_from(), &[("n", &number)]);
+        let from = text.answered_from(&number);
         html! {
             <li>
                 { &next.text }

@@ -7,7 +7,7 @@ use crate::browser::{host_events, location};
 use crate::content::Content;
 use crate::hooks::{use_troubleshooter, Msg};
 use crate::model::config::CheckSettings;
-use crate::model::{fill, Action, ConfigProblem, Position, Theme};
+use crate::model::{Action, ConfigProblem, Position, Theme};
 use std::cell::RefCell;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -109,18 +109,14 @@ pub fn Troubleshooter(props: &TroubleshooterProps) -> Html {
     // Read out when the user moves to another step; the region is there, empty, from the start.
     let announcement = match (state.moves, progress.at()) {
         (0, _) => String::new(),
-        (_, Position::Step(step)) => fill(
-            text.announce_step(),
-            &[
-                ("n", &(step + 1).to_string()),
-                ("total", &checklist.steps.len().to_string()),
-                ("question", &checklist.steps[step].question),
-            ],
+        (_, Position::Step(step)) => text.announce_step(
+            &(step + 1).to_string(),
+            &checklist.steps.len().to_string(),
+            &checklist.steps[step].question,
         ),
-        (_, Position::Summary) if progress.is_complete(checklist) => fill(
-            text.all_answered(),
-            &[("total", &checklist.steps.len().to_string())],
-        ),
+        (_, Position::Summary) if progress.is_complete(checklist) => {
+            text.all_answered(&checklist.steps.len().to_string())
+        }
         (_, Position::Summary) => text.findings_heading().to_string(),
     };
     let has_answers = progress.answers().iter().any(Option::is_some);
@@ -163,7 +159,7 @@ pub fn Troubleshooter(props: &TroubleshooterProps) -> Html {
             }
             <div class="et-visually-hidden" aria-live="polite" aria-atomic="true">{ announcement }</div>
             if !props.hide_heading && !at_summary {
-                <p class="et-intro">{ fill(text.intro(), &[("total", &total)]) }</p>
+                <p class="et-intro">{ text.intro(&total) }</p>
             }
             <ConfigProblems checklist={checklist.clone()} problems={Rc::clone(&props.problems)} />
             <NoticeLine checklist={checklist.clone()} notices={state.notices.clone()} />
@@ -191,7 +187,7 @@ pub fn Troubleshooter(props: &TroubleshooterProps) -> Html {
                 />
                 // Once the summary leads, the questions are a click away rather than in the way.
                 <details class="et-overview">
-                    <summary>{ fill(text.show_steps(), &[("total", &total)]) }</summary>
+                    <summary>{ text.show_steps(&total) }</summary>
                     { overview }
                 </details>
             } else {

@@ -1,15 +1,15 @@
 use super::{error_summary::message, question_form::QuestionForm, StepProps};
-use crate::model::{Action, Answer, Date, InputError};
+use crate::model::{Action, Answer, Date, DateEntry, InputError};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 /// What a date field holds, as the model takes it. A half-typed date reads as "" with
 /// `badInput` set: it is kept distinct from "no date", so it is refused as a bad date.
-pub(super) fn date_entered(input: &HtmlInputElement) -> String {
+pub(super) fn date_entered(input: &HtmlInputElement) -> DateEntry {
     if input.validity().bad_input() {
-        "invalid".to_owned()
+        DateEntry::Unreadable
     } else {
-        input.value()
+        DateEntry::Typed(input.value())
     }
 }
 
@@ -27,7 +27,7 @@ pub fn WhenQuestion(props: &StepProps) -> Html {
     let step = &checklist.steps[index];
     let text = &checklist.text;
     let (date, changes) = match progress.answer(index) {
-        Some(Answer::When(when)) => (when.date.as_str(), when.changes.as_slice()),
+        Some(Answer::When(when)) => (when.date.text(), when.changes.as_slice()),
         _ => ("", &[][..]),
     };
     let error = progress.error();

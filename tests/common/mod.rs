@@ -2,7 +2,7 @@
 #![allow(dead_code)]
 
 use email_troubleshooter::content::builtin;
-use email_troubleshooter::model::{Action, Checklist, Date, Progress, Timestamp};
+use email_troubleshooter::model::{Action, Checklist, Choice, Date, Progress, Timestamp};
 
 pub fn checklist() -> Checklist {
     builtin().with_provider_name()
@@ -31,7 +31,7 @@ pub fn walk(checklist: &Checklist, choices: &[&str]) -> Progress {
             },
             email_troubleshooter::model::StepKind::Choice => Action::Choose {
                 step: index,
-                option: (*choices.next().expect("a choice for every choice step")).into(),
+                option: choice(choices.next().expect("a choice for every choice step")),
             },
         };
         assert!(
@@ -49,8 +49,13 @@ pub fn walk(checklist: &Checklist, choices: &[&str]) -> Progress {
 pub fn choose(step: usize, option: &str) -> Action {
     Action::Choose {
         step,
-        option: option.into(),
+        option: choice(option),
     }
+}
+
+/// A choice step's answer by the id content files and saved progress use.
+pub fn choice(id: &str) -> Choice {
+    Choice::from_id(id).expect("yes, no or unsure")
 }
 
 pub fn toggle(step: usize, option: &str, on: bool) -> Action {

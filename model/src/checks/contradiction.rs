@@ -3,7 +3,7 @@
 //! content alone: a check rule's finding, and the steps with an option pointing to it.
 
 use super::CheckKind;
-use crate::checklist::{AnswerOption, Checklist, Confidence};
+use crate::checklist::{AnswerOption, Checklist, Choice, Confidence};
 use crate::diagnosis::rule_holds;
 use crate::progress::{Answer, Progress};
 
@@ -13,8 +13,8 @@ pub struct Contradiction {
     pub check: CheckKind,
     /// The step that offers an option pointing to the same finding.
     pub step: usize,
-    /// The option the user chose there instead (never "Not sure").
-    pub option: String,
+    /// The answer the user chose there instead (never "Not sure").
+    pub option: Choice,
 }
 
 /// Every answer that contradicts a check's result, in the order of the checks' signals, then
@@ -27,7 +27,7 @@ pub fn contradictions(checklist: &Checklist, progress: &Progress) -> Vec<Contrad
             let Some(Answer::Choice(chosen)) = progress.answer(step) else {
                 continue;
             };
-            let says_otherwise = chosen != "unsure"
+            let says_otherwise = *chosen != Choice::Unsure
                 && checklist
                     .check_rules
                     .iter()
@@ -43,13 +43,13 @@ pub fn contradictions(checklist: &Checklist, progress: &Progress) -> Vec<Contrad
                             option.points_to.as_deref() == Some(&*rule.points_to)
                         };
                         content.options.iter().any(points_there)
-                            && content.option(chosen).is_some_and(|o| !points_there(o))
+                            && content.choice(*chosen).is_some_and(|o| !points_there(o))
                     });
             if says_otherwise {
                 found.push(Contradiction {
                     check,
                     step,
-                    option: chosen.clone(),
+                    option: *chosen,
                 });
             }
         }

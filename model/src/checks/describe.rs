@@ -7,7 +7,7 @@ use super::rdap::{self, RegistrationStatus};
 use super::spf::SpfVerdict;
 use super::{AutodiscoverCheck, Failure, MxCheck, PortalCheck, RegistrationCheck, SpfCheck};
 use crate::checklist::Checklist;
-use crate::{fill, format, names, Date};
+use crate::{format, names, Date};
 
 /// The host part of a service's address, to name it: `cloudflare-dns.com`.
 pub fn host_of(url: &str) -> &str {
@@ -18,17 +18,13 @@ pub fn host_of(url: &str) -> &str {
 /// Why a check has no result, naming the service asked.
 pub fn failure(checklist: &Checklist, failure: Failure, service: &str, seconds: u32) -> String {
     let text = &checklist.text;
-    let template = match failure {
-        Failure::Offline => &text.failure_offline(),
-        Failure::Timeout => &text.failure_timeout(),
-        Failure::Refused => &text.failure_refused(),
-        Failure::Cors => &text.failure_cors(),
-        Failure::Malformed => &text.failure_malformed(),
-    };
-    fill(
-        template,
-        &[("service", service), ("seconds", &seconds.to_string())],
-    )
+    match failure {
+        Failure::Offline => text.failure_offline().to_owned(),
+        Failure::Timeout => text.failure_timeout(service, &seconds.to_string()),
+        Failure::Refused => text.failure_refused(service),
+        Failure::Cors => text.failure_cors(service),
+        Failure::Malformed => text.failure_malformed(service),
+    }
 }
 
 /// What the mail records say, in one sentence.
@@ -38,34 +34,26 @@ pub fn mx_verdict(checklist: &Checklist, check: &MxCheck, service: &str, seconds
         Err(problem) => return failure(checklist, *problem, service, seconds),
         Ok(found) => &found.verdict,
     };
-    let (template, missing) = match verdict {
-        MxVerdict::AllMatch => (&text.mx_all(), String::new()),
+    let domain = &check.domain;
+    match verdict {
+        MxVerdict::AllMatch => text.mx_all().to_owned(),
         MxVerdict::Extra(extra) => {
             let mut others = extra.named.clone();
             if extra.others > 0 {
-                others.push(fill(text.mx_more(), &[("n", &extra.others.to_string())]));
+                others.push(text.mx_more(&extra.others.to_string()));
             }
             match extra.preferred {
-                true => (&text.mx_extra_preferred(), others.join(", ")),
-                false => (&text.mx_extra(), others.join(", ")),
+                true => text.mx_extra_preferred(&others.join(", ")),
+                false => text.mx_extra(&others.join(", ")),
             }
         }
-        MxVerdict::SomeMissing(missing) => (&text.mx_some(), missing.join(", ")),
-        MxVerdict::NoneMatch => (&text.mx_none(), String::new()),
-        MxVerdict::NxDomain => (&text.mx_nxdomain(), String::new()),
-        MxVerdict::DnsFailure => (&text.mx_dns_failure(), String::new()),
-        MxVerdict::NoRecords => (&text.mx_no_records(), String::new()),
-        MxVerdict::NoMail => (&text.mx_null(), String::new()),
-    };
-    fill(
-        template,
-        &[
-            ("provider", &checklist.provider),
-            ("missing", &missing),
-            ("others", &missing),
-            ("domain", &check.domain),
-        ],
-    )
+        MxVerdict::SomeMissing(missing) => text.mx_some(&missing.join(", ")),
+        MxVerdict::NoneMatch => text.mx_none().to_owned(),
+        MxVerdict::NxDomain => text.mx_nxdomain(domain),
+        MxVerdict::DnsFailure => text.mx_dns_failure(domain),
+        MxVerdict::NoRecords => text.mx_no_records().to_owned(),
+        MxVerdict::NoMail => text.mx_null(domain),
+    }
 }
 
 /// The hosts the records name, most preferred first (or "none"), then how many more there
@@ -75,10 +63,7 @@ pub fn mx_hosts(checklist: &Checklist, check: &MxCheck) -> Vec<String> {
         Ok(found) if !found.records.is_empty() => {
             let mut hosts: Vec<String> = found.records.iter().map(|r| r.host.clone()).collect();
             if found.more > 0 {
-                hosts.push(fill(
-                    checklist.text.mx_more(),
-                    &[("n", &found.more.to_string())],
-                ));
+                hosts.push(checklist.text.mx_more(&found.more.to_string()));
             }
             hosts
         }
@@ -120,30 +105,17 @@ pub fn spf(
         Err(problem) => return failure(checklist, *problem, service, seconds),
         Ok(verdict) => verdict,
     };
-    let template = match verdict {
-        SpfVerdict::Included => text.spf_included(),
-        SpfVerdict::Missing { .. } if verdict.covers_nothing() => text.spf_missing(),
-        SpfVerdict::Missing { .. } => text.spf_indirect(),
-        SpfVerdict::NoRecord => text.spf_none(),
-        SpfVerdict::Several(_) => text.spf_several(),
-        SpfVerdict::DnsFailure => text.mx_dns_failure(),
-    };
-    let count = match verdict {
-        SpfVerdict::Several(count) => count.to_string(),
-        _ => String::new(),
-    };
-    fill(
-        template,
-        &[
-            ("include", include),
-            (
-                "names",
-                &spf_found(checklist, check, include).unwrap_or_default(),
-            ),
-            ("n", &count),
-            ("domain", &check.domain),
-        ],
-    )
+    match verdict {
+        SpfVerdict::Included => text.spf_included(include),
+        SpfVerdict::Missing { .. } if verdict.covers_nothing() => text.spf_missing(include),
+        SpfVerdict::Missing { .. } => text.spf_indirect(
+            include,
+            &spf_found(checklist, check, include).unwrap_or_default(),
+        ),
+        SpfVerdict::NoRecord => text.spf_none().to_owned(),
+        SpfVerdict::Several(count) => text.spf_several(&count.to_string()),
+        SpfVerdict::DnsFailure => text.mx_dns_failure(&check.domain),
+    }
 }
 
 /// The names the SPF record includes (the expected one when it is there), or "none"; nothing
@@ -155,7 +127,7 @@ pub fn spf_found(checklist: &Checklist, check: &SpfCheck, include: &str) -> Opti
         SpfVerdict::Missing { named, others } if !named.is_empty() || *others > 0 => {
             let mut names = named.clone();
             if *others > 0 {
-                names.push(fill(text.spf_more(), &[("n", &others.to_string())]));
+                names.push(text.spf_more(&others.to_string()));
             }
             names.join(", ")
         }
@@ -199,27 +171,22 @@ pub fn autodiscover(
     seconds: u32,
 ) -> String {
     let text = &checklist.text;
-    let template = match &check.outcome {
+    let verdict = match &check.outcome {
         Err(problem) => return failure(checklist, *problem, service, seconds),
-        Ok(found) => match found.verdict {
-            AutodiscoverVerdict::Matches => text.autodiscover_matches(),
-            AutodiscoverVerdict::Elsewhere => text.autodiscover_elsewhere(),
-            AutodiscoverVerdict::NotSet => text.autodiscover_not_set(),
-            AutodiscoverVerdict::DnsFailure => text.mx_dns_failure(),
-            AutodiscoverVerdict::TooLong => text.autodiscover_too_long(),
-        },
+        Ok(found) => found.verdict,
     };
     let name = autodiscover_name(check);
-    fill(
-        template,
-        &[
-            ("target", &autodiscover_chain(check)),
-            ("expected", expected),
-            ("name", &name),
-            ("domain", &name),
-            ("n", &super::autodiscover::MAX_CHAIN.to_string()),
-        ],
-    )
+    let target = autodiscover_chain(check);
+    match verdict {
+        AutodiscoverVerdict::Matches => text.autodiscover_matches(&target, &name),
+        AutodiscoverVerdict::Elsewhere => text.autodiscover_elsewhere(&target, expected, &name),
+        AutodiscoverVerdict::NotSet => text.autodiscover_not_set(&name),
+        AutodiscoverVerdict::DnsFailure => text.mx_dns_failure(&name),
+        AutodiscoverVerdict::TooLong => {
+            let most = super::autodiscover::MAX_CHAIN.to_string();
+            text.autodiscover_too_long(&target, &name, &most)
+        }
+    }
 }
 
 /// Pointing elsewhere is a problem; not set is plain (Outlook looks elsewhere), not alarming.
@@ -256,20 +223,14 @@ pub fn registration(
         .map(|d| format::date(text, d))
         .unwrap_or_default();
     let state = match rdap::status(registration, today) {
-        RegistrationStatus::Expired => fill(text.reg_expired(), &[("date", &date)]),
-        RegistrationStatus::ExpiringSoon(days) => fill(
-            text.reg_expiring(),
-            &[("date", &date), ("n", &days.to_string())],
-        ),
-        RegistrationStatus::Fine => fill(text.reg_fine(), &[("date", &date)]),
+        RegistrationStatus::Expired => text.reg_expired(&date),
+        RegistrationStatus::ExpiringSoon(days) => text.reg_expiring(&date, &days.to_string()),
+        RegistrationStatus::Fine => text.reg_fine(&date),
         RegistrationStatus::NoExpiry => text.reg_no_expiry().to_string(),
     };
     let mut lines = vec![state];
     if let Some(name) = &registration.registrar {
-        lines.push(fill(
-            text.reg_registrar(),
-            &[("name", &names::isolated(name))],
-        ));
+        lines.push(text.reg_registrar(&names::isolated(name)));
     }
     lines
 }
@@ -279,10 +240,10 @@ pub fn portal(checklist: &Checklist, check: &PortalCheck, seconds: u32) -> Strin
     let text = &checklist.text;
     let host = host_of(&check.url);
     match check.outcome {
-        Ok(ms) => fill(text.portal_up(), &[("host", host), ("ms", &ms.to_string())]),
+        Ok(ms) => text.portal_up(host, &ms.to_string()),
         Err(Failure::Offline) => text.failure_offline().to_string(),
         Err(Failure::Timeout) => failure(checklist, Failure::Timeout, host, seconds),
-        Err(_) => fill(text.portal_down(), &[("host", host)]),
+        Err(_) => text.portal_down(host),
     }
 }
 
@@ -348,15 +309,11 @@ pub fn contradiction(checklist: &Checklist, contradiction: &Contradiction) -> St
         return String::new();
     };
     let answer = step
-        .option(&contradiction.option)
+        .choice(contradiction.option)
         .map_or("", |option| checklist.option_label(option));
     // The question last, so that a placeholder-like word in it is never filled.
-    fill(
-        checklist.text.check_contradicts(),
-        &[
-            ("n", &(contradiction.step + 1).to_string()),
-            ("answer", answer),
-            ("question", &step.question),
-        ],
-    )
+    let number = (contradiction.step + 1).to_string();
+    checklist
+        .text
+        .check_contradicts(&number, answer, &step.question)
 }

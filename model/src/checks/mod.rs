@@ -12,7 +12,7 @@ pub mod mx;
 pub mod rdap;
 pub mod spf;
 
-use super::checklist::is_safe_url;
+use super::checklist::{is_safe_url, Signal};
 use super::date::{Date, Timestamp};
 use autodiscover::{AutodiscoverFound, AutodiscoverVerdict};
 use domain::is_dns_name;
@@ -124,25 +124,25 @@ impl Checks {
     }
 
     /// What the results found that can point to a cause, with the check each came from.
-    pub fn signals(&self, today: Date) -> Vec<(&'static str, CheckKind)> {
+    pub fn signals(&self, today: Date) -> Vec<(Signal, CheckKind)> {
         let mut signals = Vec::new();
         if let Some(Ok(found)) = self.mx.as_ref().map(|c| &c.outcome) {
             let signal = match &found.verdict {
-                MxVerdict::NoneMatch => Some("mx_none"),
-                MxVerdict::SomeMissing(_) => Some("mx_some_missing"),
-                MxVerdict::NxDomain => Some("mx_nxdomain"),
-                MxVerdict::NoRecords => Some("mx_no_records"),
-                MxVerdict::NoMail => Some("mx_null"),
-                MxVerdict::Extra(extra) if extra.preferred => Some("mx_extra_preferred"),
-                MxVerdict::Extra(_) => Some("mx_extra"),
+                MxVerdict::NoneMatch => Some(Signal::MxNone),
+                MxVerdict::SomeMissing(_) => Some(Signal::MxSomeMissing),
+                MxVerdict::NxDomain => Some(Signal::MxNxdomain),
+                MxVerdict::NoRecords => Some(Signal::MxNoRecords),
+                MxVerdict::NoMail => Some(Signal::MxNull),
+                MxVerdict::Extra(extra) if extra.preferred => Some(Signal::MxExtraPreferred),
+                MxVerdict::Extra(_) => Some(Signal::MxExtra),
                 MxVerdict::AllMatch | MxVerdict::DnsFailure => None,
             };
             signals.extend(signal.map(|s| (s, CheckKind::Mx)));
         }
         if let Some(Ok(Some(registration))) = self.registration.as_ref().map(|c| &c.outcome) {
             let signal = match rdap::status(registration, today) {
-                RegistrationStatus::Expired => Some("registration_expired"),
-                RegistrationStatus::ExpiringSoon(_) => Some("registration_expiring"),
+                RegistrationStatus::Expired => Some(Signal::RegistrationExpired),
+                RegistrationStatus::ExpiringSoon(_) => Some(Signal::RegistrationExpiring),
                 RegistrationStatus::Fine | RegistrationStatus::NoExpiry => None,
             };
             signals.extend(signal.map(|s| (s, CheckKind::Registration)));
@@ -152,17 +152,17 @@ impl Checks {
             let signal = match verdict {
                 // A record with other terms may cover the provider: no sign either way.
                 verdict @ SpfVerdict::Missing { .. } => {
-                    verdict.covers_nothing().then_some("spf_missing")
+                    verdict.covers_nothing().then_some(Signal::SpfMissing)
                 }
-                SpfVerdict::NoRecord => Some("spf_none"),
-                SpfVerdict::Several(_) => Some("spf_several"),
+                SpfVerdict::NoRecord => Some(Signal::SpfNone),
+                SpfVerdict::Several(_) => Some(Signal::SpfSeveral),
                 SpfVerdict::Included | SpfVerdict::DnsFailure => None,
             };
             signals.extend(signal.map(|s| (s, CheckKind::Spf)));
         }
         if let Some(Ok(found)) = self.autodiscover.as_ref().map(|c| &c.outcome) {
             if found.verdict == AutodiscoverVerdict::Elsewhere {
-                signals.push(("autodiscover_elsewhere", CheckKind::Autodiscover));
+                signals.push((Signal::AutodiscoverElsewhere, CheckKind::Autodiscover));
             }
         }
         signals

@@ -1,0 +1,221 @@
+//! Translations: where a language's structure differs from English, and the positional
+//! format a translation travels in, with the fingerprint that ties it to its English content.
+
+use super::{Checklist, Text, UiText};
+use std::borrow::Cow;
+
+impl Checklist {
+    /// Where this translation's structure differs from `original`'s: every language must have
+    /// the same steps, answers, findings, links and conflicts, and use the same placeholders in
+    /// each text, so that saved progress and links work whatever the language.
+    pub fn differences_from(&self, original: &Checklist) -> Vec<String> {
+        let mut found = Vec::new();
+        let mut same = |place: &str, a: String, b: String| {
+            if a != b {
+                found.push(format!("{place}: {a} here, {b} in the original"));
+            }
+        };
+        let steps = |c: &Checklist| {
+            c.steps
+                .iter()
+                .map(|s| {
+                    let options: Vec<String> = s
+                        .options
+                        .iter()
+                        .map(|o| {
+                            format!(
+                                "{}{}{}{}{}{}>{:?}/{:?}/{:?}",
+                                o.id,
+                                if o.exclusive { "!" } else { "" },
+                                // A label of its own or the usual yes/no/unsure one.
+                                if o.label.is_some() { "*" } else { "" },
+                                if o.todo.is_some() { "+todo" } else { "" },
+                                if o.names_cause { "+names" } else { "" },
+                                if o.offers_help { "+help" } else { "" },
+                                o.points_to,
+                                o.confidence,
+                                o.link
+                            )
+                        })
+                        .collect();
+                    format!(
+                        "{}:{:?}:{:?}:{:?}:{}[{}]",
+                        s.id,
+                        s.kind,
+                        s.link,
+                        s.check,
+                        s.offers_continue,
+                        options.join(" ")
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        same("steps", steps(self), steps(original));
+        let links = |c: &Checklist| {
+            c.links
+                .iter()
+                .map(|l| format!("{}={}", l.id, l.url))
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        same("links", links(self), links(original));
+        let findings = |c: &Checklist| {
+            c.findings
+                .iter()
+                .map(|f| format!("{}:{:?}:{}:{}", f.id, f.link, f.contact_admin, f.sets_up))
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        same("findings", findings(self), findings(original));
+        let conflicts = |c: &Checklist| {
+            c.conflicts
+                .iter()
+                .map(|x| x.answers.join("+"))
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        same("conflicts", conflicts(self), conflicts(original));
+        let rules = |c: &Checklist| {
+            c.check_rules
+                .iter()
+                .map(|r| {
+                    format!(
+                        "{}>{}:{:?}:{:?}",
+                        r.signal.id(),
+                        r.points_to,
+                        r.confidence,
+                        r.if_answer
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        same("check_rules", rules(self), rules(original));
+        let apps = |c: &Checklist| {
+            c.mail_apps
+                .iter()
+                .map(|a| format!("{}:{}:{}", a.id, a.lines.len(), a.profile))
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        same("mail_apps", apps(self), apps(original));
+        same(
+            "prerequisites",
+            format!(
+                "{:?} {} tools {}",
+                self.prerequisites.link,
+                self.prerequisites.tools.len(),
+                self.prerequisites.in_short.is_some()
+            ),
+            format!(
+                "{:?} {} tools {}",
+                original.prerequisites.link,
+                original.prerequisites.tools.len(),
+                original.prerequisites.in_short.is_some()
+            ),
+        );
+        for ((key, text), original_text) in UiText::KEYS
+            .iter()
+            .zip(self.text.values())
+            .zip(original.text.values())
+        {
+            same(
+                &format!("text.{key} placeholders"),
+                placeholders(text).join(""),
+                placeholders(original_text).join(""),
+            );
+        }
+        found
+    }
+
+    /// Names this content for translation files, which carry the name they were made for: the
+    /// English file's bytes and, in their order, its translatable texts. A file made while the
+    /// slots were in another order is refused even when the English file is unchanged, since
+    /// its texts would land in the wrong places.
+    pub fn fingerprint(&self, source: &[u8]) -> String {
+        let mut hash = crate::fnv::Fnv64::new();
+        hash.add(source);
+        for slot in self.clone().translatable_mut() {
+            // A separator no text holds, so moving text between slots changes the name too.
+            hash.add(&[0]);
+            hash.add(slot.as_bytes());
+        }
+        format!("{:016x}", hash.finish())
+    }
+
+    /// Every text that differs between languages, always in the same order. Translations
+    /// share everything else with English (`differences_from` makes sure), so a translation
+    /// travels as this list of texts alone and is put back with [`Checklist::translated`].
+    pub fn translatable_mut(&mut self) -> Vec<&mut Text> {
+        let mut texts = vec![&mut self.lang, &mut self.provider];
+        texts.extend(self.text.values_mut());
+        let prerequisites = &mut self.prerequisites;
+        texts.push(&mut prerequisites.applies_to);
+        texts.push(&mut prerequisites.difficulty);
+        texts.push(&mut prerequisites.time_needed);
+        texts.extend(prerequisites.tools.to_mut().iter_mut());
+        texts.extend(prerequisites.in_short.as_mut());
+        texts.extend(self.links.to_mut().iter_mut().map(|link| &mut link.label));
+        for finding in self.findings.to_mut() {
+            texts.push(&mut finding.title);
+            texts.push(&mut finding.action);
+        }
+        texts.extend(
+            self.conflicts
+                .to_mut()
+                .iter_mut()
+                .map(|conflict| &mut conflict.explanation),
+        );
+        for step in self.steps.to_mut() {
+            texts.push(&mut step.question);
+            texts.push(&mut step.why);
+            for option in step.options.to_mut() {
+                texts.extend(option.label.as_mut());
+                texts.push(&mut option.means);
+                texts.push(&mut option.next);
+                texts.extend(option.todo.as_mut());
+            }
+        }
+        for app in self.mail_apps.to_mut() {
+            texts.push(&mut app.label);
+            texts.extend(app.lines.to_mut().iter_mut());
+        }
+        texts
+    }
+
+    /// This checklist in another language, from that language's texts in the order of
+    /// [`Checklist::translatable_mut`]. `None` if they don't fit: too many, too few, or a
+    /// language code that isn't one.
+    pub fn translated(&self, texts: Vec<String>) -> Option<Checklist> {
+        let mut copy = self.clone();
+        let mut slots = copy.translatable_mut();
+        if slots.len() != texts.len() {
+            return None;
+        }
+        for (slot, text) in slots.iter_mut().zip(texts) {
+            **slot = Cow::Owned(text);
+        }
+        let plausible_lang = (2..=8).contains(&copy.lang.len())
+            && copy
+                .lang
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-');
+        plausible_lang.then_some(copy)
+    }
+}
+
+/// The `{name}` placeholders in a text, braces and all, sorted.
+pub(super) fn placeholders(text: &str) -> Vec<&str> {
+    let mut names = Vec::new();
+    let mut rest = text;
+    while let Some(start) = rest.find('{') {
+        let Some(end) = rest[start..].find('}') else {
+            break;
+        };
+        names.push(&rest[start..start + end + 1]);
+        rest = &rest[start + end + 1..];
+    }
+    names.sort_unstable();
+    names
+}
