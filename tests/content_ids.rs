@@ -234,7 +234,7 @@ fn a_text_with_an_undeclared_or_missing_placeholder_is_refused_naming_its_key() 
         let undeclared = doctored(&text, "portal_intro = ", "portal_intro = \"{hots} {host}\"");
         assert_eq!(
             read(&undeclared).expect_err("an undeclared placeholder"),
-            "text.portal_intro: has the placeholders {host}, {hots}, but the interface fills {host}",
+            "text.portal_intro: has the placeholders {hots}, {host}, but the interface fills {host}",
             "{lang}"
         );
         // A value the call gives would be lost.
