@@ -3,7 +3,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use email_troubleshooter::components::{Troubleshooter, TroubleshooterProps};
-use email_troubleshooter::content::Content;
+use email_troubleshooter::content::SharedChecklist;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, HtmlInputElement};
@@ -11,8 +11,8 @@ use yew::AppHandle;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn checklist() -> Content {
-    Content::new(email_troubleshooter::content::builtin().with_provider_name())
+fn checklist() -> SharedChecklist {
+    SharedChecklist::new(email_troubleshooter::content::builtin().with_provider_name())
 }
 
 fn document() -> web_sys::Document {

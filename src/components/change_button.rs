@@ -1,10 +1,10 @@
-use crate::content::Content;
+use crate::content::SharedChecklist;
 use crate::model::{fill, Action};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ChangeButtonProps {
-    pub checklist: Content,
+    pub checklist: SharedChecklist,
     /// The step it reopens.
     pub step: usize,
     pub on_action: Callback<Action>,

@@ -1,4 +1,4 @@
-use crate::content::Content;
+use crate::content::SharedChecklist;
 use crate::model::checks::contradiction::contradictions;
 use crate::model::checks::describe::{self, host_of, Standing};
 use crate::model::checks::CheckKind;
@@ -9,7 +9,7 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct CheckResultsProps {
-    pub checklist: Content,
+    pub checklist: SharedChecklist,
     pub progress: Progress,
     pub settings: Rc<CheckSettings>,
     /// Which results to show: the mail records and registration, the portal, or all.

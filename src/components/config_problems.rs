@@ -1,4 +1,4 @@
-use crate::content::Content;
+use crate::content::SharedChecklist;
 use crate::model::config::describe;
 use crate::model::ConfigProblem;
 use std::rc::Rc;
@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ConfigProblemsProps {
-    pub checklist: Content,
+    pub checklist: SharedChecklist,
     pub problems: Rc<Vec<ConfigProblem>>,
 }
 

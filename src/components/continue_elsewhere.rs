@@ -1,6 +1,6 @@
 use super::qr_code::QrCode;
 use crate::browser::{location, share};
-use crate::content::Content;
+use crate::content::SharedChecklist;
 use crate::hooks::use_copy;
 use crate::model::{link, Progress};
 use std::cell::Cell;
@@ -10,7 +10,7 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ContinueElsewhereProps {
-    pub checklist: Content,
+    pub checklist: SharedChecklist,
     pub progress: Progress,
     pub storage_key: AttrValue,
     /// Folded under its heading until the user opens it, where it is only on offer; open

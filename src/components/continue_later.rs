@@ -1,11 +1,11 @@
 use super::continue_elsewhere::ContinueElsewhere;
-use crate::content::Content;
+use crate::content::SharedChecklist;
 use crate::model::Progress;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ContinueLaterProps {
-    pub checklist: Content,
+    pub checklist: SharedChecklist,
     pub progress: Progress,
     pub storage_key: AttrValue,
 }

@@ -1,5 +1,5 @@
 use crate::browser::view;
-use crate::content::Content;
+use crate::content::SharedChecklist;
 use crate::model::{Checklist, InputError};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ErrorSummaryProps {
-    pub checklist: Content,
+    pub checklist: SharedChecklist,
     pub error: Option<InputError>,
 }
 

@@ -2,7 +2,7 @@ use super::change_button::ChangeButton;
 use super::external_link::ExternalLink;
 use super::fix_outcome::fix_outcome;
 use super::settings_card::settings_for_cause;
-use crate::content::Content;
+use crate::content::SharedChecklist;
 use crate::model::diagnosis::conflict_answers;
 use crate::model::outcome::{lead_order, Mark, Outcome};
 use crate::model::report::{self, confidence_label};
@@ -11,7 +11,7 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct FindingsProps {
-    pub checklist: Content,
+    pub checklist: SharedChecklist,
     pub diagnosis: Diagnosis,
     pub on_action: Callback<Action>,
     /// Which finding fixed it and which were tried: they order the causes and mark them.

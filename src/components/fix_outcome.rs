@@ -3,7 +3,7 @@
 //! [`crate::hooks::use_outcome`].
 
 use super::start_again::StartAgain;
-use crate::content::Content;
+use crate::content::SharedChecklist;
 use crate::model::outcome::{Mark, Outcome};
 use crate::model::{fill, Action, Checklist};
 use yew::prelude::*;
@@ -64,7 +64,7 @@ pub fn fix_outcome(
 /// on current causes, `saved` all the user gave: a fix whose answers were changed away is said
 /// to be set aside, with its Undo, rather than vanishing.
 pub fn resolved(
-    checklist: &Content,
+    checklist: &SharedChecklist,
     marks: &Outcome,
     saved: &Outcome,
     heading: NodeRef,

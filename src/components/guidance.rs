@@ -1,12 +1,12 @@
 use super::external_link::ExternalLink;
 use crate::browser::view;
-use crate::content::Content;
+use crate::content::SharedChecklist;
 use crate::model::{Action, AnswerOption};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct GuidanceProps {
-    pub checklist: Content,
+    pub checklist: SharedChecklist,
     /// The options chosen so far; empty before the user answers.
     pub options: Vec<AnswerOption>,
     pub on_action: Callback<Action>,

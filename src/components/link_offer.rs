@@ -1,13 +1,13 @@
 use super::answer_text;
 use crate::browser::clock;
-use crate::content::Content;
+use crate::content::SharedChecklist;
 use crate::model::{fill, format, Progress};
 use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct LinkOfferProps {
-    pub checklist: Content,
+    pub checklist: SharedChecklist,
     /// The answers the link carries.
     pub offer: Rc<Progress>,
     /// Whether this browser already has answers the offer would replace.

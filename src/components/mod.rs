@@ -34,7 +34,7 @@ mod when_question;
 
 pub use troubleshooter::{Commands, Troubleshooter, TroubleshooterProps};
 
-use crate::content::Content;
+use crate::content::SharedChecklist;
 pub(crate) use crate::model::progress::answer_text;
 use crate::model::{Action, Checklist, Progress, StepStatus};
 use yew::prelude::*;
@@ -43,7 +43,7 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq, Clone)]
 pub struct StepProps {
     pub index: usize,
-    pub checklist: Content,
+    pub checklist: SharedChecklist,
     pub progress: Progress,
     /// Counts the user's moves between steps; focus follows a move.
     pub moves: u32,

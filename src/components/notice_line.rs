@@ -1,4 +1,4 @@
-use crate::content::Content;
+use crate::content::SharedChecklist;
 use crate::hooks::Notice;
 use crate::model::fill;
 use crate::model::link::LinkError;
@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct NoticeLineProps {
-    pub checklist: Content,
+    pub checklist: SharedChecklist,
     pub notices: Vec<Notice>,
 }
 

@@ -1,6 +1,6 @@
 use super::{check_controls::check_controls, check_results::CheckResults};
 use crate::browser::checks;
-use crate::content::Content;
+use crate::content::SharedChecklist;
 use crate::hooks::use_check;
 use crate::model::checks::describe::host_of;
 use crate::model::config::CheckSettings;
@@ -10,7 +10,7 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct PortalCheckProps {
-    pub checklist: Content,
+    pub checklist: SharedChecklist,
     pub progress: Progress,
     pub settings: Rc<CheckSettings>,
     pub on_action: Callback<Action>,

@@ -1,10 +1,10 @@
 use super::external_link::ExternalLink;
-use crate::content::Content;
+use crate::content::SharedChecklist;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct PrerequisitesProps {
-    pub checklist: Content,
+    pub checklist: SharedChecklist,
 }
 
 /// One line on how long it takes and what it needs; then, folded, who the checklist is for,

@@ -1,5 +1,5 @@
 use crate::browser::{download, random};
-use crate::content::Content;
+use crate::content::SharedChecklist;
 use crate::model::config::CheckSettings;
 use crate::model::fill;
 use crate::model::profile::{self, AddressFault};
@@ -9,7 +9,7 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ProfileDownloadProps {
-    pub checklist: Content,
+    pub checklist: SharedChecklist,
 }
 
 /// How the last try went.

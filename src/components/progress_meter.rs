@@ -1,10 +1,10 @@
-use crate::content::Content;
+use crate::content::SharedChecklist;
 use crate::model::{fill, Position, Progress};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ProgressMeterProps {
-    pub checklist: Content,
+    pub checklist: SharedChecklist,
     pub progress: Progress,
 }
 

@@ -1,5 +1,5 @@
 use crate::browser::{clock, download, location};
-use crate::content::Content;
+use crate::content::SharedChecklist;
 use crate::hooks::use_copy;
 use crate::model::config::CheckSettings;
 use crate::model::report::{self, Fit};
@@ -9,7 +9,7 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ReportPanelProps {
-    pub checklist: Content,
+    pub checklist: SharedChecklist,
     pub progress: Progress,
     #[prop_or_default]
     pub admin_contact: Option<AttrValue>,

@@ -1,5 +1,5 @@
 use super::mail_app_choice::mail_app_choice;
-use crate::content::Content;
+use crate::content::SharedChecklist;
 use crate::hooks::use_copy;
 use crate::model::config::CheckSettings;
 use crate::model::outcome::{Mark, Outcome};
@@ -12,7 +12,7 @@ use yew::prelude::*;
 /// that says to set the mail app up again and wasn't tried without luck, a line pointing back
 /// to it in any later one. A tried cause shows nothing: its fix didn't help.
 pub fn settings_for_cause(
-    checklist: &Content,
+    checklist: &SharedChecklist,
     causes: &[&RankedCause],
     cause: &RankedCause,
     outcome: &Outcome,
@@ -41,7 +41,7 @@ pub fn settings_for_cause(
 
 #[derive(Properties, PartialEq)]
 pub struct SettingsCardProps {
-    pub checklist: Content,
+    pub checklist: SharedChecklist,
     /// The id of the mail app the user chose, if any.
     #[prop_or_default]
     pub mail_app: Option<AttrValue>,

@@ -1,11 +1,11 @@
-use crate::content::Content;
+use crate::content::SharedChecklist;
 use crate::model::Action;
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct StartAgainProps {
-    pub checklist: Content,
+    pub checklist: SharedChecklist,
     pub has_answers: bool,
     pub on_action: Callback<Action>,
     /// The button's words where not plain "Start again" ("… for another device").

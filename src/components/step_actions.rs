@@ -1,10 +1,10 @@
-use crate::content::Content;
+use crate::content::SharedChecklist;
 use crate::model::Action;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct StepActionsProps {
-    pub checklist: Content,
+    pub checklist: SharedChecklist,
     pub can_go_back: bool,
     /// The guidance above already offers help in its place: don't offer it twice.
     pub help_offered: bool,

@@ -5,7 +5,7 @@ use super::{
     report_panel::ReportPanel, todo_list::TodoList,
 };
 use crate::browser::{clock, view};
-use crate::content::Content;
+use crate::content::SharedChecklist;
 use crate::hooks::{use_focus_on_move, use_outcome};
 use crate::model::config::CheckSettings;
 use crate::model::outcome::all_tried;
@@ -17,7 +17,7 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct SummaryProps {
-    pub checklist: Content,
+    pub checklist: SharedChecklist,
     pub progress: Progress,
     pub moves: u32,
     pub storage_key: AttrValue,
@@ -119,7 +119,7 @@ pub fn Summary(props: &SummaryProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 struct TimelineProps {
-    checklist: Content,
+    checklist: SharedChecklist,
     progress: Progress,
 }
 

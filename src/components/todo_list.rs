@@ -1,11 +1,11 @@
 use super::change_button::ChangeButton;
-use crate::content::Content;
+use crate::content::SharedChecklist;
 use crate::model::{fill, Action, NextStep};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct TodoListProps {
-    pub checklist: Content,
+    pub checklist: SharedChecklist,
     pub steps: Vec<NextStep>,
     pub on_action: Callback<Action>,
 }

@@ -4,7 +4,7 @@ use super::{
     start_again::StartAgain, step_item::StepItem, summary::Summary, StorageKey,
 };
 use crate::browser::{host_events, location};
-use crate::content::Content;
+use crate::content::SharedChecklist;
 use crate::hooks::{use_troubleshooter, Msg};
 use crate::model::config::CheckSettings;
 use crate::model::{fill, Action, ConfigProblem, Position, Theme};
@@ -14,7 +14,7 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct TroubleshooterProps {
-    pub checklist: Content,
+    pub checklist: SharedChecklist,
     /// Separates this instance's saved progress from other instances' on the same site.
     #[prop_or_default]
     pub storage_key: AttrValue,

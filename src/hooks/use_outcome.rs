@@ -1,7 +1,7 @@
 //! Where focus goes after "This fixed it", "Still not working" or Undo.
 
 use crate::browser::view;
-use crate::content::Content;
+use crate::content::SharedChecklist;
 use crate::model::outcome::{all_tried, lead_order};
 use crate::model::{diagnose, Action, Progress};
 use web_sys::HtmlElement;
@@ -35,7 +35,7 @@ pub struct OutcomeUi {
 /// Focus moves only on a click here, never when another tab changes the marks.
 #[hook]
 pub fn use_outcome(
-    checklist: Content,
+    checklist: SharedChecklist,
     progress: Progress,
     on_action: Callback<Action>,
 ) -> OutcomeUi {

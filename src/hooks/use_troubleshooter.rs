@@ -3,7 +3,7 @@
 //! reported to the host page.
 
 use crate::browser::{clock, location, storage::Store, storage::Watch};
-use crate::content::Content;
+use crate::content::SharedChecklist;
 use crate::model::link::{self, LinkError};
 use crate::model::{Action, Event, Progress, Reporter, RestoreError};
 use gloo::events::EventListener;
@@ -96,7 +96,7 @@ pub enum Msg {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct State {
-    pub checklist: Content,
+    pub checklist: SharedChecklist,
     pub progress: Progress,
     /// Counts the user's moves between steps, so that focus follows only real moves.
     pub moves: u32,
@@ -184,7 +184,7 @@ impl Reducible for State {
 /// with the same key.
 #[hook]
 pub fn use_troubleshooter(
-    checklist: Content,
+    checklist: SharedChecklist,
     storage_key: AttrValue,
     translation_missing: bool,
 ) -> UseReducerHandle<State> {
@@ -270,7 +270,7 @@ pub fn use_troubleshooter(
 
 /// The state to start from: saved progress (or a fresh start), notices about it, and the
 /// answers of a continue-link in the address, if any.
-fn start(store: &Store, checklist: Content, storage_key: &str) -> State {
+fn start(store: &Store, checklist: SharedChecklist, storage_key: &str) -> State {
     let today = clock::today();
     let fresh = || Progress::new(&checklist, today);
     let mut notices = Vec::new();
@@ -334,7 +334,7 @@ fn start(store: &Store, checklist: Content, storage_key: &str) -> State {
 
 /// What the page's address says: answers offered by a continue-link for this storage key, a
 /// link that can't be used, or (`None`) nothing for this widget.
-fn offer_from_address(checklist: &Content, storage_key: &str) -> Option<Msg> {
+fn offer_from_address(checklist: &SharedChecklist, storage_key: &str) -> Option<Msg> {
     let fragment = location::fragment();
     match link::read_restored(&fragment, storage_key, checklist, clock::today())? {
         Ok(restored) => Some(Msg::Offered(Offer {
