@@ -354,3 +354,23 @@ async fn mount_renders_into_an_open_shadow_root_and_destroy_removes_it() {
     assert!(shadow.query_selector("h2").ok().flatten().is_none());
     host.remove();
 }
+
+#[wasm_bindgen_test]
+async fn an_answer_re_renders_only_the_step_it_changes() {
+    use email_troubleshooter::components::step_renders;
+    clear("renders");
+    let widget = Mounted::new("renders").await;
+    let before = step_renders();
+    widget.choose("Yes").await;
+    let after = step_renders();
+    assert_eq!(after.len(), 7, "{after:?}");
+    assert!(
+        after[0] > before[0],
+        "step 1 shows its answer: {before:?} → {after:?}"
+    );
+    assert_eq!(
+        &after[1..],
+        &before[1..],
+        "steps 2 to 7 didn't change, so they didn't render again"
+    );
+}

@@ -23,6 +23,7 @@ pub struct CheckResultsProps {
 /// for a problem, any answer that says otherwise, and when it was taken.
 #[component]
 pub fn CheckResults(props: &CheckResultsProps) -> Html {
+    let utc_offset = super::use_shared().utc_offset;
     let checklist = &props.checklist;
     let text = &checklist.text;
     let progress = &props.progress;
@@ -33,10 +34,7 @@ pub fn CheckResults(props: &CheckResultsProps) -> Html {
     let checked = |at| {
         fill(
             text.checked_at(),
-            &[(
-                "when",
-                &format::moment(text, at, crate::browser::clock::utc_offset_minutes()),
-            )],
+            &[("when", &format::moment(text, at, utc_offset))],
         )
     };
     // Results made together (the records check) say when once, after them all.

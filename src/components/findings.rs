@@ -20,11 +20,6 @@ pub struct FindingsProps {
     /// Where "This fixed it" and "Still not working" send their actions.
     #[prop_or_default]
     pub on_outcome: Callback<Action>,
-    /// The finding whose title takes focus after one of those clicks, and the ref for it.
-    #[prop_or_default]
-    pub focus_finding: Option<AttrValue>,
-    #[prop_or_default]
-    pub title_ref: NodeRef,
     /// The mail app the user chose, for the settings shown with a cause that needs them.
     #[prop_or_default]
     pub mail_app: Option<AttrValue>,
@@ -40,10 +35,6 @@ pub fn Findings(props: &FindingsProps) -> Html {
     let outcome = &props.outcome;
     // Tried causes go last, so the next one leads; the one that fixed it comes first.
     let causes = lead_order(diagnosis.causes(), outcome);
-    let title_ref = |id: &str| match &props.focus_finding {
-        Some(focus) if focus == id => props.title_ref.clone(),
-        _ => NodeRef::default(),
-    };
     let outcome_of = |id: &str| fix_outcome(checklist, id, outcome.mark(id), &props.on_outcome);
     // Why the first leads holds only while the marks haven't reordered the causes.
     let in_rank_order = causes
@@ -68,7 +59,7 @@ pub fn Findings(props: &FindingsProps) -> Html {
                 // Always there, so the line is announced when a click fills it.
                 <p class="et-next-lead" role="status">{ next_lead.clone() }</p>
                 <p class="et-first-cause-label">{ label }</p>
-                <h4 class="et-finding-title" tabindex="-1" ref={title_ref(&cause.finding)}>{ &*finding.title }</h4>
+                <h4 class="et-finding-title" tabindex="-1" data-finding={cause.finding.clone()}>{ &*finding.title }</h4>
                 <p class="et-confidence">{ sources(checklist, cause) }</p>
                 <p>{ &*finding.action }</p>
                 if let Some(link) = checklist.link(finding.link.as_ref()) {
@@ -89,7 +80,7 @@ pub fn Findings(props: &FindingsProps) -> Html {
         let finding = checklist.finding(&cause.finding)?;
         Some(html! {
             <li class="et-finding" key={cause.finding.as_str()}>
-                <h5 class="et-finding-title" tabindex="-1" ref={title_ref(&cause.finding)}>{ &*finding.title }</h5>
+                <h5 class="et-finding-title" tabindex="-1" data-finding={cause.finding.clone()}>{ &*finding.title }</h5>
                 // Seen with the title, not only at the end of the block.
                 if outcome.mark(&cause.finding) == Some(Mark::Tried) {
                     <p><span class="et-tag">{ text.outcome_tried() }</span></p>

@@ -1,6 +1,6 @@
 //! "Did this fix it?": the two buttons on each finding, the mark once answered (with Undo),
 //! and the "Fixed" panel at the top of the summary. Where focus goes after each is
-//! [`crate::hooks::use_outcome`].
+//! the session's to say (`model::session`).
 
 use super::start_again::StartAgain;
 use crate::content::SharedChecklist;
@@ -67,7 +67,6 @@ pub fn resolved(
     checklist: &SharedChecklist,
     marks: &Outcome,
     saved: &Outcome,
-    heading: NodeRef,
     on_outcome: &Callback<Action>,
     on_action: &Callback<Action>,
 ) -> Html {
@@ -102,7 +101,7 @@ pub fn resolved(
     }
     html! {
         <div class="et-resolved">
-            <h4 class="et-resolved-title" tabindex="-1" ref={heading}>
+            <h4 class="et-resolved-title" tabindex="-1">
                 { about(text.resolved_heading()) }
             </h4>
             <p>{ text.resolved_intro() }</p>

@@ -1,5 +1,4 @@
 use super::answer_text;
-use crate::browser::clock;
 use crate::content::SharedChecklist;
 use crate::model::{fill, format, Progress};
 use std::rc::Rc;
@@ -20,6 +19,7 @@ pub struct LinkOfferProps {
 /// Nothing here changes until the user chooses.
 #[component]
 pub fn LinkOffer(props: &LinkOfferProps) -> Html {
+    let shared = super::use_shared();
     let checklist = &props.checklist;
     let text = &checklist.text;
     let offer = &props.offer;
@@ -35,7 +35,7 @@ pub fn LinkOffer(props: &LinkOfferProps) -> Html {
             (
                 "when",
                 &latest
-                    .map(|when| format::moment(text, when, clock::utc_offset_minutes()))
+                    .map(|when| format::moment(text, when, shared.utc_offset))
                     .unwrap_or_default(),
             ),
         ],

@@ -1,7 +1,7 @@
 use crate::content::SharedChecklist;
-use crate::hooks::Notice;
 use crate::model::fill;
 use crate::model::link::LinkError;
+use crate::model::session::Notice;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]

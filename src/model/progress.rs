@@ -92,11 +92,8 @@ pub struct Progress {
     checks: Checks,
     at: Position,
     error: Option<InputError>,
+    /// The day answers are judged on: a date after it is refused.
     today: Date,
-    /// The time the next actions happen at; see [`Progress::set_time`].
-    now: Timestamp,
-    /// Where the last answers taken from another tab had their user; see [`Progress::adopt`].
-    followed: Option<Position>,
     /// Which finding fixed it and which didn't.
     outcome: Outcome,
     /// The mail app the user said they use.
@@ -113,8 +110,6 @@ impl Progress {
             at: Position::Step(0),
             error: None,
             today,
-            now: Timestamp(0),
-            followed: None,
             outcome: Outcome::default(),
             mail_app: None,
         }
@@ -138,8 +133,6 @@ impl Progress {
             at,
             error: None,
             today,
-            now: Timestamp(0),
-            followed: None,
             outcome: Outcome::default(),
             mail_app: None,
         };
@@ -164,12 +157,6 @@ impl Progress {
 
     pub fn today(&self) -> Date {
         self.today
-    }
-
-    /// Sets the time the following actions happen at, so answers can record when they were
-    /// given. The model never reads a clock itself.
-    pub fn set_time(&mut self, now: Timestamp) {
-        self.now = now;
     }
 
     /// When a step's answer was last given or changed.
@@ -257,18 +244,7 @@ impl Progress {
 
     /// The options the user has chosen on a step, in the content's order: their guidance is shown.
     pub fn chosen<'c>(&self, checklist: &'c Checklist, step: usize) -> Vec<&'c AnswerOption> {
-        let Some(content) = checklist.steps.get(step) else {
-            return Vec::new();
-        };
-        match self.answer(step) {
-            Some(Answer::Choice(id)) => content.option(id).into_iter().collect(),
-            Some(Answer::When(when)) => content
-                .options
-                .iter()
-                .filter(|o| when.changes.iter().any(|c| *c == *o.id))
-                .collect(),
-            None => Vec::new(),
-        }
+        chosen_in(checklist, step, self.answer(step))
     }
 
     /// The date given on a `when` step, if it is a real one.
@@ -301,8 +277,9 @@ impl Progress {
         when.changes.is_empty().then_some(InputError::NoChange)
     }
 
-    /// Applies one action. Returns whether anything changed, so callers save only real changes.
-    pub fn apply(&mut self, checklist: &Checklist, action: Action) -> bool {
+    /// Applies one action taken at `now` (answers record when they were given; the model
+    /// never reads a clock). Returns whether anything changed, so callers save only real changes.
+    pub fn apply(&mut self, checklist: &Checklist, action: Action, now: Timestamp) -> bool {
         let before = self.clone();
         match action {
             Action::Choose { step, option } => {
@@ -394,22 +371,18 @@ impl Progress {
                 self.mail_app = Some(id)
             }
             Action::ChooseMailApp(_) => {}
-            Action::StartAgain => {
-                let now = self.now;
-                *self = Progress::new(checklist, self.today);
-                self.now = now;
-            }
+            Action::StartAgain => *self = Progress::new(checklist, self.today),
         }
-        self.record_times(&before);
+        self.record_times(&before, now);
         *self != before
     }
 
     /// Stamps every answer this action gave or changed with the current time.
-    fn record_times(&mut self, before: &Progress) {
+    fn record_times(&mut self, before: &Progress, now: Timestamp) {
         for step in 0..self.answers.len() {
             if self.answers[step] != before.answers[step] && self.answers[step].is_some() {
-                self.answered_at[step] = Some(self.now);
-                self.started.get_or_insert(self.now);
+                self.answered_at[step] = Some(now);
+                self.started.get_or_insert(now);
             }
         }
     }
@@ -417,7 +390,14 @@ impl Progress {
     /// Takes the answers another tab or instance saved. A user who is at the first open
     /// question, or still where the last such change put them, follows the other one along;
     /// a user who has moved on their own (to look back at an answer, say) keeps their place.
-    pub fn adopt(&mut self, checklist: &Checklist, other: &Progress) -> bool {
+    /// `followed` is where the last such change put them; it is kept by the caller, as it
+    /// belongs to this tab's session, not to the answers.
+    pub fn adopt(
+        &mut self,
+        checklist: &Checklist,
+        other: &Progress,
+        followed: &mut Option<Position>,
+    ) -> bool {
         if self.answers.len() != other.answers.len()
             || (self.answers == other.answers
                 && self.at == other.at
@@ -427,7 +407,7 @@ impl Progress {
             return false;
         }
         let at_first_open = self.first_unanswered(checklist).map(Position::Step) == Some(self.at);
-        let following = at_first_open || self.followed == Some(self.at);
+        let following = at_first_open || *followed == Some(self.at);
         let before = (self.answers.clone(), self.at, self.checks.clone());
         let outcome_before = std::mem::replace(&mut self.outcome, other.outcome.clone());
         let app_changed = self.mail_app != other.mail_app;
@@ -439,7 +419,7 @@ impl Progress {
         self.error = None;
         let wanted = if following { other.at } else { self.at };
         self.at = self.reachable(checklist, wanted);
-        self.followed = following.then_some(self.at);
+        *followed = following.then_some(self.at);
         app_changed
             || self.outcome != outcome_before
             || (self.answers.clone(), self.at, self.checks.clone()) != before
@@ -491,10 +471,34 @@ impl Progress {
     }
 }
 
+/// The options `answer` chose on a step, in the content's order.
+pub fn chosen_in<'c>(
+    checklist: &'c Checklist,
+    step: usize,
+    answer: Option<&Answer>,
+) -> Vec<&'c AnswerOption> {
+    let Some(content) = checklist.steps.get(step) else {
+        return Vec::new();
+    };
+    match answer {
+        Some(Answer::Choice(id)) => content.option(id).into_iter().collect(),
+        Some(Answer::When(when)) => content
+            .options
+            .iter()
+            .filter(|o| when.changes.iter().any(|c| *c == *o.id))
+            .collect(),
+        None => Vec::new(),
+    }
+}
+
 /// An answer as the user reads it back: the options chosen, and a `when` step's date first.
 pub fn answer_text(checklist: &Checklist, progress: &Progress, step: usize) -> String {
-    let labels: Vec<&str> = progress
-        .chosen(checklist, step)
+    answer_text_of(checklist, step, progress.answer(step))
+}
+
+/// [`answer_text`] from the answer alone, for a view that has nothing else of the progress.
+pub fn answer_text_of(checklist: &Checklist, step: usize, answer: Option<&Answer>) -> String {
+    let labels: Vec<&str> = chosen_in(checklist, step, answer)
         .into_iter()
         .map(|option| checklist.option_label(option))
         .collect();
@@ -505,7 +509,11 @@ pub fn answer_text(checklist: &Checklist, progress: &Progress, step: usize) -> S
     {
         return labels.join("; ");
     }
-    let date = progress.date(step).map_or_else(
+    let date = match answer {
+        Some(Answer::When(when)) => Date::parse_iso(&when.date),
+        _ => None,
+    };
+    let date = date.map_or_else(
         || checklist.text.no_date().to_string(),
         |date| super::format::date(&checklist.text, date),
     );
