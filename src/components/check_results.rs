@@ -1,4 +1,3 @@
-use crate::content::SharedChecklist;
 use crate::model::checks::contradiction::contradictions;
 use crate::model::checks::describe::{self, host_of, Standing};
 use crate::model::checks::CheckKind;
@@ -9,7 +8,6 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct CheckResultsProps {
-    pub checklist: SharedChecklist,
     pub progress: Progress,
     pub settings: Rc<CheckSettings>,
     /// Which results to show: the mail records and registration, the portal, or all.
@@ -23,8 +21,8 @@ pub struct CheckResultsProps {
 /// for a problem, any answer that says otherwise, and when it was taken.
 #[component]
 pub fn CheckResults(props: &CheckResultsProps) -> Html {
-    let utc_offset = super::use_shared().utc_offset;
-    let checklist = &props.checklist;
+    let shared = super::use_shared();
+    let checklist = &shared.checklist;
     let text = &checklist.text;
     let progress = &props.progress;
     let checks = progress.checks();
@@ -34,7 +32,7 @@ pub fn CheckResults(props: &CheckResultsProps) -> Html {
     let checked = |at| {
         fill(
             text.checked_at(),
-            &[("when", &format::moment(text, at, utc_offset))],
+            &[("when", &format::moment(text, at, shared.utc_offset))],
         )
     };
     // Results made together (the records check) say when once, after them all.

@@ -1,11 +1,9 @@
 use super::continue_elsewhere::ContinueElsewhere;
-use crate::content::SharedChecklist;
 use crate::model::Progress;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ContinueLaterProps {
-    pub checklist: SharedChecklist,
     pub progress: Progress,
     pub storage_key: AttrValue,
 }
@@ -15,7 +13,6 @@ pub struct ContinueLaterProps {
 pub fn ContinueLater(props: &ContinueLaterProps) -> Html {
     html! {
         <ContinueElsewhere
-            checklist={props.checklist.clone()}
             progress={props.progress.clone()}
             storage_key={props.storage_key.clone()}
             folded=true

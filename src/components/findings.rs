@@ -2,7 +2,6 @@ use super::change_button::ChangeButton;
 use super::external_link::ExternalLink;
 use super::fix_outcome::fix_outcome;
 use super::settings_card::settings_for_cause;
-use crate::content::SharedChecklist;
 use crate::model::diagnosis::conflict_answers;
 use crate::model::outcome::{lead_order, Mark, Outcome};
 use crate::model::report::{self, confidence_label};
@@ -11,15 +10,10 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct FindingsProps {
-    pub checklist: SharedChecklist,
     pub diagnosis: Diagnosis,
-    pub on_action: Callback<Action>,
     /// Which finding fixed it and which were tried: they order the causes and mark them.
     #[prop_or_default]
     pub outcome: Outcome,
-    /// Where "This fixed it" and "Still not working" send their actions.
-    #[prop_or_default]
-    pub on_outcome: Callback<Action>,
     /// The mail app the user chose, for the settings shown with a cause that needs them.
     #[prop_or_default]
     pub mail_app: Option<AttrValue>,
@@ -29,13 +23,14 @@ pub struct FindingsProps {
 /// other causes; answers that contradict each other, named; and what is still to check.
 #[component]
 pub fn Findings(props: &FindingsProps) -> Html {
-    let checklist = &props.checklist;
+    let shared = super::use_shared();
+    let checklist = &shared.checklist;
     let text = &checklist.text;
     let diagnosis = &props.diagnosis;
     let outcome = &props.outcome;
     // Tried causes go last, so the next one leads; the one that fixed it comes first.
     let causes = lead_order(diagnosis.causes(), outcome);
-    let outcome_of = |id: &str| fix_outcome(checklist, id, outcome.mark(id), &props.on_outcome);
+    let outcome_of = |id: &str| fix_outcome(checklist, id, outcome.mark(id), &shared.on_action);
     // Why the first leads holds only while the marks haven't reordered the causes.
     let in_rank_order = causes
         .iter()
@@ -65,7 +60,7 @@ pub fn Findings(props: &FindingsProps) -> Html {
                 if let Some(link) = checklist.link(finding.link.as_ref()) {
                     <p><ExternalLink link={link.clone()} opens_new_tab={text.opens_new_tab().to_owned()} /></p>
                 }
-                { settings_for_cause(checklist, &causes, cause, outcome, &props.mail_app, &props.on_action) }
+                { settings_for_cause(checklist, &causes, cause, outcome, &props.mail_app) }
                 if finding.contact_admin {
                     <p class="et-contact-now">{ text.contact_who() }</p>
                 }
@@ -90,7 +85,7 @@ pub fn Findings(props: &FindingsProps) -> Html {
                 if let Some(link) = checklist.link(finding.link.as_ref()) {
                     <p><ExternalLink link={link.clone()} opens_new_tab={text.opens_new_tab().to_owned()} /></p>
                 }
-                { settings_for_cause(checklist, &causes, cause, outcome, &props.mail_app, &props.on_action) }
+                { settings_for_cause(checklist, &causes, cause, outcome, &props.mail_app) }
                 { outcome_of(&cause.finding) }
             </li>
         })
@@ -120,13 +115,13 @@ pub fn Findings(props: &FindingsProps) -> Html {
         html! {
             <li>
                 { step + 1 }{ ". " }{ &*checklist.steps[step].question }{ " " }
-                <ChangeButton checklist={checklist.clone()} {step} on_action={props.on_action.clone()} />
+                <ChangeButton {step} />
             </li>
         }
     });
     let unanswered = diagnosis.unanswered();
     let answer_rest = {
-        let on_action = props.on_action.clone();
+        let on_action = shared.on_action.clone();
         let first = unanswered.first().copied().unwrap_or_default();
         Callback::from(move |_| on_action.emit(Action::Change(first)))
     };

@@ -68,7 +68,6 @@ pub fn resolved(
     marks: &Outcome,
     saved: &Outcome,
     on_outcome: &Callback<Action>,
-    on_action: &Callback<Action>,
 ) -> Html {
     let text = &checklist.text;
     // A fix on a finding the answers no longer point to is set aside, not silently dropped.
@@ -111,9 +110,8 @@ pub fn resolved(
                     { text.outcome_undo() }
                 </button>
             </p>
-            <StartAgain checklist={checklist.clone()} has_answers=true
-                label={AttrValue::from(text.resolved_start_again().to_owned())}
-                on_action={on_action.clone()} />
+            <StartAgain has_answers=true
+                label={AttrValue::from(text.resolved_start_again().to_owned())} />
         </div>
     }
 }

@@ -1,12 +1,10 @@
 use super::answer_text;
-use crate::content::SharedChecklist;
 use crate::model::{fill, format, Progress};
 use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct LinkOfferProps {
-    pub checklist: SharedChecklist,
     /// The answers the link carries.
     pub offer: Rc<Progress>,
     /// Whether this browser already has answers the offer would replace.
@@ -20,7 +18,7 @@ pub struct LinkOfferProps {
 #[component]
 pub fn LinkOffer(props: &LinkOfferProps) -> Html {
     let shared = super::use_shared();
-    let checklist = &props.checklist;
+    let checklist = &shared.checklist;
     let text = &checklist.text;
     let offer = &props.offer;
     let answered = offer.answered_count(checklist);

@@ -42,7 +42,7 @@ pub fn mail_app_choice(
                     { for app.lines.iter().map(|line| html! { <li>{ &**line }</li> }) }
                 </ul>
                 if app.profile {
-                    <ProfileDownload checklist={checklist.clone()} />
+                    <ProfileDownload />
                 }
             }
         </>

@@ -1,4 +1,3 @@
-use crate::content::SharedChecklist;
 use crate::model::fill;
 use crate::model::link::LinkError;
 use crate::model::session::Notice;
@@ -6,7 +5,6 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct NoticeLineProps {
-    pub checklist: SharedChecklist,
     pub notices: Vec<Notice>,
 }
 
@@ -14,7 +12,8 @@ pub struct NoticeLineProps {
 /// appears later is announced.
 #[component]
 pub fn NoticeLine(props: &NoticeLineProps) -> Html {
-    let text = &props.checklist.text;
+    let shared = super::use_shared();
+    let text = &shared.checklist.text;
     let message = |notice: &Notice| -> String {
         match notice {
             Notice::Unavailable => text.notice_unavailable().to_string(),

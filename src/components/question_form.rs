@@ -68,16 +68,16 @@ pub fn QuestionForm(props: &QuestionFormProps) -> Html {
     let settings = Rc::clone(&shared.check_settings);
     let check = match step.check.as_deref() {
         Some("records") => html! {
-            <RecordsCheck checklist={checklist.clone()} progress={progress.clone()} {settings} on_action={on_action.clone()} />
+            <RecordsCheck progress={progress.clone()} {settings} />
         },
         Some("portal") => html! {
-            <PortalCheck checklist={checklist.clone()} progress={progress.clone()} {settings} on_action={on_action.clone()} />
+            <PortalCheck progress={progress.clone()} {settings} />
         },
         _ => html! {},
     };
     html! {
         <form class="et-question" novalidate=true {onsubmit}>
-            <ErrorSummary checklist={checklist.clone()} error={progress.error()} />
+            <ErrorSummary error={progress.error()} />
             <fieldset class="et-fieldset" aria-describedby={describedby}>
                 <legend class="et-legend">
                     <h3 class="et-step-title" tabindex="-1">{ &*step.question }</h3>
@@ -90,16 +90,16 @@ pub fn QuestionForm(props: &QuestionFormProps) -> Html {
                 }
                 { props.children.clone() }
             </fieldset>
-            <Guidance checklist={checklist.clone()} options={chosen.clone()} on_action={on_action.clone()} />
+            <Guidance options={chosen.clone()} />
             { check }
-            <StepActions checklist={checklist.clone()} can_go_back={*index > 0}
+            <StepActions can_go_back={*index > 0}
                 help_offered={chosen.iter().any(|option| option.offers_help)}
-                can_get_help={progress.answered_count(checklist) > 0} on_action={on_action.clone()} />
+                can_get_help={progress.answered_count(checklist) > 0} />
             // This step sends the user to another computer or network: the link that carries
             // the answers there is offered here, below Continue, outside the live guidance (so
             // it isn't read out), and folded (made when opened: every Continue stays fast).
             if step.offers_continue {
-                <ContinueElsewhere checklist={checklist.clone()} progress={progress.clone()}
+                <ContinueElsewhere progress={progress.clone()}
                     storage_key={shared.storage_key.clone()} folded=true qr_on_request=true />
             }
         </form>

@@ -93,7 +93,7 @@ pub fn StepItem(props: &StepView) -> Html {
                             </li>
                         }) }
                     </ul>
-                    <ChangeButton checklist={checklist.clone()} step={index} on_action={shared.on_action.clone()}
+                    <ChangeButton step={index}
                         class={classes!("et-button", "et-button--secondary", "et-change")} />
                 }
             </>

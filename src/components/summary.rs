@@ -4,7 +4,6 @@ use super::{
     continue_elsewhere::ContinueElsewhere, external_link::ExternalLink, findings::Findings,
     report_panel::ReportPanel, todo_list::TodoList, use_shared,
 };
-use crate::content::SharedChecklist;
 use crate::hooks::use_media_query;
 use crate::model::outcome::all_tried;
 use crate::model::{
@@ -48,7 +47,7 @@ pub fn Summary(props: &SummaryProps) -> Html {
                 <dd>{ answer }</dd>
                 <dd class="et-summary-change">
                     if reachable {
-                        <ChangeButton checklist={checklist.clone()} step={index} on_action={on_action.clone()} />
+                        <ChangeButton step={index} />
                     }
                 </dd>
             </div>
@@ -65,14 +64,14 @@ pub fn Summary(props: &SummaryProps) -> Html {
     html! {
         <section class="et-summary" aria-labelledby="et-summary-title">
             <h3 class="et-summary-title" id="et-summary-title" tabindex="-1">{ text.findings_heading() }</h3>
-            { resolved(checklist, &marks, progress.outcome(), on_action, on_action) }
-            <Findings checklist={checklist.clone()} diagnosis={(**diagnosis).clone()} on_action={on_action.clone()}
-                outcome={marks.clone()} on_outcome={on_action.clone()}
+            { resolved(checklist, &marks, progress.outcome(), on_action) }
+            <Findings diagnosis={(**diagnosis).clone()}
+                outcome={marks.clone()}
                 mail_app={progress.mail_app().map(|app| AttrValue::from(app.to_owned()))} />
-            <TodoList checklist={checklist.clone()} steps={next_steps::from_diagnosis(checklist, progress, diagnosis)} on_action={on_action.clone()} />
+            <TodoList steps={next_steps::from_diagnosis(checklist, progress, diagnosis)} />
             if !progress.checks().is_empty() {
                 <h4>{ text.checks_heading() }</h4>
-                <CheckResults checklist={checklist.clone()} progress={(**progress).clone()}
+                <CheckResults progress={(**progress).clone()}
                     settings={Rc::clone(&shared.check_settings)} />
             }
             <h4 class="et-contact-title" tabindex="-1">{ text.contact_heading() }</h4>
@@ -93,11 +92,11 @@ pub fn Summary(props: &SummaryProps) -> Html {
                 </p>
             }
             <ReportPanel progress={Rc::clone(progress)} diagnosis={Rc::clone(diagnosis)} changed_at={props.changed_at} />
-            <ContinueElsewhere checklist={checklist.clone()} progress={(**progress).clone()} storage_key={shared.storage_key.clone()} />
+            <ContinueElsewhere progress={(**progress).clone()} storage_key={shared.storage_key.clone()} />
             <details class="et-check-answers" open={wide}>
                 <summary>{ text.summary_heading() }</summary>
                 <dl class="et-summary-list">{ for rows }</dl>
-                <Timeline checklist={checklist.clone()} progress={Rc::clone(progress)} utc_offset={shared.utc_offset} />
+                <Timeline progress={Rc::clone(progress)} />
             </details>
         </section>
     }
@@ -105,23 +104,22 @@ pub fn Summary(props: &SummaryProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 struct TimelineProps {
-    checklist: SharedChecklist,
     progress: Rc<Progress>,
-    utc_offset: i32,
 }
 
 /// When troubleshooting started, and how long ago the problem began.
 #[component]
 fn Timeline(props: &TimelineProps) -> Html {
-    let text = &props.checklist.text;
+    let shared = use_shared();
+    let text = &shared.checklist.text;
     let progress = &props.progress;
     let started = progress.started().map(|when| {
         fill(
             text.started_at(),
-            &[("when", &format::moment(text, when, props.utc_offset))],
+            &[("when", &format::moment(text, when, shared.utc_offset))],
         )
     });
-    let when_step = props
+    let when_step = shared
         .checklist
         .steps
         .iter()

@@ -159,7 +159,6 @@ pub fn TroubleshooterView(props: &ViewProps) -> Html {
     };
     let on_take = settle_offer(|| Input::TakeOffer);
     let on_ignore = settle_offer(|| Input::IgnoreOffer);
-    let on_action = &shared.on_action;
     let checklist = &shared.checklist;
     let progress = &session.progress;
     let text = &checklist.text;
@@ -207,11 +206,10 @@ pub fn TroubleshooterView(props: &ViewProps) -> Html {
             if !props.hide_heading && !at_summary {
                 <p class="et-intro">{ fill(text.intro(), &[("total", &total)]) }</p>
             }
-            <ConfigProblems checklist={checklist.clone()} problems={Rc::clone(&props.problems)} />
-            <NoticeLine checklist={checklist.clone()} notices={session.notices.clone()} />
+            <ConfigProblems problems={Rc::clone(&props.problems)} />
+            <NoticeLine notices={session.notices.clone()} />
             if let Some(offer) = &session.offer {
                 <LinkOffer
-                    checklist={checklist.clone()}
                     offer={Rc::clone(&offer.progress)}
                     replaces={has_answers}
                     on_take={on_take}
@@ -219,9 +217,9 @@ pub fn TroubleshooterView(props: &ViewProps) -> Html {
                 />
             }
             if !at_summary {
-                <Prerequisites checklist={checklist.clone()} />
+                <Prerequisites />
             }
-            <ProgressMeter checklist={checklist.clone()} progress={progress.clone()} />
+            <ProgressMeter progress={progress.clone()} />
             if at_summary {
                 <Summary
                     progress={Rc::clone(&open_progress)}
@@ -238,12 +236,10 @@ pub fn TroubleshooterView(props: &ViewProps) -> Html {
             }
             // Folded below the questions, unless the open step already offers it.
             if !at_summary && has_answers && !open_offers_continue {
-                <ContinueLater checklist={checklist.clone()} progress={progress.clone()} storage_key={shared.storage_key.clone()} />
+                <ContinueLater progress={progress.clone()} storage_key={shared.storage_key.clone()} />
             }
             <StartAgain
-                checklist={checklist.clone()}
                 {has_answers}
-                on_action={on_action.clone()}
             />
         </section>
         </ContextProvider<Shared>>
