@@ -5,9 +5,10 @@ mod common;
 
 use common::{checklist, choose, step, today, toggle, walk};
 use email_troubleshooter::model::saved::{decode, encode};
+use email_troubleshooter::model::session::{Input, Session};
 use email_troubleshooter::model::{
-    diagnose, next_steps, Action, Answer, InputError, Position, Progress, StepStatus, Timestamp,
-    WhenAnswer,
+    diagnose, next_steps, Action, Answer, Checklist, InputError, Position, Progress, StepStatus,
+    Timestamp, WhenAnswer,
 };
 
 #[test]
@@ -46,14 +47,24 @@ fn choosing_an_answer_records_it_and_shows_its_guidance_without_moving_on() {
 #[test]
 fn continue_needs_an_answer_first() {
     let content = checklist();
-    let mut progress = Progress::new(&content, today());
-    assert!(progress.apply(&content, Action::Continue, Timestamp(0)));
-    assert_eq!(progress.error(), Some(InputError::NoAnswer));
-    assert_eq!(progress.at(), Position::Step(0));
-    progress.apply(&content, choose(0, "yes"), Timestamp(0));
-    assert_eq!(progress.error(), None, "answering clears the error");
-    progress.apply(&content, Action::Continue, Timestamp(0));
-    assert_eq!(progress.at(), Position::Step(1));
+    // The error is the session's (what the user was told), not part of the answers.
+    let mut session = Session::new(&content, Progress::new(&content, today()), vec![], None);
+    let before = session.clone();
+    act(&mut session, &content, Action::Continue);
+    assert!(
+        session != before,
+        "Continue without an answer changes what is shown"
+    );
+    assert_eq!(session.error(), Some(InputError::NoAnswer));
+    assert_eq!(session.progress.at(), Position::Step(0));
+    act(&mut session, &content, choose(0, "yes"));
+    assert_eq!(session.error(), None, "answering clears the error");
+    act(&mut session, &content, Action::Continue);
+    assert_eq!(session.progress.at(), Position::Step(1));
+}
+
+fn act(session: &mut Session, content: &Checklist, action: Action) {
+    session.apply(content, Input::Act(action), Timestamp(0));
 }
 
 #[test]
@@ -140,12 +151,13 @@ fn a_step_past_the_first_unanswered_one_cannot_be_opened() {
 #[test]
 fn the_when_step_takes_a_date_and_what_changed() {
     let content = checklist();
-    let mut progress = Progress::new(&content, today());
-    progress.apply(&content, choose(0, "yes"), Timestamp(0));
-    progress.apply(&content, Action::Continue, Timestamp(0));
+    let mut session = Session::new(&content, Progress::new(&content, today()), vec![], None);
+    act(&mut session, &content, choose(0, "yes"));
+    act(&mut session, &content, Action::Continue);
 
-    progress.apply(&content, Action::Continue, Timestamp(0));
-    assert_eq!(progress.error(), Some(InputError::NoChange));
+    act(&mut session, &content, Action::Continue);
+    assert_eq!(session.error(), Some(InputError::NoChange));
+    let mut progress = session.progress.clone();
 
     progress.apply(
         &content,
@@ -230,9 +242,10 @@ fn a_date_in_the_future_or_not_a_date_is_refused() {
         },
         Timestamp(0),
     );
-    progress.apply(&content, Action::Continue, Timestamp(0));
+    let mut session = Session::new(&content, progress, vec![], None);
+    act(&mut session, &content, Action::Continue);
     assert_eq!(
-        (progress.at(), progress.error()),
+        (session.progress.at(), session.error()),
         (Position::Step(1), Some(InputError::FutureDate))
     );
 }

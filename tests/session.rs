@@ -5,7 +5,9 @@ mod common;
 
 use common::{checklist, choose, today, walk};
 use email_troubleshooter::model::session::{announcement, Effect, Focus, Input, Notice, Session};
-use email_troubleshooter::model::{link, Action, Checklist, Event, Position, Progress, Timestamp};
+use email_troubleshooter::model::{
+    link, Action, Checklist, Event, InputError, Position, Progress, Timestamp,
+};
 
 const NOW: Timestamp = Timestamp(1_795_490_000);
 
@@ -36,9 +38,10 @@ fn a_focus_effect_only_on_a_real_move() {
     let mut session = fresh(&content);
     let refused = act(&mut session, &content, Action::Continue);
     assert!(
-        !refused.iter().any(|e| matches!(e, Effect::Focus(_))),
-        "Continue without an answer stays put: {refused:?}"
+        refused.is_empty(),
+        "Continue without an answer stays put, and nothing is saved: {refused:?}"
     );
+    assert_eq!(session.error(), Some(InputError::NoAnswer));
     act(&mut session, &content, choose(0, "yes"));
     let moved = act(&mut session, &content, Action::Continue);
     assert!(moved.contains(&Effect::Focus(Focus::Step(1))), "{moved:?}");

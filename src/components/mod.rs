@@ -40,7 +40,7 @@ pub use troubleshooter::{
 
 use crate::content::SharedChecklist;
 pub(crate) use crate::model::progress::answer_text;
-use crate::model::{Action, Checklist, Progress, StepStatus};
+use crate::model::{Action, Checklist, InputError, Progress, StepStatus};
 use yew::prelude::*;
 
 /// What the open step's views need: which step, the content, the progress, where to send actions.
@@ -49,6 +49,8 @@ pub struct StepProps {
     pub index: usize,
     pub checklist: SharedChecklist,
     pub progress: Progress,
+    /// Why the step can't be left yet, once the user has tried to.
+    pub error: Option<InputError>,
     pub on_action: Callback<Action>,
 }
 

@@ -77,7 +77,7 @@ pub fn QuestionForm(props: &QuestionFormProps) -> Html {
     };
     html! {
         <form class="et-question" novalidate=true {onsubmit}>
-            <ErrorSummary error={progress.error()} />
+            <ErrorSummary error={props.step.error} />
             <fieldset class="et-fieldset" aria-describedby={describedby}>
                 <legend class="et-legend">
                     <h3 class="et-step-title" tabindex="-1">{ &*step.question }</h3>

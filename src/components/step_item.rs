@@ -3,7 +3,7 @@ use super::{
     when_question::WhenQuestion, StepProps,
 };
 use crate::model::progress::{answer_text_of, chosen_in};
-use crate::model::{Answer, Progress, StepKind, StepStatus};
+use crate::model::{Answer, InputError, Progress, StepKind, StepStatus};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -14,6 +14,8 @@ pub struct StepView {
     pub index: usize,
     pub answer: Option<Answer>,
     pub status: StepStatus,
+    /// Why the open step can't be left yet; always `None` for the others.
+    pub error: Option<InputError>,
     /// The whole progress, for the open step only: its form needs more than its own answer
     /// (its error, the checks, the link to continue elsewhere).
     pub open: Option<Rc<Progress>>,
@@ -62,6 +64,7 @@ pub fn StepItem(props: &StepView) -> Html {
             index,
             checklist: checklist.clone(),
             progress: (**progress).clone(),
+            error: props.error,
             on_action: shared.on_action.clone(),
         };
         match step.kind {

@@ -65,7 +65,7 @@ pub fn Summary(props: &SummaryProps) -> Html {
         <section class="et-summary" aria-labelledby="et-summary-title">
             <h3 class="et-summary-title" id="et-summary-title" tabindex="-1">{ text.findings_heading() }</h3>
             { resolved(checklist, &marks, progress.outcome(), on_action) }
-            <Findings diagnosis={(**diagnosis).clone()}
+            <Findings diagnosis={Rc::clone(diagnosis)}
                 outcome={marks.clone()}
                 mail_app={progress.mail_app().map(|app| AttrValue::from(app.to_owned()))} />
             <TodoList steps={next_steps::from_diagnosis(checklist, progress, diagnosis)} />

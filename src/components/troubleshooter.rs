@@ -178,6 +178,7 @@ pub fn TroubleshooterView(props: &ViewProps) -> Html {
                 {index}
                 answer={progress.answer(index).cloned()}
                 status={progress.status(checklist, index)}
+                error={session.error().filter(|_| open)}
                 open={open.then(|| Rc::clone(&open_progress))}
             />
         }

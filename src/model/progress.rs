@@ -91,7 +91,6 @@ pub struct Progress {
     /// The latest result of each check the user ran.
     checks: Checks,
     at: Position,
-    error: Option<InputError>,
     /// The day answers are judged on: a date after it is refused.
     today: Date,
     /// Which finding fixed it and which didn't.
@@ -108,7 +107,6 @@ impl Progress {
             started: None,
             checks: Checks::default(),
             at: Position::Step(0),
-            error: None,
             today,
             outcome: Outcome::default(),
             mail_app: None,
@@ -131,7 +129,6 @@ impl Progress {
             started,
             checks,
             at,
-            error: None,
             today,
             outcome: Outcome::default(),
             mail_app: None,
@@ -177,10 +174,6 @@ impl Progress {
     /// The id of the mail app the user said they use.
     pub fn mail_app(&self) -> Option<&str> {
         self.mail_app.as_deref()
-    }
-
-    pub fn error(&self) -> Option<InputError> {
-        self.error
     }
 
     pub fn answer(&self, step: usize) -> Option<&Answer> {
@@ -289,13 +282,11 @@ impl Progress {
                     .is_some_and(|s| s.kind == StepKind::Choice && s.option(&option).is_some());
                 if offered && self.is_open(step) {
                     self.answers[step] = Some(Answer::Choice(option));
-                    self.error = None;
                 }
             }
             Action::SetDate { step, date } => {
                 if let Some(when) = self.when_answer_mut(checklist, step) {
                     when.date = date.trim().to_owned();
-                    self.error = None;
                 }
             }
             Action::ToggleChange { step, option, on } => {
@@ -322,22 +313,17 @@ impl Progress {
                             .map(|o| o.to_string())
                             .collect();
                     }
-                    self.error = None;
                 }
             }
+            // A step with a problem isn't left; the session says why (see `Session::error`).
             Action::Continue => {
                 if let Position::Step(step) = self.at {
-                    match self.problem_with(checklist, step) {
-                        Some(problem) => self.error = Some(problem),
-                        None => {
-                            self.error = None;
-                            self.at = self.next_after(checklist, step);
-                        }
+                    if self.problem_with(checklist, step).is_none() {
+                        self.at = self.next_after(checklist, step);
                     }
                 }
             }
             Action::Back => {
-                self.error = None;
                 self.at = match self.at {
                     Position::Step(step) => Position::Step(step.saturating_sub(1)),
                     Position::Summary => self.reachable(
@@ -349,12 +335,10 @@ impl Progress {
             Action::Change(step) => {
                 let wanted = Position::Step(step);
                 if step < self.answers.len() && self.reachable(checklist, wanted) == wanted {
-                    self.error = None;
                     self.at = Position::Step(step);
                 }
             }
             Action::GetHelp => {
-                self.error = None;
                 self.at = self.reachable(checklist, Position::Summary);
             }
             Action::Checked(result) => self.checks.record(result),
@@ -416,7 +400,6 @@ impl Progress {
         self.answered_at = other.answered_at.clone();
         self.started = other.started;
         self.checks = other.checks.clone();
-        self.error = None;
         let wanted = if following { other.at } else { self.at };
         self.at = self.reachable(checklist, wanted);
         *followed = following.then_some(self.at);

@@ -11,7 +11,7 @@ use super::events::{Event, Reporter};
 use super::fill;
 use super::link::LinkError;
 use super::outcome::{all_tried, lead_order};
-use super::progress::{Action, Position, Progress};
+use super::progress::{Action, InputError, Position, Progress};
 use super::saved::{RestoreError, Restored};
 use std::rc::Rc;
 
@@ -142,6 +142,8 @@ pub enum Effect {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Session {
     pub progress: Progress,
+    /// Why the open step can't be left yet, once the user has tried to.
+    error: Option<InputError>,
     /// Where the last answers taken from another tab put the user; see [`Progress::adopt`].
     followed: Option<Position>,
     reporter: Reporter,
@@ -163,6 +165,7 @@ impl Session {
         let mut session = Session {
             reporter: Reporter::new(&progress),
             progress,
+            error: None,
             followed: None,
             offer,
             notices,
@@ -230,6 +233,11 @@ impl Session {
         Session::new(checklist, progress, notices, offer)
     }
 
+    /// Why the open step can't be left yet: said once the user has pressed Continue.
+    pub fn error(&self) -> Option<InputError> {
+        self.error
+    }
+
     /// What the answers point to, while the summary is shown (`None` before).
     pub fn diagnosis(&self) -> Option<&Rc<Diagnosis>> {
         self.diagnosis.as_ref()
@@ -242,7 +250,9 @@ impl Session {
         match input {
             Input::Act(action) => {
                 let before = self.progress.clone();
-                if !self.progress.apply(checklist, action.clone(), now) {
+                let changed = self.progress.apply(checklist, action.clone(), now);
+                self.error = self.error_after(checklist, &action);
+                if !changed {
                     return effects;
                 }
                 self.diagnose(checklist);
@@ -261,6 +271,7 @@ impl Session {
             Input::Adopt(other) => {
                 // Saved elsewhere already: not saved back, and focus stays where it is.
                 if self.progress.adopt(checklist, &other, &mut self.followed) {
+                    self.error = None;
                     self.reporter.sync(&self.progress);
                     self.diagnose(checklist);
                 }
@@ -274,6 +285,7 @@ impl Session {
                     return effects;
                 };
                 self.progress = (*offer.progress).clone();
+                self.error = None;
                 self.reporter.sync(&self.progress);
                 self.diagnose(checklist);
                 self.replace_notice(Notice::OfferTaken);
@@ -310,6 +322,28 @@ impl Session {
     fn replace_notice(&mut self, notice: Notice) {
         self.notices.retain(|n| n.subject() != notice.subject());
         self.notices.push(notice);
+    }
+
+    /// The error once `action` is applied: Continue on a step with a problem says it; working
+    /// on the open step, moving elsewhere or starting again clears it; anything else keeps it.
+    fn error_after(&self, checklist: &Checklist, action: &Action) -> Option<InputError> {
+        let at = self.progress.at();
+        match action {
+            Action::Continue => match at {
+                Position::Step(step) => self.progress.problem_with(checklist, step),
+                Position::Summary => self.error,
+            },
+            Action::Choose { step, .. }
+            | Action::SetDate { step, .. }
+            | Action::ToggleChange { step, .. }
+            | Action::Change(step)
+                if at == Position::Step(*step) =>
+            {
+                None
+            }
+            Action::Back | Action::GetHelp | Action::StartAgain => None,
+            _ => self.error,
+        }
     }
 
     fn diagnose(&mut self, checklist: &Checklist) {
