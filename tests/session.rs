@@ -46,6 +46,11 @@ fn a_focus_effect_only_on_a_real_move() {
     let moved = act(&mut session, &content, Action::Continue);
     assert!(moved.contains(&Effect::Focus(Focus::Step(1))), "{moved:?}");
     assert_eq!(
+        session.error(),
+        None,
+        "the new step has said nothing wrong yet"
+    );
+    assert_eq!(
         announcement(&content, &session.progress, &Focus::Step(1)).as_deref(),
         Some("Step 2 of 7: When did the problem start?")
     );

@@ -8,7 +8,6 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct ContinueElsewhereProps {
     pub progress: Progress,
-    pub storage_key: AttrValue,
     /// Folded under its heading until the user opens it, where it is only on offer; open
     /// where it is needed (a step's guidance, the summary).
     #[prop_or_default]
@@ -51,7 +50,7 @@ pub fn ContinueElsewhere(props: &ContinueElsewhereProps) -> Html {
     let url = if *open {
         format!(
             "{address}#{}",
-            link::fragment(&props.storage_key, &props.progress, checklist)
+            link::fragment(&shared.storage_key, &props.progress, checklist)
         )
     } else {
         String::new()

@@ -5,7 +5,6 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct ContinueLaterProps {
     pub progress: Progress,
-    pub storage_key: AttrValue,
 }
 
 /// "Continue on another computer", folded away under the open question: only on offer there.
@@ -14,7 +13,6 @@ pub fn ContinueLater(props: &ContinueLaterProps) -> Html {
     html! {
         <ContinueElsewhere
             progress={props.progress.clone()}
-            storage_key={props.storage_key.clone()}
             folded=true
         />
     }

@@ -100,7 +100,7 @@ pub fn QuestionForm(props: &QuestionFormProps) -> Html {
             // it isn't read out), and folded (made when opened: every Continue stays fast).
             if step.offers_continue {
                 <ContinueElsewhere progress={progress.clone()}
-                    storage_key={shared.storage_key.clone()} folded=true qr_on_request=true />
+                    folded=true qr_on_request=true />
             }
         </form>
     }

@@ -92,7 +92,7 @@ pub fn Summary(props: &SummaryProps) -> Html {
                 </p>
             }
             <ReportPanel progress={Rc::clone(progress)} diagnosis={Rc::clone(diagnosis)} changed_at={props.changed_at} />
-            <ContinueElsewhere progress={(**progress).clone()} storage_key={shared.storage_key.clone()} />
+            <ContinueElsewhere progress={(**progress).clone()} />
             <details class="et-check-answers" open={wide}>
                 <summary>{ text.summary_heading() }</summary>
                 <dl class="et-summary-list">{ for rows }</dl>

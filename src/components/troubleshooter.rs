@@ -237,7 +237,7 @@ pub fn TroubleshooterView(props: &ViewProps) -> Html {
             }
             // Folded below the questions, unless the open step already offers it.
             if !at_summary && has_answers && !open_offers_continue {
-                <ContinueLater progress={progress.clone()} storage_key={shared.storage_key.clone()} />
+                <ContinueLater progress={progress.clone()} />
             }
             <StartAgain
                 {has_answers}

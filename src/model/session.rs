@@ -251,7 +251,7 @@ impl Session {
             Input::Act(action) => {
                 let before = self.progress.clone();
                 let changed = self.progress.apply(checklist, action.clone(), now);
-                self.error = self.error_after(checklist, &action);
+                self.error = self.error_after(checklist, &action, before.at());
                 if !changed {
                     return effects;
                 }
@@ -324,11 +324,18 @@ impl Session {
         self.notices.push(notice);
     }
 
-    /// The error once `action` is applied: Continue on a step with a problem says it; working
-    /// on the open step, moving elsewhere or starting again clears it; anything else keeps it.
-    fn error_after(&self, checklist: &Checklist, action: &Action) -> Option<InputError> {
+    /// The error once `action`, taken at `was`, is applied: a Continue that can't leave its
+    /// step says why; working on the open step, moving elsewhere or starting again clears it;
+    /// anything else keeps it.
+    fn error_after(
+        &self,
+        checklist: &Checklist,
+        action: &Action,
+        was: Position,
+    ) -> Option<InputError> {
         let at = self.progress.at();
         match action {
+            Action::Continue if at != was => None,
             Action::Continue => match at {
                 Position::Step(step) => self.progress.problem_with(checklist, step),
                 Position::Summary => self.error,
