@@ -35,21 +35,21 @@ pub fn builtin_in(lang: &str) -> &'static Checklist {
 /// A checklist shared by every component of one widget. Two handles are equal when they
 /// share the same checklist, so comparing props never walks the whole content.
 #[derive(Debug, Clone)]
-pub struct Content(std::rc::Rc<Checklist>);
+pub struct SharedChecklist(std::rc::Rc<Checklist>);
 
-impl Content {
-    pub fn new(checklist: Checklist) -> Content {
-        Content(std::rc::Rc::new(checklist))
+impl SharedChecklist {
+    pub fn new(checklist: Checklist) -> SharedChecklist {
+        SharedChecklist(std::rc::Rc::new(checklist))
     }
 }
 
-impl PartialEq for Content {
-    fn eq(&self, other: &Content) -> bool {
+impl PartialEq for SharedChecklist {
+    fn eq(&self, other: &SharedChecklist) -> bool {
         std::rc::Rc::ptr_eq(&self.0, &other.0)
     }
 }
 
-impl std::ops::Deref for Content {
+impl std::ops::Deref for SharedChecklist {
     type Target = Checklist;
 
     fn deref(&self) -> &Checklist {

@@ -5,7 +5,7 @@
 
 use crate::browser::{host_settings, languages, translations};
 use crate::components::{Commands, Troubleshooter, TroubleshooterProps};
-use crate::content::{self, Content};
+use crate::content::{self, SharedChecklist};
 use crate::model::config::describe;
 use crate::model::{Action, Checklist, Config, ConfigProblem};
 use std::borrow::Cow;
@@ -148,7 +148,7 @@ impl Mounting {
         } = self;
         let root = own_shadow_root(&host)?;
         let (builtin, translation_missing) = builtin(lang, &translation);
-        let checklist = Content::new(config.checklist(&builtin));
+        let checklist = SharedChecklist::new(config.checklist(&builtin));
         for problem in &problems {
             web_sys::console::warn_1(
                 &format!(

@@ -398,7 +398,7 @@ fn finished_with(checks: Vec<CheckResult>) -> Progress {
     let content = checklist();
     let mut progress = common::walk(&content, &["yes", "no", "no", "no", "no", "no"]);
     for check in checks {
-        progress.apply(&content, Action::Checked(check));
+        progress.apply(&content, Action::Checked(check), Timestamp(0));
     }
     progress
 }
@@ -511,6 +511,7 @@ fn a_dns_answer_cannot_plant_answers() {
             }),
             at: Timestamp(1),
         })),
+        Timestamp(0),
     );
     let line = encode(&progress, &content);
     assert_eq!(
@@ -538,7 +539,7 @@ fn what_the_checks_find_feeds_the_findings() {
     // Answers that clash (everyone affected, yet another computer works) set aside only what
     // they say: the check's evidence for the domain stays.
     let mut clashing = common::walk(&content, &["yes", "no", "no", "yes", "yes", "no"]);
-    clashing.apply(&content, Action::Checked(mx_none.clone()));
+    clashing.apply(&content, Action::Checked(mx_none.clone()), Timestamp(0));
     let doubted = diagnose(&content, &clashing);
     assert_eq!(doubted.conflicts(), [1]);
     let kept: Vec<(&str, Confidence, usize)> = doubted
@@ -771,7 +772,7 @@ fn answered_with(
     let choices = vec![choice; 6];
     let mut progress = common::walk(content, &choices);
     for result in results {
-        progress.apply(content, Action::Checked(result));
+        progress.apply(content, Action::Checked(result), Timestamp(0));
     }
     progress
 }
@@ -1119,7 +1120,7 @@ proptest! {
         let mut progress = common::walk(&content, &answers);
         let answered = progress.answers().to_vec();
         for result in results {
-            progress.apply(&content, Action::Checked(result));
+            progress.apply(&content, Action::Checked(result), Timestamp(0));
         }
         let line = encode(&progress, &content);
         prop_assert!(line.len() <= MAX_SAVED_LEN, "{} characters", line.len());

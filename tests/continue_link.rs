@@ -16,7 +16,7 @@ use proptest::prelude::*;
 fn progress_from(content: &Checklist, actions: &[(u8, u8, bool)]) -> Progress {
     let mut progress = Progress::new(content, today());
     for (i, &(kind, pick, on)) in actions.iter().enumerate() {
-        progress.set_time(Timestamp(1_795_000_000 + i as u64 * 61));
+        let now = Timestamp(1_795_000_000 + i as u64 * 61);
         let step = match progress.at() {
             Position::Step(step) => step,
             Position::Summary => 0,
@@ -49,7 +49,7 @@ fn progress_from(content: &Checklist, actions: &[(u8, u8, bool)]) -> Progress {
             (4, _) => Action::Change(usize::from(pick) % content.steps.len()),
             _ => Action::Continue,
         };
-        progress.apply(content, action);
+        progress.apply(content, action, now);
     }
     progress
 }
@@ -64,7 +64,7 @@ fn timed_walk(content: &Checklist, choices: &[&str], seconds: u64) -> Progress {
     let mut progress = Progress::new(content, today());
     let mut choices = choices.iter();
     for (index, step) in content.steps.iter().enumerate() {
-        progress.set_time(Timestamp(1_795_497_000 + index as u64 * seconds));
+        let now = Timestamp(1_795_497_000 + index as u64 * seconds);
         let action = match step.kind {
             StepKind::When => Action::ToggleChange {
                 step: index,
@@ -76,7 +76,7 @@ fn timed_walk(content: &Checklist, choices: &[&str], seconds: u64) -> Progress {
                 option: choice(choices.next().expect("a choice for every choice step")),
             },
         };
-        progress.apply(content, action);
+        progress.apply(content, action, now);
         if step.kind == StepKind::When {
             progress.apply(
                 content,
@@ -84,12 +84,11 @@ fn timed_walk(content: &Checklist, choices: &[&str], seconds: u64) -> Progress {
                     step: index,
                     date: "2026-11-20".into(),
                 },
+                now,
             );
         }
-        progress.apply(content, Action::Continue);
+        progress.apply(content, Action::Continue, now);
     }
-    // The clock the model was given is not part of what a link carries.
-    progress.set_time(Timestamp(0));
     progress
 }
 
@@ -165,6 +164,7 @@ fn a_link_the_first_version_made_still_opens() {
             step: 0,
             option: choice("no"),
         },
+        Timestamp(0),
     );
     assert_eq!(
         read(&version_1_link(&half_way), "help", &content, today()),
@@ -434,8 +434,8 @@ fn crafted_v3(fields: &str) -> String {
 fn a_link_made_after_this_fixed_it_carries_what_fixed_it_and_what_was_tried() {
     let content = checklist();
     let mut progress = timed_walk(&content, &["yes", "yes", "no", "no", "no", "no"], 120);
-    progress.apply(&content, Action::NotFixed("password".into()));
-    progress.apply(&content, Action::Fixed("migration".into()));
+    progress.apply(&content, Action::NotFixed("password".into()), Timestamp(0));
+    progress.apply(&content, Action::Fixed("migration".into()), Timestamp(0));
     let link = link_for(&progress);
     // The saved line's keys beyond the answers, escaped: `=` and `&` can't make link keys.
     assert!(
@@ -456,8 +456,12 @@ fn a_link_made_after_this_fixed_it_carries_what_fixed_it_and_what_was_tried() {
 fn a_link_carries_the_mail_app_chosen_beside_what_fixed_it() {
     let content = checklist();
     let mut progress = timed_walk(&content, &["yes", "yes", "no", "no", "no", "no"], 120);
-    progress.apply(&content, Action::ChooseMailApp("apple_mail".into()));
-    progress.apply(&content, Action::Fixed("migration".into()));
+    progress.apply(
+        &content,
+        Action::ChooseMailApp("apple_mail".into()),
+        Timestamp(0),
+    );
+    progress.apply(&content, Action::Fixed("migration".into()), Timestamp(0));
     let link = link_for(&progress);
     let back = read(&link, "help", &content, today());
     assert_eq!(
@@ -589,8 +593,8 @@ fn unknown_or_repeated_marks_in_a_link_are_left_out_and_the_answers_kept() {
 fn a_link_naming_a_finding_another_checklist_lacks_opens_without_that_mark() {
     let content = checklist();
     let mut progress = common::walk(&content, &["yes", "yes", "no", "no", "no", "no"]);
-    progress.apply(&content, Action::NotFixed("new_setup".into()));
-    progress.apply(&content, Action::Fixed("migration".into()));
+    progress.apply(&content, Action::NotFixed("new_setup".into()), Timestamp(0));
+    progress.apply(&content, Action::Fixed("migration".into()), Timestamp(0));
     let link = link_for(&progress);
     let mut other = content.clone();
     other.findings.to_mut().retain(|f| f.id != "migration");

@@ -6,7 +6,7 @@ mod common;
 
 use common::{checklist, choice, choose, today};
 use email_troubleshooter::model::{
-    diagnose, Action, Checklist, Confidence, Diagnosis, Progress, RankedCause, StepKind,
+    diagnose, Action, Checklist, Confidence, Diagnosis, Progress, RankedCause, StepKind, Timestamp,
 };
 
 /// One answer a step can be given: a choice, or the set of changes ticked.
@@ -71,6 +71,7 @@ fn answered(content: &Checklist, answers: &[Given]) -> Progress {
                         step,
                         option: choice(option),
                     },
+                    Timestamp(0),
                 );
             }
             Given::Changes(changes) => {
@@ -82,11 +83,15 @@ fn answered(content: &Checklist, answers: &[Given]) -> Progress {
                             option: option.clone(),
                             on: true,
                         },
+                        Timestamp(0),
                     );
                 }
             }
         }
-        assert!(progress.apply(content, Action::Continue), "{answers:?}");
+        assert!(
+            progress.apply(content, Action::Continue, Timestamp(0)),
+            "{answers:?}"
+        );
     }
     progress
 }
@@ -409,7 +414,7 @@ fn the_articles_meanings_row_by_row() {
 fn half_answered_progress_says_which_questions_are_open() {
     let content = checklist();
     let mut progress = Progress::new(&content, today());
-    progress.apply(&content, choose(0, "yes"));
+    progress.apply(&content, choose(0, "yes"), Timestamp(0));
     let diagnosis = diagnose(&content, &progress);
     assert_eq!(diagnosis.unanswered(), [1, 2, 3, 4, 5, 6]);
     assert_eq!(diagnosis.open(), [1, 2, 3, 4, 5, 6]);

@@ -5,7 +5,7 @@ mod common;
 
 use common::{checklist, choose, today, toggle};
 use email_troubleshooter::model::events::answer_value;
-use email_troubleshooter::model::{Action, Answer, Choice, Event, Progress, Reporter};
+use email_troubleshooter::model::{Action, Answer, Choice, Event, Progress, Reporter, Timestamp};
 
 /// Applies actions one by one, collecting the events each causes.
 fn run(progress: &mut Progress, reporter: &mut Reporter, actions: Vec<Action>) -> Vec<Event> {
@@ -13,7 +13,7 @@ fn run(progress: &mut Progress, reporter: &mut Reporter, actions: Vec<Action>) -
     let mut events = Vec::new();
     for action in actions {
         let before = progress.clone();
-        progress.apply(&content, action.clone());
+        progress.apply(&content, action.clone(), Timestamp(0));
         events.extend(reporter.report(&content, &before, progress, &action));
     }
     events
@@ -117,7 +117,7 @@ fn restored_or_synced_answers_are_not_reported_again() {
     let content = checklist();
     let mut progress = common::walk(&content, &["yes", "no", "no", "no", "no", "no"]);
     let mut reporter = Reporter::new(&progress);
-    progress.apply(&content, Action::Change(0));
+    progress.apply(&content, Action::Change(0), Timestamp(0));
     let events = run(
         &mut progress,
         &mut reporter,
@@ -129,7 +129,7 @@ fn restored_or_synced_answers_are_not_reported_again() {
         "the same answer as before is not reported; reaching the summary is"
     );
     let mut other = progress.clone();
-    other.apply(&content, choose(0, "no"));
+    other.apply(&content, choose(0, "no"), Timestamp(0));
     reporter.sync(&other);
     let events = run(&mut progress, &mut reporter, vec![choose(0, "no")]);
     assert_eq!(events, [], "the other tab already reported it");

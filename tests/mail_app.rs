@@ -23,19 +23,22 @@ fn a_mail_app_the_content_lists_is_chosen_and_any_other_refused() {
     let content = checklist();
     let mut progress = Progress::new(&content, today());
     assert_eq!(progress.mail_app(), None);
-    assert!(progress.apply(&content, pick("apple_mail")));
+    assert!(progress.apply(&content, pick("apple_mail"), Timestamp(0)));
     assert_eq!(progress.mail_app(), Some("apple_mail"));
     assert!(
-        !progress.apply(&content, pick("apple_mail")),
+        !progress.apply(&content, pick("apple_mail"), Timestamp(0)),
         "the same again changes nothing"
     );
     for refused in ["", "outlook", "Apple_Mail", "apple_mail&at=summary"] {
-        assert!(!progress.apply(&content, pick(refused)), "{refused:?}");
+        assert!(
+            !progress.apply(&content, pick(refused), Timestamp(0)),
+            "{refused:?}"
+        );
     }
     assert_eq!(progress.mail_app(), Some("apple_mail"));
-    assert!(progress.apply(&content, pick("thunderbird")));
+    assert!(progress.apply(&content, pick("thunderbird"), Timestamp(0)));
     assert_eq!(progress.mail_app(), Some("thunderbird"));
-    progress.apply(&content, Action::StartAgain);
+    progress.apply(&content, Action::StartAgain, Timestamp(0));
     assert_eq!(progress.mail_app(), None, "start again clears it");
 }
 
@@ -43,7 +46,7 @@ fn a_mail_app_the_content_lists_is_chosen_and_any_other_refused() {
 fn the_choice_is_saved_as_one_key_and_read_back_strictly() {
     let content = checklist();
     let mut progress = walk(&content, &["yes", "yes", "no", "no", "no", "no"]);
-    progress.apply(&content, pick("outlook_windows"));
+    progress.apply(&content, pick("outlook_windows"), Timestamp(0));
     let line = encode(&progress, &content);
     assert!(line.ends_with("&app=outlook_windows"), "{line}");
     let restored = decode(&line, &content, today()).expect("trusted").progress;
@@ -94,17 +97,21 @@ fn the_choice_is_saved_as_one_key_and_read_back_strictly() {
 
 #[test]
 fn another_tab_choosing_a_mail_app_is_followed() {
+    let mut followed = None;
     let content = checklist();
     let here = walk(&content, &["yes", "yes", "no", "no", "no", "no"]);
     let mut there = here.clone();
-    there.apply(&content, pick("android"));
+    there.apply(&content, pick("android"), Timestamp(0));
     let mut mine = here.clone();
     assert!(
-        mine.adopt(&content, &there),
+        mine.adopt(&content, &there, &mut followed),
         "only the mail app differs, and it is taken"
     );
     assert_eq!(mine.mail_app(), Some("android"));
-    assert!(!mine.adopt(&content, &there), "nothing more to take");
+    assert!(
+        !mine.adopt(&content, &there, &mut followed),
+        "nothing more to take"
+    );
 }
 
 fn report(content: &Checklist, progress: &Progress, settings: &CheckSettings) -> Report {
@@ -123,7 +130,7 @@ fn the_report_gives_the_settings_only_when_a_cause_says_to_set_the_mail_app_up_a
     let content = checklist();
     // Moved from another provider (question 3: Yes).
     let mut moved = walk(&content, &["yes", "yes", "no", "no", "no", "no"]);
-    moved.apply(&content, pick("apple_mail"));
+    moved.apply(&content, pick("apple_mail"), Timestamp(0));
     let text = report(&content, &moved, &CheckSettings::default()).text();
     let section = text
         .split("\nSettings for your mail app\n\n")
@@ -240,9 +247,9 @@ fn choosing_in_a_step_still_needs_the_step_open() {
     // The mail app is not an answer: choosing it neither answers nor moves.
     let content = checklist();
     let mut progress = Progress::new(&content, today());
-    progress.apply(&content, choose(0, "yes"));
+    progress.apply(&content, choose(0, "yes"), Timestamp(0));
     let before = progress.clone();
-    progress.apply(&content, pick("other"));
+    progress.apply(&content, pick("other"), Timestamp(0));
     assert_eq!(progress.answers(), before.answers());
     assert_eq!(progress.at(), before.at());
 }

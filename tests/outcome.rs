@@ -6,7 +6,7 @@ mod common;
 use common::{checklist, choose, today, walk};
 use email_troubleshooter::model::events::answer_details;
 use email_troubleshooter::model::outcome::{all_tried, lead_order, Mark};
-use email_troubleshooter::model::{diagnose, Action, Event, Progress, Reporter};
+use email_troubleshooter::model::{diagnose, Action, Event, Progress, Reporter, Timestamp};
 
 /// Every question answered, pointing to the password (question 2) and the network (7).
 fn two_causes() -> Progress {
@@ -16,10 +16,14 @@ fn two_causes() -> Progress {
         email_troubleshooter::model::Timestamp(1_795_490_000),
         email_troubleshooter::model::Timestamp(1_795_490_600),
     );
-    progress.apply(&content, Action::Continue);
+    progress.apply(&content, Action::Continue, Timestamp(0));
     for step in 2..7 {
-        progress.apply(&content, choose(step, if step == 6 { "yes" } else { "no" }));
-        progress.apply(&content, Action::Continue);
+        progress.apply(
+            &content,
+            choose(step, if step == 6 { "yes" } else { "no" }),
+            Timestamp(0),
+        );
+        progress.apply(&content, Action::Continue, Timestamp(0));
     }
     progress
 }
@@ -38,12 +42,12 @@ fn still_not_working_moves_the_next_cause_to_the_front_and_tried_ones_last() {
     let content = checklist();
     let mut progress = two_causes();
     assert_eq!(lead(&progress), ["password", "network"]);
-    assert!(progress.apply(&content, Action::NotFixed("password".into())));
+    assert!(progress.apply(&content, Action::NotFixed("password".into()), Timestamp(0)));
     assert_eq!(lead(&progress), ["network", "password"]);
     assert_eq!(progress.outcome().mark("password"), Some(Mark::Tried));
     let diagnosis = diagnose(&content, &progress);
     assert!(!all_tried(diagnosis.causes(), progress.outcome()));
-    assert!(progress.apply(&content, Action::NotFixed("network".into())));
+    assert!(progress.apply(&content, Action::NotFixed("network".into()), Timestamp(0)));
     assert_eq!(
         progress.outcome().tried,
         ["password", "network"],
@@ -51,7 +55,7 @@ fn still_not_working_moves_the_next_cause_to_the_front_and_tried_ones_last() {
     );
     assert!(all_tried(diagnosis.causes(), progress.outcome()));
     assert!(
-        !progress.apply(&content, Action::NotFixed("network".into())),
+        !progress.apply(&content, Action::NotFixed("network".into()), Timestamp(0)),
         "tried twice is still tried once"
     );
 }
@@ -60,9 +64,9 @@ fn still_not_working_moves_the_next_cause_to_the_front_and_tried_ones_last() {
 fn this_fixed_it_leads_and_keeps_what_did_not_help() {
     let content = checklist();
     let mut progress = two_causes();
-    progress.apply(&content, Action::NotFixed("password".into()));
-    progress.apply(&content, Action::NotFixed("network".into()));
-    assert!(progress.apply(&content, Action::Fixed("network".into())));
+    progress.apply(&content, Action::NotFixed("password".into()), Timestamp(0));
+    progress.apply(&content, Action::NotFixed("network".into()), Timestamp(0));
+    assert!(progress.apply(&content, Action::Fixed("network".into()), Timestamp(0)));
     assert_eq!(progress.outcome().fixed.as_deref(), Some("network"));
     assert_eq!(
         progress.outcome().tried,
@@ -71,7 +75,7 @@ fn this_fixed_it_leads_and_keeps_what_did_not_help() {
     );
     assert_eq!(lead(&progress), ["network", "password"]);
     // Only one finding fixed it: another replaces it.
-    progress.apply(&content, Action::Fixed("password".into()));
+    progress.apply(&content, Action::Fixed("password".into()), Timestamp(0));
     assert_eq!(progress.outcome().fixed.as_deref(), Some("password"));
     assert!(progress.outcome().tried.is_empty());
     assert_eq!(progress.outcome().mark("network"), None);
@@ -81,13 +85,13 @@ fn this_fixed_it_leads_and_keeps_what_did_not_help() {
 fn a_mark_can_be_taken_back() {
     let content = checklist();
     let mut progress = two_causes();
-    progress.apply(&content, Action::NotFixed("password".into()));
-    progress.apply(&content, Action::Fixed("network".into()));
-    assert!(progress.apply(&content, Action::TakeBack("password".into())));
-    assert!(progress.apply(&content, Action::TakeBack("network".into())));
+    progress.apply(&content, Action::NotFixed("password".into()), Timestamp(0));
+    progress.apply(&content, Action::Fixed("network".into()), Timestamp(0));
+    assert!(progress.apply(&content, Action::TakeBack("password".into()), Timestamp(0)));
+    assert!(progress.apply(&content, Action::TakeBack("network".into()), Timestamp(0)));
     assert_eq!(progress.outcome(), two_causes().outcome());
     assert_eq!(lead(&progress), ["password", "network"]);
-    assert!(!progress.apply(&content, Action::TakeBack("network".into())));
+    assert!(!progress.apply(&content, Action::TakeBack("network".into()), Timestamp(0)));
 }
 
 #[test]
@@ -96,15 +100,15 @@ fn findings_the_content_does_not_have_are_refused() {
     let mut progress = two_causes();
     for id in ["gremlins", "", "<script>", "Password", "password,network"] {
         assert!(
-            !progress.apply(&content, Action::Fixed(id.into())),
+            !progress.apply(&content, Action::Fixed(id.into()), Timestamp(0)),
             "{id:?}"
         );
         assert!(
-            !progress.apply(&content, Action::NotFixed(id.into())),
+            !progress.apply(&content, Action::NotFixed(id.into()), Timestamp(0)),
             "{id:?}"
         );
         assert!(
-            !progress.apply(&content, Action::TakeBack(id.into())),
+            !progress.apply(&content, Action::TakeBack(id.into()), Timestamp(0)),
             "{id:?}"
         );
     }
@@ -115,25 +119,29 @@ fn findings_the_content_does_not_have_are_refused() {
 fn start_again_clears_the_marks() {
     let content = checklist();
     let mut progress = two_causes();
-    progress.apply(&content, Action::NotFixed("password".into()));
-    progress.apply(&content, Action::Fixed("network".into()));
-    progress.apply(&content, Action::StartAgain);
+    progress.apply(&content, Action::NotFixed("password".into()), Timestamp(0));
+    progress.apply(&content, Action::Fixed("network".into()), Timestamp(0));
+    progress.apply(&content, Action::StartAgain, Timestamp(0));
     assert_eq!(progress.outcome().fixed, None);
     assert!(progress.outcome().tried.is_empty());
 }
 
 #[test]
 fn another_tab_s_marks_are_taken_in() {
+    let mut followed = None;
     let content = checklist();
     let mut here = two_causes();
     let mut there = here.clone();
-    there.apply(&content, Action::NotFixed("password".into()));
-    assert!(here.adopt(&content, &there), "only the marks differ");
+    there.apply(&content, Action::NotFixed("password".into()), Timestamp(0));
+    assert!(
+        here.adopt(&content, &there, &mut followed),
+        "only the marks differ"
+    );
     assert_eq!(here.outcome(), there.outcome());
-    there.apply(&content, Action::Fixed("network".into()));
-    assert!(here.adopt(&content, &there));
+    there.apply(&content, Action::Fixed("network".into()), Timestamp(0));
+    assert!(here.adopt(&content, &there, &mut followed));
     assert_eq!(here.outcome().fixed.as_deref(), Some("network"));
-    assert!(!here.adopt(&content, &there), "nothing new");
+    assert!(!here.adopt(&content, &there, &mut followed), "nothing new");
 }
 
 #[test]
@@ -160,7 +168,7 @@ fn this_fixed_it_is_told_to_the_host_page_once_with_the_answers() {
         Action::Fixed("gremlins".into()),
     ] {
         let before = progress.clone();
-        progress.apply(&content, action.clone());
+        progress.apply(&content, action.clone(), Timestamp(0));
         events.extend(reporter.report(&content, &before, &progress, &action));
     }
     assert_eq!(
@@ -171,7 +179,7 @@ fn this_fixed_it_is_told_to_the_host_page_once_with_the_answers() {
     );
     assert_eq!(events[0].name(), "troubleshooter-resolved");
     // The answers as `troubleshooter-answered` gives each one.
-    progress.apply(&content, Action::Fixed("network".into()));
+    progress.apply(&content, Action::Fixed("network".into()), Timestamp(0));
     let answers = answer_details(&content, &progress);
     assert_eq!(answers.len(), 7);
     assert_eq!(
@@ -198,8 +206,8 @@ fn this_fixed_it_is_told_to_the_host_page_once_with_the_answers() {
 fn only_answered_steps_are_in_the_event() {
     let content = checklist();
     let mut progress = Progress::new(&content, today());
-    progress.apply(&content, choose(0, "no"));
-    progress.apply(&content, Action::GetHelp);
+    progress.apply(&content, choose(0, "no"), Timestamp(0));
+    progress.apply(&content, Action::GetHelp, Timestamp(0));
     let answers = answer_details(&content, &progress);
     assert_eq!(answers.len(), 1);
     assert_eq!(answers[0].answer, "no");
@@ -212,7 +220,7 @@ fn a_mark_on_a_finding_the_answers_no_longer_point_to_is_not_shown_reported_or_c
     let content = checklist();
     // Question 3 (migrated) yes: the migration is a cause (beside the network), and it fixed it.
     let mut progress = walk(&content, &["yes", "yes", "no", "no", "no", "yes"]);
-    progress.apply(&content, Action::Fixed("migration".into()));
+    progress.apply(&content, Action::Fixed("migration".into()), Timestamp(0));
     let report_of = |progress: &Progress| {
         report::build(
             &content,
@@ -225,9 +233,9 @@ fn a_mark_on_a_finding_the_answers_no_longer_point_to_is_not_shown_reported_or_c
     };
     assert!(report_of(&progress).fixed_by.is_some());
     // Question 3 changed to No: the migration is no cause any more.
-    progress.apply(&content, Action::Change(2));
-    progress.apply(&content, choose(2, "no"));
-    progress.apply(&content, Action::GetHelp);
+    progress.apply(&content, Action::Change(2), Timestamp(0));
+    progress.apply(&content, choose(2, "no"), Timestamp(0));
+    progress.apply(&content, Action::GetHelp, Timestamp(0));
     let diagnosis = diagnose(&content, &progress);
     assert!(diagnosis.causes().iter().all(|c| c.finding != "migration"));
     assert!(!diagnosis.causes().is_empty());
@@ -243,14 +251,18 @@ fn a_mark_on_a_finding_the_answers_no_longer_point_to_is_not_shown_reported_or_c
     );
     // Every remaining cause tried: it is time to contact the administrator, with no fix beside.
     for cause in diagnosis.causes() {
-        progress.apply(&content, Action::NotFixed(cause.finding.clone()));
+        progress.apply(
+            &content,
+            Action::NotFixed(cause.finding.clone()),
+            Timestamp(0),
+        );
     }
     let marks = progress.outcome().among(diagnosis.causes());
     assert!(all_tried(diagnosis.causes(), &marks));
     assert_eq!(marks.fixed, None);
     // The mark is kept, and counts again once the answer that points to it comes back.
-    progress.apply(&content, Action::Change(2));
-    progress.apply(&content, choose(2, "yes"));
+    progress.apply(&content, Action::Change(2), Timestamp(0));
+    progress.apply(&content, choose(2, "yes"), Timestamp(0));
     let diagnosis = diagnose(&content, &progress);
     let marks = progress.outcome().among(diagnosis.causes());
     assert_eq!(marks.fixed.as_deref(), Some("migration"));

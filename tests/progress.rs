@@ -5,9 +5,10 @@ mod common;
 
 use common::{checklist, choose, step, today, toggle, walk};
 use email_troubleshooter::model::saved::{decode, encode};
+use email_troubleshooter::model::session::{Input, Session};
 use email_troubleshooter::model::{
-    diagnose, next_steps, Action, Answer, Choice, DateEntry, InputError, Position, Progress,
-    StepStatus, WhenAnswer,
+    diagnose, next_steps, Action, Answer, Checklist, Choice, DateEntry, InputError, Position,
+    Progress, StepStatus, Timestamp, WhenAnswer,
 };
 
 #[test]
@@ -24,7 +25,7 @@ fn a_new_checklist_opens_at_the_first_question_with_nothing_answered() {
 fn choosing_an_answer_records_it_and_shows_its_guidance_without_moving_on() {
     let content = checklist();
     let mut progress = Progress::new(&content, today());
-    assert!(progress.apply(&content, choose(0, "no")));
+    assert!(progress.apply(&content, choose(0, "no"), Timestamp(0)));
     assert_eq!(progress.at(), Position::Step(0));
     assert_eq!(progress.answer(0), Some(&Answer::Choice(Choice::No)));
     let guidance = progress.chosen(&content, 0);
@@ -33,12 +34,12 @@ fn choosing_an_answer_records_it_and_shows_its_guidance_without_moving_on() {
     assert_eq!(progress.status(&content, 0), StepStatus::PointsToCause);
 
     assert!(
-        progress.apply(&content, choose(0, "yes")),
+        progress.apply(&content, choose(0, "yes"), Timestamp(0)),
         "an answer can be changed"
     );
     assert_eq!(progress.status(&content, 0), StepStatus::Answered);
     assert!(
-        !progress.apply(&content, choose(0, "yes")),
+        !progress.apply(&content, choose(0, "yes"), Timestamp(0)),
         "choosing the same answer again changes nothing"
     );
 }
@@ -46,14 +47,24 @@ fn choosing_an_answer_records_it_and_shows_its_guidance_without_moving_on() {
 #[test]
 fn continue_needs_an_answer_first() {
     let content = checklist();
-    let mut progress = Progress::new(&content, today());
-    assert!(progress.apply(&content, Action::Continue));
-    assert_eq!(progress.error(), Some(InputError::NoAnswer));
-    assert_eq!(progress.at(), Position::Step(0));
-    progress.apply(&content, choose(0, "yes"));
-    assert_eq!(progress.error(), None, "answering clears the error");
-    progress.apply(&content, Action::Continue);
-    assert_eq!(progress.at(), Position::Step(1));
+    // The error is the session's (what the user was told), not part of the answers.
+    let mut session = Session::new(&content, Progress::new(&content, today()), vec![], None);
+    let before = session.clone();
+    act(&mut session, &content, Action::Continue);
+    assert!(
+        session != before,
+        "Continue without an answer changes what is shown"
+    );
+    assert_eq!(session.error(), Some(InputError::NoAnswer));
+    assert_eq!(session.progress.at(), Position::Step(0));
+    act(&mut session, &content, choose(0, "yes"));
+    assert_eq!(session.error(), None, "answering clears the error");
+    act(&mut session, &content, Action::Continue);
+    assert_eq!(session.progress.at(), Position::Step(1));
+}
+
+fn act(session: &mut Session, content: &Checklist, action: Action) {
+    session.apply(content, Input::Act(action), Timestamp(0));
 }
 
 #[test]
@@ -61,7 +72,7 @@ fn answers_to_other_steps_and_unknown_answers_are_ignored() {
     let content = checklist();
     let mut progress = Progress::new(&content, today());
     assert!(
-        !progress.apply(&content, choose(3, "yes")),
+        !progress.apply(&content, choose(3, "yes"), Timestamp(0)),
         "step 4 is not open yet"
     );
     // An answer that isn't yes, no or unsure can't be made into an action at all; one the
@@ -72,10 +83,10 @@ fn answers_to_other_steps_and_unknown_answers_are_ignored() {
         .options
         .to_mut()
         .retain(|o| o.id != "unsure");
-    assert!(!progress.apply(&without_unsure, choose(0, "unsure")));
-    assert!(!progress.apply(&content, choose(99, "yes")));
+    assert!(!progress.apply(&without_unsure, choose(0, "unsure"), Timestamp(0)));
+    assert!(!progress.apply(&content, choose(99, "yes"), Timestamp(0)));
     assert!(
-        !progress.apply(&content, toggle(0, "password", true)),
+        !progress.apply(&content, toggle(0, "password", true), Timestamp(0)),
         "step 1 is not a when step"
     );
     assert_eq!(progress, Progress::new(&content, today()));
@@ -105,16 +116,16 @@ fn walking_all_seven_steps_reaches_the_summary_with_what_the_answers_point_to() 
 fn back_keeps_the_answers_and_continue_returns_to_the_first_gap() {
     let content = checklist();
     let mut progress = Progress::new(&content, today());
-    progress.apply(&content, choose(0, "yes"));
-    progress.apply(&content, Action::Continue);
-    progress.apply(&content, Action::Back);
+    progress.apply(&content, choose(0, "yes"), Timestamp(0));
+    progress.apply(&content, Action::Continue, Timestamp(0));
+    progress.apply(&content, Action::Back, Timestamp(0));
     assert_eq!(progress.at(), Position::Step(0));
     assert_eq!(progress.answer(0), Some(&Answer::Choice(Choice::Yes)));
     assert!(
-        !progress.apply(&content, Action::Back),
+        !progress.apply(&content, Action::Back, Timestamp(0)),
         "there is nothing before the first step"
     );
-    progress.apply(&content, Action::Continue);
+    progress.apply(&content, Action::Continue, Timestamp(0));
     assert_eq!(progress.at(), Position::Step(1));
 }
 
@@ -123,10 +134,10 @@ fn changing_an_answer_from_the_summary_comes_back_to_the_summary() {
     let content = checklist();
     let mut progress = walk(&content, &["yes", "no", "no", "no", "no", "no"]);
     let domain = step(&content, "domain");
-    assert!(progress.apply(&content, Action::Change(domain)));
+    assert!(progress.apply(&content, Action::Change(domain), Timestamp(0)));
     assert_eq!(progress.at(), Position::Step(domain));
-    progress.apply(&content, choose(domain, "yes"));
-    progress.apply(&content, Action::Continue);
+    progress.apply(&content, choose(domain, "yes"), Timestamp(0));
+    progress.apply(&content, Action::Continue, Timestamp(0));
     assert_eq!(progress.at(), Position::Summary);
     assert_eq!(diagnose(&content, &progress).causes()[0].finding, "domain");
 }
@@ -135,12 +146,12 @@ fn changing_an_answer_from_the_summary_comes_back_to_the_summary() {
 fn a_step_past_the_first_unanswered_one_cannot_be_opened() {
     let content = checklist();
     let mut progress = Progress::new(&content, today());
-    progress.apply(&content, choose(0, "yes"));
-    assert!(!progress.apply(&content, Action::Change(3)));
-    assert!(progress.apply(&content, Action::Continue));
-    assert!(progress.apply(&content, Action::Change(0)));
+    progress.apply(&content, choose(0, "yes"), Timestamp(0));
+    assert!(!progress.apply(&content, Action::Change(3), Timestamp(0)));
+    assert!(progress.apply(&content, Action::Continue, Timestamp(0)));
+    assert!(progress.apply(&content, Action::Change(0), Timestamp(0)));
     assert!(
-        progress.apply(&content, Action::Change(1)),
+        progress.apply(&content, Action::Change(1), Timestamp(0)),
         "the first unanswered step can be opened"
     );
 }
@@ -148,12 +159,13 @@ fn a_step_past_the_first_unanswered_one_cannot_be_opened() {
 #[test]
 fn the_when_step_takes_a_date_and_what_changed() {
     let content = checklist();
-    let mut progress = Progress::new(&content, today());
-    progress.apply(&content, choose(0, "yes"));
-    progress.apply(&content, Action::Continue);
+    let mut session = Session::new(&content, Progress::new(&content, today()), vec![], None);
+    act(&mut session, &content, choose(0, "yes"));
+    act(&mut session, &content, Action::Continue);
 
-    progress.apply(&content, Action::Continue);
-    assert_eq!(progress.error(), Some(InputError::NoChange));
+    act(&mut session, &content, Action::Continue);
+    assert_eq!(session.error(), Some(InputError::NoChange));
+    let mut progress = session.progress.clone();
 
     progress.apply(
         &content,
@@ -161,9 +173,10 @@ fn the_when_step_takes_a_date_and_what_changed() {
             step: 1,
             date: "2026-11-20".into(),
         },
+        Timestamp(0),
     );
-    progress.apply(&content, toggle(1, "password", true));
-    progress.apply(&content, toggle(1, "new_setup", true));
+    progress.apply(&content, toggle(1, "password", true), Timestamp(0));
+    progress.apply(&content, toggle(1, "new_setup", true), Timestamp(0));
     assert_eq!(
         progress.answer(1),
         Some(&Answer::When(WhenAnswer {
@@ -178,7 +191,7 @@ fn the_when_step_takes_a_date_and_what_changed() {
         .collect();
     assert_eq!(guidance, ["password", "new_setup"]);
     assert_eq!(progress.status(&content, 1), StepStatus::PointsToCause);
-    progress.apply(&content, Action::Continue);
+    progress.apply(&content, Action::Continue, Timestamp(0));
     assert_eq!(progress.at(), Position::Step(2));
 }
 
@@ -186,22 +199,22 @@ fn the_when_step_takes_a_date_and_what_changed() {
 fn nothing_that_i_know_of_and_a_change_rule_each_other_out() {
     let content = checklist();
     let mut progress = walk(&content, &["yes", "no", "no", "no", "no", "no"]);
-    progress.apply(&content, Action::Change(1));
+    progress.apply(&content, Action::Change(1), Timestamp(0));
     let changes = |p: &Progress| match p.answer(1) {
         Some(Answer::When(when)) => when.changes.clone(),
         other => panic!("expected a when answer, got {other:?}"),
     };
     assert_eq!(changes(&progress), ["nothing"]);
-    progress.apply(&content, toggle(1, "network", true));
-    progress.apply(&content, toggle(1, "password", true));
+    progress.apply(&content, toggle(1, "network", true), Timestamp(0));
+    progress.apply(&content, toggle(1, "password", true), Timestamp(0));
     assert_eq!(
         changes(&progress),
         ["password", "network"],
         "kept in the content's order"
     );
-    progress.apply(&content, toggle(1, "nothing", true));
+    progress.apply(&content, toggle(1, "nothing", true), Timestamp(0));
     assert_eq!(changes(&progress), ["nothing"]);
-    progress.apply(&content, toggle(1, "nothing", false));
+    progress.apply(&content, toggle(1, "nothing", false), Timestamp(0));
     assert!(changes(&progress).is_empty());
     assert_eq!(progress.status(&content, 1), StepStatus::NotStarted);
 }
@@ -210,9 +223,9 @@ fn nothing_that_i_know_of_and_a_change_rule_each_other_out() {
 fn a_date_in_the_future_or_not_a_date_is_refused() {
     let content = checklist();
     let mut progress = Progress::new(&content, today());
-    progress.apply(&content, choose(0, "yes"));
-    progress.apply(&content, Action::Continue);
-    progress.apply(&content, toggle(1, "nothing", true));
+    progress.apply(&content, choose(0, "yes"), Timestamp(0));
+    progress.apply(&content, Action::Continue, Timestamp(0));
+    progress.apply(&content, toggle(1, "nothing", true), Timestamp(0));
     for (date, expected) in [
         ("2026-11-25", Some(InputError::FutureDate)),
         ("invalid", Some(InputError::BadDate)),
@@ -225,6 +238,7 @@ fn a_date_in_the_future_or_not_a_date_is_refused() {
                 step: 1,
                 date: date.into(),
             },
+            Timestamp(0),
         );
         assert_eq!(progress.problem_with(&content, 1), expected, "{date:?}");
     }
@@ -235,6 +249,7 @@ fn a_date_in_the_future_or_not_a_date_is_refused() {
             step: 1,
             date: DateEntry::Unreadable,
         },
+        Timestamp(0),
     );
     assert_eq!(
         progress.problem_with(&content, 1),
@@ -246,10 +261,12 @@ fn a_date_in_the_future_or_not_a_date_is_refused() {
             step: 1,
             date: "2027-01-01".into(),
         },
+        Timestamp(0),
     );
-    progress.apply(&content, Action::Continue);
+    let mut session = Session::new(&content, progress, vec![], None);
+    act(&mut session, &content, Action::Continue);
     assert_eq!(
-        (progress.at(), progress.error()),
+        (session.progress.at(), session.error()),
         (Position::Step(1), Some(InputError::FutureDate))
     );
 }
@@ -258,60 +275,70 @@ fn a_date_in_the_future_or_not_a_date_is_refused() {
 fn start_again_clears_everything() {
     let content = checklist();
     let mut progress = walk(&content, &["yes", "no", "no", "no", "no", "no"]);
-    assert!(progress.apply(&content, Action::StartAgain));
+    assert!(progress.apply(&content, Action::StartAgain, Timestamp(0)));
     assert_eq!(progress, Progress::new(&content, today()));
 }
 
 #[test]
 fn answers_from_another_tab_are_taken_and_a_user_at_the_first_open_question_follows_along() {
+    let mut followed = None;
     let content = checklist();
     let mut here = Progress::new(&content, today());
     let mut there = Progress::new(&content, today());
-    there.apply(&content, choose(0, "no"));
-    there.apply(&content, Action::Continue);
-    assert!(here.adopt(&content, &there));
+    there.apply(&content, choose(0, "no"), Timestamp(0));
+    there.apply(&content, Action::Continue, Timestamp(0));
+    assert!(here.adopt(&content, &there, &mut followed));
     assert_eq!(here.answer(0), Some(&Answer::Choice(Choice::No)));
     assert_eq!(
         here.at(),
         Position::Step(1),
         "it was at the first open question, so it follows"
     );
-    assert!(!here.adopt(&content, &there), "nothing new the second time");
+    assert!(
+        !here.adopt(&content, &there, &mut followed),
+        "nothing new the second time"
+    );
 }
 
 #[test]
 fn a_user_looking_back_at_an_answer_keeps_their_place_when_answers_arrive() {
+    let mut followed = None;
     let content = checklist();
     let mut here = walk(&content, &["yes", "no", "no", "no", "no", "no"]);
-    here.apply(&content, Action::Change(2));
+    here.apply(&content, Action::Change(2), Timestamp(0));
     let mut there = here.clone();
-    there.apply(&content, Action::Change(4));
-    there.apply(&content, choose(4, "yes"));
-    assert!(here.adopt(&content, &there));
+    there.apply(&content, Action::Change(4), Timestamp(0));
+    there.apply(&content, choose(4, "yes"), Timestamp(0));
+    assert!(here.adopt(&content, &there, &mut followed));
     assert_eq!(here.at(), Position::Step(2));
     assert_eq!(here.status(&content, 4), StepStatus::PointsToCause);
 }
 
 #[test]
 fn answers_cleared_in_another_tab_bring_this_one_back_to_the_start() {
+    let mut followed = None;
     let content = checklist();
     let mut here = walk(&content, &["yes", "no", "no", "no", "no", "no"]);
     let there = Progress::new(&content, today());
-    assert!(here.adopt(&content, &there));
+    assert!(here.adopt(&content, &there, &mut followed));
     assert_eq!(here.at(), Position::Step(0));
     assert_eq!(here.answered_count(&content), 0);
 }
 
 #[test]
 fn a_user_following_another_tab_keeps_following_it() {
+    let mut followed = None;
     let content = checklist();
     let mut here = Progress::new(&content, today());
     let mut there = Progress::new(&content, today());
-    there.apply(&content, choose(0, "no"));
-    assert!(here.adopt(&content, &there));
+    there.apply(&content, choose(0, "no"), Timestamp(0));
+    assert!(here.adopt(&content, &there, &mut followed));
     assert_eq!(here.at(), Position::Step(0));
-    there.apply(&content, Action::Continue);
-    assert!(here.adopt(&content, &there), "the other tab moved on");
+    there.apply(&content, Action::Continue, Timestamp(0));
+    assert!(
+        here.adopt(&content, &there, &mut followed),
+        "the other tab moved on"
+    );
     assert_eq!(here.at(), Position::Step(1));
 }
 
@@ -319,8 +346,8 @@ fn a_user_following_another_tab_keeps_following_it() {
 fn help_can_be_asked_for_at_any_step_and_the_open_questions_wait() {
     let content = checklist();
     let mut progress = Progress::new(&content, today());
-    progress.apply(&content, choose(0, "no"));
-    assert!(progress.apply(&content, Action::GetHelp));
+    progress.apply(&content, choose(0, "no"), Timestamp(0));
+    assert!(progress.apply(&content, Action::GetHelp, Timestamp(0)));
     assert_eq!(progress.at(), Position::Summary);
     let diagnosis = diagnose(&content, &progress);
     assert_eq!(diagnosis.causes()[0].finding, "mailbox");
@@ -331,10 +358,12 @@ fn help_can_be_asked_for_at_any_step_and_the_open_questions_wait() {
     assert_eq!(restored.progress.at(), Position::Summary);
     // Back and "answer the rest" lead to the first open question, never past it.
     let mut back = progress.clone();
-    back.apply(&content, Action::Back);
+    back.apply(&content, Action::Back, Timestamp(0));
     assert_eq!(back.at(), Position::Step(1));
-    assert!(!progress.clone().apply(&content, Action::Change(4)));
-    progress.apply(&content, Action::Change(1));
+    assert!(!progress
+        .clone()
+        .apply(&content, Action::Change(4), Timestamp(0)));
+    progress.apply(&content, Action::Change(1), Timestamp(0));
     assert_eq!(progress.at(), Position::Step(1));
 }
 

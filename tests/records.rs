@@ -393,7 +393,7 @@ fn walked(choices: &[&str], checks: Vec<CheckResult>) -> Progress {
     let content = checklist();
     let mut progress = common::walk(&content, choices);
     for check in checks {
-        progress.apply(&content, Action::Checked(check));
+        progress.apply(&content, Action::Checked(check), Timestamp(0));
     }
     progress
 }

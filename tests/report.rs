@@ -21,13 +21,14 @@ fn finished() -> Progress {
     let content = checklist();
     let mut progress =
         common::yes_then_password(&content, Timestamp(1_795_490_000), Timestamp(1_795_490_600));
-    progress.apply(&content, Action::Continue);
+    progress.apply(&content, Action::Continue, Timestamp(0));
     for step in 2..7 {
         progress.apply(
             &content,
             common::choose(step, if step == 6 { "yes" } else { "no" }),
+            Timestamp(0),
         );
-        progress.apply(&content, Action::Continue);
+        progress.apply(&content, Action::Continue, Timestamp(0));
     }
     progress
 }
@@ -122,6 +123,7 @@ fn outside_text_cannot_become_markdown_structure() {
             })),
             at: Timestamp(1_795_497_000),
         })),
+        Timestamp(0),
     );
     let markdown = build(
         &content,
@@ -144,7 +146,7 @@ fn outside_text_cannot_become_markdown_structure() {
 fn a_report_of_contradicting_answers_names_the_contradiction() {
     let content = checklist();
     let mut progress = common::walk(&content, &["yes", "no", "no", "yes", "yes", "no"]);
-    progress.apply(&content, Action::Change(0));
+    progress.apply(&content, Action::Change(0), Timestamp(0));
     let report = report_of(&content, &progress).text();
     assert!(
         report.contains("Some of your answers don't fit together"),
@@ -208,7 +210,7 @@ fn body_of(href: &str) -> String {
 fn a_short_report_goes_into_the_email_whole() {
     let content = checklist();
     let mut progress = common::walk(&content, &["yes", "no", "no", "no", "no", "no"]);
-    progress.apply(&content, Action::Change(0));
+    progress.apply(&content, Action::Change(0), Timestamp(0));
     let mut report = report_of(&content, &progress);
     report.answers.truncate(1);
     let (href, fit) = report.mailto(Some("it@example.com"), "Mail & me");
@@ -260,7 +262,7 @@ fn longest_walk(content: &Checklist, choices: [&str; 6]) -> Progress {
     let mut progress = Progress::new(content, today());
     let mut choices = choices.iter();
     for (index, step) in content.steps.iter().enumerate() {
-        progress.set_time(Timestamp(1_795_490_000 + 600 * index as u64));
+        let now = Timestamp(1_795_490_000 + 600 * index as u64);
         if step.kind == StepKind::When {
             progress.apply(
                 content,
@@ -268,14 +270,19 @@ fn longest_walk(content: &Checklist, choices: [&str; 6]) -> Progress {
                     step: index,
                     date: "2026-11-20".into(),
                 },
+                now,
             );
             for option in step.options.iter().filter(|o| !o.exclusive) {
-                progress.apply(content, toggle(index, &option.id, true));
+                progress.apply(content, toggle(index, &option.id, true), now);
             }
         } else {
-            progress.apply(content, choose(index, choices.next().expect("a choice")));
+            progress.apply(
+                content,
+                choose(index, choices.next().expect("a choice")),
+                now,
+            );
         }
-        progress.apply(content, Action::Continue);
+        progress.apply(content, Action::Continue, now);
     }
     let at = Timestamp(1_795_494_000);
     let domain = "northwind-traders.example";
@@ -317,7 +324,7 @@ fn longest_walk(content: &Checklist, choices: [&str; 6]) -> Progress {
             at,
         }),
     ] {
-        progress.apply(content, Action::Checked(result));
+        progress.apply(content, Action::Checked(result), Timestamp(0));
     }
     progress
 }
@@ -490,15 +497,16 @@ fn the_to_do_list_gathers_every_answers_next_step_with_not_sure_ones_marked() {
 fn a_half_given_answer_is_not_answered_and_has_no_time() {
     let content = checklist();
     let mut progress = Progress::new(&content, today());
-    progress.set_time(Timestamp(1_795_490_000));
+    let now = Timestamp(1_795_490_000);
     progress.apply(
         &content,
         Action::Choose {
             step: 0,
             option: Choice::Yes,
         },
+        now,
     );
-    progress.apply(&content, Action::Continue);
+    progress.apply(&content, Action::Continue, now);
     // A date typed at question 2, nothing ticked, and help asked for.
     progress.apply(
         &content,
@@ -506,8 +514,9 @@ fn a_half_given_answer_is_not_answered_and_has_no_time() {
             step: 1,
             date: "2026-11-20".into(),
         },
+        now,
     );
-    assert!(progress.apply(&content, Action::GetHelp));
+    assert!(progress.apply(&content, Action::GetHelp, now));
     let report = report_of(&content, &progress).text();
     let second = &report[report.find("\n2. When").expect("question 2")..];
     let second = &second[..second.find("\n3. ").expect("question 3")];
@@ -519,8 +528,8 @@ fn a_half_given_answer_is_not_answered_and_has_no_time() {
 fn the_report_says_what_fixed_it_first_and_marks_what_was_tried() {
     let content = checklist();
     let mut progress = finished();
-    progress.apply(&content, Action::NotFixed("password".into()));
-    progress.apply(&content, Action::Fixed("network".into()));
+    progress.apply(&content, Action::NotFixed("password".into()), Timestamp(0));
+    progress.apply(&content, Action::Fixed("network".into()), Timestamp(0));
     let report = report_of(&content, &progress);
     let text = report.text();
     assert!(
@@ -545,7 +554,7 @@ fn the_report_says_what_fixed_it_first_and_marks_what_was_tried() {
     );
     assert!(markdown.contains("- **Likely: Your mailbox password changed** · Tried: didn't fix it"));
     // Taken back, it is gone from the report.
-    progress.apply(&content, Action::TakeBack("network".into()));
+    progress.apply(&content, Action::TakeBack("network".into()), Timestamp(0));
     assert!(!report_of(&content, &progress).text().contains("Fixed by"));
 }
 
@@ -565,9 +574,9 @@ fn the_email_keeps_what_fixed_it_however_short_it_must_be() {
                 continue;
             };
             for finding in tried {
-                progress.apply(&content, Action::NotFixed(finding.clone()));
+                progress.apply(&content, Action::NotFixed(finding.clone()), Timestamp(0));
             }
-            progress.apply(&content, Action::Fixed(last.clone()));
+            progress.apply(&content, Action::Fixed(last.clone()), Timestamp(0));
             let report = report_of(&content, &progress);
             let fixed_by = report.fixed_by.clone().expect("a Fixed by line");
             let (href, fit) = report.mailto(Some("it@example.com"), "Report");

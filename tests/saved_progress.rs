@@ -20,7 +20,11 @@ fn progress_is_saved_as_one_short_versioned_line() {
     );
     let mut progress =
         common::yes_then_password(&content, Timestamp(1_795_497_000), Timestamp(1_795_497_120));
-    progress.apply(&content, common::toggle(1, "new_setup", true));
+    progress.apply(
+        &content,
+        common::toggle(1, "new_setup", true),
+        Timestamp(1_795_497_120),
+    );
     assert_eq!(
         encode(&progress, &content),
         "v=2&at=when&started=1795497000&webmail=yes@1795497000&when=2026-11-20/password,new_setup@1795497120"
@@ -31,16 +35,16 @@ fn progress_is_saved_as_one_short_versioned_line() {
 fn answers_remember_when_they_were_given_and_changed() {
     let content = checklist();
     let mut progress = Progress::new(&content, today());
-    progress.set_time(Timestamp(100));
-    progress.apply(&content, choose(0, "yes"));
-    progress.set_time(Timestamp(200));
-    progress.apply(&content, choose(0, "yes"));
+    let now = Timestamp(100);
+    progress.apply(&content, choose(0, "yes"), now);
+    let now = Timestamp(200);
+    progress.apply(&content, choose(0, "yes"), now);
     assert_eq!(
         progress.answered_at(0),
         Some(Timestamp(100)),
         "choosing the same answer again changes nothing"
     );
-    progress.apply(&content, choose(0, "no"));
+    progress.apply(&content, choose(0, "no"), now);
     assert_eq!(progress.answered_at(0), Some(Timestamp(200)));
     assert_eq!(progress.started(), Some(Timestamp(100)));
     let restored = restore(&encode(&progress, &content)).expect("trusted");
@@ -48,7 +52,7 @@ fn answers_remember_when_they_were_given_and_changed() {
         (restored.answered_at(0), restored.started()),
         (Some(Timestamp(200)), Some(Timestamp(100)))
     );
-    progress.apply(&content, Action::StartAgain);
+    progress.apply(&content, Action::StartAgain, now);
     assert_eq!((progress.answered_at(0), progress.started()), (None, None));
 }
 
@@ -56,13 +60,14 @@ fn answers_remember_when_they_were_given_and_changed() {
 fn a_half_typed_date_is_not_saved() {
     let content = checklist();
     let mut progress = walk(&content, &["yes", "no", "no", "no", "no", "no"]);
-    progress.apply(&content, Action::Change(1));
+    progress.apply(&content, Action::Change(1), Timestamp(0));
     progress.apply(
         &content,
         Action::SetDate {
             step: 1,
             date: DateEntry::Unreadable,
         },
+        Timestamp(0),
     );
     let line = encode(&progress, &content);
     assert!(line.contains("&when=/nothing@"), "{line}");
@@ -74,17 +79,18 @@ fn every_saved_progress_restores_to_the_same_progress() {
     let content = checklist();
     let finished = walk(&content, &["no", "yes", "unsure", "yes", "no", "unsure"]);
     let mut changing = finished.clone();
-    changing.apply(&content, Action::Change(1));
-    changing.apply(&content, toggle(1, "network", true));
+    changing.apply(&content, Action::Change(1), Timestamp(0));
+    changing.apply(&content, toggle(1, "network", true), Timestamp(0));
     changing.apply(
         &content,
         Action::SetDate {
             step: 1,
             date: "2024-02-29".into(),
         },
+        Timestamp(0),
     );
     let mut half_done = Progress::new(&content, today());
-    half_done.apply(&content, choose(0, "unsure"));
+    half_done.apply(&content, choose(0, "unsure"), Timestamp(0));
     for progress in [
         Progress::new(&content, today()),
         finished,
@@ -196,9 +202,9 @@ fn decoding_never_panics_on_mangled_lines() {
 /// A finished walk where the password was tried without luck and the migration fixed it.
 fn fixed_after_trying(content: &email_troubleshooter::model::Checklist) -> Progress {
     let mut progress = walk(content, &["yes", "yes", "no", "no", "no", "no"]);
-    progress.apply(content, Action::NotFixed("new_setup".into()));
-    progress.apply(content, Action::NotFixed("password".into()));
-    progress.apply(content, Action::Fixed("migration".into()));
+    progress.apply(content, Action::NotFixed("new_setup".into()), Timestamp(0));
+    progress.apply(content, Action::NotFixed("password".into()), Timestamp(0));
+    progress.apply(content, Action::Fixed("migration".into()), Timestamp(0));
     progress
 }
 
@@ -252,7 +258,11 @@ fn unknown_or_repeated_marks_are_left_out_one_by_one_and_every_answer_is_kept() 
     let content = checklist();
     // A real line, saved after the migration fixed it with the mail app chosen.
     let mut progress = fixed_after_trying(&content);
-    progress.apply(&content, Action::ChooseMailApp("thunderbird".into()));
+    progress.apply(
+        &content,
+        Action::ChooseMailApp("thunderbird".into()),
+        Timestamp(0),
+    );
     let line = encode(&progress, &content);
     assert!(
         line.ends_with("&fixed=migration&tried=new_setup,password&app=thunderbird"),

@@ -3,7 +3,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use email_troubleshooter::components::{Troubleshooter, TroubleshooterProps};
-use email_troubleshooter::content::Content;
+use email_troubleshooter::content::SharedChecklist;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, HtmlInputElement};
@@ -11,8 +11,8 @@ use yew::AppHandle;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn checklist() -> Content {
-    Content::new(email_troubleshooter::content::builtin().with_provider_name())
+fn checklist() -> SharedChecklist {
+    SharedChecklist::new(email_troubleshooter::content::builtin().with_provider_name())
 }
 
 fn document() -> web_sys::Document {
@@ -353,4 +353,24 @@ async fn mount_renders_into_an_open_shadow_root_and_destroy_removes_it() {
     yew::scheduler::flush().await;
     assert!(shadow.query_selector("h2").ok().flatten().is_none());
     host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn an_answer_re_renders_only_the_step_it_changes() {
+    use email_troubleshooter::components::step_renders;
+    clear("renders");
+    let widget = Mounted::new("renders").await;
+    let before = step_renders();
+    widget.choose("Yes").await;
+    let after = step_renders();
+    assert_eq!(after.len(), 7, "{after:?}");
+    assert!(
+        after[0] > before[0],
+        "step 1 shows its answer: {before:?} → {after:?}"
+    );
+    assert_eq!(
+        &after[1..],
+        &before[1..],
+        "steps 2 to 7 didn't change, so they didn't render again"
+    );
 }

@@ -20,6 +20,7 @@ pub mod progress;
 pub mod report;
 pub mod saved;
 pub mod servers;
+pub mod session;
 pub mod user_agent;
 
 pub use checklist::{

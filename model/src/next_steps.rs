@@ -1,7 +1,7 @@
 //! The to-do list: each answer's next step in a few words, gathered in question order.
 
 use super::checklist::Checklist;
-use super::diagnosis::{conflict_answers, diagnose};
+use super::diagnosis::{conflict_answers, diagnose, Diagnosis};
 use super::progress::Progress;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -18,7 +18,15 @@ pub struct NextStep {
 /// the next question have none, and neither have answers that contradict each other: the
 /// summary asks the user to check those first.
 pub fn next_steps(checklist: &Checklist, progress: &Progress) -> Vec<NextStep> {
-    let diagnosis = diagnose(checklist, progress);
+    from_diagnosis(checklist, progress, &diagnose(checklist, progress))
+}
+
+/// [`next_steps`] from a diagnosis of `progress` already made.
+pub fn from_diagnosis(
+    checklist: &Checklist,
+    progress: &Progress,
+    diagnosis: &Diagnosis,
+) -> Vec<NextStep> {
     let clashing: Vec<(usize, &str)> = diagnosis
         .conflicts()
         .iter()

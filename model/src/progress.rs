@@ -91,12 +91,8 @@ pub struct Progress {
     /// The latest result of each check the user ran.
     checks: Checks,
     at: Position,
-    error: Option<InputError>,
+    /// The day answers are judged on: a date after it is refused.
     today: Date,
-    /// The time the next actions happen at; see [`Progress::set_time`].
-    now: Timestamp,
-    /// Where the last answers taken from another tab had their user; see [`Progress::adopt`].
-    followed: Option<Position>,
     /// Which finding fixed it and which didn't.
     outcome: Outcome,
     /// The mail app the user said they use.
@@ -111,10 +107,7 @@ impl Progress {
             started: None,
             checks: Checks::default(),
             at: Position::Step(0),
-            error: None,
             today,
-            now: Timestamp(0),
-            followed: None,
             outcome: Outcome::default(),
             mail_app: None,
         }
@@ -136,10 +129,7 @@ impl Progress {
             started,
             checks,
             at,
-            error: None,
             today,
-            now: Timestamp(0),
-            followed: None,
             outcome: Outcome::default(),
             mail_app: None,
         };
@@ -166,12 +156,6 @@ impl Progress {
         self.today
     }
 
-    /// Sets the time the following actions happen at, so answers can record when they were
-    /// given. The model never reads a clock itself.
-    pub fn set_time(&mut self, now: Timestamp) {
-        self.now = now;
-    }
-
     /// When a step's answer was last given or changed.
     pub fn answered_at(&self, step: usize) -> Option<Timestamp> {
         self.answered_at.get(step).copied().flatten()
@@ -190,10 +174,6 @@ impl Progress {
     /// The id of the mail app the user said they use.
     pub fn mail_app(&self) -> Option<&str> {
         self.mail_app.as_deref()
-    }
-
-    pub fn error(&self) -> Option<InputError> {
-        self.error
     }
 
     pub fn answer(&self, step: usize) -> Option<&Answer> {
@@ -257,18 +237,7 @@ impl Progress {
 
     /// The options the user has chosen on a step, in the content's order: their guidance is shown.
     pub fn chosen<'c>(&self, checklist: &'c Checklist, step: usize) -> Vec<&'c AnswerOption> {
-        let Some(content) = checklist.steps.get(step) else {
-            return Vec::new();
-        };
-        match self.answer(step) {
-            Some(Answer::Choice(choice)) => content.choice(*choice).into_iter().collect(),
-            Some(Answer::When(when)) => content
-                .options
-                .iter()
-                .filter(|o| when.changes.iter().any(|c| *c == *o.id))
-                .collect(),
-            None => Vec::new(),
-        }
+        chosen_in(checklist, step, self.answer(step))
     }
 
     /// The date given on a `when` step, if it is a real one.
@@ -301,8 +270,9 @@ impl Progress {
         when.changes.is_empty().then_some(InputError::NoChange)
     }
 
-    /// Applies one action. Returns whether anything changed, so callers save only real changes.
-    pub fn apply(&mut self, checklist: &Checklist, action: Action) -> bool {
+    /// Applies one action taken at `now` (answers record when they were given; the model
+    /// never reads a clock). Returns whether anything changed, so callers save only real changes.
+    pub fn apply(&mut self, checklist: &Checklist, action: Action, now: Timestamp) -> bool {
         let before = self.clone();
         match action {
             Action::Choose { step, option } => {
@@ -312,13 +282,11 @@ impl Progress {
                     .is_some_and(|s| s.kind == StepKind::Choice && s.choice(option).is_some());
                 if offered && self.is_open(step) {
                     self.answers[step] = Some(Answer::Choice(option));
-                    self.error = None;
                 }
             }
             Action::SetDate { step, date } => {
                 if let Some(when) = self.when_answer_mut(checklist, step) {
                     when.date = date.trimmed();
-                    self.error = None;
                 }
             }
             Action::ToggleChange { step, option, on } => {
@@ -345,22 +313,17 @@ impl Progress {
                             .map(|o| o.to_string())
                             .collect();
                     }
-                    self.error = None;
                 }
             }
+            // A step with a problem isn't left; the session says why (see `Session::error`).
             Action::Continue => {
                 if let Position::Step(step) = self.at {
-                    match self.problem_with(checklist, step) {
-                        Some(problem) => self.error = Some(problem),
-                        None => {
-                            self.error = None;
-                            self.at = self.next_after(checklist, step);
-                        }
+                    if self.problem_with(checklist, step).is_none() {
+                        self.at = self.next_after(checklist, step);
                     }
                 }
             }
             Action::Back => {
-                self.error = None;
                 self.at = match self.at {
                     Position::Step(step) => Position::Step(step.saturating_sub(1)),
                     Position::Summary => self.reachable(
@@ -372,12 +335,10 @@ impl Progress {
             Action::Change(step) => {
                 let wanted = Position::Step(step);
                 if step < self.answers.len() && self.reachable(checklist, wanted) == wanted {
-                    self.error = None;
                     self.at = Position::Step(step);
                 }
             }
             Action::GetHelp => {
-                self.error = None;
                 self.at = self.reachable(checklist, Position::Summary);
             }
             Action::Checked(result) => self.checks.record(result),
@@ -394,22 +355,18 @@ impl Progress {
                 self.mail_app = Some(id)
             }
             Action::ChooseMailApp(_) => {}
-            Action::StartAgain => {
-                let now = self.now;
-                *self = Progress::new(checklist, self.today);
-                self.now = now;
-            }
+            Action::StartAgain => *self = Progress::new(checklist, self.today),
         }
-        self.record_times(&before);
+        self.record_times(&before, now);
         *self != before
     }
 
     /// Stamps every answer this action gave or changed with the current time.
-    fn record_times(&mut self, before: &Progress) {
+    fn record_times(&mut self, before: &Progress, now: Timestamp) {
         for step in 0..self.answers.len() {
             if self.answers[step] != before.answers[step] && self.answers[step].is_some() {
-                self.answered_at[step] = Some(self.now);
-                self.started.get_or_insert(self.now);
+                self.answered_at[step] = Some(now);
+                self.started.get_or_insert(now);
             }
         }
     }
@@ -417,7 +374,14 @@ impl Progress {
     /// Takes the answers another tab or instance saved. A user who is at the first open
     /// question, or still where the last such change put them, follows the other one along;
     /// a user who has moved on their own (to look back at an answer, say) keeps their place.
-    pub fn adopt(&mut self, checklist: &Checklist, other: &Progress) -> bool {
+    /// `followed` is where the last such change put them; it is kept by the caller, as it
+    /// belongs to this tab's session, not to the answers.
+    pub fn adopt(
+        &mut self,
+        checklist: &Checklist,
+        other: &Progress,
+        followed: &mut Option<Position>,
+    ) -> bool {
         if self.answers.len() != other.answers.len()
             || (self.answers == other.answers
                 && self.at == other.at
@@ -427,7 +391,7 @@ impl Progress {
             return false;
         }
         let at_first_open = self.first_unanswered(checklist).map(Position::Step) == Some(self.at);
-        let following = at_first_open || self.followed == Some(self.at);
+        let following = at_first_open || *followed == Some(self.at);
         let before = (self.answers.clone(), self.at, self.checks.clone());
         let outcome_before = std::mem::replace(&mut self.outcome, other.outcome.clone());
         let app_changed = self.mail_app != other.mail_app;
@@ -436,10 +400,9 @@ impl Progress {
         self.answered_at = other.answered_at.clone();
         self.started = other.started;
         self.checks = other.checks.clone();
-        self.error = None;
         let wanted = if following { other.at } else { self.at };
         self.at = self.reachable(checklist, wanted);
-        self.followed = following.then_some(self.at);
+        *followed = following.then_some(self.at);
         app_changed
             || self.outcome != outcome_before
             || (self.answers.clone(), self.at, self.checks.clone()) != before
@@ -491,10 +454,34 @@ impl Progress {
     }
 }
 
+/// The options `answer` chose on a step, in the content's order.
+pub fn chosen_in<'c>(
+    checklist: &'c Checklist,
+    step: usize,
+    answer: Option<&Answer>,
+) -> Vec<&'c AnswerOption> {
+    let Some(content) = checklist.steps.get(step) else {
+        return Vec::new();
+    };
+    match answer {
+        Some(Answer::Choice(choice)) => content.choice(*choice).into_iter().collect(),
+        Some(Answer::When(when)) => content
+            .options
+            .iter()
+            .filter(|o| when.changes.iter().any(|c| *c == *o.id))
+            .collect(),
+        None => Vec::new(),
+    }
+}
+
 /// An answer as the user reads it back: the options chosen, and a `when` step's date first.
 pub fn answer_text(checklist: &Checklist, progress: &Progress, step: usize) -> String {
-    let labels: Vec<&str> = progress
-        .chosen(checklist, step)
+    answer_text_of(checklist, step, progress.answer(step))
+}
+
+/// [`answer_text`] from the answer alone, for a view that has nothing else of the progress.
+pub fn answer_text_of(checklist: &Checklist, step: usize, answer: Option<&Answer>) -> String {
+    let labels: Vec<&str> = chosen_in(checklist, step, answer)
         .into_iter()
         .map(|option| checklist.option_label(option))
         .collect();
@@ -505,7 +492,11 @@ pub fn answer_text(checklist: &Checklist, progress: &Progress, step: usize) -> S
     {
         return labels.join("; ");
     }
-    let date = progress.date(step).map_or_else(
+    let date = match answer {
+        Some(Answer::When(when)) => when.date.date(),
+        _ => None,
+    };
+    let date = date.map_or_else(
         || checklist.text.no_date().to_string(),
         |date| super::format::date(&checklist.text, date),
     );

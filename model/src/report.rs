@@ -7,7 +7,7 @@ use super::checks::describe::{self, host_of};
 use super::checks::CheckKind;
 use super::config::CheckSettings;
 use super::date::Timestamp;
-use super::diagnosis::{conflict_answers, diagnose, RankedCause};
+use super::diagnosis::{conflict_answers, diagnose, Diagnosis, RankedCause};
 use super::format;
 use super::next_steps::next_steps;
 use super::outcome::{lead_order, Mark};
@@ -91,9 +91,30 @@ pub fn build(
     offset_minutes: i32,
     browser: &str,
 ) -> Report {
+    let diagnosis = diagnose(checklist, progress);
+    build_from(
+        checklist,
+        progress,
+        &diagnosis,
+        settings,
+        now,
+        offset_minutes,
+        browser,
+    )
+}
+
+/// [`build`] from a diagnosis of `progress` already made.
+pub fn build_from(
+    checklist: &Checklist,
+    progress: &Progress,
+    diagnosis: &Diagnosis,
+    settings: &CheckSettings,
+    now: Timestamp,
+    offset_minutes: i32,
+    browser: &str,
+) -> Report {
     let text = &checklist.text;
     let when = |moment: Timestamp| format::moment(text, moment, offset_minutes);
-    let diagnosis = diagnose(checklist, progress);
     // Marks on findings that are no longer causes are left out (see `Outcome::among`).
     let outcome = &progress.outcome().among(diagnosis.causes());
     let causes: Vec<Cause> = lead_order(diagnosis.causes(), outcome)
@@ -206,7 +227,7 @@ pub fn build(
         closing: text.contact_if_still().to_string(),
         settings: super::servers::report_lines(
             checklist,
-            &diagnosis,
+            diagnosis,
             &settings.servers,
             progress.mail_app(),
         ),

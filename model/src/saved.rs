@@ -240,7 +240,9 @@ fn read(
     )
     .with_outcome(outcome);
     if let Some(app) = mail_app {
-        progress.apply(checklist, super::progress::Action::ChooseMailApp(app));
+        // Choosing a mail app records no time: it answers no step.
+        let action = super::progress::Action::ChooseMailApp(app);
+        progress.apply(checklist, action, super::date::Timestamp(0));
     }
     Ok(Restored {
         progress,

@@ -1,13 +1,10 @@
-use crate::content::Content;
 use crate::model::Action;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ChangeButtonProps {
-    pub checklist: Content,
     /// The step it reopens.
     pub step: usize,
-    pub on_action: Callback<Action>,
     /// A link-like button in running text unless given (the overview's is a button proper).
     #[prop_or(classes!("et-link-button"))]
     pub class: Classes,
@@ -16,10 +13,11 @@ pub struct ChangeButtonProps {
 /// "Change", named for screen readers by the question it reopens: several stand on one screen.
 #[component]
 pub fn ChangeButton(props: &ChangeButtonProps) -> Html {
-    let text = &props.checklist.text;
+    let shared = super::use_shared();
+    let text = &shared.checklist.text;
     let step = props.step;
     let onclick = {
-        let on_action = props.on_action.clone();
+        let on_action = shared.on_action.clone();
         Callback::from(move |_| on_action.emit(Action::Change(step)))
     };
     html! {

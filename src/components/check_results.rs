@@ -1,4 +1,3 @@
-use crate::content::Content;
 use crate::model::checks::contradiction::contradictions;
 use crate::model::checks::describe::{self, host_of, Standing};
 use crate::model::checks::CheckKind;
@@ -9,7 +8,6 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct CheckResultsProps {
-    pub checklist: Content,
     pub progress: Progress,
     pub settings: Rc<CheckSettings>,
     /// Which results to show: the mail records and registration, the portal, or all.
@@ -23,20 +21,15 @@ pub struct CheckResultsProps {
 /// for a problem, any answer that says otherwise, and when it was taken.
 #[component]
 pub fn CheckResults(props: &CheckResultsProps) -> Html {
-    let checklist = &props.checklist;
+    let shared = super::use_shared();
+    let checklist = &shared.checklist;
     let text = &checklist.text;
     let progress = &props.progress;
     let checks = progress.checks();
     let settings = &props.settings;
     let seconds = settings.timeout_seconds;
     let contradictions = contradictions(checklist, progress);
-    let checked = |at| {
-        text.checked_at(&format::moment(
-            text,
-            at,
-            crate::browser::clock::utc_offset_minutes(),
-        ))
-    };
+    let checked = |at| text.checked_at(&format::moment(text, at, shared.utc_offset));
     // Results made together (the records check) say when once, after them all.
     let times: Vec<_> = [
         checks.mx.as_ref().filter(|_| props.records).map(|c| c.at),

@@ -19,7 +19,7 @@ pub fn ChoiceQuestion(props: &StepProps) -> Html {
         _ => None,
     };
     let name = format!("et-step-{index}");
-    let error = progress.error();
+    let error = props.error;
     let error_id: AttrValue = format!("{name}-error").into();
     let choices = step
         .options

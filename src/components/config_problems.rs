@@ -1,4 +1,3 @@
-use crate::content::Content;
 use crate::model::config::describe;
 use crate::model::ConfigProblem;
 use std::rc::Rc;
@@ -6,7 +5,6 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ConfigProblemsProps {
-    pub checklist: Content,
     pub problems: Rc<Vec<ConfigProblem>>,
 }
 
@@ -14,10 +12,11 @@ pub struct ConfigProblemsProps {
 /// Meant for the web team putting the widget on a page; the checklist works with the defaults.
 #[component]
 pub fn ConfigProblems(props: &ConfigProblemsProps) -> Html {
+    let shared = super::use_shared();
     if props.problems.is_empty() {
         return html! {};
     }
-    let text = &props.checklist.text;
+    let text = &shared.checklist.text;
     html! {
         <div class="et-config-problems">
             <p>{ text.config_problems() }</p>

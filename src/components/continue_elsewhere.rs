@@ -1,18 +1,13 @@
 use super::qr_code::QrCode;
-use crate::browser::{location, share};
-use crate::content::Content;
-use crate::hooks::use_copy;
+use crate::hooks::{use_copy, use_page_for_sharing, use_share};
 use crate::model::{link, Progress};
 use std::cell::Cell;
 use web_sys::HtmlDetailsElement;
-use yew::platform::spawn_local;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ContinueElsewhereProps {
-    pub checklist: Content,
     pub progress: Progress,
-    pub storage_key: AttrValue,
     /// Folded under its heading until the user opens it, where it is only on offer; open
     /// where it is needed (a step's guidance, the summary).
     #[prop_or_default]
@@ -36,33 +31,26 @@ thread_local! {
 /// the other device then). Questions 6 and 7 send the user to another computer and network.
 #[component]
 pub fn ContinueElsewhere(props: &ContinueElsewhereProps) -> Html {
+    let shared = super::use_shared();
     let id = *use_memo((), |_| PLACED.with(|n| n.replace(n.get() + 1)));
     let open = use_state_eq(|| !props.folded);
     // Asked of the browser once it opens: folded under the open question, it appears with the
     // first answer, and that click shouldn't pay for it.
-    let browser = use_memo(*open, |open| {
-        open.then(|| {
-            (
-                location::page_address(),
-                share::available(),
-                share::on_phone(),
-            )
-        })
-    });
+    let browser = use_page_for_sharing(*open);
     let (address, can_share, on_phone) = match &*browser {
         Some((address, can_share, on_phone)) => (address.as_str(), *can_share, *on_phone),
         None => ("", false, false),
     };
     let share_failed = use_state_eq(|| false);
     let qr_asked = use_state_eq(|| false);
-    let checklist = &props.checklist;
+    let checklist = &shared.checklist;
     let text = &checklist.text;
     // The link, and everything made from it, only while it shows: folded under the open
     // question, making them on every answer would slow every click.
     let url = if *open {
         format!(
             "{address}#{}",
-            link::fragment(&props.storage_key, &props.progress, checklist)
+            link::fragment(&shared.storage_key, &props.progress, checklist)
         )
     } else {
         String::new()
@@ -79,16 +67,7 @@ pub fn ContinueElsewhere(props: &ContinueElsewhereProps) -> Html {
             on_copy.emit(event);
         })
     };
-    let on_share = {
-        let (share_failed, url, title) =
-            (share_failed.clone(), url.clone(), text.title().to_owned());
-        Callback::from(move |_: MouseEvent| {
-            let (share_failed, url, title) = (share_failed.clone(), url.clone(), title.clone());
-            spawn_local(async move {
-                share_failed.set(share::share(&title, &url).await == share::Shared::Failed);
-            });
-        })
-    };
+    let on_share = use_share(text.title().to_owned(), url.clone(), share_failed.clone());
     let ontoggle = {
         let open = open.clone();
         Callback::from(move |event: Event| {

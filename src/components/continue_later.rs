@@ -1,13 +1,10 @@
 use super::continue_elsewhere::ContinueElsewhere;
-use crate::content::Content;
 use crate::model::Progress;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ContinueLaterProps {
-    pub checklist: Content,
     pub progress: Progress,
-    pub storage_key: AttrValue,
 }
 
 /// "Continue on another computer", folded away under the open question: only on offer there.
@@ -15,9 +12,7 @@ pub struct ContinueLaterProps {
 pub fn ContinueLater(props: &ContinueLaterProps) -> Html {
     html! {
         <ContinueElsewhere
-            checklist={props.checklist.clone()}
             progress={props.progress.clone()}
-            storage_key={props.storage_key.clone()}
             folded=true
         />
     }

@@ -1,5 +1,4 @@
-use crate::browser::view;
-use crate::content::Content;
+use crate::hooks::use_bring_to_top_on_error;
 use crate::model::{Checklist, InputError};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
@@ -7,7 +6,6 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ErrorSummaryProps {
-    pub checklist: Content,
     pub error: Option<InputError>,
 }
 
@@ -25,17 +23,9 @@ pub(crate) fn message(checklist: &Checklist, error: InputError) -> &str {
 /// The link is a button: a `#fragment` link would change the host page's address.
 #[component]
 pub fn ErrorSummary(props: &ErrorSummaryProps) -> Html {
+    let shared = super::use_shared();
     let summary = use_node_ref();
-    {
-        let summary = summary.clone();
-        use_effect_with(props.error, move |error| {
-            if error.is_some() {
-                if let Some(element) = summary.cast::<HtmlElement>() {
-                    view::bring_to_top(&element);
-                }
-            }
-        });
-    }
+    use_bring_to_top_on_error(summary.clone(), props.error);
     let Some(error) = props.error else {
         return html! {};
     };
@@ -54,8 +44,8 @@ pub fn ErrorSummary(props: &ErrorSummaryProps) -> Html {
     };
     html! {
         <div class="et-error-summary" role="alert" tabindex="-1" ref={summary}>
-            <h4 class="et-error-title">{ props.checklist.text.error_title() }</h4>
-            <button type="button" class="et-link-button" {onclick}>{ message(&props.checklist, error) }</button>
+            <h4 class="et-error-title">{ shared.checklist.text.error_title() }</h4>
+            <button type="button" class="et-link-button" {onclick}>{ message(&shared.checklist, error) }</button>
         </div>
     }
 }

@@ -2,29 +2,19 @@ use super::change_button::ChangeButton;
 use super::external_link::ExternalLink;
 use super::fix_outcome::fix_outcome;
 use super::settings_card::settings_for_cause;
-use crate::content::Content;
 use crate::model::diagnosis::conflict_answers;
 use crate::model::outcome::{lead_order, Mark, Outcome};
 use crate::model::report::{self, confidence_label};
 use crate::model::{Action, Checklist, Diagnosis, RankedCause};
+use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct FindingsProps {
-    pub checklist: Content,
-    pub diagnosis: Diagnosis,
-    pub on_action: Callback<Action>,
+    pub diagnosis: Rc<Diagnosis>,
     /// Which finding fixed it and which were tried: they order the causes and mark them.
     #[prop_or_default]
     pub outcome: Outcome,
-    /// Where "This fixed it" and "Still not working" send their actions.
-    #[prop_or_default]
-    pub on_outcome: Callback<Action>,
-    /// The finding whose title takes focus after one of those clicks, and the ref for it.
-    #[prop_or_default]
-    pub focus_finding: Option<AttrValue>,
-    #[prop_or_default]
-    pub title_ref: NodeRef,
     /// The mail app the user chose, for the settings shown with a cause that needs them.
     #[prop_or_default]
     pub mail_app: Option<AttrValue>,
@@ -34,17 +24,14 @@ pub struct FindingsProps {
 /// other causes; answers that contradict each other, named; and what is still to check.
 #[component]
 pub fn Findings(props: &FindingsProps) -> Html {
-    let checklist = &props.checklist;
+    let shared = super::use_shared();
+    let checklist = &shared.checklist;
     let text = &checklist.text;
     let diagnosis = &props.diagnosis;
     let outcome = &props.outcome;
     // Tried causes go last, so the next one leads; the one that fixed it comes first.
     let causes = lead_order(diagnosis.causes(), outcome);
-    let title_ref = |id: &str| match &props.focus_finding {
-        Some(focus) if focus == id => props.title_ref.clone(),
-        _ => NodeRef::default(),
-    };
-    let outcome_of = |id: &str| fix_outcome(checklist, id, outcome.mark(id), &props.on_outcome);
+    let outcome_of = |id: &str| fix_outcome(checklist, id, outcome.mark(id), &shared.on_action);
     // Why the first leads holds only while the marks haven't reordered the causes.
     let in_rank_order = causes
         .iter()
@@ -68,13 +55,13 @@ pub fn Findings(props: &FindingsProps) -> Html {
                 // Always there, so the line is announced when a click fills it.
                 <p class="et-next-lead" role="status">{ next_lead.clone() }</p>
                 <p class="et-first-cause-label">{ label }</p>
-                <h4 class="et-finding-title" tabindex="-1" ref={title_ref(&cause.finding)}>{ &*finding.title }</h4>
+                <h4 class="et-finding-title" tabindex="-1" data-finding={cause.finding.clone()}>{ &*finding.title }</h4>
                 <p class="et-confidence">{ sources(checklist, cause) }</p>
                 <p>{ &*finding.action }</p>
                 if let Some(link) = checklist.link(finding.link.as_ref()) {
                     <p><ExternalLink link={link.clone()} opens_new_tab={text.opens_new_tab().to_owned()} /></p>
                 }
-                { settings_for_cause(checklist, &causes, cause, outcome, &props.mail_app, &props.on_action) }
+                { settings_for_cause(checklist, &causes, cause, outcome, &props.mail_app) }
                 if finding.contact_admin {
                     <p class="et-contact-now">{ text.contact_who() }</p>
                 }
@@ -89,7 +76,7 @@ pub fn Findings(props: &FindingsProps) -> Html {
         let finding = checklist.finding(&cause.finding)?;
         Some(html! {
             <li class="et-finding" key={cause.finding.as_str()}>
-                <h5 class="et-finding-title" tabindex="-1" ref={title_ref(&cause.finding)}>{ &*finding.title }</h5>
+                <h5 class="et-finding-title" tabindex="-1" data-finding={cause.finding.clone()}>{ &*finding.title }</h5>
                 // Seen with the title, not only at the end of the block.
                 if outcome.mark(&cause.finding) == Some(Mark::Tried) {
                     <p><span class="et-tag">{ text.outcome_tried() }</span></p>
@@ -99,7 +86,7 @@ pub fn Findings(props: &FindingsProps) -> Html {
                 if let Some(link) = checklist.link(finding.link.as_ref()) {
                     <p><ExternalLink link={link.clone()} opens_new_tab={text.opens_new_tab().to_owned()} /></p>
                 }
-                { settings_for_cause(checklist, &causes, cause, outcome, &props.mail_app, &props.on_action) }
+                { settings_for_cause(checklist, &causes, cause, outcome, &props.mail_app) }
                 { outcome_of(&cause.finding) }
             </li>
         })
@@ -129,13 +116,13 @@ pub fn Findings(props: &FindingsProps) -> Html {
         html! {
             <li>
                 { step + 1 }{ ". " }{ &*checklist.steps[step].question }{ " " }
-                <ChangeButton checklist={checklist.clone()} {step} on_action={props.on_action.clone()} />
+                <ChangeButton {step} />
             </li>
         }
     });
     let unanswered = diagnosis.unanswered();
     let answer_rest = {
-        let on_action = props.on_action.clone();
+        let on_action = shared.on_action.clone();
         let first = unanswered.first().copied().unwrap_or_default();
         Callback::from(move |_| on_action.emit(Action::Change(first)))
     };

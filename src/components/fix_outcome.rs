@@ -1,9 +1,9 @@
 //! "Did this fix it?": the two buttons on each finding, the mark once answered (with Undo),
 //! and the "Fixed" panel at the top of the summary. Where focus goes after each is
-//! [`crate::hooks::use_outcome`].
+//! the session's to say (`model::session`).
 
 use super::start_again::StartAgain;
-use crate::content::Content;
+use crate::content::SharedChecklist;
 use crate::model::outcome::{Mark, Outcome};
 use crate::model::{Action, Checklist};
 use yew::prelude::*;
@@ -64,12 +64,10 @@ pub fn fix_outcome(
 /// on current causes, `saved` all the user gave: a fix whose answers were changed away is said
 /// to be set aside, with its Undo, rather than vanishing.
 pub fn resolved(
-    checklist: &Content,
+    checklist: &SharedChecklist,
     marks: &Outcome,
     saved: &Outcome,
-    heading: NodeRef,
     on_outcome: &Callback<Action>,
-    on_action: &Callback<Action>,
 ) -> Html {
     let text = &checklist.text;
     // A fix on a finding the answers no longer point to is set aside, not silently dropped.
@@ -102,7 +100,7 @@ pub fn resolved(
     }
     html! {
         <div class="et-resolved">
-            <h4 class="et-resolved-title" tabindex="-1" ref={heading}>
+            <h4 class="et-resolved-title" tabindex="-1">
                 { text.resolved_heading(title) }
             </h4>
             <p>{ text.resolved_intro() }</p>
@@ -112,9 +110,8 @@ pub fn resolved(
                     { text.outcome_undo() }
                 </button>
             </p>
-            <StartAgain checklist={checklist.clone()} has_answers=true
-                label={AttrValue::from(text.resolved_start_again().to_owned())}
-                on_action={on_action.clone()} />
+            <StartAgain has_answers=true
+                label={AttrValue::from(text.resolved_start_again().to_owned())} />
         </div>
     }
 }

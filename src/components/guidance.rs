@@ -1,22 +1,20 @@
 use super::external_link::ExternalLink;
-use crate::browser::view;
-use crate::content::Content;
+use crate::hooks::use_reveal_on_change;
 use crate::model::{Action, AnswerOption};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct GuidanceProps {
-    pub checklist: Content,
     /// The options chosen so far; empty before the user answers.
     pub options: Vec<AnswerOption>,
-    pub on_action: Callback<Action>,
 }
 
 /// What the chosen answer means and what to do next. A live region, so it is read out as it
 /// appears. Where the answer says the rest won't help, getting help now comes first.
 #[component]
 pub fn Guidance(props: &GuidanceProps) -> Html {
-    let checklist = &props.checklist;
+    let shared = super::use_shared();
+    let checklist = &shared.checklist;
     let text = &checklist.text;
     let items = props.options.iter().map(|option| {
         let link = checklist.link(option.link.as_ref());
@@ -33,26 +31,15 @@ pub fn Guidance(props: &GuidanceProps) -> Html {
     // A new answer's guidance is brought into view (on a phone it appears below the fold);
     // the answer found on arrival is left where it is.
     let region = use_node_ref();
-    let arrived = use_mut_ref(|| false);
-    {
-        let region = region.clone();
-        let chosen: Vec<AttrValue> = props
-            .options
-            .iter()
-            .map(|o| AttrValue::from(o.id.to_string()))
-            .collect();
-        use_effect_with(chosen, move |chosen| {
-            let seen = std::mem::replace(&mut *arrived.borrow_mut(), true);
-            if seen && !chosen.is_empty() {
-                if let Some(element) = region.cast::<web_sys::HtmlElement>() {
-                    view::reveal(&element);
-                }
-            }
-        });
-    }
+    let chosen: Vec<AttrValue> = props
+        .options
+        .iter()
+        .map(|o| AttrValue::from(o.id.to_string()))
+        .collect();
+    use_reveal_on_change(region.clone(), chosen);
     let offers_help = props.options.iter().any(|option| option.offers_help);
     let on_help = {
-        let on_action = props.on_action.clone();
+        let on_action = shared.on_action.clone();
         Callback::from(move |_| on_action.emit(Action::GetHelp))
     };
     html! {

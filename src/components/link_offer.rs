@@ -1,13 +1,10 @@
 use super::answer_text;
-use crate::browser::clock;
-use crate::content::Content;
 use crate::model::{format, Progress};
 use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct LinkOfferProps {
-    pub checklist: Content,
     /// The answers the link carries.
     pub offer: Rc<Progress>,
     /// Whether this browser already has answers the offer would replace.
@@ -20,7 +17,8 @@ pub struct LinkOfferProps {
 /// Nothing here changes until the user chooses.
 #[component]
 pub fn LinkOffer(props: &LinkOfferProps) -> Html {
-    let checklist = &props.checklist;
+    let shared = super::use_shared();
+    let checklist = &shared.checklist;
     let text = &checklist.text;
     let offer = &props.offer;
     let answered = offer.answered_count(checklist);
@@ -31,7 +29,7 @@ pub fn LinkOffer(props: &LinkOfferProps) -> Html {
         &answered.to_string(),
         &checklist.steps.len().to_string(),
         &latest
-            .map(|when| format::moment(text, when, clock::utc_offset_minutes()))
+            .map(|when| format::moment(text, when, shared.utc_offset))
             .unwrap_or_default(),
     );
     let rows = checklist

@@ -1,5 +1,5 @@
 use super::profile_download::ProfileDownload;
-use crate::content::Content;
+use crate::content::SharedChecklist;
 use crate::model::Action;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -8,7 +8,7 @@ use yew::prelude::*;
 /// set-up profile. The choice is kept with the progress. A plain function, not a component:
 /// it has no state of its own, and each component costs the wasm about 3 KB.
 pub fn mail_app_choice(
-    checklist: &Content,
+    checklist: &SharedChecklist,
     mail_app: Option<&str>,
     on_action: &Callback<Action>,
 ) -> Html {
@@ -42,7 +42,7 @@ pub fn mail_app_choice(
                     { for app.lines.iter().map(|line| html! { <li>{ &**line }</li> }) }
                 </ul>
                 if app.profile {
-                    <ProfileDownload checklist={checklist.clone()} />
+                    <ProfileDownload />
                 }
             }
         </>

@@ -32,27 +32,33 @@ mod todo_list;
 mod troubleshooter;
 mod when_question;
 
-pub use troubleshooter::{Commands, Troubleshooter, TroubleshooterProps};
+#[cfg(debug_assertions)]
+pub use step_item::step_renders;
+pub use troubleshooter::{
+    Commands, Shared, Troubleshooter, TroubleshooterProps, TroubleshooterView, ViewProps,
+};
 
-use crate::content::Content;
+use crate::content::SharedChecklist;
 pub(crate) use crate::model::progress::answer_text;
-use crate::model::{Action, Checklist, Progress, StepStatus};
+use crate::model::{Action, Checklist, InputError, Progress, StepStatus};
 use yew::prelude::*;
 
-/// What every view of one step needs: which step, the content, the progress, where to send actions.
+/// What the open step's views need: which step, the content, the progress, where to send actions.
 #[derive(Properties, PartialEq, Clone)]
 pub struct StepProps {
     pub index: usize,
-    pub checklist: Content,
+    pub checklist: SharedChecklist,
     pub progress: Progress,
-    /// Counts the user's moves between steps; focus follows a move.
-    pub moves: u32,
+    /// Why the step can't be left yet, once the user has tried to.
+    pub error: Option<InputError>,
     pub on_action: Callback<Action>,
 }
 
-/// The storage key of this widget, for the parts that make a continue-link deep in a step.
-#[derive(Clone, PartialEq, Default)]
-pub struct StorageKey(pub AttrValue);
+/// What every part of one widget shares, given once through context instead of as props.
+#[hook]
+pub fn use_shared() -> Shared {
+    use_context::<Shared>().unwrap_or_default()
+}
 
 /// The words for a step's status: shown as text, never as colour alone.
 pub(crate) fn status_label(checklist: &Checklist, status: StepStatus) -> &str {

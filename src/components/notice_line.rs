@@ -1,11 +1,9 @@
-use crate::content::Content;
-use crate::hooks::Notice;
 use crate::model::link::LinkError;
+use crate::model::session::Notice;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct NoticeLineProps {
-    pub checklist: Content,
     pub notices: Vec<Notice>,
 }
 
@@ -13,7 +11,8 @@ pub struct NoticeLineProps {
 /// appears later is announced.
 #[component]
 pub fn NoticeLine(props: &NoticeLineProps) -> Html {
-    let text = &props.checklist.text;
+    let shared = super::use_shared();
+    let text = &shared.checklist.text;
     let message = |notice: &Notice| -> String {
         match notice {
             Notice::Unavailable => text.notice_unavailable().to_string(),

@@ -1,41 +1,33 @@
 use super::{check_controls::check_controls, check_results::CheckResults};
-use crate::browser::checks;
-use crate::content::Content;
 use crate::hooks::use_check;
 use crate::model::checks::describe::host_of;
 use crate::model::config::CheckSettings;
-use crate::model::{Action, Progress};
+use crate::model::Progress;
 use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct PortalCheckProps {
-    pub checklist: Content,
     pub progress: Progress,
     pub settings: Rc<CheckSettings>,
-    pub on_action: Callback<Action>,
 }
 
 /// Whether this browser, on this network, can reach the webmail portal, and how fast; run only
 /// when the user asks, and cancellable.
 #[component]
 pub fn PortalCheck(props: &PortalCheckProps) -> Html {
-    let checklist = &props.checklist;
+    let shared = super::use_shared();
+    let checklist = &shared.checklist;
     let text = &checklist.text;
     let settings = &props.settings;
     let check = use_check(
-        props.on_action.clone(),
+        shared.on_action.clone(),
         text.check_cancelled().to_owned().into(),
     );
     let on_start = {
         let (check, settings) = (check.clone(), Rc::clone(settings));
         Callback::from(move |_| {
-            let settings = Rc::clone(&settings);
-            check.start(|cancel| async move {
-                checks::portal(&settings, &cancel)
-                    .await
-                    .map(|result| vec![result])
-            });
+            check.run_portal(Rc::clone(&settings));
         })
     };
     if settings.webmail_url.is_empty() {
@@ -46,7 +38,7 @@ pub fn PortalCheck(props: &PortalCheckProps) -> Html {
             <h4 id="et-portal-check-title">{ text.portal_heading() }</h4>
             <p>{ text.portal_intro(host_of(&settings.webmail_url)) }</p>
             { check_controls(text, &check, text.portal_now(), on_start) }
-            <CheckResults checklist={checklist.clone()} progress={props.progress.clone()} settings={Rc::clone(settings)} records={false} />
+            <CheckResults progress={props.progress.clone()} settings={Rc::clone(settings)} records={false} />
         </section>
     }
 }

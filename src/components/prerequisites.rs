@@ -1,17 +1,12 @@
 use super::external_link::ExternalLink;
-use crate::content::Content;
 use yew::prelude::*;
-
-#[derive(Properties, PartialEq)]
-pub struct PrerequisitesProps {
-    pub checklist: Content,
-}
 
 /// One line on how long it takes and what it needs; then, folded, who the checklist is for,
 /// how hard and long it is, and what to have at hand.
 #[component]
-pub fn Prerequisites(props: &PrerequisitesProps) -> Html {
-    let checklist = &props.checklist;
+pub fn Prerequisites() -> Html {
+    let shared = super::use_shared();
+    let checklist = &shared.checklist;
     let text = &checklist.text;
     let needs = &checklist.prerequisites;
     html! {

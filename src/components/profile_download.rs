@@ -1,15 +1,9 @@
-use crate::browser::{download, random};
-use crate::content::Content;
-use crate::model::config::CheckSettings;
+use crate::hooks::{use_download, use_random_bytes};
+
 use crate::model::profile::{self, AddressFault};
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
-
-#[derive(Properties, PartialEq)]
-pub struct ProfileDownloadProps {
-    pub checklist: Content,
-}
 
 /// How the last try went.
 #[derive(Clone, PartialEq)]
@@ -24,8 +18,9 @@ enum Outcome {
 /// setting if that is one), checked, then a `.mobileconfig` made here and saved, and what to
 /// do with it next. Settings a profile can't carry safely (STARTTLS) are entered by hand.
 #[component]
-pub fn ProfileDownload(props: &ProfileDownloadProps) -> Html {
-    let settings = use_context::<Rc<CheckSettings>>().unwrap_or_default();
+pub fn ProfileDownload() -> Html {
+    let shared = super::use_shared();
+    let settings = super::use_shared().check_settings;
     // Typed text is lost when the card moves to another cause; the `domain` setting refills it.
     let input = use_state(|| {
         let given = settings.domain.as_deref().unwrap_or_default();
@@ -33,7 +28,8 @@ pub fn ProfileDownload(props: &ProfileDownloadProps) -> Html {
     });
     let outcome = use_state_eq(|| Outcome::None);
     let field = use_node_ref();
-    let checklist = &props.checklist;
+    let (download, random_bytes) = (use_download(), use_random_bytes());
+    let checklist = &shared.checklist;
     let text = &checklist.text;
     if !profile::offered(&settings.servers) {
         return html! { <p class="et-profile">{ text.profile_not_offered() }</p> };
@@ -58,9 +54,9 @@ pub fn ProfileDownload(props: &ProfileDownloadProps) -> Html {
                     return;
                 }
             };
-            let saved = random::bytes().is_some_and(|bytes| {
+            let saved = random_bytes().is_some_and(|bytes| {
                 let file = profile::mobileconfig(&checklist, &settings.servers, &address, &bytes);
-                download::download(profile::FILE_NAME, profile::MIME_TYPE, &file)
+                download(profile::FILE_NAME, profile::MIME_TYPE, &file)
             });
             outcome.set(if saved {
                 Outcome::Saved

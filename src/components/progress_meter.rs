@@ -1,17 +1,16 @@
-use crate::content::Content;
 use crate::model::{Position, Progress};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ProgressMeterProps {
-    pub checklist: Content,
     pub progress: Progress,
 }
 
 /// "Step N of 7" and a bar of the questions answered so far.
 #[component]
 pub fn ProgressMeter(props: &ProgressMeterProps) -> Html {
-    let checklist = &props.checklist;
+    let shared = super::use_shared();
+    let checklist = &shared.checklist;
     let text = &checklist.text;
     let total = checklist.steps.len().to_string();
     let to_check = props.progress.to_check_count(checklist);

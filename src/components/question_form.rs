@@ -1,11 +1,9 @@
 use super::{
     continue_elsewhere::ContinueElsewhere, error_summary::ErrorSummary,
     external_link::ExternalLink, guidance::Guidance, portal_check::PortalCheck,
-    records_check::RecordsCheck, step_actions::StepActions, when_question::date_entered, StepProps,
-    StorageKey,
+    records_check::RecordsCheck, step_actions::StepActions, use_shared,
+    when_question::date_entered, StepProps,
 };
-use crate::hooks::use_focus_on_move;
-use crate::model::config::CheckSettings;
 use crate::model::{Action, StepCheck};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -27,10 +25,7 @@ pub struct QuestionFormProps {
 /// then Continue and Back. Enter or Continue submits, and the model decides what follows.
 #[component]
 pub fn QuestionForm(props: &QuestionFormProps) -> Html {
-    let heading = use_node_ref();
-    use_focus_on_move(heading.clone(), props.step.moves);
-    let storage_key = use_context::<StorageKey>().unwrap_or_default();
-    let settings = use_context::<Rc<CheckSettings>>();
+    let shared = use_shared();
     let StepProps {
         index,
         checklist,
@@ -70,21 +65,22 @@ pub fn QuestionForm(props: &QuestionFormProps) -> Html {
         .collect();
     // A check's result belongs with the answer it informs, so it comes before Continue; Enter
     // in its field runs the check, not the step.
-    let check = match (step.check, settings) {
-        (Some(StepCheck::Records), Some(settings)) => html! {
-            <RecordsCheck checklist={checklist.clone()} progress={progress.clone()} {settings} on_action={on_action.clone()} />
+    let settings = Rc::clone(&shared.check_settings);
+    let check = match step.check {
+        Some(StepCheck::Records) => html! {
+            <RecordsCheck progress={progress.clone()} {settings} />
         },
-        (Some(StepCheck::Portal), Some(settings)) => html! {
-            <PortalCheck checklist={checklist.clone()} progress={progress.clone()} {settings} on_action={on_action.clone()} />
+        Some(StepCheck::Portal) => html! {
+            <PortalCheck progress={progress.clone()} {settings} />
         },
         _ => html! {},
     };
     html! {
         <form class="et-question" novalidate=true {onsubmit}>
-            <ErrorSummary checklist={checklist.clone()} error={progress.error()} />
+            <ErrorSummary error={props.step.error} />
             <fieldset class="et-fieldset" aria-describedby={describedby}>
                 <legend class="et-legend">
-                    <h3 class="et-step-title" tabindex="-1" ref={heading}>{ &*step.question }</h3>
+                    <h3 class="et-step-title" tabindex="-1">{ &*step.question }</h3>
                 </legend>
                 <p class="et-why" id={why_id}>{ &*step.why }</p>
                 if let Some(link) = checklist.link(step.link.as_ref()) {
@@ -94,17 +90,17 @@ pub fn QuestionForm(props: &QuestionFormProps) -> Html {
                 }
                 { props.children.clone() }
             </fieldset>
-            <Guidance checklist={checklist.clone()} options={chosen.clone()} on_action={on_action.clone()} />
+            <Guidance options={chosen.clone()} />
             { check }
-            <StepActions checklist={checklist.clone()} can_go_back={*index > 0}
+            <StepActions can_go_back={*index > 0}
                 help_offered={chosen.iter().any(|option| option.offers_help)}
-                can_get_help={progress.answered_count(checklist) > 0} on_action={on_action.clone()} />
+                can_get_help={progress.answered_count(checklist) > 0} />
             // This step sends the user to another computer or network: the link that carries
             // the answers there is offered here, below Continue, outside the live guidance (so
             // it isn't read out), and folded (made when opened: every Continue stays fast).
             if step.offers_continue {
-                <ContinueElsewhere checklist={checklist.clone()} progress={progress.clone()}
-                    storage_key={storage_key.0} folded=true qr_on_request=true />
+                <ContinueElsewhere progress={progress.clone()}
+                    folded=true qr_on_request=true />
             }
         </form>
     }

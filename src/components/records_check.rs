@@ -1,28 +1,25 @@
 use super::{check_controls::check_controls, check_results::CheckResults};
-use crate::browser::checks;
-use crate::content::Content;
 use crate::hooks::use_check;
 use crate::model::checks::describe::host_of;
 use crate::model::checks::domain::domain_from_input;
 use crate::model::config::CheckSettings;
-use crate::model::{Action, Progress};
+use crate::model::Progress;
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct RecordsCheckProps {
-    pub checklist: Content,
     pub progress: Progress,
     pub settings: Rc<CheckSettings>,
-    pub on_action: Callback<Action>,
 }
 
 /// Checks the domain's mail records and registration, only when the user asks, after saying
 /// which service receives which name. It can be cancelled.
 #[component]
 pub fn RecordsCheck(props: &RecordsCheckProps) -> Html {
-    let checklist = &props.checklist;
+    let shared = super::use_shared();
+    let checklist = &shared.checklist;
     let text = &checklist.text;
     let settings = &props.settings;
     let last = props
@@ -33,7 +30,7 @@ pub fn RecordsCheck(props: &RecordsCheckProps) -> Html {
         .map(|check| check.domain.clone());
     let input = use_state(|| settings.domain.clone().or(last).unwrap_or_default());
     let check = use_check(
-        props.on_action.clone(),
+        shared.on_action.clone(),
         text.check_cancelled().to_owned().into(),
     );
     let run = {
@@ -47,8 +44,7 @@ pub fn RecordsCheck(props: &RecordsCheckProps) -> Html {
                 check.refuse(&bad_input);
                 return;
             };
-            let settings = Rc::clone(&settings);
-            check.start(|cancel| async move { checks::records(&settings, &domain, &cancel).await });
+            check.run_records(Rc::clone(&settings), domain);
         })
     };
     let on_input = {
@@ -79,7 +75,7 @@ pub fn RecordsCheck(props: &RecordsCheckProps) -> Html {
             { check_controls(text, &check, text.check_now(), run.reform(|_| ())) }
             // The last results are hidden while a new check runs, so none is taken for its.
             if !check.is_running() {
-                <CheckResults checklist={checklist.clone()} progress={props.progress.clone()} settings={Rc::clone(settings)} portal={false} />
+                <CheckResults progress={props.progress.clone()} settings={Rc::clone(settings)} portal={false} />
             }
         </section>
     }

@@ -1,18 +1,16 @@
-use crate::browser::{clock, download, location};
-use crate::content::Content;
-use crate::hooks::use_copy;
-use crate::model::config::CheckSettings;
+use super::use_shared;
+use crate::hooks::{use_browser_description, use_copy, use_download};
 use crate::model::report::{self, Fit};
-use crate::model::{user_agent, Progress};
+use crate::model::{Diagnosis, Progress, Timestamp};
 use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ReportPanelProps {
-    pub checklist: Content,
-    pub progress: Progress,
-    #[prop_or_default]
-    pub admin_contact: Option<AttrValue>,
+    pub progress: Rc<Progress>,
+    pub diagnosis: Rc<Diagnosis>,
+    /// When the progress last changed: the time the report gives.
+    pub changed_at: Timestamp,
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -25,25 +23,36 @@ enum Format {
 #[component]
 pub fn ReportPanel(props: &ReportPanelProps) -> Html {
     let format = use_state_eq(|| Format::Plain);
-    let browser = use_memo(props.checklist.clone(), |checklist| {
-        user_agent::describe(&checklist.text, &location::user_agent())
-    });
-    let settings = use_context::<Rc<CheckSettings>>().unwrap_or_default();
-    let checklist = &props.checklist;
+    let shared = use_shared();
+    let browser = use_browser_description(shared.checklist.clone());
+    let checklist = &shared.checklist;
     let text = &checklist.text;
-    let built = report::build(
-        checklist,
-        &props.progress,
-        &settings,
-        clock::now(),
-        clock::utc_offset_minutes(),
-        &browser,
+    // Built once per change of the answers, not on every render (a format switch, a copy).
+    let built = use_memo(
+        (
+            Rc::clone(&props.progress),
+            Rc::clone(&props.diagnosis),
+            props.changed_at,
+            shared.clone(),
+            browser,
+        ),
+        |(progress, diagnosis, now, shared, browser)| {
+            report::build_from(
+                &shared.checklist,
+                progress,
+                diagnosis,
+                &shared.check_settings,
+                *now,
+                shared.utc_offset,
+                browser,
+            )
+        },
     );
     let shown = match *format {
         Format::Plain => built.text(),
         Format::Markdown => built.markdown(),
     };
-    let to = props
+    let to = shared
         .admin_contact
         .as_deref()
         .and_then(|href| href.strip_prefix("mailto:"));
@@ -63,6 +72,7 @@ pub fn ReportPanel(props: &ReportPanelProps) -> Html {
         text.report_copied().into(),
         text.report_copy_failed().into(),
     );
+    let download = use_download();
     let on_download = {
         let shown = shown.clone();
         let (name, format) = (text.report_file_name().to_string(), *format);
@@ -71,7 +81,7 @@ pub fn ReportPanel(props: &ReportPanelProps) -> Html {
                 Format::Plain => ("txt", "text/plain;charset=utf-8"),
                 Format::Markdown => ("md", "text/markdown;charset=utf-8"),
             };
-            download::download(&format!("{name}.{extension}"), mime, &shown);
+            download(&format!("{name}.{extension}"), mime, &shown);
         })
     };
     let radio = |id: &'static str, chosen: Format, label: &str| {

@@ -1,23 +1,20 @@
 use super::mail_app_choice::mail_app_choice;
-use crate::content::Content;
+use crate::content::SharedChecklist;
 use crate::hooks::use_copy;
-use crate::model::config::CheckSettings;
 use crate::model::outcome::{Mark, Outcome};
 use crate::model::servers::{security_label, user_rule, Server};
-use crate::model::{Action, RankedCause};
-use std::rc::Rc;
+use crate::model::RankedCause;
 use yew::prelude::*;
 
 /// What a cause in the summary shows of the mail app's settings: the card in the first cause
 /// that says to set the mail app up again and wasn't tried without luck, a line pointing back
 /// to it in any later one. A tried cause shows nothing: its fix didn't help.
 pub fn settings_for_cause(
-    checklist: &Content,
+    checklist: &SharedChecklist,
     causes: &[&RankedCause],
     cause: &RankedCause,
     outcome: &Outcome,
     mail_app: &Option<AttrValue>,
-    on_action: &Callback<Action>,
 ) -> Html {
     let carries = |c: &RankedCause| {
         checklist.finding(&c.finding).is_some_and(|f| f.sets_up)
@@ -29,9 +26,7 @@ pub fn settings_for_cause(
     match causes.iter().find(|c| carries(c)) {
         Some(first) if first.finding == cause.finding => html! {
             <SettingsCard
-                checklist={checklist.clone()}
                 mail_app={mail_app.clone()}
-                on_action={on_action.clone()}
                 heading_level={if causes.first().is_some_and(|c| c.finding == cause.finding) { 5 } else { 6 }}
             />
         },
@@ -41,11 +36,9 @@ pub fn settings_for_cause(
 
 #[derive(Properties, PartialEq)]
 pub struct SettingsCardProps {
-    pub checklist: Content,
     /// The id of the mail app the user chose, if any.
     #[prop_or_default]
     pub mail_app: Option<AttrValue>,
-    pub on_action: Callback<Action>,
     /// 5 inside the most likely cause (an `h4`), 6 inside another (an `h5`).
     pub heading_level: u8,
 }
@@ -54,8 +47,9 @@ pub struct SettingsCardProps {
 /// button, its port and security on one line, POP (the alternative) folded away.
 #[component]
 pub fn SettingsCard(props: &SettingsCardProps) -> Html {
-    let settings = use_context::<Rc<CheckSettings>>().unwrap_or_default();
-    let checklist = &props.checklist;
+    let shared = super::use_shared();
+    let settings = super::use_shared().check_settings;
+    let checklist = &shared.checklist;
     let text = &checklist.text;
     let servers = &settings.servers;
     let failed = AttrValue::from(text.settings_copy_failed().to_owned());
@@ -133,7 +127,7 @@ pub fn SettingsCard(props: &SettingsCardProps) -> Html {
                 <h6 id="et-settings-title">{ heading }</h6>
             }
             <p>{ text.settings_intro() }</p>
-            { mail_app_choice(checklist, props.mail_app.as_deref(), &props.on_action) }
+            { mail_app_choice(checklist, props.mail_app.as_deref(), &shared.on_action) }
             { titled(0, "imap", text.settings_imap(), &servers.imap) }
             { titled(1, "smtp", text.settings_smtp(), &servers.smtp) }
             <p class="et-settings-user">

@@ -1,13 +1,10 @@
-use crate::content::Content;
 use crate::model::Action;
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct StartAgainProps {
-    pub checklist: Content,
     pub has_answers: bool,
-    pub on_action: Callback<Action>,
     /// The button's words where not plain "Start again" ("… for another device").
     #[prop_or_default]
     pub label: Option<AttrValue>,
@@ -16,6 +13,7 @@ pub struct StartAgainProps {
 /// "Start again", which asks first: clearing answers can't be undone.
 #[component]
 pub fn StartAgain(props: &StartAgainProps) -> Html {
+    let shared = super::use_shared();
     let confirming = use_state_eq(|| false);
     let question = use_node_ref();
     {
@@ -31,7 +29,7 @@ pub fn StartAgain(props: &StartAgainProps) -> Html {
     if !props.has_answers {
         return html! {};
     }
-    let text = &props.checklist.text;
+    let text = &shared.checklist.text;
     // Two may show at once: each question needs an id of its own.
     let question_id = if props.label.is_some() {
         "et-start-again-question-2"
@@ -44,7 +42,7 @@ pub fn StartAgain(props: &StartAgainProps) -> Html {
     };
     let on_confirm = {
         let confirming = confirming.clone();
-        let on_action = props.on_action.clone();
+        let on_action = shared.on_action.clone();
         Callback::from(move |_| {
             confirming.set(false);
             on_action.emit(Action::StartAgain);

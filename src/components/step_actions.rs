@@ -1,29 +1,27 @@
-use crate::content::Content;
 use crate::model::Action;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct StepActionsProps {
-    pub checklist: Content,
     pub can_go_back: bool,
     /// The guidance above already offers help in its place: don't offer it twice.
     pub help_offered: bool,
     /// Something is answered, so the summary has something to say.
     pub can_get_help: bool,
-    pub on_action: Callback<Action>,
 }
 
 /// Continue (the form's submit button) and Back; and at every step, a way to the summary and
 /// the report without answering the rest.
 #[component]
 pub fn StepActions(props: &StepActionsProps) -> Html {
-    let text = &props.checklist.text;
+    let shared = super::use_shared();
+    let text = &shared.checklist.text;
     let on_back = {
-        let on_action = props.on_action.clone();
+        let on_action = shared.on_action.clone();
         Callback::from(move |_| on_action.emit(Action::Back))
     };
     let on_help = {
-        let on_action = props.on_action.clone();
+        let on_action = shared.on_action.clone();
         Callback::from(move |_| on_action.emit(Action::GetHelp))
     };
     html! {

@@ -1,24 +1,57 @@
 use super::{
-    answer_text, change_button::ChangeButton, choice_question::ChoiceQuestion, status_label,
+    change_button::ChangeButton, choice_question::ChoiceQuestion, status_label, use_shared,
     when_question::WhenQuestion, StepProps,
 };
-use crate::model::{Position, StepKind, StepStatus};
+use crate::model::progress::{answer_text_of, chosen_in};
+use crate::model::{Answer, InputError, Progress, StepKind, StepStatus};
+use std::rc::Rc;
 use yew::prelude::*;
+
+/// One step as the overview shows it: small, so that an answer re-renders only the steps
+/// whose view it changes.
+#[derive(Properties, PartialEq, Clone)]
+pub struct StepView {
+    pub index: usize,
+    pub answer: Option<Answer>,
+    pub status: StepStatus,
+    /// Why the open step can't be left yet; always `None` for the others.
+    pub error: Option<InputError>,
+    /// The whole progress, for the open step only: its form needs more than its own answer
+    /// (its error, the checks, the link to continue elsewhere).
+    pub open: Option<Rc<Progress>>,
+}
+
+#[cfg(debug_assertions)]
+thread_local! {
+    static RENDERS: std::cell::RefCell<Vec<u32>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Debug builds only (the browser tests): how many times each step has rendered.
+#[cfg(debug_assertions)]
+pub fn step_renders() -> Vec<u32> {
+    RENDERS.with(|renders| renders.borrow().clone())
+}
 
 /// One step of the overview: its question and status, its answer with "Change", or its form when open.
 #[component]
-pub fn StepItem(props: &StepProps) -> Html {
-    let StepProps {
-        index,
-        checklist,
-        progress,
-        ..
-    } = props;
-    let index = *index;
-    let step = &checklist.steps[index];
+pub fn StepItem(props: &StepView) -> Html {
+    #[cfg(debug_assertions)]
+    RENDERS.with(|renders| {
+        let mut renders = renders.borrow_mut();
+        if renders.len() <= props.index {
+            renders.resize(props.index + 1, 0);
+        }
+        renders[props.index] += 1;
+    });
+    let shared = use_shared();
+    let checklist = &shared.checklist;
+    let index = props.index;
+    let Some(step) = checklist.steps.get(index) else {
+        return html! {};
+    };
     let text = &checklist.text;
-    let open = progress.at() == Position::Step(index);
-    let status = progress.status(checklist, index);
+    let open = props.open.is_some();
+    let status = props.status;
     let status_class = match status {
         StepStatus::NotStarted => "et-tag",
         StepStatus::Answered => "et-tag et-tag--answered",
@@ -26,13 +59,20 @@ pub fn StepItem(props: &StepProps) -> Html {
         StepStatus::ToCheck => "et-tag et-tag--to-check",
     };
 
-    let body = if open {
+    let body = if let Some(progress) = &props.open {
+        let step_props = StepProps {
+            index,
+            checklist: checklist.clone(),
+            progress: (**progress).clone(),
+            error: props.error,
+            on_action: shared.on_action.clone(),
+        };
         match step.kind {
-            StepKind::Choice => html! { <ChoiceQuestion ..props.clone() /> },
-            StepKind::When => html! { <WhenQuestion ..props.clone() /> },
+            StepKind::Choice => html! { <ChoiceQuestion ..step_props /> },
+            StepKind::When => html! { <WhenQuestion ..step_props /> },
         }
     } else {
-        let chosen = progress.chosen(checklist, index);
+        let chosen = chosen_in(checklist, index, props.answer.as_ref());
         html! {
             <>
                 <div class="et-step-head">
@@ -42,7 +82,7 @@ pub fn StepItem(props: &StepProps) -> Html {
                 if status != StepStatus::NotStarted {
                     <p class="et-answer">
                         <span class="et-answer-label">{ text.your_answer() }{ ": " }</span>
-                        { answer_text(checklist, progress, index) }
+                        { answer_text_of(checklist, index, props.answer.as_ref()) }
                     </p>
                     <ul class="et-answer-means">
                         { for chosen.iter().map(|option| html! {
@@ -56,7 +96,7 @@ pub fn StepItem(props: &StepProps) -> Html {
                             </li>
                         }) }
                     </ul>
-                    <ChangeButton checklist={checklist.clone()} step={index} on_action={props.on_action.clone()}
+                    <ChangeButton step={index}
                         class={classes!("et-button", "et-button--secondary", "et-change")} />
                 }
             </>

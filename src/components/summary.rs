@@ -2,26 +2,23 @@ use super::fix_outcome::resolved;
 use super::{
     answer_text, change_button::ChangeButton, check_results::CheckResults,
     continue_elsewhere::ContinueElsewhere, external_link::ExternalLink, findings::Findings,
-    report_panel::ReportPanel, todo_list::TodoList,
+    report_panel::ReportPanel, todo_list::TodoList, use_shared,
 };
-use crate::browser::{clock, view};
-use crate::content::Content;
-use crate::hooks::{use_focus_on_move, use_outcome};
-use crate::model::config::CheckSettings;
+use crate::hooks::use_media_query;
 use crate::model::outcome::all_tried;
-use crate::model::{diagnose, format, next_steps, Action, Link, Progress, StepKind, StepStatus};
+use crate::model::{
+    format, next_steps, Diagnosis, Link, Progress, StepKind, StepStatus, Timestamp,
+};
 use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct SummaryProps {
-    pub checklist: Content,
-    pub progress: Progress,
-    pub moves: u32,
-    pub storage_key: AttrValue,
-    #[prop_or_default]
-    pub admin_contact: Option<AttrValue>,
-    pub on_action: Callback<Action>,
+    pub progress: Rc<Progress>,
+    /// What the answers point to, worked out once per change by the session.
+    pub diagnosis: Rc<Diagnosis>,
+    /// When the progress last changed: the report's time.
+    pub changed_at: Timestamp,
 }
 
 /// The answer first: the most likely cause and what to do, the other causes, what is still to
@@ -29,19 +26,13 @@ pub struct SummaryProps {
 /// narrow screens, the answers with Change.
 #[component]
 pub fn Summary(props: &SummaryProps) -> Html {
-    let heading = use_node_ref();
-    use_focus_on_move(heading.clone(), props.moves);
-    let outcome = use_outcome(
-        props.checklist.clone(),
-        props.progress.clone(),
-        props.on_action.clone(),
-    );
-    let settings = use_context::<Rc<CheckSettings>>().unwrap_or_default();
-    let checklist = &props.checklist;
+    let shared = use_shared();
+    let checklist = &shared.checklist;
+    let on_action = &shared.on_action;
     let text = &checklist.text;
     let progress = &props.progress;
     // Open where there is room; on a phone the answers would push everything else down.
-    let wide = use_memo((), |_| view::matches("(min-width: 40em)"));
+    let wide = use_media_query("(min-width: 40em)");
     // Change reopens an answered question, or the first one still open: never past it.
     let first_open = progress.first_unanswered(checklist);
     let rows = checklist.steps.iter().enumerate().map(|(index, step)| {
@@ -56,16 +47,13 @@ pub fn Summary(props: &SummaryProps) -> Html {
                 <dd>{ answer }</dd>
                 <dd class="et-summary-change">
                     if reachable {
-                        <ChangeButton checklist={checklist.clone()} step={index} on_action={props.on_action.clone()} />
+                        <ChangeButton step={index} />
                     }
                 </dd>
             </div>
         }
     });
-    let diagnosis = use_memo(
-        (checklist.clone(), progress.clone()),
-        |(checklist, progress)| diagnose(checklist, progress),
-    );
+    let diagnosis = &props.diagnosis;
     let contact_now = diagnosis
         .causes()
         .iter()
@@ -75,19 +63,18 @@ pub fn Summary(props: &SummaryProps) -> Html {
     let marks = progress.outcome().among(diagnosis.causes());
     html! {
         <section class="et-summary" aria-labelledby="et-summary-title">
-            <h3 class="et-summary-title" id="et-summary-title" tabindex="-1" ref={heading}>{ text.findings_heading() }</h3>
-            { resolved(checklist, &marks, progress.outcome(), outcome.resolved.clone(), &outcome.on_outcome, &props.on_action) }
-            <Findings checklist={checklist.clone()} diagnosis={(*diagnosis).clone()} on_action={props.on_action.clone()}
-                outcome={marks.clone()} on_outcome={outcome.on_outcome.clone()}
-                focus_finding={outcome.focus_finding.clone()} title_ref={outcome.finding.clone()}
+            <h3 class="et-summary-title" id="et-summary-title" tabindex="-1">{ text.findings_heading() }</h3>
+            { resolved(checklist, &marks, progress.outcome(), on_action) }
+            <Findings diagnosis={Rc::clone(diagnosis)}
+                outcome={marks.clone()}
                 mail_app={progress.mail_app().map(|app| AttrValue::from(app.to_owned()))} />
-            <TodoList checklist={checklist.clone()} steps={next_steps(checklist, progress)} on_action={props.on_action.clone()} />
+            <TodoList steps={next_steps::from_diagnosis(checklist, progress, diagnosis)} />
             if !progress.checks().is_empty() {
                 <h4>{ text.checks_heading() }</h4>
-                <CheckResults checklist={checklist.clone()} progress={progress.clone()}
-                    settings={settings} />
+                <CheckResults progress={(**progress).clone()}
+                    settings={Rc::clone(&shared.check_settings)} />
             }
-            <h4 tabindex="-1" ref={outcome.contact.clone()}>{ text.contact_heading() }</h4>
+            <h4 class="et-contact-title" tabindex="-1">{ text.contact_heading() }</h4>
             if all_tried(diagnosis.causes(), &marks) {
                 <p class="et-contact-now">{ text.nothing_fixed() }</p>
             }
@@ -97,19 +84,19 @@ pub fn Summary(props: &SummaryProps) -> Html {
             } else {
                 <p>{ text.contact_if_still() }</p>
             }
-            if let Some(href) = &props.admin_contact {
+            if let Some(href) = &shared.admin_contact {
                 <p>
                     <ExternalLink
                         link={Link { id: "admin".into(), label: text.contact_admin_link().to_owned().into(), url: href.to_string().into() }}
                         opens_new_tab={text.opens_new_tab().to_owned()} />
                 </p>
             }
-            <ReportPanel checklist={checklist.clone()} progress={progress.clone()} admin_contact={props.admin_contact.clone()} />
-            <ContinueElsewhere checklist={checklist.clone()} progress={progress.clone()} storage_key={props.storage_key.clone()} />
-            <details class="et-check-answers" open={*wide}>
+            <ReportPanel progress={Rc::clone(progress)} diagnosis={Rc::clone(diagnosis)} changed_at={props.changed_at} />
+            <ContinueElsewhere progress={(**progress).clone()} />
+            <details class="et-check-answers" open={wide}>
                 <summary>{ text.summary_heading() }</summary>
                 <dl class="et-summary-list">{ for rows }</dl>
-                <Timeline checklist={checklist.clone()} progress={progress.clone()} />
+                <Timeline progress={Rc::clone(progress)} />
             </details>
         </section>
     }
@@ -117,19 +104,19 @@ pub fn Summary(props: &SummaryProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 struct TimelineProps {
-    checklist: Content,
-    progress: Progress,
+    progress: Rc<Progress>,
 }
 
 /// When troubleshooting started, and how long ago the problem began.
 #[component]
 fn Timeline(props: &TimelineProps) -> Html {
-    let text = &props.checklist.text;
+    let shared = use_shared();
+    let text = &shared.checklist.text;
     let progress = &props.progress;
     let started = progress
         .started()
-        .map(|when| text.started_at(&format::moment(text, when, clock::utc_offset_minutes())));
-    let when_step = props
+        .map(|when| text.started_at(&format::moment(text, when, shared.utc_offset)));
+    let when_step = shared
         .checklist
         .steps
         .iter()

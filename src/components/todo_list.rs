@@ -1,20 +1,18 @@
 use super::change_button::ChangeButton;
-use crate::content::Content;
-use crate::model::{Action, NextStep};
+use crate::model::NextStep;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct TodoListProps {
-    pub checklist: Content,
     pub steps: Vec<NextStep>,
-    pub on_action: Callback<Action>,
 }
 
 /// Every answer's next step in one list. A "Not sure" one says how to find out, is marked still
 /// to check, and has its Change control beside it.
 #[component]
 pub fn TodoList(props: &TodoListProps) -> Html {
-    let text = &props.checklist.text;
+    let shared = super::use_shared();
+    let text = &shared.checklist.text;
     if props.steps.is_empty() {
         return html! {};
     }
@@ -32,7 +30,7 @@ pub fn TodoList(props: &TodoListProps) -> Html {
                 </span>
                 if next.unsure {
                     { " " }
-                    <ChangeButton checklist={props.checklist.clone()} {step} on_action={props.on_action.clone()} />
+                    <ChangeButton {step} />
                 }
             </li>
         }

@@ -1,20 +1,20 @@
 use super::{
     config_problems::ConfigProblems, continue_later::ContinueLater, link_offer::LinkOffer,
     notice_line::NoticeLine, prerequisites::Prerequisites, progress_meter::ProgressMeter,
-    start_again::StartAgain, step_item::StepItem, summary::Summary, StorageKey,
+    start_again::StartAgain, step_item::StepItem, summary::Summary,
 };
-use crate::browser::{host_events, location};
-use crate::content::Content;
-use crate::hooks::{use_troubleshooter, Msg};
+use crate::content::SharedChecklist;
+use crate::hooks::use_troubleshooter;
 use crate::model::config::CheckSettings;
-use crate::model::{Action, ConfigProblem, Position, Theme};
+use crate::model::session::{Input, Session};
+use crate::model::{Action, ConfigProblem, Position, Theme, Timestamp};
 use std::cell::RefCell;
 use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct TroubleshooterProps {
-    pub checklist: Content,
+    pub checklist: SharedChecklist,
     /// Separates this instance's saved progress from other instances' on the same site.
     #[prop_or_default]
     pub storage_key: AttrValue,
@@ -39,6 +39,34 @@ pub struct TroubleshooterProps {
     pub translation_missing: bool,
 }
 
+/// What every part of one widget shares, given once through context: the checklist, the
+/// widget's settings and where actions go. It changes only when the widget does, so reading
+/// it re-renders nothing on an answer.
+#[derive(Clone, PartialEq)]
+pub struct Shared {
+    pub checklist: SharedChecklist,
+    pub check_settings: Rc<CheckSettings>,
+    pub storage_key: AttrValue,
+    pub admin_contact: Option<AttrValue>,
+    pub on_action: Callback<Action>,
+    /// Minutes east of UTC, for the times shown.
+    pub utc_offset: i32,
+}
+
+impl Default for Shared {
+    /// Only for a component rendered outside a widget: the built-in English checklist.
+    fn default() -> Shared {
+        Shared {
+            checklist: SharedChecklist::new(crate::content::builtin()),
+            check_settings: Rc::default(),
+            storage_key: AttrValue::default(),
+            admin_contact: None,
+            on_action: Callback::noop(),
+            utc_offset: 0,
+        }
+    }
+}
+
 /// Lets the code that mounted the widget act on it (the JavaScript handle's `reset()`).
 #[derive(Clone, Default)]
 pub struct Commands(Rc<RefCell<Option<Callback<Action>>>>);
@@ -57,16 +85,17 @@ impl PartialEq for Commands {
     }
 }
 
-/// The whole checklist: overview of the steps, the open step, the summary.
+/// The widget: its state from the edge hook (storage, the address, other tabs), drawn by
+/// [`TroubleshooterView`].
 #[component]
 pub fn Troubleshooter(props: &TroubleshooterProps) -> Html {
-    let state = use_troubleshooter(
+    let edge = use_troubleshooter(
         props.checklist.clone(),
         props.storage_key.clone(),
         props.translation_missing,
     );
-    let on_action = use_callback(state.dispatcher(), |action: Action, dispatcher| {
-        dispatcher.dispatch(Msg::Act(action))
+    let on_action = use_callback(edge.send.clone(), |action: Action, send| {
+        send.emit(Input::Act(action))
     });
     {
         let commands = props.commands.clone();
@@ -75,65 +104,82 @@ pub fn Troubleshooter(props: &TroubleshooterProps) -> Html {
             move || *commands.0.borrow_mut() = None
         });
     }
-    // Tell the host page about each batch of events once, after it is rendered.
-    let root = use_node_ref();
-    {
-        let root = root.clone();
-        let state = state.clone();
-        use_effect_with(state.events.0, move |_| {
-            if let Some(target) = root.cast::<web_sys::Element>() {
-                for event in state.events.1.iter() {
-                    host_events::send(&target, &state.checklist, &state.progress, event);
-                }
-            }
-        });
+    let shared = Shared {
+        checklist: props.checklist.clone(),
+        check_settings: Rc::clone(&props.check_settings),
+        storage_key: props.storage_key.clone(),
+        admin_contact: props.admin_contact.clone(),
+        on_action,
+        utc_offset: edge.state.utc_offset,
+    };
+    html! {
+        <TroubleshooterView
+            {shared}
+            session={Rc::clone(&edge.state.session)}
+            changed_at={edge.state.changed_at}
+            send={edge.send.clone()}
+            theme={props.theme}
+            hide_heading={props.hide_heading}
+            problems={Rc::clone(&props.problems)}
+            root={edge.root.clone()}
+            announcer={edge.announcer.clone()}
+        />
     }
-    // Either way, the link's fragment comes off the address, so a reload doesn't offer it again.
-    let settle_offer = |msg: fn() -> Msg| {
-        let dispatcher = state.dispatcher();
-        let fragment = state
-            .offer
-            .as_ref()
-            .map(|offer| offer.fragment.clone())
-            .unwrap_or_default();
-        Callback::from(move |_| {
-            location::forget_fragment(&fragment);
-            dispatcher.dispatch(msg());
-        })
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ViewProps {
+    pub shared: Shared,
+    pub session: Rc<Session>,
+    /// When the session last changed: the time the report gives.
+    pub changed_at: Timestamp,
+    /// Where the link offer's answers (take or ignore) go.
+    pub send: Callback<Input>,
+    #[prop_or_default]
+    pub theme: Theme,
+    #[prop_or_default]
+    pub hide_heading: bool,
+    #[prop_or_default]
+    pub problems: Rc<Vec<ConfigProblem>>,
+    #[prop_or_default]
+    pub root: NodeRef,
+    #[prop_or_default]
+    pub announcer: NodeRef,
+}
+
+/// The whole checklist drawn from a session, with no browser call: overview of the steps, the
+/// open step, the summary. The widget draws with it, and so can a server renderer.
+#[component]
+pub fn TroubleshooterView(props: &ViewProps) -> Html {
+    let shared = &props.shared;
+    let session = &props.session;
+    let settle_offer = |input: fn() -> Input| {
+        let send = props.send.clone();
+        Callback::from(move |_| send.emit(input()))
     };
-    let on_take = settle_offer(|| Msg::TakeOffer);
-    let on_ignore = settle_offer(|| Msg::IgnoreOffer);
-    let checklist = &state.checklist;
-    let progress = &state.progress;
+    let on_take = settle_offer(|| Input::TakeOffer);
+    let on_ignore = settle_offer(|| Input::IgnoreOffer);
+    let checklist = &shared.checklist;
+    let progress = &session.progress;
     let text = &checklist.text;
-    // Read out when the user moves to another step; the region is there, empty, from the start.
-    let announcement = match (state.moves, progress.at()) {
-        (0, _) => String::new(),
-        (_, Position::Step(step)) => text.announce_step(
-            &(step + 1).to_string(),
-            &checklist.steps.len().to_string(),
-            &checklist.steps[step].question,
-        ),
-        (_, Position::Summary) if progress.is_complete(checklist) => {
-            text.all_answered(&checklist.steps.len().to_string())
-        }
-        (_, Position::Summary) => text.findings_heading().to_string(),
-    };
     let has_answers = progress.answers().iter().any(Option::is_some);
     let theme = match props.theme {
         Theme::Auto => None,
         Theme::Light => Some("light"),
         Theme::Dark => Some("dark"),
     };
+    // The open step's view carries the whole progress; the others only their answer.
+    let open_progress = Rc::new(progress.clone());
     let steps = (0..checklist.steps.len()).map(|index| {
+        let open = progress.at() == Position::Step(index);
         html! {
             <StepItem
                 key={checklist.steps[index].id.to_string()}
                 {index}
-                checklist={checklist.clone()}
-                progress={progress.clone()}
-                moves={state.moves}
-                on_action={on_action.clone()}
+                answer={progress.answer(index).cloned()}
+                status={progress.status(checklist, index)}
+                error={session.error().filter(|_| open)}
+                open={open.then(|| Rc::clone(&open_progress))}
             />
         }
     });
@@ -149,23 +195,22 @@ pub fn Troubleshooter(props: &TroubleshooterProps) -> Html {
         Position::Summary => false,
     };
     html! {
-        <ContextProvider<Rc<CheckSettings>> context={Rc::clone(&props.check_settings)}>
-        <ContextProvider<StorageKey> context={StorageKey(props.storage_key.clone())}>
+        <ContextProvider<Shared> context={shared.clone()}>
         <section class="et" aria-labelledby={(!props.hide_heading).then_some("et-title")}
             aria-label={props.hide_heading.then(|| text.title().to_string())}
-            lang={checklist.lang.to_string()} data-theme={theme} ref={root}>
+            lang={checklist.lang.to_string()} data-theme={theme} ref={props.root.clone()}>
             if !props.hide_heading {
                 <h2 id="et-title" class="et-title">{ text.title() }</h2>
             }
-            <div class="et-visually-hidden" aria-live="polite" aria-atomic="true">{ announcement }</div>
+            // Said when the user moves to another step: the region is there, empty, from the start.
+            <div class="et-visually-hidden" aria-live="polite" aria-atomic="true" ref={props.announcer.clone()}></div>
             if !props.hide_heading && !at_summary {
                 <p class="et-intro">{ text.intro(&total) }</p>
             }
-            <ConfigProblems checklist={checklist.clone()} problems={Rc::clone(&props.problems)} />
-            <NoticeLine checklist={checklist.clone()} notices={state.notices.clone()} />
-            if let Some(offer) = &state.offer {
+            <ConfigProblems problems={Rc::clone(&props.problems)} />
+            <NoticeLine notices={session.notices.clone()} />
+            if let Some(offer) = &session.offer {
                 <LinkOffer
-                    checklist={checklist.clone()}
                     offer={Rc::clone(&offer.progress)}
                     replaces={has_answers}
                     on_take={on_take}
@@ -173,17 +218,14 @@ pub fn Troubleshooter(props: &TroubleshooterProps) -> Html {
                 />
             }
             if !at_summary {
-                <Prerequisites checklist={checklist.clone()} />
+                <Prerequisites />
             }
-            <ProgressMeter checklist={checklist.clone()} progress={progress.clone()} />
+            <ProgressMeter progress={progress.clone()} />
             if at_summary {
                 <Summary
-                    checklist={checklist.clone()}
-                    progress={progress.clone()}
-                    moves={state.moves}
-                    storage_key={props.storage_key.clone()}
-                    admin_contact={props.admin_contact.clone()}
-                    on_action={on_action.clone()}
+                    progress={Rc::clone(&open_progress)}
+                    diagnosis={session.diagnosis().cloned().unwrap_or_default()}
+                    changed_at={props.changed_at}
                 />
                 // Once the summary leads, the questions are a click away rather than in the way.
                 <details class="et-overview">
@@ -195,15 +237,12 @@ pub fn Troubleshooter(props: &TroubleshooterProps) -> Html {
             }
             // Folded below the questions, unless the open step already offers it.
             if !at_summary && has_answers && !open_offers_continue {
-                <ContinueLater checklist={checklist.clone()} progress={progress.clone()} storage_key={props.storage_key.clone()} />
+                <ContinueLater progress={progress.clone()} />
             }
             <StartAgain
-                checklist={checklist.clone()}
                 {has_answers}
-                {on_action}
             />
         </section>
-        </ContextProvider<StorageKey>>
-        </ContextProvider<Rc<CheckSettings>>>
+        </ContextProvider<Shared>>
     }
 }

@@ -30,7 +30,7 @@ pub fn WhenQuestion(props: &StepProps) -> Html {
         Some(Answer::When(when)) => (when.date.text(), when.changes.as_slice()),
         _ => ("", &[][..]),
     };
-    let error = progress.error();
+    let error = props.error;
     let date_error = error.filter(|e| matches!(e, InputError::BadDate | InputError::FutureDate));
     let changes_error = error.filter(|e| *e == InputError::NoChange);
     let id = |part: &str| format!("et-step-{index}-{part}");

@@ -1,13 +1,15 @@
-//! Custom hooks: state that outlives a render, and effects on the browser.
+//! Custom hooks: state that outlives a render, and effects on the browser. The one hook that
+//! carries out the session's effects is `use_troubleshooter`.
 
+mod use_browser;
 mod use_check;
 mod use_copy;
-mod use_focus_on_move;
-mod use_outcome;
 mod use_troubleshooter;
 
+pub use use_browser::{
+    use_bring_to_top_on_error, use_browser_description, use_download, use_media_query,
+    use_page_for_sharing, use_random_bytes, use_reveal_on_change, use_share,
+};
 pub use use_check::{use_check, CheckRunner};
 pub use use_copy::{use_copy, Copy};
-pub use use_focus_on_move::use_focus_on_move;
-pub use use_outcome::{use_outcome, OutcomeFocus, OutcomeUi};
-pub use use_troubleshooter::{use_troubleshooter, Msg, Notice, Offer, State};
+pub use use_troubleshooter::{use_troubleshooter, Msg, State, Troubleshooting};

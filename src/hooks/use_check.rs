@@ -1,10 +1,13 @@
 //! Running a check the user asked for: one at a time, cancellable, its results sent to the
 //! model as `Action::Checked`, and a line to say when nothing was kept.
 
+use crate::browser::checks;
 use crate::browser::network::Cancel;
 use crate::model::checks::CheckResult;
+use crate::model::config::CheckSettings;
 use crate::model::Action;
 use std::future::Future;
+use std::rc::Rc;
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
@@ -47,6 +50,20 @@ impl CheckRunner {
             }
             runner.running.set(None);
         });
+    }
+
+    /// Checks the webmail portal answers.
+    pub fn run_portal(&self, settings: Rc<CheckSettings>) {
+        self.start(|cancel| async move {
+            checks::portal(&settings, &cancel)
+                .await
+                .map(|result| vec![result])
+        });
+    }
+
+    /// Looks up a domain's mail records and registration.
+    pub fn run_records(&self, settings: Rc<CheckSettings>, domain: String) {
+        self.start(|cancel| async move { checks::records(&settings, &domain, &cancel).await });
     }
 
     /// Says why a check can't start, without starting it.

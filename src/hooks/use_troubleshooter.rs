@@ -1,247 +1,180 @@
-//! The widget's state: the model's progress, loaded from and saved to storage, kept in step
-//! with other instances and tabs that share its storage key, offered from a continue-link, and
-//! reported to the host page.
+//! The edge of the widget's state: the model's [`Session`], started from storage and the page's
+//! address, changed only by [`Session::apply`] (with the time read here), and the effects each
+//! change asks for carried out here, after the change is drawn: saving, focus and what is read
+//! out, the host page's events, the address. Also takes in what other tabs save, and
+//! continue-links pasted into this one.
 
-use crate::browser::{clock, location, storage::Store, storage::Watch};
-use crate::content::Content;
-use crate::model::link::{self, LinkError};
-use crate::model::{Action, Event, Progress, Reporter, RestoreError};
+use crate::browser::{clock, host_events, location, storage::Store, storage::Watch, view};
+use crate::content::SharedChecklist;
+use crate::model::session::{announcement, Effect, Focus, Input, Notice, Offer, Session};
+use crate::model::{link, Checklist, Progress, RestoreError, Timestamp};
 use gloo::events::EventListener;
+use std::cell::RefCell;
 use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
 
-/// A one-line message above the checklist, about saving or about a link.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Notice {
-    /// Storage is switched off or refuses writes: the widget works in memory only.
-    Unavailable,
-    /// Saved answers were read, but storage refuses writes (it may be full).
-    ReadOnly,
-    /// What was saved couldn't be trusted, so the checklist started again.
-    Unreadable,
-    /// What was saved came from a newer version, so the checklist started again.
-    Newer,
-    /// A saved check result couldn't be read and was left out; the answers are all there.
-    CheckLeftOut,
-    /// A saved or linked mail app or "did this fix it?" mark names something this checklist
-    /// doesn't have and was left out; the answers are all there.
-    MarkLeftOut,
-    /// A save failed after earlier ones worked (for example, storage is full).
-    SaveFailed,
-    /// The page was opened with a continue-link that can't be used.
-    LinkRefused(LinkError),
-    /// The answers from a continue-link replaced the ones here.
-    OfferTaken,
-    /// The visitor's language couldn't be loaded, so the checklist is in English.
-    LanguageUnavailable,
+/// What the widget renders from: the session, and when it last changed (the report's time).
+#[derive(Debug, Clone, PartialEq)]
+pub struct State {
+    pub checklist: SharedChecklist,
+    pub session: Rc<Session>,
+    pub changed_at: Timestamp,
+    /// Minutes east of UTC, read once, for the times shown.
+    pub utc_offset: i32,
+    outbox: Outbox,
 }
 
-/// What a notice is about. A newer notice replaces an older one about the same thing, so
-/// the line never holds two views of one subject (a refusal beside a later offer, say).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Subject {
-    Saving,
-    Restoring,
-    Link,
-    Language,
-    Marks,
-}
-
-impl Notice {
-    fn subject(self) -> Subject {
-        match self {
-            Notice::Unavailable | Notice::ReadOnly | Notice::SaveFailed => Subject::Saving,
-            Notice::Unreadable | Notice::Newer | Notice::CheckLeftOut => Subject::Restoring,
-            Notice::MarkLeftOut => Subject::Marks,
-            Notice::LinkRefused(_) | Notice::OfferTaken => Subject::Link,
-            Notice::LanguageUnavailable => Subject::Language,
+impl State {
+    pub fn new(
+        checklist: SharedChecklist,
+        session: Session,
+        now: Timestamp,
+        utc_offset: i32,
+    ) -> Self {
+        State {
+            checklist,
+            session: Rc::new(session),
+            changed_at: now,
+            utc_offset,
+            outbox: Outbox::default(),
         }
     }
 }
 
-/// Puts `notice` in the list in place of any other about the same subject.
-fn replace_notice(notices: &mut Vec<Notice>, notice: Notice) {
-    notices.retain(|n| n.subject() != notice.subject());
-    notices.push(notice);
+/// Effects waiting to be carried out once the change that asked for them is drawn. Shared by
+/// every state of one widget, so it takes no part in comparing them.
+#[derive(Debug, Clone, Default)]
+struct Outbox(Rc<RefCell<Vec<Effect>>>);
+
+impl PartialEq for Outbox {
+    fn eq(&self, _: &Outbox) -> bool {
+        true
+    }
 }
 
-/// Answers a continue-link brought, waiting for the user to take or ignore them.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Offer {
-    pub progress: Rc<Progress>,
-    /// The fragment that carried them, taken off the address once the user has chosen.
-    pub fragment: String,
-    /// Whether a mark or mail app in the link was left out (see [`Notice::MarkLeftOut`]).
-    pub marks_left_out: bool,
-}
-
-pub enum Msg {
-    /// Something the user did here.
-    Act(Action),
-    /// Answers saved by another instance or tab with the same storage key.
-    Adopt(Box<Progress>),
-    /// A continue-link was opened (the page's address changed to one).
-    Offered(Offer),
-    /// The user chose to continue with the link's answers.
-    TakeOffer,
-    /// The user chose to keep the answers here and ignore the link.
-    IgnoreOffer,
-    /// Another tab left a value here that can't be read (now kept aside): save this
-    /// instance's progress over it, so a reload doesn't lose it.
-    WriteBack,
-    /// A save went through: a line saying the last one failed is no longer true.
-    Saved,
-    Notice(Notice),
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct State {
-    pub checklist: Content,
-    pub progress: Progress,
-    /// Counts the user's moves between steps, so that focus follows only real moves.
-    pub moves: u32,
-    reporter: Reporter,
-    /// What the latest change means to the host page, numbered so each batch is sent once.
-    pub events: (u32, Rc<Vec<Event>>),
-    /// Whether the latest change was made here, and so is to be saved.
-    made_here: bool,
-    /// Counts requests to save progress that hasn't changed (see [`Msg::WriteBack`]).
-    saves: u32,
-    pub offer: Option<Offer>,
-    pub notices: Vec<Notice>,
-}
+/// An input, and when it happened.
+pub struct Msg(Input, Timestamp);
 
 impl Reducible for State {
     type Action = Msg;
 
-    fn reduce(self: Rc<Self>, msg: Msg) -> Rc<Self> {
-        let mut next = (*self).clone();
-        next.made_here = false;
-        match msg {
-            Msg::Act(action) => {
-                next.progress.set_time(clock::now());
-                let start_again = action == Action::StartAgain;
-                if !next.progress.apply(&self.checklist, action.clone()) {
-                    return self;
-                }
-                let moved = next.progress.at() != self.progress.at() || start_again;
-                next.moves += u32::from(moved);
-                let events =
-                    next.reporter
-                        .report(&self.checklist, &self.progress, &next.progress, &action);
-                if !events.is_empty() {
-                    next.events = (self.events.0 + 1, Rc::new(events));
-                }
-                next.made_here = true;
-            }
-            Msg::Adopt(other) => {
-                if !next.progress.adopt(&self.checklist, &other) {
-                    return self;
-                }
-                next.reporter.sync(&next.progress);
-            }
-            Msg::Offered(offer) => {
-                next.notices.retain(|n| n.subject() != Subject::Link);
-                next.offer = Some(offer);
-            }
-            Msg::TakeOffer => {
-                let Some(offer) = next.offer.take() else {
-                    return self;
-                };
-                next.progress = (*offer.progress).clone();
-                next.reporter.sync(&next.progress);
-                next.moves += 1;
-                next.made_here = true;
-                replace_notice(&mut next.notices, Notice::OfferTaken);
-                next.notices.retain(|n| *n != Notice::MarkLeftOut);
-                if offer.marks_left_out {
-                    next.notices.push(Notice::MarkLeftOut);
-                }
-            }
-            Msg::IgnoreOffer => next.offer = None,
-            Msg::Saved => next.notices.retain(|n| *n != Notice::SaveFailed),
-            Msg::WriteBack => {
-                next.made_here = true;
-                next.saves = self.saves.wrapping_add(1);
-            }
-            Msg::Notice(notice) => {
-                if next.notices.contains(&notice) {
-                    return self;
-                }
-                if notice.subject() == Subject::Link {
-                    // The address now holds another link: the earlier offer is not in it.
-                    next.offer = None;
-                }
-                replace_notice(&mut next.notices, notice);
-            }
+    fn reduce(self: Rc<Self>, Msg(input, now): Msg) -> Rc<Self> {
+        let mut session = (*self.session).clone();
+        let effects = session.apply(&self.checklist, input, now);
+        if effects.is_empty() && session == *self.session {
+            return self;
         }
-        Rc::new(next)
+        self.outbox.0.borrow_mut().extend(effects);
+        Rc::new(State {
+            checklist: self.checklist.clone(),
+            session: Rc::new(session),
+            changed_at: now,
+            utc_offset: self.utc_offset,
+            outbox: self.outbox.clone(),
+        })
     }
 }
 
-/// Loads the saved progress for a storage key (and any continue-link the page was opened
-/// with), saves every change made here, and takes in changes saved by other instances or tabs
+/// The widget's state, the way to change it, and the two elements its effects need.
+pub struct Troubleshooting {
+    pub state: UseReducerHandle<State>,
+    /// Sends an input to the session, stamped with the time now.
+    pub send: Callback<Input>,
+    /// The widget's outermost element: events are sent from it, focus is found inside it.
+    pub root: NodeRef,
+    /// The live region where a move between steps is read out.
+    pub announcer: NodeRef,
+}
+
+/// Starts the session for a storage key (with any continue-link the page was opened with),
+/// carries out what each change asks, and takes in changes saved by other instances or tabs
 /// with the same key.
 #[hook]
 pub fn use_troubleshooter(
-    checklist: Content,
+    checklist: SharedChecklist,
     storage_key: AttrValue,
     translation_missing: bool,
-) -> UseReducerHandle<State> {
+) -> Troubleshooting {
     let store = use_memo(storage_key.clone(), |key| Store::open(key));
     let state = {
         let store = Rc::clone(&store);
         let storage_key = storage_key.clone();
         use_reducer(move || {
-            let mut state = start(&store, checklist, &storage_key);
+            let mut session = start(&store, &checklist, &storage_key);
             if translation_missing {
-                state.notices.insert(0, Notice::LanguageUnavailable);
+                session.notices.insert(0, Notice::LanguageUnavailable);
             }
-            state
+            State::new(
+                checklist,
+                session,
+                clock::now(),
+                clock::utc_offset_minutes(),
+            )
         })
     };
+    let send = use_callback(state.dispatcher(), |input: Input, dispatcher| {
+        dispatcher.dispatch(Msg(input, clock::now()))
+    });
+    let root = use_node_ref();
+    let announcer = use_node_ref();
 
-    // Save every change made here at once; never the value just loaded, so an untrusted one stays put.
+    // After every render: what the changes just drawn asked for.
     {
-        let store = Rc::clone(&store);
-        let dispatcher = state.dispatcher();
-        let checklist = state.checklist.clone();
-        let made_here = state.made_here;
-        // Told only when it changes something: an answer click costs no second dispatch.
-        let failed_before = state.notices.contains(&Notice::SaveFailed);
-        use_effect_with(
-            (state.progress.clone(), state.saves),
-            move |(progress, _)| {
-                if !made_here || !store.can_save() {
-                    return;
+        let (state, send) = (state.clone(), send.clone());
+        let (store, root, announcer) = (Rc::clone(&store), root.clone(), announcer.clone());
+        use_effect(move || {
+            let effects = std::mem::take(&mut *state.outbox.0.borrow_mut());
+            let mut saved = false;
+            for effect in effects {
+                match effect {
+                    Effect::Save | Effect::SaveOverUnreadable => {
+                        if !saved {
+                            saved = true;
+                            save(&store, &state, &send);
+                        }
+                    }
+                    Effect::Focus(focus) => move_focus(
+                        &root,
+                        &announcer,
+                        &state.checklist,
+                        &state.session.progress,
+                        &focus,
+                    ),
+                    Effect::Tell(events) => {
+                        if let Some(target) = root.cast::<Element>() {
+                            for event in &events {
+                                host_events::send(
+                                    &target,
+                                    &state.checklist,
+                                    &state.session.progress,
+                                    event,
+                                );
+                            }
+                        }
+                    }
+                    Effect::ForgetFragment(fragment) => location::forget_fragment(&fragment),
                 }
-                let saved = store.save(progress, &checklist);
-                if !saved {
-                    dispatcher.dispatch(Msg::Notice(Notice::SaveFailed));
-                } else if failed_before {
-                    dispatcher.dispatch(Msg::Saved);
-                }
-            },
-        );
+            }
+        });
     }
 
     // Take in what other instances on this page, and other tabs, save under the same key.
     {
-        let dispatcher = state.dispatcher();
+        let send = send.clone();
         let checklist = state.checklist.clone();
         use_effect_with(Rc::clone(&store), move |store| {
             let reader = Rc::clone(store);
             let watch: Option<Watch> =
                 store.watch(move || match reader.load(&checklist, clock::today()) {
-                    Ok(Some(restored)) => {
-                        dispatcher.dispatch(Msg::Adopt(Box::new(restored.progress)));
-                    }
+                    Ok(Some(restored)) => send.emit(Input::Adopt(Box::new(restored.progress))),
                     Ok(None) => {}
                     // A newer version's value is left in place (it is kept aside too).
                     Err(RestoreError::Newer(_)) => {}
                     Err(RestoreError::Unreadable(_)) => {
                         if reader.claim_unreadable() {
-                            dispatcher.dispatch(Msg::WriteBack);
+                            send.emit(Input::WriteBack);
                         }
                     }
                 });
@@ -251,97 +184,117 @@ pub fn use_troubleshooter(
 
     // A continue-link pasted into this tab changes only the fragment: no reload, so listen.
     {
-        let dispatcher = state.dispatcher();
+        let send = send.clone();
         let checklist = state.checklist.clone();
         use_effect_with(storage_key, move |storage_key| {
             let storage_key = storage_key.clone();
             let listener = web_sys::window().map(|window| {
                 EventListener::new(&window, "hashchange", move |_| {
-                    if let Some(msg) = offer_from_address(&checklist, &storage_key) {
-                        dispatcher.dispatch(msg);
+                    if let Some(read) = link_in_address(&checklist, &storage_key) {
+                        send.emit(match Offer::from_link(read.0, read.1) {
+                            Ok(offer) => Input::Offered(offer),
+                            Err(notice) => Input::Notice(notice),
+                        });
                     }
                 })
             });
             move || drop(listener)
         });
     }
-    state
+    Troubleshooting {
+        state,
+        send,
+        root,
+        announcer,
+    }
 }
 
-/// The state to start from: saved progress (or a fresh start), notices about it, and the
-/// answers of a continue-link in the address, if any.
-fn start(store: &Store, checklist: Content, storage_key: &str) -> State {
-    let today = clock::today();
-    let fresh = || Progress::new(&checklist, today);
-    let mut notices = Vec::new();
-    let progress = if !store.can_read() {
-        notices.push(Notice::Unavailable);
-        fresh()
-    } else {
-        let loaded = store.load(&checklist, today);
-        let found_answers = matches!(&loaded, Ok(Some(_)));
-        let progress = match loaded {
-            Ok(Some(restored)) => {
-                if restored.checks_left_out > 0 {
-                    notices.push(Notice::CheckLeftOut);
-                }
-                if restored.marks_left_out > 0 {
-                    notices.push(Notice::MarkLeftOut);
-                }
-                restored.progress
-            }
-            Ok(None) => fresh(),
-            Err(RestoreError::Newer(_)) => {
-                notices.push(Notice::Newer);
-                fresh()
-            }
-            Err(RestoreError::Unreadable(why)) => {
-                web_sys::console::warn_2(
-                    &"email-troubleshooter: saved progress ignored:".into(),
-                    &why.into(),
-                );
-                notices.push(Notice::Unreadable);
-                fresh()
-            }
-        };
-        if !store.can_save() {
-            notices.push(if found_answers {
-                Notice::ReadOnly
-            } else {
-                Notice::Unavailable
-            });
-        }
-        progress
+/// Saves the progress; says so when a save fails, and takes that back when one works again.
+fn save(store: &Store, state: &State, send: &Callback<Input>) {
+    if !store.can_save() {
+        return;
+    }
+    let failed_before = state.session.notices.contains(&Notice::SaveFailed);
+    if !store.save(&state.session.progress, &state.checklist) {
+        send.emit(Input::Notice(Notice::SaveFailed));
+    } else if failed_before {
+        send.emit(Input::Saved);
+    }
+}
+
+/// Brings the place `focus` names to the top of the view, focused, and reads out where the
+/// user now is.
+fn move_focus(
+    root: &NodeRef,
+    announcer: &NodeRef,
+    checklist: &Checklist,
+    progress: &Progress,
+    focus: &Focus,
+) {
+    let Some(root) = root.cast::<Element>() else {
+        return;
     };
-    let mut offer = None;
-    match offer_from_address(&checklist, storage_key) {
-        Some(Msg::Offered(offered)) => offer = Some(offered),
-        Some(Msg::Notice(notice)) => notices.push(notice),
-        _ => {}
+    let find = |selector: &str| root.query_selector(selector).ok().flatten();
+    let target = match focus {
+        Focus::Step(_) => find(".et-step--open .et-step-title"),
+        Focus::Summary => find(".et-summary-title"),
+        Focus::Resolved => find(".et-resolved-title"),
+        Focus::Contact => find(".et-contact-title"),
+        Focus::Finding(id) => {
+            let titles = root.query_selector_all(".et-finding-title").ok();
+            titles.and_then(|titles| {
+                (0..titles.length())
+                    .filter_map(|i| titles.item(i)?.dyn_into::<Element>().ok())
+                    .find(|title| title.get_attribute("data-finding").as_deref() == Some(id))
+            })
+        }
+    };
+    if let Some(said) = announcement(checklist, progress, focus) {
+        if let Some(region) = announcer.cast::<Element>() {
+            region.set_text_content(Some(&said));
+        }
     }
-    State {
-        reporter: Reporter::new(&progress),
-        progress,
-        checklist,
-        moves: 0,
-        events: (0, Rc::default()),
-        made_here: false,
-        saves: 0,
-        offer,
-        notices,
+    let Some(element) = target.and_then(|t| t.dyn_into::<HtmlElement>().ok()) else {
+        return;
+    };
+    match focus {
+        Focus::Step(_) | Focus::Summary => view::bring_to_top(&element),
+        _ => {
+            // The box around it: the lead's label and the line saying why it leads, or the
+            // Fixed panel's border, stay in view with the heading.
+            let around = element
+                .closest(".et-first-cause, .et-resolved")
+                .ok()
+                .flatten();
+            view::bring_to_top_within(&element, around.as_ref().unwrap_or(&element));
+        }
     }
 }
 
-/// What the page's address says: answers offered by a continue-link for this storage key, a
-/// link that can't be used, or (`None`) nothing for this widget.
-fn offer_from_address(checklist: &Content, storage_key: &str) -> Option<Msg> {
-    let fragment = location::fragment();
-    match link::read_restored(&fragment, storage_key, checklist, clock::today())? {
-        Ok(restored) => Some(Msg::Offered(Offer {
-            progress: Rc::new(restored.progress),
-            fragment,
-            marks_left_out: restored.marks_left_out > 0,
-        })),
-        Err(why) => Some(Msg::Notice(Notice::LinkRefused(why))),
+/// The session to start from: saved progress (or a fresh start), notices about it, and the
+/// answers of a continue-link in the address, if any.
+fn start(store: &Store, checklist: &Checklist, storage_key: &str) -> Session {
+    let today = clock::today();
+    let stored = store.can_read().then(|| store.load(checklist, today));
+    if let Some(Err(RestoreError::Unreadable(why))) = &stored {
+        web_sys::console::warn_2(
+            &"email-troubleshooter: saved progress ignored:".into(),
+            &(*why).into(),
+        );
     }
+    let link = link_in_address(checklist, storage_key);
+    Session::start(checklist, today, stored, store.can_save(), link)
+}
+
+/// A continue-link for this storage key in the page's address, read, with its fragment.
+fn link_in_address(
+    checklist: &Checklist,
+    storage_key: &str,
+) -> Option<(
+    Result<crate::model::saved::Restored, link::LinkError>,
+    String,
+)> {
+    let fragment = location::fragment();
+    let read = link::read_restored(&fragment, storage_key, checklist, clock::today())?;
+    Some((read, fragment))
 }

@@ -35,11 +35,11 @@ pub fn walk(checklist: &Checklist, choices: &[&str]) -> Progress {
             },
         };
         assert!(
-            progress.apply(checklist, action),
+            progress.apply(checklist, action, Timestamp(0)),
             "answering step {index} changes progress"
         );
         assert!(
-            progress.apply(checklist, Action::Continue),
+            progress.apply(checklist, Action::Continue, Timestamp(0)),
             "continue from step {index}"
         );
     }
@@ -70,18 +70,19 @@ pub fn toggle(step: usize, option: &str, on: bool) -> Action {
 /// mailbox password", still open.
 pub fn yes_then_password(checklist: &Checklist, first: Timestamp, second: Timestamp) -> Progress {
     let mut progress = Progress::new(checklist, today());
-    progress.set_time(first);
-    progress.apply(checklist, choose(0, "yes"));
-    progress.apply(checklist, Action::Continue);
-    progress.set_time(second);
+    let now = first;
+    progress.apply(checklist, choose(0, "yes"), now);
+    progress.apply(checklist, Action::Continue, now);
+    let now = second;
     progress.apply(
         checklist,
         Action::SetDate {
             step: 1,
             date: "2026-11-20".into(),
         },
+        now,
     );
-    progress.apply(checklist, toggle(1, "password", true));
+    progress.apply(checklist, toggle(1, "password", true), now);
     progress
 }
 

@@ -1,0 +1,88 @@
+//! Small hooks that read the browser for a component, so components never touch the edge.
+
+use crate::browser::{download, location, random, share, view};
+use crate::content::SharedChecklist;
+use crate::model::{user_agent, InputError};
+use std::rc::Rc;
+use web_sys::HtmlElement;
+use yew::platform::spawn_local;
+use yew::prelude::*;
+
+/// Whether a media query matches, read once when the component mounts.
+#[hook]
+pub fn use_media_query(query: &'static str) -> bool {
+    *use_memo((), move |_| view::matches(query))
+}
+
+/// The user's browser and system in words, for the report; read once per checklist.
+#[hook]
+pub fn use_browser_description(checklist: SharedChecklist) -> Rc<String> {
+    use_memo(checklist, |checklist| {
+        user_agent::describe(&checklist.text, &location::user_agent())
+    })
+}
+
+/// Saves a text as a file: `(file name, MIME type, text)`, whether it went.
+#[hook]
+pub fn use_download() -> fn(&str, &str, &str) -> bool {
+    download::download
+}
+
+/// Brings `target` to the top of the view, focused, each time `error` becomes one.
+#[hook]
+pub fn use_bring_to_top_on_error(target: NodeRef, error: Option<InputError>) {
+    use_effect_with(error, move |error| {
+        if let Some(element) = target.cast::<HtmlElement>().filter(|_| error.is_some()) {
+            view::bring_to_top(&element);
+        }
+    });
+}
+
+/// Scrolls `region` into view when `chosen` changes to something, but not for what was
+/// there on arrival (on a phone, a new answer's guidance appears below the fold).
+#[hook]
+pub fn use_reveal_on_change(region: NodeRef, chosen: Vec<AttrValue>) {
+    let arrived = use_mut_ref(|| false);
+    use_effect_with(chosen, move |chosen| {
+        let seen = std::mem::replace(&mut *arrived.borrow_mut(), true);
+        if let Some(element) = region
+            .cast::<HtmlElement>()
+            .filter(|_| seen && !chosen.is_empty())
+        {
+            view::reveal(&element);
+        }
+    });
+}
+
+/// What a continue-link needs of the browser, asked only once `open` (the page's address,
+/// whether it can share, whether it is a phone); `None` while folded.
+#[hook]
+pub fn use_page_for_sharing(open: bool) -> Rc<Option<(String, bool, bool)>> {
+    use_memo(open, |open| {
+        open.then(|| {
+            (
+                location::page_address(),
+                share::available(),
+                share::on_phone(),
+            )
+        })
+    })
+}
+
+/// A click handler that offers `url` to the system's share sheet; `failed` is set when it
+/// couldn't be shared.
+#[hook]
+pub fn use_share(title: String, url: String, failed: UseStateHandle<bool>) -> Callback<MouseEvent> {
+    Callback::from(move |_: MouseEvent| {
+        let (failed, url, title) = (failed.clone(), url.clone(), title.clone());
+        spawn_local(async move {
+            failed.set(share::share(&title, &url).await == share::Shared::Failed);
+        });
+    })
+}
+
+/// 32 random bytes from the browser's generator, if it gives them.
+#[hook]
+pub fn use_random_bytes() -> fn() -> Option<[u8; 32]> {
+    random::bytes
+}

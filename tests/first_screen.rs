@@ -1,0 +1,71 @@
+//! The widget's first screen rendered natively, with Yew's server renderer: the same view the
+//! widget draws with, from a fresh session of the built-in English content, no browser.
+#![cfg(not(target_arch = "wasm32"))]
+
+use email_troubleshooter::components::{Shared, TroubleshooterView, ViewProps};
+use email_troubleshooter::content::{builtin, SharedChecklist};
+use email_troubleshooter::model::session::Session;
+use email_troubleshooter::model::{Date, Timestamp};
+use std::rc::Rc;
+use yew::LocalServerRenderer;
+
+fn first_screen() -> String {
+    let checklist = SharedChecklist::new(builtin().with_provider_name());
+    let today = Date::new(2026, 11, 24).expect("a real date");
+    let session = Session::start(&checklist, today, Some(Ok(None)), true, None);
+    let props = ViewProps {
+        shared: Shared {
+            checklist,
+            ..Shared::default()
+        },
+        session: Rc::new(session),
+        changed_at: Timestamp(0),
+        send: Default::default(),
+        theme: Default::default(),
+        hide_heading: false,
+        problems: Rc::default(),
+        root: Default::default(),
+        announcer: Default::default(),
+    };
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .build()
+        .expect("a runtime");
+    let renderer = LocalServerRenderer::<TroubleshooterView>::with_props(props).hydratable(false);
+    runtime.block_on(tokio::task::LocalSet::new().run_until(renderer.render()))
+}
+
+/// The `<input>` tags of a kind in the HTML, each with the label that names it by `for`.
+fn labelled_inputs(html: &str, kind: &str) -> Vec<(String, String)> {
+    let attribute = |tag: &str, name: &str| {
+        let start = tag.find(&format!(" {name}=\""))? + name.len() + 3;
+        let end = tag[start..].find('"')? + start;
+        Some(tag[start..end].to_owned())
+    };
+    html.split("<input")
+        .skip(1)
+        .filter_map(|rest| {
+            let tag = &rest[..rest.find('>')?];
+            (attribute(tag, "type")?.as_str() == kind).then_some(())?;
+            let id = attribute(tag, "id")?;
+            let opening = format!("<label for=\"{id}\">");
+            let after = &html[html.find(&opening)? + opening.len()..];
+            let label = after[..after.find("</label>")?].to_owned();
+            Some((id, label))
+        })
+        .collect()
+}
+
+#[test]
+fn the_first_question_and_its_radio_buttons_render_without_a_browser() {
+    let html = first_screen();
+    assert!(
+        html.contains("Can you sign in to webmail and see new mail arriving?"),
+        "{html}"
+    );
+    let labels: Vec<String> = labelled_inputs(&html, "radio")
+        .into_iter()
+        .map(|(_, label)| label)
+        .collect();
+    assert_eq!(labels, ["Yes", "No", "Not sure"], "{html}");
+    assert!(html.contains("<fieldset"), "the question is a fieldset");
+}

@@ -1,0 +1,169 @@
+//! The session: the pure reducer the widget keeps, and the effects each change asks for.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+use common::{checklist, choose, today, walk};
+use email_troubleshooter::model::session::{announcement, Effect, Focus, Input, Notice, Session};
+use email_troubleshooter::model::{
+    link, Action, Checklist, Event, InputError, Position, Progress, Timestamp,
+};
+
+const NOW: Timestamp = Timestamp(1_795_490_000);
+
+fn fresh(content: &Checklist) -> Session {
+    Session::start(content, today(), Some(Ok(None)), true, None)
+}
+
+fn act(session: &mut Session, content: &Checklist, action: Action) -> Vec<Effect> {
+    session.apply(content, Input::Act(action), NOW)
+}
+
+#[test]
+fn an_answer_here_is_saved_stamped_with_the_time_given_and_told_to_the_host() {
+    let content = checklist();
+    let mut session = fresh(&content);
+    let effects = act(&mut session, &content, choose(0, "yes"));
+    assert_eq!(effects[0], Effect::Save);
+    assert!(
+        matches!(&effects[1], Effect::Tell(events) if matches!(events[..], [Event::Answered { .. }]))
+    );
+    assert_eq!(effects.len(), 2, "no focus: the user hasn't moved");
+    assert_eq!(session.progress.answered_at(0), Some(NOW));
+}
+
+#[test]
+fn a_focus_effect_only_on_a_real_move() {
+    let content = checklist();
+    let mut session = fresh(&content);
+    let refused = act(&mut session, &content, Action::Continue);
+    assert!(
+        refused.is_empty(),
+        "Continue without an answer stays put, and nothing is saved: {refused:?}"
+    );
+    assert_eq!(session.error(), Some(InputError::NoAnswer));
+    act(&mut session, &content, choose(0, "yes"));
+    let moved = act(&mut session, &content, Action::Continue);
+    assert!(moved.contains(&Effect::Focus(Focus::Step(1))), "{moved:?}");
+    assert_eq!(
+        session.error(),
+        None,
+        "the new step has said nothing wrong yet"
+    );
+    assert_eq!(
+        announcement(&content, &session.progress, &Focus::Step(1)).as_deref(),
+        Some("Step 2 of 7: When did the problem start?")
+    );
+    let start_again = act(&mut session, &content, Action::StartAgain);
+    assert!(
+        start_again.contains(&Effect::Focus(Focus::Step(0))),
+        "{start_again:?}"
+    );
+}
+
+#[test]
+fn nothing_changed_asks_nothing() {
+    let content = checklist();
+    let mut session = fresh(&content);
+    let before = session.clone();
+    assert!(act(&mut session, &content, choose(3, "yes")).is_empty());
+    assert_eq!(session, before);
+}
+
+#[test]
+fn an_answer_from_another_tab_is_not_saved_back() {
+    let content = checklist();
+    let mut session = fresh(&content);
+    let mut there = Progress::new(&content, today());
+    there.apply(&content, choose(0, "no"), NOW);
+    let effects = session.apply(&content, Input::Adopt(Box::new(there.clone())), NOW);
+    assert!(effects.is_empty(), "{effects:?}");
+    assert_eq!(session.progress.answers(), there.answers());
+    // And taken as reported: the next answer here tells only of itself.
+    act(&mut session, &content, Action::Continue);
+    let effects = act(&mut session, &content, Action::Continue);
+    assert!(!effects.iter().any(|e| matches!(e, Effect::Tell(events) if events.iter().any(|ev| matches!(ev, Event::Answered { step: 0, .. })))));
+}
+
+#[test]
+fn an_unreadable_value_from_another_tab_is_saved_over() {
+    let content = checklist();
+    let mut session = fresh(&content);
+    assert_eq!(
+        session.apply(&content, Input::WriteBack, NOW),
+        vec![Effect::SaveOverUnreadable]
+    );
+}
+
+#[test]
+fn at_the_summary_focus_follows_the_outcome_buttons() {
+    let content = checklist();
+    let progress = walk(&content, &["yes", "yes", "no", "no", "no", "yes"]);
+    let mut session = Session::new(&content, progress, Vec::new(), None);
+    assert_eq!(session.progress.at(), Position::Summary);
+    let lead = session
+        .diagnosis()
+        .expect("diagnosed at the summary")
+        .causes()[0]
+        .finding
+        .clone();
+    let fixed = act(&mut session, &content, Action::Fixed(lead.clone()));
+    assert!(fixed.contains(&Effect::Focus(Focus::Resolved)), "{fixed:?}");
+    let undone = act(&mut session, &content, Action::TakeBack(lead.clone()));
+    assert!(
+        undone.contains(&Effect::Focus(Focus::Finding(lead.clone()))),
+        "{undone:?}"
+    );
+    let tried = act(&mut session, &content, Action::NotFixed(lead.clone()));
+    assert!(
+        tried
+            .iter()
+            .any(|e| matches!(e, Effect::Focus(Focus::Finding(id)) if *id != lead))
+            || tried.contains(&Effect::Focus(Focus::Contact)),
+        "the next cause leads, or contact when none is left: {tried:?}"
+    );
+}
+
+#[test]
+fn a_link_is_offered_then_taken_or_ignored_and_its_fragment_forgotten() {
+    let content = checklist();
+    let there = walk(&content, &["no", "no", "no", "no", "no", "no"]);
+    let fragment = link::fragment("", &there, &content);
+    let read = link::read_restored(&fragment, "", &content, today()).expect("a link");
+    let mut session = Session::start(
+        &content,
+        today(),
+        Some(Ok(None)),
+        true,
+        Some((read, fragment.clone())),
+    );
+    assert!(session.offer.is_some());
+    let ignoring = session.clone();
+    let effects = session.apply(&content, Input::TakeOffer, NOW);
+    assert_eq!(effects[0], Effect::ForgetFragment(fragment.clone()));
+    assert!(effects.contains(&Effect::Save));
+    assert!(effects.contains(&Effect::Focus(Focus::Summary)));
+    assert_eq!(session.notices, vec![Notice::OfferTaken]);
+    assert_eq!(session.progress.answers(), there.answers());
+
+    let mut ignoring = ignoring;
+    let effects = ignoring.apply(&content, Input::IgnoreOffer, NOW);
+    assert_eq!(effects, vec![Effect::ForgetFragment(fragment)]);
+    assert!(ignoring.offer.is_none());
+    assert!(ignoring.progress.answers().iter().all(Option::is_none));
+}
+
+#[test]
+fn notices_replace_those_about_the_same_thing() {
+    let content = checklist();
+    let mut session = Session::start(&content, today(), None, false, None);
+    assert_eq!(session.notices, vec![Notice::Unavailable]);
+    session.apply(&content, Input::Notice(Notice::SaveFailed), NOW);
+    assert_eq!(
+        session.notices,
+        vec![Notice::SaveFailed],
+        "one line about saving"
+    );
+    session.apply(&content, Input::Saved, NOW);
+    assert!(session.notices.is_empty());
+}
