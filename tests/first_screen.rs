@@ -12,7 +12,7 @@ use yew::LocalServerRenderer;
 fn first_screen() -> String {
     let checklist = SharedChecklist::new(builtin().with_provider_name());
     let today = Date::new(2026, 11, 24).expect("a real date");
-    let session = Session::start(&checklist, today, Some(Ok(None)), true, None);
+    let session = Session::start(&checklist, today, Some(Ok(None)), true, None, false);
     let props = ViewProps {
         shared: Shared {
             checklist,

@@ -116,7 +116,7 @@ pub fn Troubleshooter(props: &TroubleshooterProps) -> Html {
         <TroubleshooterView
             {shared}
             session={Rc::clone(&edge.state.session)}
-            changed_at={edge.state.changed_at}
+            changed_at={edge.state.changed_at()}
             send={edge.send.clone()}
             theme={props.theme}
             hide_heading={props.hide_heading}
@@ -160,7 +160,7 @@ pub fn TroubleshooterView(props: &ViewProps) -> Html {
     let on_take = settle_offer(|| Input::TakeOffer);
     let on_ignore = settle_offer(|| Input::IgnoreOffer);
     let checklist = &shared.checklist;
-    let progress = &session.progress;
+    let progress = session.progress();
     let text = &checklist.text;
     let has_answers = progress.answers().iter().any(Option::is_some);
     let theme = match props.theme {
@@ -208,8 +208,8 @@ pub fn TroubleshooterView(props: &ViewProps) -> Html {
                 <p class="et-intro">{ text.intro(&total) }</p>
             }
             <ConfigProblems problems={Rc::clone(&props.problems)} />
-            <NoticeLine notices={session.notices.clone()} />
-            if let Some(offer) = &session.offer {
+            <NoticeLine notices={session.notices().to_vec()} />
+            if let Some(offer) = session.offer() {
                 <LinkOffer
                     offer={Rc::clone(&offer.progress)}
                     replaces={has_answers}

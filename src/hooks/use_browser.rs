@@ -2,7 +2,7 @@
 
 use crate::browser::{download, location, random, share, view};
 use crate::content::SharedChecklist;
-use crate::model::{user_agent, InputError};
+use crate::model::user_agent;
 use std::rc::Rc;
 use web_sys::HtmlElement;
 use yew::platform::spawn_local;
@@ -26,16 +26,6 @@ pub fn use_browser_description(checklist: SharedChecklist) -> Rc<String> {
 #[hook]
 pub fn use_download() -> fn(&str, &str, &str) -> bool {
     download::download
-}
-
-/// Brings `target` to the top of the view, focused, each time `error` becomes one.
-#[hook]
-pub fn use_bring_to_top_on_error(target: NodeRef, error: Option<InputError>) {
-    use_effect_with(error, move |error| {
-        if let Some(element) = target.cast::<HtmlElement>().filter(|_| error.is_some()) {
-            view::bring_to_top(&element);
-        }
-    });
 }
 
 /// Scrolls `region` into view when `chosen` changes to something, but not for what was
