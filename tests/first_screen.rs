@@ -69,3 +69,18 @@ fn the_first_question_and_its_radio_buttons_render_without_a_browser() {
     assert_eq!(labels, ["Yes", "No", "Not sure"], "{html}");
     assert!(html.contains("<fieldset"), "the question is a fieldset");
 }
+
+/// Components reach the browser only through hooks that hand them callbacks: no component
+/// names the browser edge, and no hook hands out a bare browser function.
+#[test]
+fn components_get_callbacks_never_browser_functions() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/src/components");
+    for entry in std::fs::read_dir(dir).expect("the components") {
+        let path = entry.expect("a file").path();
+        let source = std::fs::read_to_string(&path).expect("readable");
+        assert!(!source.contains("browser::"), "{}", path.display());
+    }
+    let hooks = concat!(env!("CARGO_MANIFEST_DIR"), "/src/hooks/use_browser.rs");
+    let source = std::fs::read_to_string(hooks).expect("readable");
+    assert!(!source.contains("-> fn("), "a hook returns a plain fn");
+}

@@ -20,7 +20,7 @@ enum Outcome {
 #[component]
 pub fn ProfileDownload() -> Html {
     let shared = super::use_shared();
-    let settings = super::use_shared().check_settings;
+    let settings = Rc::clone(&shared.check_settings);
     // Typed text is lost when the card moves to another cause; the `domain` setting refills it.
     let input = use_state(|| {
         let given = settings.domain.as_deref().unwrap_or_default();
@@ -54,9 +54,9 @@ pub fn ProfileDownload() -> Html {
                     return;
                 }
             };
-            let saved = random_bytes().is_some_and(|bytes| {
+            let saved = random_bytes.emit(()).is_some_and(|bytes| {
                 let file = profile::mobileconfig(&checklist, &settings.servers, &address, &bytes);
-                download(profile::FILE_NAME, profile::MIME_TYPE, &file)
+                download.emit((profile::FILE_NAME.to_owned(), profile::MIME_TYPE, file))
             });
             outcome.set(if saved {
                 Outcome::Saved

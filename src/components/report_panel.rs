@@ -74,14 +74,14 @@ pub fn ReportPanel(props: &ReportPanelProps) -> Html {
     );
     let download = use_download();
     let on_download = {
-        let shown = shown.clone();
+        let (shown, download) = (shown.clone(), download.clone());
         let (name, format) = (text.report_file_name().to_string(), *format);
         Callback::from(move |_| {
             let (extension, mime) = match format {
                 Format::Plain => ("txt", "text/plain;charset=utf-8"),
                 Format::Markdown => ("md", "text/markdown;charset=utf-8"),
             };
-            download(&format!("{name}.{extension}"), mime, &shown);
+            download.emit((format!("{name}.{extension}"), mime, shown.to_string()));
         })
     };
     let radio = |id: &'static str, chosen: Format, label: &str| {

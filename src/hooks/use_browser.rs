@@ -22,10 +22,15 @@ pub fn use_browser_description(checklist: SharedChecklist) -> Rc<String> {
     })
 }
 
-/// Saves a text as a file: `(file name, MIME type, text)`, whether it went.
+/// Saves a text as a file: emit `(file name, MIME type, text)`; returns whether it went.
 #[hook]
-pub fn use_download() -> fn(&str, &str, &str) -> bool {
-    download::download
+pub fn use_download() -> Callback<(String, &'static str, String), bool> {
+    use_callback(
+        (),
+        |(name, mime, text): (String, &'static str, String), _| {
+            download::download(&name, mime, &text)
+        },
+    )
 }
 
 /// Scrolls `region` into view when `chosen` changes to something, but not for what was
@@ -63,7 +68,8 @@ pub fn use_page_for_sharing(open: bool) -> Rc<Option<(String, bool, bool)>> {
 /// couldn't be shared.
 #[hook]
 pub fn use_share(title: String, url: String, failed: UseStateHandle<bool>) -> Callback<MouseEvent> {
-    Callback::from(move |_: MouseEvent| {
+    // The same callback until the link changes; any handle of `failed` sets the one state.
+    use_callback((title, url), move |_: MouseEvent, (title, url)| {
         let (failed, url, title) = (failed.clone(), url.clone(), title.clone());
         spawn_local(async move {
             failed.set(share::share(&title, &url).await == share::Shared::Failed);
@@ -71,8 +77,8 @@ pub fn use_share(title: String, url: String, failed: UseStateHandle<bool>) -> Ca
     })
 }
 
-/// 32 random bytes from the browser's generator, if it gives them.
+/// Emit for 32 random bytes from the browser's generator, if it gives them.
 #[hook]
-pub fn use_random_bytes() -> fn() -> Option<[u8; 32]> {
-    random::bytes
+pub fn use_random_bytes() -> Callback<(), Option<[u8; 32]>> {
+    use_callback((), |(), _| random::bytes())
 }
