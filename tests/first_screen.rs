@@ -16,7 +16,11 @@ fn first_screen() -> String {
     let props = ViewProps {
         shared: Shared {
             checklist,
-            ..Shared::default()
+            check_settings: Rc::default(),
+            storage_key: Default::default(),
+            admin_contact: None,
+            on_action: Default::default(),
+            utc_offset: 0,
         },
         session: Rc::new(session),
         changed_at: Timestamp(0),

@@ -55,9 +55,11 @@ pub struct StepProps {
 }
 
 /// What every part of one widget shares, given once through context instead of as props.
+/// Only [`TroubleshooterView`] renders components, and it provides the context, so a missing
+/// one is a bug here, never something a page can cause: say so rather than draw stand-in content.
 #[hook]
 pub fn use_shared() -> Shared {
-    use_context::<Shared>().unwrap_or_default()
+    use_context::<Shared>().expect("a component rendered outside TroubleshooterView")
 }
 
 /// The words for a step's status: shown as text, never as colour alone.

@@ -53,20 +53,6 @@ pub struct Shared {
     pub utc_offset: i32,
 }
 
-impl Default for Shared {
-    /// Only for a component rendered outside a widget: the built-in English checklist.
-    fn default() -> Shared {
-        Shared {
-            checklist: SharedChecklist::new(crate::content::builtin()),
-            check_settings: Rc::default(),
-            storage_key: AttrValue::default(),
-            admin_contact: None,
-            on_action: Callback::noop(),
-            utc_offset: 0,
-        }
-    }
-}
-
 /// Lets the code that mounted the widget act on it (the JavaScript handle's `reset()`).
 #[derive(Clone, Default)]
 pub struct Commands(Rc<RefCell<Option<Callback<Action>>>>);
