@@ -38,20 +38,19 @@ pub use troubleshooter::{
     Commands, Shared, Troubleshooter, TroubleshooterProps, TroubleshooterView, ViewProps,
 };
 
-use crate::content::SharedChecklist;
 pub(crate) use crate::model::progress::answer_text;
-use crate::model::{Action, Checklist, InputError, Progress, StepStatus};
+use crate::model::{Checklist, InputError, Progress, StepStatus};
+use std::rc::Rc;
 use yew::prelude::*;
 
-/// What the open step's views need: which step, the content, the progress, where to send actions.
+/// What the open step's views need: which step, the progress, and why it can't be left yet
+/// (the content and where actions go are in context).
 #[derive(Properties, PartialEq, Clone)]
 pub struct StepProps {
     pub index: usize,
-    pub checklist: SharedChecklist,
-    pub progress: Progress,
+    pub progress: Rc<Progress>,
     /// Why the step can't be left yet, once the user has tried to.
     pub error: Option<InputError>,
-    pub on_action: Callback<Action>,
 }
 
 /// What every part of one widget shares, given once through context instead of as props.

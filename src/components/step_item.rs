@@ -62,10 +62,8 @@ pub fn StepItem(props: &StepView) -> Html {
     let body = if let Some(progress) = &props.open {
         let step_props = StepProps {
             index,
-            checklist: checklist.clone(),
-            progress: (**progress).clone(),
+            progress: Rc::clone(progress),
             error: props.error,
-            on_action: shared.on_action.clone(),
         };
         match step.kind {
             StepKind::Choice => html! { <ChoiceQuestion ..step_props /> },

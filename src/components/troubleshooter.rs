@@ -206,7 +206,7 @@ pub fn TroubleshooterView(props: &ViewProps) -> Html {
             if !at_summary {
                 <Prerequisites />
             }
-            <ProgressMeter progress={progress.clone()} />
+            <ProgressMeter progress={Rc::clone(&open_progress)} />
             if at_summary {
                 <Summary
                     progress={Rc::clone(&open_progress)}
@@ -223,7 +223,7 @@ pub fn TroubleshooterView(props: &ViewProps) -> Html {
             }
             // Folded below the questions, unless the open step already offers it.
             if !at_summary && has_answers && !open_offers_continue {
-                <ContinueLater progress={progress.clone()} />
+                <ContinueLater progress={Rc::clone(&open_progress)} />
             }
             <StartAgain
                 {has_answers}
