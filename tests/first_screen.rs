@@ -2,7 +2,7 @@
 //! widget draws with, from a fresh session of the built-in English content, no browser.
 #![cfg(not(target_arch = "wasm32"))]
 
-use email_troubleshooter::components::{Shared, TroubleshooterView, ViewProps};
+use email_troubleshooter::components::{TroubleshooterView, ViewProps, WidgetContext};
 use email_troubleshooter::content::{builtin, SharedChecklist};
 use email_troubleshooter::model::session::Session;
 use email_troubleshooter::model::{Date, Timestamp};
@@ -14,7 +14,7 @@ fn first_screen() -> String {
     let today = Date::new(2026, 11, 24).expect("a real date");
     let session = Session::start(&checklist, today, Some(Ok(None)), true, None, false);
     let props = ViewProps {
-        shared: Shared {
+        shared: WidgetContext {
             checklist,
             check_settings: Rc::default(),
             storage_key: Default::default(),

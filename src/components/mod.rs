@@ -35,7 +35,7 @@ mod when_question;
 #[cfg(debug_assertions)]
 pub use step_item::step_renders;
 pub use troubleshooter::{
-    Commands, Shared, Troubleshooter, TroubleshooterProps, TroubleshooterView, ViewProps,
+    Commands, Troubleshooter, TroubleshooterProps, TroubleshooterView, ViewProps, WidgetContext,
 };
 
 pub(crate) use crate::model::progress::answer_text;
@@ -57,8 +57,8 @@ pub struct StepProps {
 /// Only [`TroubleshooterView`] renders components, and it provides the context, so a missing
 /// one is a bug here, never something a page can cause: say so rather than draw stand-in content.
 #[hook]
-pub fn use_shared() -> Shared {
-    use_context::<Shared>().expect("a component rendered outside TroubleshooterView")
+pub fn use_shared() -> WidgetContext {
+    use_context::<WidgetContext>().expect("a component rendered outside TroubleshooterView")
 }
 
 /// The words for a step's status: shown as text, never as colour alone.

@@ -43,7 +43,7 @@ pub struct TroubleshooterProps {
 /// widget's settings and where actions go. It changes only when the widget does, so reading
 /// it re-renders nothing on an answer.
 #[derive(Clone, PartialEq)]
-pub struct Shared {
+pub struct WidgetContext {
     pub checklist: SharedChecklist,
     pub check_settings: Rc<CheckSettings>,
     pub storage_key: AttrValue,
@@ -90,7 +90,7 @@ pub fn Troubleshooter(props: &TroubleshooterProps) -> Html {
             move || *commands.0.borrow_mut() = None
         });
     }
-    let shared = Shared {
+    let shared = WidgetContext {
         checklist: props.checklist.clone(),
         check_settings: Rc::clone(&props.check_settings),
         storage_key: props.storage_key.clone(),
@@ -115,7 +115,7 @@ pub fn Troubleshooter(props: &TroubleshooterProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 pub struct ViewProps {
-    pub shared: Shared,
+    pub shared: WidgetContext,
     pub session: Rc<Session>,
     /// When the session last changed: the time the report gives.
     pub changed_at: Timestamp,
@@ -181,7 +181,7 @@ pub fn TroubleshooterView(props: &ViewProps) -> Html {
         Position::Summary => false,
     };
     html! {
-        <ContextProvider<Shared> context={shared.clone()}>
+        <ContextProvider<WidgetContext> context={shared.clone()}>
         <section class="et" aria-labelledby={(!props.hide_heading).then_some("et-title")}
             aria-label={props.hide_heading.then(|| text.title().to_string())}
             lang={checklist.lang.to_string()} data-theme={theme} ref={props.root.clone()}>
@@ -229,6 +229,6 @@ pub fn TroubleshooterView(props: &ViewProps) -> Html {
                 {has_answers}
             />
         </section>
-        </ContextProvider<Shared>>
+        </ContextProvider<WidgetContext>>
     }
 }
