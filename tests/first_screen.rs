@@ -20,6 +20,8 @@ fn first_screen() -> String {
             storage_key: Default::default(),
             admin_contact: None,
             on_action: Default::default(),
+            download: yew::Callback::from(|_| false),
+            random_bytes: yew::Callback::from(|()| None),
             utc_offset: 0,
         },
         session: Rc::new(session),

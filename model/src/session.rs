@@ -284,7 +284,7 @@ impl Session {
                 let changed = self.progress.apply(checklist, action.clone(), now);
                 self.error = self.error_after(checklist, &action, before.at());
                 // Each refused Continue takes the user to the reason, even a repeated one.
-                let refused = action == Action::Continue
+                let refused = matches!(action, Action::Continue)
                     && self.progress.at() == before.at()
                     && self.error.is_some();
                 if !changed {

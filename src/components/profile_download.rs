@@ -1,5 +1,3 @@
-use crate::hooks::{use_download, use_random_bytes};
-
 use crate::model::profile::{self, AddressFault};
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
@@ -28,7 +26,7 @@ pub fn ProfileDownload() -> Html {
     });
     let outcome = use_state_eq(|| Outcome::None);
     let field = use_node_ref();
-    let (download, random_bytes) = (use_download(), use_random_bytes());
+    let (download, random_bytes) = (shared.download.clone(), shared.random_bytes.clone());
     let checklist = &shared.checklist;
     let text = &checklist.text;
     if !profile::offered(&settings.servers) {

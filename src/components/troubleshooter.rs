@@ -4,7 +4,7 @@ use super::{
     start_again::StartAgain, step_item::StepItem, summary::Summary,
 };
 use crate::content::SharedChecklist;
-use crate::hooks::use_troubleshooter;
+use crate::hooks::{use_troubleshooter, Download, RandomBytes};
 use crate::model::config::CheckSettings;
 use crate::model::session::{Input, Session};
 use crate::model::{Action, ConfigProblem, Position, Theme, Timestamp};
@@ -49,6 +49,10 @@ pub struct WidgetContext {
     pub storage_key: AttrValue,
     pub admin_contact: Option<AttrValue>,
     pub on_action: Callback<Action>,
+    /// Saves a file, and gives random bytes (for a profile's identifiers): the browser's
+    /// work, handed to components as callbacks.
+    pub download: Download,
+    pub random_bytes: RandomBytes,
     /// Minutes east of UTC, for the times shown.
     pub utc_offset: i32,
 }
@@ -96,6 +100,8 @@ pub fn Troubleshooter(props: &TroubleshooterProps) -> Html {
         storage_key: props.storage_key.clone(),
         admin_contact: props.admin_contact.clone(),
         on_action,
+        download: edge.download.clone(),
+        random_bytes: edge.random_bytes.clone(),
         utc_offset: edge.state.utc_offset,
     };
     html! {

@@ -22,17 +22,6 @@ pub fn use_browser_description(checklist: SharedChecklist) -> Rc<String> {
     })
 }
 
-/// Saves a text as a file: emit `(file name, MIME type, text)`; returns whether it went.
-#[hook]
-pub fn use_download() -> Callback<(String, &'static str, String), bool> {
-    use_callback(
-        (),
-        |(name, mime, text): (String, &'static str, String), _| {
-            download::download(&name, mime, &text)
-        },
-    )
-}
-
 /// Scrolls `region` into view when `chosen` changes to something, but not for what was
 /// there on arrival (on a phone, a new answer's guidance appears below the fold).
 #[hook]
@@ -77,8 +66,21 @@ pub fn use_share(title: String, url: String, failed: UseStateHandle<bool>) -> Ca
     })
 }
 
+/// Saves a text as a file: emit `(file name, MIME type, text)`; returns whether it went.
+pub type Download = Callback<(String, &'static str, String), bool>;
 /// Emit for 32 random bytes from the browser's generator, if it gives them.
-#[hook]
-pub fn use_random_bytes() -> Callback<(), Option<[u8; 32]>> {
-    use_callback((), |(), _| random::bytes())
+pub type RandomBytes = Callback<(), Option<[u8; 32]>>;
+
+thread_local! {
+    // One of each per page, so a context holding them stays equal from render to render
+    // (cheaper in the bundle than a memo hook per widget).
+    static DOWNLOAD: Download = Callback::from(|(name, mime, text): (String, &'static str, String)| {
+        download::download(&name, mime, &text)
+    });
+    static RANDOM_BYTES: RandomBytes = Callback::from(|()| random::bytes());
+}
+
+/// The callbacks that save a file and give random bytes, for the widget's context.
+pub(super) fn browser_calls() -> (Download, RandomBytes) {
+    (DOWNLOAD.with(Clone::clone), RANDOM_BYTES.with(Clone::clone))
 }

@@ -4,6 +4,7 @@
 //! out, the host page's events, the address. Also takes in what other tabs save, and
 //! continue-links pasted into this one.
 
+use super::{Download, RandomBytes};
 use crate::browser::{clock, host_events, location, storage::Store, storage::Watch, view};
 use crate::content::SharedChecklist;
 use crate::model::session::{announcement, Effect, Focus, Input, Notice, Offer, Session};
@@ -92,6 +93,9 @@ pub struct Troubleshooting {
     pub root: NodeRef,
     /// The live region where a move between steps is read out.
     pub announcer: NodeRef,
+    /// What components may ask of the browser, for the widget's context.
+    pub download: Download,
+    pub random_bytes: RandomBytes,
 }
 
 /// Starts the session for a storage key (with any continue-link the page was opened with),
@@ -205,11 +209,14 @@ pub fn use_troubleshooter(
             move || drop(listener)
         });
     }
+    let (download, random_bytes) = super::use_browser::browser_calls();
     Troubleshooting {
         state,
         send,
         root,
         announcer,
+        download,
+        random_bytes,
     }
 }
 
