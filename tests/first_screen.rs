@@ -2,7 +2,7 @@
 //! widget draws with, from a fresh session of the built-in English content, no browser.
 #![cfg(not(target_arch = "wasm32"))]
 
-use email_troubleshooter::components::{Shared, TroubleshooterView, ViewProps};
+use email_troubleshooter::components::{TroubleshooterView, ViewProps, WidgetContext};
 use email_troubleshooter::content::{builtin, SharedChecklist};
 use email_troubleshooter::model::session::Session;
 use email_troubleshooter::model::{Date, Timestamp};
@@ -12,11 +12,17 @@ use yew::LocalServerRenderer;
 fn first_screen() -> String {
     let checklist = SharedChecklist::new(builtin().with_provider_name());
     let today = Date::new(2026, 11, 24).expect("a real date");
-    let session = Session::start(&checklist, today, Some(Ok(None)), true, None);
+    let session = Session::start(&checklist, today, Some(Ok(None)), true, None, false);
     let props = ViewProps {
-        shared: Shared {
+        shared: WidgetContext {
             checklist,
-            ..Shared::default()
+            check_settings: Rc::default(),
+            storage_key: Default::default(),
+            admin_contact: None,
+            on_action: Default::default(),
+            download: yew::Callback::from(|_| false),
+            random_bytes: yew::Callback::from(|()| None),
+            utc_offset: 0,
         },
         session: Rc::new(session),
         changed_at: Timestamp(0),
@@ -68,4 +74,19 @@ fn the_first_question_and_its_radio_buttons_render_without_a_browser() {
         .collect();
     assert_eq!(labels, ["Yes", "No", "Not sure"], "{html}");
     assert!(html.contains("<fieldset"), "the question is a fieldset");
+}
+
+/// Components reach the browser only through hooks that hand them callbacks: no component
+/// names the browser edge, and no hook hands out a bare browser function.
+#[test]
+fn components_get_callbacks_never_browser_functions() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/src/components");
+    for entry in std::fs::read_dir(dir).expect("the components") {
+        let path = entry.expect("a file").path();
+        let source = std::fs::read_to_string(&path).expect("readable");
+        assert!(!source.contains("browser::"), "{}", path.display());
+    }
+    let hooks = concat!(env!("CARGO_MANIFEST_DIR"), "/src/hooks/use_browser.rs");
+    let source = std::fs::read_to_string(hooks).expect("readable");
+    assert!(!source.contains("-> fn("), "a hook returns a plain fn");
 }

@@ -56,11 +56,11 @@ fn continue_needs_an_answer_first() {
         "Continue without an answer changes what is shown"
     );
     assert_eq!(session.error(), Some(InputError::NoAnswer));
-    assert_eq!(session.progress.at(), Position::Step(0));
+    assert_eq!(session.progress().at(), Position::Step(0));
     act(&mut session, &content, choose(0, "yes"));
     assert_eq!(session.error(), None, "answering clears the error");
     act(&mut session, &content, Action::Continue);
-    assert_eq!(session.progress.at(), Position::Step(1));
+    assert_eq!(session.progress().at(), Position::Step(1));
 }
 
 fn act(session: &mut Session, content: &Checklist, action: Action) {
@@ -165,7 +165,7 @@ fn the_when_step_takes_a_date_and_what_changed() {
 
     act(&mut session, &content, Action::Continue);
     assert_eq!(session.error(), Some(InputError::NoChange));
-    let mut progress = session.progress.clone();
+    let mut progress = session.progress().clone();
 
     progress.apply(
         &content,
@@ -266,7 +266,7 @@ fn a_date_in_the_future_or_not_a_date_is_refused() {
     let mut session = Session::new(&content, progress, vec![], None);
     act(&mut session, &content, Action::Continue);
     assert_eq!(
-        (session.progress.at(), session.error()),
+        (session.progress().at(), session.error()),
         (Position::Step(1), Some(InputError::FutureDate))
     );
 }

@@ -12,7 +12,7 @@ use email_troubleshooter::model::{
 const NOW: Timestamp = Timestamp(1_795_490_000);
 
 fn fresh(content: &Checklist) -> Session {
-    Session::start(content, today(), Some(Ok(None)), true, None)
+    Session::start(content, today(), Some(Ok(None)), true, None, false)
 }
 
 fn act(session: &mut Session, content: &Checklist, action: Action) -> Vec<Effect> {
@@ -29,7 +29,7 @@ fn an_answer_here_is_saved_stamped_with_the_time_given_and_told_to_the_host() {
         matches!(&effects[1], Effect::Tell(events) if matches!(events[..], [Event::Answered { .. }]))
     );
     assert_eq!(effects.len(), 2, "no focus: the user hasn't moved");
-    assert_eq!(session.progress.answered_at(0), Some(NOW));
+    assert_eq!(session.progress().answered_at(0), Some(NOW));
 }
 
 #[test]
@@ -38,10 +38,20 @@ fn a_focus_effect_only_on_a_real_move() {
     let mut session = fresh(&content);
     let refused = act(&mut session, &content, Action::Continue);
     assert!(
-        refused.is_empty(),
+        !refused.contains(&Effect::Save),
         "Continue without an answer stays put, and nothing is saved: {refused:?}"
     );
+    assert_eq!(
+        refused,
+        vec![Effect::Focus(Focus::Error)],
+        "focus goes to the reason, and nothing else is asked"
+    );
     assert_eq!(session.error(), Some(InputError::NoAnswer));
+    assert_eq!(
+        act(&mut session, &content, Action::Continue),
+        vec![Effect::Focus(Focus::Error)],
+        "a second press goes to the reason again"
+    );
     act(&mut session, &content, choose(0, "yes"));
     let moved = act(&mut session, &content, Action::Continue);
     assert!(moved.contains(&Effect::Focus(Focus::Step(1))), "{moved:?}");
@@ -51,7 +61,7 @@ fn a_focus_effect_only_on_a_real_move() {
         "the new step has said nothing wrong yet"
     );
     assert_eq!(
-        announcement(&content, &session.progress, &Focus::Step(1)).as_deref(),
+        announcement(&content, session.progress(), &Focus::Step(1)).as_deref(),
         Some("Step 2 of 7: When did the problem start?")
     );
     let start_again = act(&mut session, &content, Action::StartAgain);
@@ -78,7 +88,7 @@ fn an_answer_from_another_tab_is_not_saved_back() {
     there.apply(&content, choose(0, "no"), NOW);
     let effects = session.apply(&content, Input::Adopt(Box::new(there.clone())), NOW);
     assert!(effects.is_empty(), "{effects:?}");
-    assert_eq!(session.progress.answers(), there.answers());
+    assert_eq!(session.progress().answers(), there.answers());
     // And taken as reported: the next answer here tells only of itself.
     act(&mut session, &content, Action::Continue);
     let effects = act(&mut session, &content, Action::Continue);
@@ -91,7 +101,7 @@ fn an_unreadable_value_from_another_tab_is_saved_over() {
     let mut session = fresh(&content);
     assert_eq!(
         session.apply(&content, Input::WriteBack, NOW),
-        vec![Effect::SaveOverUnreadable]
+        vec![Effect::Save]
     );
 }
 
@@ -100,7 +110,7 @@ fn at_the_summary_focus_follows_the_outcome_buttons() {
     let content = checklist();
     let progress = walk(&content, &["yes", "yes", "no", "no", "no", "yes"]);
     let mut session = Session::new(&content, progress, Vec::new(), None);
-    assert_eq!(session.progress.at(), Position::Summary);
+    assert_eq!(session.progress().at(), Position::Summary);
     let lead = session
         .diagnosis()
         .expect("diagnosed at the summary")
@@ -136,34 +146,82 @@ fn a_link_is_offered_then_taken_or_ignored_and_its_fragment_forgotten() {
         Some(Ok(None)),
         true,
         Some((read, fragment.clone())),
+        false,
     );
-    assert!(session.offer.is_some());
+    assert!(session.offer().is_some());
     let ignoring = session.clone();
     let effects = session.apply(&content, Input::TakeOffer, NOW);
     assert_eq!(effects[0], Effect::ForgetFragment(fragment.clone()));
     assert!(effects.contains(&Effect::Save));
     assert!(effects.contains(&Effect::Focus(Focus::Summary)));
-    assert_eq!(session.notices, vec![Notice::OfferTaken]);
-    assert_eq!(session.progress.answers(), there.answers());
+    assert_eq!(session.notices(), [Notice::OfferTaken]);
+    assert_eq!(session.progress().answers(), there.answers());
 
     let mut ignoring = ignoring;
     let effects = ignoring.apply(&content, Input::IgnoreOffer, NOW);
     assert_eq!(effects, vec![Effect::ForgetFragment(fragment)]);
-    assert!(ignoring.offer.is_none());
-    assert!(ignoring.progress.answers().iter().all(Option::is_none));
+    assert!(ignoring.offer().is_none());
+    assert!(ignoring.progress().answers().iter().all(Option::is_none));
 }
 
 #[test]
 fn notices_replace_those_about_the_same_thing() {
     let content = checklist();
-    let mut session = Session::start(&content, today(), None, false, None);
-    assert_eq!(session.notices, vec![Notice::Unavailable]);
+    let mut session = Session::start(&content, today(), None, false, None, false);
+    assert_eq!(session.notices(), [Notice::Unavailable]);
     session.apply(&content, Input::Notice(Notice::SaveFailed), NOW);
     assert_eq!(
-        session.notices,
-        vec![Notice::SaveFailed],
+        session.notices(),
+        [Notice::SaveFailed],
         "one line about saving"
     );
     session.apply(&content, Input::Saved, NOW);
-    assert!(session.notices.is_empty());
+    assert!(session.notices().is_empty());
+}
+
+#[test]
+fn the_language_notice_comes_with_the_start_and_leads() {
+    let content = checklist();
+    let session = Session::start(&content, today(), None, false, None, true);
+    assert_eq!(
+        session.notices(),
+        [Notice::LanguageUnavailable, Notice::Unavailable]
+    );
+}
+
+#[test]
+fn the_reports_time_moves_only_when_the_progress_changes() {
+    let content = checklist();
+    let mut session = fresh(&content);
+    assert_eq!(
+        session.changed_at(),
+        None,
+        "nothing changed since the start"
+    );
+    let later = Timestamp(NOW.0 + 600);
+    for input in [
+        Input::Notice(Notice::SaveFailed),
+        Input::Saved,
+        Input::WriteBack,
+        Input::Act(Action::Continue),
+    ] {
+        session.apply(&content, input.clone(), later);
+        assert_eq!(session.changed_at(), None, "{input:?} changed no progress");
+    }
+    act(&mut session, &content, choose(0, "yes"));
+    assert_eq!(session.changed_at(), Some(NOW));
+    session.apply(&content, Input::Notice(Notice::SaveFailed), later);
+    session.apply(&content, Input::Saved, later);
+    assert_eq!(session.changed_at(), Some(NOW), "a notice keeps the time");
+    let mut there = session.progress().clone();
+    there.apply(&content, choose(0, "no"), NOW);
+    session.apply(&content, Input::Adopt(Box::new(there.clone())), later);
+    assert_eq!(
+        session.changed_at(),
+        Some(later),
+        "answers from another tab"
+    );
+    let again = Timestamp(later.0 + 600);
+    session.apply(&content, Input::Adopt(Box::new(there)), again);
+    assert_eq!(session.changed_at(), Some(later), "the same answers again");
 }

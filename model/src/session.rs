@@ -122,15 +122,16 @@ pub enum Focus {
     Finding(String),
     /// Contacting the administrator: everything was tried.
     Contact,
+    /// The error summary, after a Continue that can't leave its step: it says why.
+    Error,
 }
 
 /// What a change asks the world to do, in this order.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
-    /// Save the progress: it was changed here.
+    /// Save the progress: it was changed here, or another tab left a value that can't be
+    /// read (the edge has already claimed that value, so two tabs don't take turns).
     Save,
-    /// Save the progress over a value another tab left that can't be read.
-    SaveOverUnreadable,
     /// Move focus (and, for a move between steps, say where the user now is).
     Focus(Focus),
     /// Tell the host page about these events.
@@ -141,14 +142,17 @@ pub enum Effect {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Session {
-    pub progress: Progress,
+    progress: Progress,
     /// Why the open step can't be left yet, once the user has tried to.
     error: Option<InputError>,
     /// Where the last answers taken from another tab put the user; see [`Progress::adopt`].
     followed: Option<Position>,
     reporter: Reporter,
-    pub offer: Option<Offer>,
-    pub notices: Vec<Notice>,
+    offer: Option<Offer>,
+    notices: Vec<Notice>,
+    /// When the progress last changed here or was replaced (`None` since the start): the
+    /// report's time, so a notice or a save doesn't move it.
+    changed_at: Option<Timestamp>,
     /// The diagnosis of the progress while the summary shows it, worked out once per change.
     diagnosis: Option<Rc<Diagnosis>>,
 }
@@ -169,6 +173,7 @@ impl Session {
             followed: None,
             offer,
             notices,
+            changed_at: None,
             diagnosis: None,
         };
         session.diagnose(checklist);
@@ -177,16 +182,21 @@ impl Session {
 
     /// The session a widget starts with. `stored` is what its storage held (`None` when
     /// storage can't be read at all), `can_save` whether storage takes writes, and `link` a
-    /// continue-link for this widget in the page's address, with its fragment.
+    /// continue-link for this widget in the page's address, with its fragment;
+    /// `language_unavailable` when the visitor's language couldn't be loaded.
     pub fn start(
         checklist: &Checklist,
         today: Date,
         stored: Option<Result<Option<Restored>, RestoreError>>,
         can_save: bool,
         link: Option<(Result<Restored, LinkError>, String)>,
+        language_unavailable: bool,
     ) -> Session {
         let fresh = || Progress::new(checklist, today);
         let mut notices = Vec::new();
+        if language_unavailable {
+            notices.push(Notice::LanguageUnavailable);
+        }
         let progress = match stored {
             None => {
                 notices.push(Notice::Unavailable);
@@ -233,6 +243,26 @@ impl Session {
         Session::new(checklist, progress, notices, offer)
     }
 
+    /// The user's answers and where they are.
+    pub fn progress(&self) -> &Progress {
+        &self.progress
+    }
+
+    /// A continue-link's answers waiting for the user to take or ignore them.
+    pub fn offer(&self) -> Option<&Offer> {
+        self.offer.as_ref()
+    }
+
+    /// The notices shown above the checklist, oldest first.
+    pub fn notices(&self) -> &[Notice] {
+        &self.notices
+    }
+
+    /// When the progress last changed (`None` if it hasn't since the session started).
+    pub fn changed_at(&self) -> Option<Timestamp> {
+        self.changed_at
+    }
+
     /// Why the open step can't be left yet: said once the user has pressed Continue.
     pub fn error(&self) -> Option<InputError> {
         self.error
@@ -244,7 +274,8 @@ impl Session {
     }
 
     /// Applies one input that happened at `now`, and returns what it asks of the world.
-    /// Nothing changes and nothing is asked when the input changes nothing.
+    /// Nothing changes and nothing is asked when the input changes nothing, except that a
+    /// refused Continue always asks for focus on its reason.
     pub fn apply(&mut self, checklist: &Checklist, input: Input, now: Timestamp) -> Vec<Effect> {
         let mut effects = Vec::new();
         match input {
@@ -252,13 +283,26 @@ impl Session {
                 let before = self.progress.clone();
                 let changed = self.progress.apply(checklist, action.clone(), now);
                 self.error = self.error_after(checklist, &action, before.at());
+                // Each refused Continue takes the user to the reason, even a repeated one.
+                let refused = matches!(action, Action::Continue)
+                    && self.progress.at() == before.at()
+                    && self.error.is_some();
                 if !changed {
+                    if refused {
+                        effects.push(Effect::Focus(Focus::Error));
+                    }
                     return effects;
                 }
+                self.changed_at = Some(now);
                 self.diagnose(checklist);
                 effects.push(Effect::Save);
                 let moved = self.progress.at() != before.at() || action == Action::StartAgain;
-                if let Some(focus) = self.focus_after(&action, moved) {
+                let focus = if refused {
+                    Some(Focus::Error)
+                } else {
+                    self.focus_after(&action, moved)
+                };
+                if let Some(focus) = focus {
                     effects.push(Effect::Focus(focus));
                 }
                 let events = self
@@ -271,6 +315,7 @@ impl Session {
             Input::Adopt(other) => {
                 // Saved elsewhere already: not saved back, and focus stays where it is.
                 if self.progress.adopt(checklist, &other, &mut self.followed) {
+                    self.changed_at = Some(now);
                     self.error = None;
                     self.reporter.sync(&self.progress);
                     self.diagnose(checklist);
@@ -285,6 +330,7 @@ impl Session {
                     return effects;
                 };
                 self.progress = (*offer.progress).clone();
+                self.changed_at = Some(now);
                 self.error = None;
                 self.reporter.sync(&self.progress);
                 self.diagnose(checklist);
@@ -303,7 +349,7 @@ impl Session {
                 }
             }
             Input::Saved => self.notices.retain(|n| *n != Notice::SaveFailed),
-            Input::WriteBack => effects.push(Effect::SaveOverUnreadable),
+            Input::WriteBack => effects.push(Effect::Save),
             Input::Notice(notice) => {
                 if self.notices.contains(&notice) {
                     return effects;

@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct CheckResultsProps {
-    pub progress: Progress,
+    pub progress: Rc<Progress>,
     pub settings: Rc<CheckSettings>,
     /// Which results to show: the mail records and registration, the portal, or all.
     #[prop_or(true)]

@@ -5,12 +5,10 @@ use yew::prelude::*;
 /// The open Yes / No / Not sure question: choosing records the answer and shows its guidance at once.
 #[component]
 pub fn ChoiceQuestion(props: &StepProps) -> Html {
+    let shared = super::use_shared();
+    let (checklist, on_action) = (&shared.checklist, &shared.on_action);
     let StepProps {
-        index,
-        checklist,
-        progress,
-        on_action,
-        ..
+        index, progress, ..
     } = props;
     let index = *index;
     let step = &checklist.steps[index];

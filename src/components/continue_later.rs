@@ -1,10 +1,11 @@
 use super::continue_elsewhere::ContinueElsewhere;
 use crate::model::Progress;
+use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ContinueLaterProps {
-    pub progress: Progress,
+    pub progress: Rc<Progress>,
 }
 
 /// "Continue on another computer", folded away under the open question: only on offer there.
@@ -12,7 +13,7 @@ pub struct ContinueLaterProps {
 pub fn ContinueLater(props: &ContinueLaterProps) -> Html {
     html! {
         <ContinueElsewhere
-            progress={props.progress.clone()}
+            progress={Rc::clone(&props.progress)}
             folded=true
         />
     }

@@ -1,4 +1,3 @@
-use crate::hooks::use_bring_to_top_on_error;
 use crate::model::{Checklist, InputError};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
@@ -19,13 +18,12 @@ pub(crate) fn message(checklist: &Checklist, error: InputError) -> &str {
     }
 }
 
-/// "There is a problem": takes focus when it appears, and its link moves focus to the form's first input.
+/// "There is a problem": the edge hook focuses it after a refused Continue, and its link moves focus to the form's first input.
 /// The link is a button: a `#fragment` link would change the host page's address.
 #[component]
 pub fn ErrorSummary(props: &ErrorSummaryProps) -> Html {
     let shared = super::use_shared();
     let summary = use_node_ref();
-    use_bring_to_top_on_error(summary.clone(), props.error);
     let Some(error) = props.error else {
         return html! {};
     };

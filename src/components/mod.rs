@@ -35,29 +35,30 @@ mod when_question;
 #[cfg(debug_assertions)]
 pub use step_item::step_renders;
 pub use troubleshooter::{
-    Commands, Shared, Troubleshooter, TroubleshooterProps, TroubleshooterView, ViewProps,
+    Commands, Troubleshooter, TroubleshooterProps, TroubleshooterView, ViewProps, WidgetContext,
 };
 
-use crate::content::SharedChecklist;
 pub(crate) use crate::model::progress::answer_text;
-use crate::model::{Action, Checklist, InputError, Progress, StepStatus};
+use crate::model::{Checklist, InputError, Progress, StepStatus};
+use std::rc::Rc;
 use yew::prelude::*;
 
-/// What the open step's views need: which step, the content, the progress, where to send actions.
+/// What the open step's views need: which step, the progress, and why it can't be left yet
+/// (the content and where actions go are in context).
 #[derive(Properties, PartialEq, Clone)]
 pub struct StepProps {
     pub index: usize,
-    pub checklist: SharedChecklist,
-    pub progress: Progress,
+    pub progress: Rc<Progress>,
     /// Why the step can't be left yet, once the user has tried to.
     pub error: Option<InputError>,
-    pub on_action: Callback<Action>,
 }
 
 /// What every part of one widget shares, given once through context instead of as props.
+/// Only [`TroubleshooterView`] renders components, and it provides the context, so a missing
+/// one is a bug here, never something a page can cause: say so rather than draw stand-in content.
 #[hook]
-pub fn use_shared() -> Shared {
-    use_context::<Shared>().unwrap_or_default()
+pub fn use_shared() -> WidgetContext {
+    use_context::<WidgetContext>().expect("a component rendered outside TroubleshooterView")
 }
 
 /// The words for a step's status: shown as text, never as colour alone.

@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct PortalCheckProps {
-    pub progress: Progress,
+    pub progress: Rc<Progress>,
     pub settings: Rc<CheckSettings>,
 }
 
@@ -38,7 +38,7 @@ pub fn PortalCheck(props: &PortalCheckProps) -> Html {
             <h4 id="et-portal-check-title">{ text.portal_heading() }</h4>
             <p>{ text.portal_intro(host_of(&settings.webmail_url)) }</p>
             { check_controls(text, &check, text.portal_now(), on_start) }
-            <CheckResults progress={props.progress.clone()} settings={Rc::clone(settings)} records={false} />
+            <CheckResults progress={Rc::clone(&props.progress)} settings={Rc::clone(settings)} records={false} />
         </section>
     }
 }

@@ -1,5 +1,3 @@
-use crate::hooks::{use_download, use_random_bytes};
-
 use crate::model::profile::{self, AddressFault};
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
@@ -20,7 +18,7 @@ enum Outcome {
 #[component]
 pub fn ProfileDownload() -> Html {
     let shared = super::use_shared();
-    let settings = super::use_shared().check_settings;
+    let settings = Rc::clone(&shared.check_settings);
     // Typed text is lost when the card moves to another cause; the `domain` setting refills it.
     let input = use_state(|| {
         let given = settings.domain.as_deref().unwrap_or_default();
@@ -28,7 +26,7 @@ pub fn ProfileDownload() -> Html {
     });
     let outcome = use_state_eq(|| Outcome::None);
     let field = use_node_ref();
-    let (download, random_bytes) = (use_download(), use_random_bytes());
+    let (download, random_bytes) = (shared.download.clone(), shared.random_bytes.clone());
     let checklist = &shared.checklist;
     let text = &checklist.text;
     if !profile::offered(&settings.servers) {
@@ -54,9 +52,9 @@ pub fn ProfileDownload() -> Html {
                     return;
                 }
             };
-            let saved = random_bytes().is_some_and(|bytes| {
+            let saved = random_bytes.emit(()).is_some_and(|bytes| {
                 let file = profile::mobileconfig(&checklist, &settings.servers, &address, &bytes);
-                download(profile::FILE_NAME, profile::MIME_TYPE, &file)
+                download.emit((profile::FILE_NAME.to_owned(), profile::MIME_TYPE, file))
             });
             outcome.set(if saved {
                 Outcome::Saved

@@ -1,9 +1,10 @@
 use crate::model::{Position, Progress};
+use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ProgressMeterProps {
-    pub progress: Progress,
+    pub progress: Rc<Progress>,
 }
 
 /// "Step N of 7" and a bar of the questions answered so far.

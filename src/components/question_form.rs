@@ -26,12 +26,9 @@ pub struct QuestionFormProps {
 #[component]
 pub fn QuestionForm(props: &QuestionFormProps) -> Html {
     let shared = use_shared();
+    let (checklist, on_action) = (&shared.checklist, &shared.on_action);
     let StepProps {
-        index,
-        checklist,
-        progress,
-        on_action,
-        ..
+        index, progress, ..
     } = &props.step;
     let step = &checklist.steps[*index];
     let why_id = format!("et-step-{index}-why");
@@ -68,10 +65,10 @@ pub fn QuestionForm(props: &QuestionFormProps) -> Html {
     let settings = Rc::clone(&shared.check_settings);
     let check = match step.check {
         Some(StepCheck::Records) => html! {
-            <RecordsCheck progress={progress.clone()} {settings} />
+            <RecordsCheck progress={Rc::clone(progress)} {settings} />
         },
         Some(StepCheck::Portal) => html! {
-            <PortalCheck progress={progress.clone()} {settings} />
+            <PortalCheck progress={Rc::clone(progress)} {settings} />
         },
         _ => html! {},
     };
@@ -99,7 +96,7 @@ pub fn QuestionForm(props: &QuestionFormProps) -> Html {
             // the answers there is offered here, below Continue, outside the live guidance (so
             // it isn't read out), and folded (made when opened: every Continue stays fast).
             if step.offers_continue {
-                <ContinueElsewhere progress={progress.clone()}
+                <ContinueElsewhere progress={Rc::clone(progress)}
                     folded=true qr_on_request=true />
             }
         </form>

@@ -10,7 +10,7 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct RecordsCheckProps {
-    pub progress: Progress,
+    pub progress: Rc<Progress>,
     pub settings: Rc<CheckSettings>,
 }
 
@@ -75,7 +75,7 @@ pub fn RecordsCheck(props: &RecordsCheckProps) -> Html {
             { check_controls(text, &check, text.check_now(), run.reform(|_| ())) }
             // The last results are hidden while a new check runs, so none is taken for its.
             if !check.is_running() {
-                <CheckResults progress={props.progress.clone()} settings={Rc::clone(settings)} portal={false} />
+                <CheckResults progress={Rc::clone(&props.progress)} settings={Rc::clone(settings)} portal={false} />
             }
         </section>
     }

@@ -1,5 +1,5 @@
 use super::use_shared;
-use crate::hooks::{use_browser_description, use_copy, use_download};
+use crate::hooks::{use_browser_description, use_copy};
 use crate::model::report::{self, Fit};
 use crate::model::{Diagnosis, Progress, Timestamp};
 use std::rc::Rc;
@@ -72,16 +72,15 @@ pub fn ReportPanel(props: &ReportPanelProps) -> Html {
         text.report_copied().into(),
         text.report_copy_failed().into(),
     );
-    let download = use_download();
     let on_download = {
-        let shown = shown.clone();
+        let (shown, download) = (shown.clone(), shared.download.clone());
         let (name, format) = (text.report_file_name().to_string(), *format);
         Callback::from(move |_| {
             let (extension, mime) = match format {
                 Format::Plain => ("txt", "text/plain;charset=utf-8"),
                 Format::Markdown => ("md", "text/markdown;charset=utf-8"),
             };
-            download(&format!("{name}.{extension}"), mime, &shown);
+            download.emit((format!("{name}.{extension}"), mime, shown.to_string()));
         })
     };
     let radio = |id: &'static str, chosen: Format, label: &str| {

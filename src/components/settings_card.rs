@@ -48,7 +48,7 @@ pub struct SettingsCardProps {
 #[component]
 pub fn SettingsCard(props: &SettingsCardProps) -> Html {
     let shared = super::use_shared();
-    let settings = super::use_shared().check_settings;
+    let settings = std::rc::Rc::clone(&shared.check_settings);
     let checklist = &shared.checklist;
     let text = &checklist.text;
     let servers = &settings.servers;

@@ -10,7 +10,7 @@ use yew::prelude::*;
 /// One step as the overview shows it: small, so that an answer re-renders only the steps
 /// whose view it changes.
 #[derive(Properties, PartialEq, Clone)]
-pub struct StepView {
+pub struct StepItemProps {
     pub index: usize,
     pub answer: Option<Answer>,
     pub status: StepStatus,
@@ -34,7 +34,7 @@ pub fn step_renders() -> Vec<u32> {
 
 /// One step of the overview: its question and status, its answer with "Change", or its form when open.
 #[component]
-pub fn StepItem(props: &StepView) -> Html {
+pub fn StepItem(props: &StepItemProps) -> Html {
     #[cfg(debug_assertions)]
     RENDERS.with(|renders| {
         let mut renders = renders.borrow_mut();
@@ -62,10 +62,8 @@ pub fn StepItem(props: &StepView) -> Html {
     let body = if let Some(progress) = &props.open {
         let step_props = StepProps {
             index,
-            checklist: checklist.clone(),
-            progress: (**progress).clone(),
+            progress: Rc::clone(progress),
             error: props.error,
-            on_action: shared.on_action.clone(),
         };
         match step.kind {
             StepKind::Choice => html! { <ChoiceQuestion ..step_props /> },

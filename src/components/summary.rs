@@ -71,7 +71,7 @@ pub fn Summary(props: &SummaryProps) -> Html {
             <TodoList steps={next_steps::from_diagnosis(checklist, progress, diagnosis)} />
             if !progress.checks().is_empty() {
                 <h4>{ text.checks_heading() }</h4>
-                <CheckResults progress={(**progress).clone()}
+                <CheckResults progress={Rc::clone(progress)}
                     settings={Rc::clone(&shared.check_settings)} />
             }
             <h4 class="et-contact-title" tabindex="-1">{ text.contact_heading() }</h4>
@@ -92,7 +92,7 @@ pub fn Summary(props: &SummaryProps) -> Html {
                 </p>
             }
             <ReportPanel progress={Rc::clone(progress)} diagnosis={Rc::clone(diagnosis)} changed_at={props.changed_at} />
-            <ContinueElsewhere progress={(**progress).clone()} />
+            <ContinueElsewhere progress={Rc::clone(progress)} />
             <details class="et-check-answers" open={wide}>
                 <summary>{ text.summary_heading() }</summary>
                 <dl class="et-summary-list">{ for rows }</dl>

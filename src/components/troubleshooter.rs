@@ -4,7 +4,7 @@ use super::{
     start_again::StartAgain, step_item::StepItem, summary::Summary,
 };
 use crate::content::SharedChecklist;
-use crate::hooks::use_troubleshooter;
+use crate::hooks::{use_troubleshooter, Download, RandomBytes};
 use crate::model::config::CheckSettings;
 use crate::model::session::{Input, Session};
 use crate::model::{Action, ConfigProblem, Position, Theme, Timestamp};
@@ -43,28 +43,18 @@ pub struct TroubleshooterProps {
 /// widget's settings and where actions go. It changes only when the widget does, so reading
 /// it re-renders nothing on an answer.
 #[derive(Clone, PartialEq)]
-pub struct Shared {
+pub struct WidgetContext {
     pub checklist: SharedChecklist,
     pub check_settings: Rc<CheckSettings>,
     pub storage_key: AttrValue,
     pub admin_contact: Option<AttrValue>,
     pub on_action: Callback<Action>,
+    /// Saves a file, and gives random bytes (for a profile's identifiers): the browser's
+    /// work, handed to components as callbacks.
+    pub download: Download,
+    pub random_bytes: RandomBytes,
     /// Minutes east of UTC, for the times shown.
     pub utc_offset: i32,
-}
-
-impl Default for Shared {
-    /// Only for a component rendered outside a widget: the built-in English checklist.
-    fn default() -> Shared {
-        Shared {
-            checklist: SharedChecklist::new(crate::content::builtin()),
-            check_settings: Rc::default(),
-            storage_key: AttrValue::default(),
-            admin_contact: None,
-            on_action: Callback::noop(),
-            utc_offset: 0,
-        }
-    }
 }
 
 /// Lets the code that mounted the widget act on it (the JavaScript handle's `reset()`).
@@ -104,19 +94,21 @@ pub fn Troubleshooter(props: &TroubleshooterProps) -> Html {
             move || *commands.0.borrow_mut() = None
         });
     }
-    let shared = Shared {
+    let shared = WidgetContext {
         checklist: props.checklist.clone(),
         check_settings: Rc::clone(&props.check_settings),
         storage_key: props.storage_key.clone(),
         admin_contact: props.admin_contact.clone(),
         on_action,
+        download: edge.download.clone(),
+        random_bytes: edge.random_bytes.clone(),
         utc_offset: edge.state.utc_offset,
     };
     html! {
         <TroubleshooterView
             {shared}
             session={Rc::clone(&edge.state.session)}
-            changed_at={edge.state.changed_at}
+            changed_at={edge.state.changed_at()}
             send={edge.send.clone()}
             theme={props.theme}
             hide_heading={props.hide_heading}
@@ -129,7 +121,7 @@ pub fn Troubleshooter(props: &TroubleshooterProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 pub struct ViewProps {
-    pub shared: Shared,
+    pub shared: WidgetContext,
     pub session: Rc<Session>,
     /// When the session last changed: the time the report gives.
     pub changed_at: Timestamp,
@@ -160,7 +152,7 @@ pub fn TroubleshooterView(props: &ViewProps) -> Html {
     let on_take = settle_offer(|| Input::TakeOffer);
     let on_ignore = settle_offer(|| Input::IgnoreOffer);
     let checklist = &shared.checklist;
-    let progress = &session.progress;
+    let progress = session.progress();
     let text = &checklist.text;
     let has_answers = progress.answers().iter().any(Option::is_some);
     let theme = match props.theme {
@@ -195,7 +187,7 @@ pub fn TroubleshooterView(props: &ViewProps) -> Html {
         Position::Summary => false,
     };
     html! {
-        <ContextProvider<Shared> context={shared.clone()}>
+        <ContextProvider<WidgetContext> context={shared.clone()}>
         <section class="et" aria-labelledby={(!props.hide_heading).then_some("et-title")}
             aria-label={props.hide_heading.then(|| text.title().to_string())}
             lang={checklist.lang.to_string()} data-theme={theme} ref={props.root.clone()}>
@@ -208,8 +200,8 @@ pub fn TroubleshooterView(props: &ViewProps) -> Html {
                 <p class="et-intro">{ text.intro(&total) }</p>
             }
             <ConfigProblems problems={Rc::clone(&props.problems)} />
-            <NoticeLine notices={session.notices.clone()} />
-            if let Some(offer) = &session.offer {
+            <NoticeLine notices={session.notices().to_vec()} />
+            if let Some(offer) = session.offer() {
                 <LinkOffer
                     offer={Rc::clone(&offer.progress)}
                     replaces={has_answers}
@@ -220,7 +212,7 @@ pub fn TroubleshooterView(props: &ViewProps) -> Html {
             if !at_summary {
                 <Prerequisites />
             }
-            <ProgressMeter progress={progress.clone()} />
+            <ProgressMeter progress={Rc::clone(&open_progress)} />
             if at_summary {
                 <Summary
                     progress={Rc::clone(&open_progress)}
@@ -237,12 +229,12 @@ pub fn TroubleshooterView(props: &ViewProps) -> Html {
             }
             // Folded below the questions, unless the open step already offers it.
             if !at_summary && has_answers && !open_offers_continue {
-                <ContinueLater progress={progress.clone()} />
+                <ContinueLater progress={Rc::clone(&open_progress)} />
             }
             <StartAgain
                 {has_answers}
             />
         </section>
-        </ContextProvider<Shared>>
+        </ContextProvider<WidgetContext>>
     }
 }

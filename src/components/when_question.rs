@@ -16,12 +16,10 @@ pub(super) fn date_entered(input: &HtmlInputElement) -> DateEntry {
 /// The open "when did it start?" step: a date and what changed then, ending with Continue.
 #[component]
 pub fn WhenQuestion(props: &StepProps) -> Html {
+    let shared = super::use_shared();
+    let (checklist, on_action) = (&shared.checklist, &shared.on_action);
     let StepProps {
-        index,
-        checklist,
-        progress,
-        on_action,
-        ..
+        index, progress, ..
     } = props;
     let index = *index;
     let step = &checklist.steps[index];

@@ -2,7 +2,7 @@
 
 use crate::browser::{download, location, random, share, view};
 use crate::content::SharedChecklist;
-use crate::model::{user_agent, InputError};
+use crate::model::user_agent;
 use std::rc::Rc;
 use web_sys::HtmlElement;
 use yew::platform::spawn_local;
@@ -20,22 +20,6 @@ pub fn use_browser_description(checklist: SharedChecklist) -> Rc<String> {
     use_memo(checklist, |checklist| {
         user_agent::describe(&checklist.text, &location::user_agent())
     })
-}
-
-/// Saves a text as a file: `(file name, MIME type, text)`, whether it went.
-#[hook]
-pub fn use_download() -> fn(&str, &str, &str) -> bool {
-    download::download
-}
-
-/// Brings `target` to the top of the view, focused, each time `error` becomes one.
-#[hook]
-pub fn use_bring_to_top_on_error(target: NodeRef, error: Option<InputError>) {
-    use_effect_with(error, move |error| {
-        if let Some(element) = target.cast::<HtmlElement>().filter(|_| error.is_some()) {
-            view::bring_to_top(&element);
-        }
-    });
 }
 
 /// Scrolls `region` into view when `chosen` changes to something, but not for what was
@@ -73,7 +57,8 @@ pub fn use_page_for_sharing(open: bool) -> Rc<Option<(String, bool, bool)>> {
 /// couldn't be shared.
 #[hook]
 pub fn use_share(title: String, url: String, failed: UseStateHandle<bool>) -> Callback<MouseEvent> {
-    Callback::from(move |_: MouseEvent| {
+    // The same callback until the link changes; any handle of `failed` sets the one state.
+    use_callback((title, url), move |_: MouseEvent, (title, url)| {
         let (failed, url, title) = (failed.clone(), url.clone(), title.clone());
         spawn_local(async move {
             failed.set(share::share(&title, &url).await == share::Shared::Failed);
@@ -81,8 +66,21 @@ pub fn use_share(title: String, url: String, failed: UseStateHandle<bool>) -> Ca
     })
 }
 
-/// 32 random bytes from the browser's generator, if it gives them.
-#[hook]
-pub fn use_random_bytes() -> fn() -> Option<[u8; 32]> {
-    random::bytes
+/// Saves a text as a file: emit `(file name, MIME type, text)`; returns whether it went.
+pub type Download = Callback<(String, &'static str, String), bool>;
+/// Emit for 32 random bytes from the browser's generator, if it gives them.
+pub type RandomBytes = Callback<(), Option<[u8; 32]>>;
+
+thread_local! {
+    // One of each per page, so a context holding them stays equal from render to render
+    // (cheaper in the bundle than a memo hook per widget).
+    static DOWNLOAD: Download = Callback::from(|(name, mime, text): (String, &'static str, String)| {
+        download::download(&name, mime, &text)
+    });
+    static RANDOM_BYTES: RandomBytes = Callback::from(|()| random::bytes());
+}
+
+/// The callbacks that save a file and give random bytes, for the widget's context.
+pub(super) fn browser_calls() -> (Download, RandomBytes) {
+    (DOWNLOAD.with(Clone::clone), RANDOM_BYTES.with(Clone::clone))
 }

@@ -4,6 +4,7 @@
 //! out, the host page's events, the address. Also takes in what other tabs save, and
 //! continue-links pasted into this one.
 
+use super::{Download, RandomBytes};
 use crate::browser::{clock, host_events, location, storage::Store, storage::Watch, view};
 use crate::content::SharedChecklist;
 use crate::model::session::{announcement, Effect, Focus, Input, Notice, Offer, Session};
@@ -15,12 +16,13 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
 
-/// What the widget renders from: the session, and when it last changed (the report's time).
+/// What the widget renders from: the session, and when it started.
 #[derive(Debug, Clone, PartialEq)]
 pub struct State {
     pub checklist: SharedChecklist,
     pub session: Rc<Session>,
-    pub changed_at: Timestamp,
+    /// When the session started: the report's time until the progress changes.
+    started_at: Timestamp,
     /// Minutes east of UTC, read once, for the times shown.
     pub utc_offset: i32,
     outbox: Outbox,
@@ -36,10 +38,15 @@ impl State {
         State {
             checklist,
             session: Rc::new(session),
-            changed_at: now,
+            started_at: now,
             utc_offset,
             outbox: Outbox::default(),
         }
+    }
+
+    /// When the progress last changed (or the session started): the report's time.
+    pub fn changed_at(&self) -> Timestamp {
+        self.session.changed_at().unwrap_or(self.started_at)
     }
 }
 
@@ -70,7 +77,7 @@ impl Reducible for State {
         Rc::new(State {
             checklist: self.checklist.clone(),
             session: Rc::new(session),
-            changed_at: now,
+            started_at: self.started_at,
             utc_offset: self.utc_offset,
             outbox: self.outbox.clone(),
         })
@@ -86,6 +93,9 @@ pub struct Troubleshooting {
     pub root: NodeRef,
     /// The live region where a move between steps is read out.
     pub announcer: NodeRef,
+    /// What components may ask of the browser, for the widget's context.
+    pub download: Download,
+    pub random_bytes: RandomBytes,
 }
 
 /// Starts the session for a storage key (with any continue-link the page was opened with),
@@ -102,10 +112,7 @@ pub fn use_troubleshooter(
         let store = Rc::clone(&store);
         let storage_key = storage_key.clone();
         use_reducer(move || {
-            let mut session = start(&store, &checklist, &storage_key);
-            if translation_missing {
-                session.notices.insert(0, Notice::LanguageUnavailable);
-            }
+            let session = start(&store, &checklist, &storage_key, translation_missing);
             State::new(
                 checklist,
                 session,
@@ -129,7 +136,7 @@ pub fn use_troubleshooter(
             let mut saved = false;
             for effect in effects {
                 match effect {
-                    Effect::Save | Effect::SaveOverUnreadable => {
+                    Effect::Save => {
                         if !saved {
                             saved = true;
                             save(&store, &state, &send);
@@ -139,7 +146,7 @@ pub fn use_troubleshooter(
                         &root,
                         &announcer,
                         &state.checklist,
-                        &state.session.progress,
+                        state.session.progress(),
                         &focus,
                     ),
                     Effect::Tell(events) => {
@@ -148,7 +155,7 @@ pub fn use_troubleshooter(
                                 host_events::send(
                                     &target,
                                     &state.checklist,
-                                    &state.session.progress,
+                                    state.session.progress(),
                                     event,
                                 );
                             }
@@ -172,6 +179,7 @@ pub fn use_troubleshooter(
                     Ok(None) => {}
                     // A newer version's value is left in place (it is kept aside too).
                     Err(RestoreError::Newer(_)) => {}
+                    // Claimed as it is read: by the time the save runs, it may have changed.
                     Err(RestoreError::Unreadable(_)) => {
                         if reader.claim_unreadable() {
                             send.emit(Input::WriteBack);
@@ -201,11 +209,14 @@ pub fn use_troubleshooter(
             move || drop(listener)
         });
     }
+    let (download, random_bytes) = super::use_browser::browser_calls();
     Troubleshooting {
         state,
         send,
         root,
         announcer,
+        download,
+        random_bytes,
     }
 }
 
@@ -214,8 +225,8 @@ fn save(store: &Store, state: &State, send: &Callback<Input>) {
     if !store.can_save() {
         return;
     }
-    let failed_before = state.session.notices.contains(&Notice::SaveFailed);
-    if !store.save(&state.session.progress, &state.checklist) {
+    let failed_before = state.session.notices().contains(&Notice::SaveFailed);
+    if !store.save(state.session.progress(), &state.checklist) {
         send.emit(Input::Notice(Notice::SaveFailed));
     } else if failed_before {
         send.emit(Input::Saved);
@@ -240,6 +251,7 @@ fn move_focus(
         Focus::Summary => find(".et-summary-title"),
         Focus::Resolved => find(".et-resolved-title"),
         Focus::Contact => find(".et-contact-title"),
+        Focus::Error => find(".et-error-summary"),
         Focus::Finding(id) => {
             let titles = root.query_selector_all(".et-finding-title").ok();
             titles.and_then(|titles| {
@@ -258,7 +270,7 @@ fn move_focus(
         return;
     };
     match focus {
-        Focus::Step(_) | Focus::Summary => view::bring_to_top(&element),
+        Focus::Step(_) | Focus::Summary | Focus::Error => view::bring_to_top(&element),
         _ => {
             // The box around it: the lead's label and the line saying why it leads, or the
             // Fixed panel's border, stay in view with the heading.
@@ -273,7 +285,12 @@ fn move_focus(
 
 /// The session to start from: saved progress (or a fresh start), notices about it, and the
 /// answers of a continue-link in the address, if any.
-fn start(store: &Store, checklist: &Checklist, storage_key: &str) -> Session {
+fn start(
+    store: &Store,
+    checklist: &Checklist,
+    storage_key: &str,
+    translation_missing: bool,
+) -> Session {
     let today = clock::today();
     let stored = store.can_read().then(|| store.load(checklist, today));
     if let Some(Err(RestoreError::Unreadable(why))) = &stored {
@@ -283,7 +300,14 @@ fn start(store: &Store, checklist: &Checklist, storage_key: &str) -> Session {
         );
     }
     let link = link_in_address(checklist, storage_key);
-    Session::start(checklist, today, stored, store.can_save(), link)
+    Session::start(
+        checklist,
+        today,
+        stored,
+        store.can_save(),
+        link,
+        translation_missing,
+    )
 }
 
 /// A continue-link for this storage key in the page's address, read, with its fragment.
