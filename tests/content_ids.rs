@@ -291,3 +291,32 @@ fn a_hosts_text_may_leave_a_value_out_but_never_name_one_the_interface_does_not_
         Err("text.intro: has the placeholders {count}, but the interface fills {total}".into())
     );
 }
+
+#[test]
+fn a_hosts_braces_that_name_no_placeholder_are_plain_text() {
+    use email_troubleshooter::model::Config;
+    let host = |text: String| {
+        let file = toml::from_str::<ChecklistFile>(&text).expect("parses");
+        let content = file.complete(None).expect("complete");
+        Config::default()
+            .set_checklist(content)
+            .map_err(|problems| {
+                let list: Vec<String> = problems.iter().map(ToString::to_string).collect();
+                list.join("\n")
+            })
+    };
+    // Only lowercase names are placeholders: a menu path or a stray brace is kept as written.
+    let action = "action = \"Open {Accounts} > Mail, then { } and {Server-Name}.\"";
+    assert_eq!(host(doctored(&english(), "action = ", action)), Ok(()));
+    let intro = "intro = \"{total} checks: open {Accounts} or { }.\"";
+    assert_eq!(host(doctored(&english(), "intro = ", intro)), Ok(()));
+    // A lowercase name the interface doesn't fill is still refused.
+    let portal = "portal_intro = \"{hots} {host}\"";
+    assert_eq!(
+        host(doctored(&english(), "portal_intro = ", portal)),
+        Err(
+            "text.portal_intro: has the placeholders {hots}, {host}, but the interface fills {host}"
+                .into()
+        )
+    );
+}

@@ -205,16 +205,23 @@ impl Checklist {
     }
 }
 
-/// The `{name}` placeholders in a text, braces and all, in the order they stand.
+/// The `{name}` placeholders in a text, braces and all, in the order they stand. Only a
+/// lowercase name (`a-z` and `_`) is one: a host's `{Accounts}` or `{ }` is plain text.
 pub(super) fn placeholders(text: &str) -> Vec<&str> {
     let mut names = Vec::new();
     let mut rest = text;
     while let Some(start) = rest.find('{') {
-        let Some(end) = rest[start..].find('}') else {
-            break;
-        };
-        names.push(&rest[start..start + end + 1]);
-        rest = &rest[start + end + 1..];
+        let after = &rest[start + 1..];
+        let length = after
+            .bytes()
+            .take_while(|b| b.is_ascii_lowercase() || *b == b'_')
+            .count();
+        if length > 0 && after.as_bytes().get(length) == Some(&b'}') {
+            names.push(&rest[start..start + length + 2]);
+            rest = &after[length + 1..];
+        } else {
+            rest = after;
+        }
     }
     names
 }
