@@ -138,6 +138,7 @@ impl RustLiteral for CheckRule {
         struct_literal!(
             self,
             CheckRule {
+                signal_id,
                 signal,
                 points_to,
                 confidence,
@@ -200,6 +201,7 @@ impl RustLiteral for Step {
                 question,
                 why,
                 link,
+                check_id,
                 check,
                 offers_continue,
                 options

@@ -3,7 +3,7 @@
 //! check rules name are resolved to typed references when the content is checked.
 #![cfg(not(target_arch = "wasm32"))]
 
-use email_troubleshooter::model::checklist::ChecklistFile;
+use email_troubleshooter::model::checklist::{ChecklistFile, StrictIds};
 use email_troubleshooter::model::{
     AnswerRef, Checklist, Choice, OptionRef, Signal, StepCheck, StepKind, UiText,
 };
@@ -29,6 +29,7 @@ fn doctored(text: &str, line_start: &str, line: &str) -> String {
 
 /// A content file's text, read and checked as build.rs checks a built-in language.
 fn read(text: &str) -> Result<Checklist, String> {
+    toml::from_str::<StrictIds>(text).map_err(|e| e.to_string())?;
     let file = toml::from_str::<ChecklistFile>(text).map_err(|e| e.to_string())?;
     let content = file.complete(None)?;
     content.checked_builtin().map_err(|problems| {
@@ -80,7 +81,7 @@ fn the_built_in_content_uses_every_check_and_its_signals_in_the_checks_words() {
         checks,
         [StepCheck::Portal, StepCheck::Records, StepCheck::Portal]
     );
-    assert_eq!(content.check_rules[0].signal, Signal::MxNone);
+    assert_eq!(content.check_rules[0].signal, Some(Signal::MxNone));
 }
 
 #[test]
@@ -319,4 +320,81 @@ fn a_hosts_braces_that_name_no_placeholder_are_plain_text() {
                 .into()
         )
     );
+}
+
+#[test]
+fn a_hosts_unknown_check_or_signal_is_refused_naming_every_place() {
+    use email_troubleshooter::model::Config;
+    let text = english()
+        .replacen("check = \"records\"", "check = \"recrods\"", 1)
+        .replacen("signal = \"mx_none\"", "signal = \"mx_nothing\"", 1)
+        .replacen("signal = \"mx_null\"", "signal = \"mx_nul\"", 1);
+    let file = toml::from_str::<ChecklistFile>(&text).expect("read as written");
+    let content = file.complete(None).expect("complete");
+    let records = content
+        .steps
+        .iter()
+        .position(|s| s.check_id.as_deref() == Some("recrods"))
+        .expect("the doctored step");
+    assert_eq!(content.steps[records].check, None, "runs no check");
+    let mx_nul = content
+        .check_rules
+        .iter()
+        .position(|r| r.signal_id == "mx_nul")
+        .expect("the doctored rule");
+    let problems: Vec<String> = Config::default()
+        .set_checklist(content.clone())
+        .expect_err("refused")
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(
+        problems,
+        [
+            format!(
+                "steps[{records}] ({}): names a check this widget doesn't run (recrods)",
+                content.steps[records].id
+            ),
+            "check_rules[0] (mx_nothing): names a signal checks don't give".to_owned(),
+            format!("check_rules[{mx_nul}] (mx_nul): names a signal checks don't give"),
+        ]
+    );
+}
+
+#[test]
+fn a_check_rule_whose_answer_condition_is_unresolved_never_holds() {
+    use email_troubleshooter::model::diagnosis::rule_holds;
+    use email_troubleshooter::model::{Date, Progress};
+    let content = read(&english()).expect("sound");
+    let rule = content
+        .check_rules
+        .iter()
+        .find(|r| r.if_answer.as_deref() == Some("migrated=yes"))
+        .expect("a conditioned rule")
+        .clone();
+    // No answers yet: the condition isn't met, resolved or not.
+    let progress = Progress::new(&content, Date::new(2026, 11, 24).expect("a date"));
+    assert!(!rule_holds(&content, &progress, &rule));
+    let unresolved = email_troubleshooter::model::checklist::CheckRule {
+        if_answer_ref: None,
+        ..rule
+    };
+    assert!(
+        !rule_holds(&content, &progress, &unresolved),
+        "a condition not resolved is not met"
+    );
+}
+
+#[test]
+fn a_checklist_read_but_not_checked_has_its_answers_resolved() {
+    let text = english();
+    let file = toml::from_str::<ChecklistFile>(&text).expect("parses");
+    let read_only = file.complete(None).expect("complete");
+    let checked = read(&text).expect("sound");
+    assert_eq!(read_only.conflicts, checked.conflicts);
+    assert_eq!(read_only.check_rules, checked.check_rules);
+    assert!(read_only
+        .conflicts
+        .iter()
+        .all(|c| !c.answer_refs.is_empty()));
 }

@@ -107,3 +107,25 @@ impl OptionRef {
         }
     }
 }
+
+/// A content file's checks and signals read strictly, each by its type. A host's checklist
+/// keeps them as written and `problems()` names an unknown one by place; the build reads its
+/// own files with this first, so the parser's message gives the line too.
+#[derive(serde::Deserialize)]
+pub struct StrictIds {
+    #[serde(default)]
+    pub steps: Vec<StrictStep>,
+    #[serde(default)]
+    pub check_rules: Vec<StrictRule>,
+}
+
+#[derive(serde::Deserialize)]
+pub struct StrictStep {
+    #[serde(default)]
+    pub check: Option<StepCheck>,
+}
+
+#[derive(serde::Deserialize)]
+pub struct StrictRule {
+    pub signal: Signal,
+}

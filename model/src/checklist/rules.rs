@@ -36,17 +36,8 @@ impl Checklist {
         if !problems.is_empty() {
             return Err(problems);
         }
-        let mut conflicts = self.conflicts.to_vec();
-        for conflict in &mut conflicts {
-            let refs = conflict.answers.iter().filter_map(|a| self.answer_of(a));
-            conflict.answer_refs = refs.collect::<Vec<_>>().into();
-        }
-        let mut rules = self.check_rules.to_vec();
-        for rule in &mut rules {
-            rule.if_answer_ref = rule.if_answer.as_deref().and_then(|a| self.answer_of(a));
-        }
-        self.conflicts = conflicts.into();
-        self.check_rules = rules.into();
+        // Resolved again: the content may have changed since it was read.
+        self.resolve();
         Ok(self)
     }
 
@@ -181,6 +172,14 @@ impl Checklist {
             if !known_link(&step.link) {
                 report(place.clone(), "names a link that is not defined");
             }
+            if let Some(check) = step.check_id.as_deref() {
+                if StepCheck::from_id(check).is_none() {
+                    report(
+                        place.clone(),
+                        &format!("names a check this widget doesn't run ({check})"),
+                    );
+                }
+            }
             if step.kind == StepKind::Choice
                 && !(step.choice(Choice::Yes).is_some() && step.choice(Choice::No).is_some())
             {
@@ -230,7 +229,10 @@ impl Checklist {
             }
         }
         for (index, rule) in self.check_rules.iter().enumerate() {
-            let place = format!("check_rules[{index}] ({})", rule.signal.id());
+            let place = format!("check_rules[{index}] ({})", rule.signal_id);
+            if Signal::from_id(&rule.signal_id).is_none() {
+                report(place.clone(), "names a signal checks don't give");
+            }
             if self.finding(&rule.points_to).is_none() {
                 report(place.clone(), "points to a finding that is not defined");
             }

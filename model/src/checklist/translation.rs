@@ -43,7 +43,7 @@ impl Checklist {
                         s.id,
                         s.kind,
                         s.link,
-                        s.check,
+                        s.check_id,
                         s.offers_continue,
                         options.join(" ")
                     )
@@ -82,10 +82,7 @@ impl Checklist {
                 .map(|r| {
                     format!(
                         "{}>{}:{:?}:{:?}",
-                        r.signal.id(),
-                        r.points_to,
-                        r.confidence,
-                        r.if_answer
+                        r.signal_id, r.points_to, r.confidence, r.if_answer
                     )
                 })
                 .collect::<Vec<_>>()
