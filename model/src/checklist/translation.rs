@@ -127,14 +127,17 @@ impl Checklist {
     }
 
     /// Names this content for translation files, which carry the name they were made for: the
-    /// English file's bytes and, in their order, its translatable texts. A file made while the
-    /// slots were in another order is refused even when the English file is unchanged, since
+    /// English file's bytes and, in their order, its translatable slots, each by its key and
+    /// text. A file made while the slots were in another order is refused even when the
+    /// English file is unchanged (and even where two swapped slots hold the same English), since
     /// its texts would land in the wrong places.
     pub fn fingerprint(&self, source: &[u8]) -> String {
         let mut hash = crate::fnv::Fnv64::new();
         hash.add(source);
-        for slot in self.clone().translatable_mut() {
-            // A separator no text holds, so moving text between slots changes the name too.
+        for (key, slot) in self.clone().slots_mut(|parts| parts.join(".")) {
+            // A separator no key or text holds, so moving text between slots changes the name.
+            hash.add(&[0]);
+            hash.add(key.as_bytes());
             hash.add(&[0]);
             hash.add(slot.as_bytes());
         }
@@ -145,38 +148,71 @@ impl Checklist {
     /// share everything else with English (`differences_from` makes sure), so a translation
     /// travels as this list of texts alone and is put back with [`Checklist::translated`].
     pub fn translatable_mut(&mut self) -> Vec<&mut Text> {
-        let mut texts = vec![&mut self.lang, &mut self.provider];
-        texts.extend(self.text.values_mut());
+        // No keys: the wasm never names the slots, only the build's fingerprint does.
+        let slots = self.slots_mut(|_| ());
+        slots.into_iter().map(|((), text)| text).collect()
+    }
+
+    /// The translatable texts in their order, each with the key `key` makes of its place
+    /// (`["steps", "webmail", "question"]`), so the order and the names can't drift apart.
+    fn slots_mut<K>(&mut self, key: impl Fn(&[&str]) -> K) -> Vec<(K, &mut Text)> {
+        let mut texts = vec![(key(&["lang"]), &mut self.lang)];
+        texts.push((key(&["provider"]), &mut self.provider));
+        let keys = UiText::KEYS.iter().map(|k| key(&["text", k]));
+        texts.extend(keys.zip(self.text.values_mut()));
         let prerequisites = &mut self.prerequisites;
-        texts.push(&mut prerequisites.applies_to);
-        texts.push(&mut prerequisites.difficulty);
-        texts.push(&mut prerequisites.time_needed);
-        texts.extend(prerequisites.tools.to_mut().iter_mut());
-        texts.extend(prerequisites.in_short.as_mut());
-        texts.extend(self.links.to_mut().iter_mut().map(|link| &mut link.label));
-        for finding in self.findings.to_mut() {
-            texts.push(&mut finding.title);
-            texts.push(&mut finding.action);
+        let pre = |field| key(&["prerequisites", field]);
+        texts.push((pre("applies_to"), &mut prerequisites.applies_to));
+        texts.push((pre("difficulty"), &mut prerequisites.difficulty));
+        texts.push((pre("time_needed"), &mut prerequisites.time_needed));
+        for tool in prerequisites.tools.to_mut().iter_mut() {
+            texts.push((pre("tools"), tool));
         }
-        texts.extend(
-            self.conflicts
-                .to_mut()
-                .iter_mut()
-                .map(|conflict| &mut conflict.explanation),
-        );
+        if let Some(in_short) = prerequisites.in_short.as_mut() {
+            texts.push((pre("in_short"), in_short));
+        }
+        for link in self.links.to_mut().iter_mut() {
+            texts.push((key(&["links", &link.id, "label"]), &mut link.label));
+        }
+        for finding in self.findings.to_mut() {
+            texts.push((key(&["findings", &finding.id, "title"]), &mut finding.title));
+            texts.push((
+                key(&["findings", &finding.id, "action"]),
+                &mut finding.action,
+            ));
+        }
+        for conflict in self.conflicts.to_mut().iter_mut() {
+            // By the answers it joins; the first and last, so the wasm builds no string.
+            let answers = &conflict.answers;
+            let first = answers.first().map_or("", |a| &**a);
+            let last = answers.last().map_or("", |a| &**a);
+            let place = key(&["conflicts", first, last]);
+            texts.push((place, &mut conflict.explanation));
+        }
         for step in self.steps.to_mut() {
-            texts.push(&mut step.question);
-            texts.push(&mut step.why);
+            texts.push((key(&["steps", &step.id, "question"]), &mut step.question));
+            texts.push((key(&["steps", &step.id, "why"]), &mut step.why));
             for option in step.options.to_mut() {
-                texts.extend(option.label.as_mut());
-                texts.push(&mut option.means);
-                texts.push(&mut option.next);
-                texts.extend(option.todo.as_mut());
+                let at = |field| key(&["steps", &step.id, &option.id, field]);
+                let label = at("label");
+                let means = at("means");
+                let next = at("next");
+                let todo = at("todo");
+                if let Some(text) = option.label.as_mut() {
+                    texts.push((label, text));
+                }
+                texts.push((means, &mut option.means));
+                texts.push((next, &mut option.next));
+                if let Some(text) = option.todo.as_mut() {
+                    texts.push((todo, text));
+                }
             }
         }
         for app in self.mail_apps.to_mut() {
-            texts.push(&mut app.label);
-            texts.extend(app.lines.to_mut().iter_mut());
+            texts.push((key(&["mail_apps", &app.id, "label"]), &mut app.label));
+            for line in app.lines.to_mut().iter_mut() {
+                texts.push((key(&["mail_apps", &app.id, "lines"]), line));
+            }
         }
         texts
     }
