@@ -134,7 +134,10 @@ impl Checklist {
     pub fn fingerprint(&self, source: &[u8]) -> String {
         let mut hash = crate::fnv::Fnv64::new();
         hash.add(source);
-        for (key, slot) in self.clone().slots_mut(|parts| parts.join(".")) {
+        let mut copy = self.clone();
+        let mut slots: Vec<(String, &mut Text)> = Vec::new();
+        copy.visit_slots(&mut slots);
+        for (key, slot) in slots {
             // A separator no key or text holds, so moving text between slots changes the name.
             hash.add(&[0]);
             hash.add(key.as_bytes());
@@ -148,73 +151,74 @@ impl Checklist {
     /// share everything else with English (`differences_from` makes sure), so a translation
     /// travels as this list of texts alone and is put back with [`Checklist::translated`].
     pub fn translatable_mut(&mut self) -> Vec<&mut Text> {
-        // No keys: the wasm never names the slots, only the build's fingerprint does.
-        let slots = self.slots_mut(|_| ());
-        slots.into_iter().map(|((), text)| text).collect()
+        let mut texts = Vec::new();
+        self.visit_slots(&mut texts);
+        texts
     }
 
-    /// The translatable texts in their order, each with the key `key` makes of its place
-    /// (`["steps", "webmail", "question"]`), so the order and the names can't drift apart.
-    fn slots_mut<K>(&mut self, key: impl Fn(&[&str]) -> K) -> Vec<(K, &mut Text)> {
-        let mut texts = vec![(key(&["lang"]), &mut self.lang)];
-        texts.push((key(&["provider"]), &mut self.provider));
-        let keys = UiText::KEYS.iter().map(|k| key(&["text", k]));
-        texts.extend(keys.zip(self.text.values_mut()));
-        let prerequisites = &mut self.prerequisites;
-        let pre = |field| key(&["prerequisites", field]);
-        texts.push((pre("applies_to"), &mut prerequisites.applies_to));
-        texts.push((pre("difficulty"), &mut prerequisites.difficulty));
-        texts.push((pre("time_needed"), &mut prerequisites.time_needed));
-        for tool in prerequisites.tools.to_mut().iter_mut() {
-            texts.push((pre("tools"), tool));
+    /// Gives `out` the translatable texts in their order, each with its key
+    /// (`steps.webmail.question`), so the order and the names can't drift apart. A key is
+    /// made only when asked for: the wasm never names the slots, only the build does.
+    fn visit_slots<'a>(&'a mut self, out: &mut impl Slots<'a>) {
+        out.slot(|| "lang".into(), &mut self.lang);
+        out.slot(|| "provider".into(), &mut self.provider);
+        for (index, text) in self.text.values_mut().into_iter().enumerate() {
+            // Looked up only when asked for, so the wasm doesn't keep the list of keys.
+            let key = || {
+                format!(
+                    "text.{}",
+                    UiText::KEYS.get(index).copied().unwrap_or_default()
+                )
+            };
+            out.slot(key, text);
         }
-        if let Some(in_short) = prerequisites.in_short.as_mut() {
-            texts.push((pre("in_short"), in_short));
+        let pre = &mut self.prerequisites;
+        out.slot(|| "prerequisites.applies_to".into(), &mut pre.applies_to);
+        out.slot(|| "prerequisites.difficulty".into(), &mut pre.difficulty);
+        out.slot(|| "prerequisites.time_needed".into(), &mut pre.time_needed);
+        for tool in pre.tools.to_mut().iter_mut() {
+            out.slot(|| "prerequisites.tools".into(), tool);
+        }
+        if let Some(in_short) = pre.in_short.as_mut() {
+            out.slot(|| "prerequisites.in_short".into(), in_short);
         }
         for link in self.links.to_mut().iter_mut() {
-            texts.push((key(&["links", &link.id, "label"]), &mut link.label));
+            out.slot(|| format!("links.{}.label", link.id), &mut link.label);
         }
         for finding in self.findings.to_mut() {
-            texts.push((key(&["findings", &finding.id, "title"]), &mut finding.title));
-            texts.push((
-                key(&["findings", &finding.id, "action"]),
-                &mut finding.action,
-            ));
+            let id = &finding.id;
+            out.slot(|| format!("findings.{id}.title"), &mut finding.title);
+            out.slot(|| format!("findings.{id}.action"), &mut finding.action);
         }
         for conflict in self.conflicts.to_mut().iter_mut() {
-            // By the answers it joins; the first and last, so the wasm builds no string.
             let answers = &conflict.answers;
-            let first = answers.first().map_or("", |a| &**a);
-            let last = answers.last().map_or("", |a| &**a);
-            let place = key(&["conflicts", first, last]);
-            texts.push((place, &mut conflict.explanation));
+            let key = || format!("conflicts.{}", answers.join("+"));
+            out.slot(key, &mut conflict.explanation);
         }
         for step in self.steps.to_mut() {
-            texts.push((key(&["steps", &step.id, "question"]), &mut step.question));
-            texts.push((key(&["steps", &step.id, "why"]), &mut step.why));
+            let id = &step.id;
+            out.slot(|| format!("steps.{id}.question"), &mut step.question);
+            out.slot(|| format!("steps.{id}.why"), &mut step.why);
             for option in step.options.to_mut() {
-                let at = |field| key(&["steps", &step.id, &option.id, field]);
-                let label = at("label");
-                let means = at("means");
-                let next = at("next");
-                let todo = at("todo");
+                let option_id = &option.id;
+                let at = |field| move || format!("steps.{id}.{option_id}.{field}");
                 if let Some(text) = option.label.as_mut() {
-                    texts.push((label, text));
+                    out.slot(at("label"), text);
                 }
-                texts.push((means, &mut option.means));
-                texts.push((next, &mut option.next));
+                out.slot(at("means"), &mut option.means);
+                out.slot(at("next"), &mut option.next);
                 if let Some(text) = option.todo.as_mut() {
-                    texts.push((todo, text));
+                    out.slot(at("todo"), text);
                 }
             }
         }
         for app in self.mail_apps.to_mut() {
-            texts.push((key(&["mail_apps", &app.id, "label"]), &mut app.label));
+            let id = &app.id;
+            out.slot(|| format!("mail_apps.{id}.label"), &mut app.label);
             for line in app.lines.to_mut().iter_mut() {
-                texts.push((key(&["mail_apps", &app.id, "lines"]), line));
+                out.slot(|| format!("mail_apps.{id}.lines"), line);
             }
         }
-        texts
     }
 
     /// This checklist in another language, from that language's texts in the order of
@@ -235,6 +239,23 @@ impl Checklist {
                 .bytes()
                 .all(|b| b.is_ascii_alphanumeric() || b == b'-');
         plausible_lang.then_some(copy)
+    }
+}
+
+/// Where [`Checklist::visit_slots`] puts the texts: with their keys, or (in the wasm) alone.
+trait Slots<'a> {
+    fn slot(&mut self, key: impl FnOnce() -> String, text: &'a mut Text);
+}
+
+impl<'a> Slots<'a> for Vec<&'a mut Text> {
+    fn slot(&mut self, _: impl FnOnce() -> String, text: &'a mut Text) {
+        self.push(text);
+    }
+}
+
+impl<'a> Slots<'a> for Vec<(String, &'a mut Text)> {
+    fn slot(&mut self, key: impl FnOnce() -> String, text: &'a mut Text) {
+        self.push((key(), text));
     }
 }
 
