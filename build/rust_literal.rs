@@ -138,7 +138,6 @@ impl RustLiteral for CheckRule {
         struct_literal!(
             self,
             CheckRule {
-                signal_id,
                 signal,
                 points_to,
                 confidence,
@@ -201,7 +200,6 @@ impl RustLiteral for Step {
                 question,
                 why,
                 link,
-                check_id,
                 check,
                 offers_continue,
                 options

@@ -787,7 +787,7 @@ fn a_check_that_points_where_an_answer_says_otherwise_is_pointed_out() {
     let rule = content
         .check_rules
         .iter()
-        .find(|r| r.signal_id == "mx_none")
+        .find(|r| r.signal.id() == "mx_none")
         .expect("a rule");
     let (step, pointing) = step_pointing_to(&content, &rule.points_to);
     let mx_none = CheckResult::Mx(mx_result(

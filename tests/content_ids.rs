@@ -81,7 +81,7 @@ fn the_built_in_content_uses_every_check_and_its_signals_in_the_checks_words() {
         checks,
         [StepCheck::Portal, StepCheck::Records, StepCheck::Portal]
     );
-    assert_eq!(content.check_rules[0].signal, Some(Signal::MxNone));
+    assert_eq!(content.check_rules[0].signal, Signal::MxNone);
 }
 
 #[test]
@@ -329,21 +329,22 @@ fn a_hosts_unknown_check_or_signal_is_refused_naming_every_place() {
         .replacen("check = \"records\"", "check = \"recrods\"", 1)
         .replacen("signal = \"mx_none\"", "signal = \"mx_nothing\"", 1)
         .replacen("signal = \"mx_null\"", "signal = \"mx_nul\"", 1);
-    let file = toml::from_str::<ChecklistFile>(&text).expect("read as written");
-    let content = file.complete(None).expect("complete");
-    let records = content
+    let english = read(&english()).expect("sound");
+    let records = english
         .steps
         .iter()
-        .position(|s| s.check_id.as_deref() == Some("recrods"))
-        .expect("the doctored step");
-    assert_eq!(content.steps[records].check, None, "runs no check");
-    let mx_nul = content
+        .position(|s| s.check == Some(StepCheck::Records))
+        .expect("a records step");
+    let mx_null = english
         .check_rules
         .iter()
-        .position(|r| r.signal_id == "mx_nul")
-        .expect("the doctored rule");
+        .position(|r| r.signal == Signal::MxNull)
+        .expect("an mx_null rule");
+    let file = toml::from_str::<ChecklistFile>(&text).expect("read, unknown ids and all");
+    let content = file.complete(None).expect("complete");
+    assert_eq!(content.steps[records].check, Some(StepCheck::Unknown));
     let problems: Vec<String> = Config::default()
-        .set_checklist(content.clone())
+        .set_checklist(content)
         .expect_err("refused")
         .iter()
         .map(ToString::to_string)
@@ -352,11 +353,11 @@ fn a_hosts_unknown_check_or_signal_is_refused_naming_every_place() {
         problems,
         [
             format!(
-                "steps[{records}] ({}): names a check this widget doesn't run (recrods)",
-                content.steps[records].id
+                "steps[{records}] ({}): names a check this widget doesn't run",
+                english.steps[records].id
             ),
-            "check_rules[0] (mx_nothing): names a signal checks don't give".to_owned(),
-            format!("check_rules[{mx_nul}] (mx_nul): names a signal checks don't give"),
+            "check_rules[0]: names a signal checks don't give".to_owned(),
+            format!("check_rules[{mx_null}]: names a signal checks don't give"),
         ]
     );
 }

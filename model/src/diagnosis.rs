@@ -145,7 +145,7 @@ pub fn diagnose(checklist: &Checklist, progress: &Progress) -> Diagnosis {
         for rule in checklist
             .check_rules
             .iter()
-            .filter(|r| r.signal == Some(signal) && rule_holds(checklist, progress, r))
+            .filter(|r| r.signal == signal && rule_holds(checklist, progress, r))
         {
             add(&rule.points_to, rule.confidence, Source::Check(kind));
         }

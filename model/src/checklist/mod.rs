@@ -163,12 +163,9 @@ pub enum Confidence {
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CheckRule {
-    /// The signal as written; a host's unknown one is named by `problems()`, with its place.
-    #[serde(rename = "signal")]
-    pub signal_id: Text,
-    /// `signal_id` resolved when the content is read; `None` for one checks don't give.
-    #[serde(skip)]
-    pub signal: Option<Signal>,
+    /// A host's unknown one is read as [`Signal::Unknown`], for `problems()` to name.
+    #[serde(deserialize_with = "Signal::leniently")]
+    pub signal: Signal,
     pub points_to: Text,
     pub confidence: Confidence,
     /// The rule holds only with this answer, written `step=option`: an autodiscover record
@@ -209,12 +206,9 @@ pub struct Step {
     pub why: Text,
     #[serde(default)]
     pub link: Option<Text>,
-    /// A check the browser can run for this question, as written; a host's unknown one is
-    /// named by `problems()`, with its place.
-    #[serde(default, rename = "check")]
-    pub check_id: Option<Text>,
-    /// `check_id` resolved when the content is read; `None` for one this widget doesn't run.
-    #[serde(skip)]
+    /// A check the browser can run for this question. A host's unknown one is read as
+    /// [`StepCheck::Unknown`], for `problems()` to name.
+    #[serde(default, deserialize_with = "ids::check_leniently")]
     pub check: Option<StepCheck>,
     /// This step sends the user to another computer or network, so its guidance offers the
     /// link that carries their answers there.
@@ -257,13 +251,10 @@ pub struct AnswerOption {
 }
 
 impl Checklist {
-    /// Resolves the ids the content writes as text (checks, signals, `step=option` answers)
-    /// to the typed values the diagnosis and the components read. One that names nothing
-    /// stays `None` (or out of a conflict's list), which `problems()` reports by place.
+    /// Resolves the `step=option` answers conflicts and check rules name to the typed
+    /// references the diagnosis reads. One that names nothing stays out (or `None`), which
+    /// `problems()` reports by place.
     pub fn resolve(&mut self) {
-        for step in self.steps.to_mut() {
-            step.check = step.check_id.as_deref().and_then(StepCheck::from_id);
-        }
         let mut conflicts = self.conflicts.to_vec();
         for conflict in &mut conflicts {
             let refs = conflict.answers.iter().filter_map(|a| self.answer_of(a));
@@ -271,7 +262,6 @@ impl Checklist {
         }
         let mut rules = self.check_rules.to_vec();
         for rule in &mut rules {
-            rule.signal = Signal::from_id(&rule.signal_id);
             rule.if_answer_ref = rule.if_answer.as_deref().and_then(|a| self.answer_of(a));
         }
         self.conflicts = conflicts.into();

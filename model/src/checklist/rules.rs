@@ -172,13 +172,8 @@ impl Checklist {
             if !known_link(&step.link) {
                 report(place.clone(), "names a link that is not defined");
             }
-            if let Some(check) = step.check_id.as_deref() {
-                if StepCheck::from_id(check).is_none() {
-                    report(
-                        place.clone(),
-                        &format!("names a check this widget doesn't run ({check})"),
-                    );
-                }
+            if step.check == Some(StepCheck::Unknown) {
+                report(place.clone(), "names a check this widget doesn't run");
             }
             if step.kind == StepKind::Choice
                 && !(step.choice(Choice::Yes).is_some() && step.choice(Choice::No).is_some())
@@ -229,8 +224,11 @@ impl Checklist {
             }
         }
         for (index, rule) in self.check_rules.iter().enumerate() {
-            let place = format!("check_rules[{index}] ({})", rule.signal_id);
-            if Signal::from_id(&rule.signal_id).is_none() {
+            let place = match rule.signal {
+                Signal::Unknown => format!("check_rules[{index}]"),
+                signal => format!("check_rules[{index}] ({})", signal.id()),
+            };
+            if rule.signal == Signal::Unknown {
                 report(place.clone(), "names a signal checks don't give");
             }
             if self.finding(&rule.points_to).is_none() {

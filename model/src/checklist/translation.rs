@@ -43,7 +43,7 @@ impl Checklist {
                         s.id,
                         s.kind,
                         s.link,
-                        s.check_id,
+                        s.check,
                         s.offers_continue,
                         options.join(" ")
                     )
@@ -82,7 +82,10 @@ impl Checklist {
                 .map(|r| {
                     format!(
                         "{}>{}:{:?}:{:?}",
-                        r.signal_id, r.points_to, r.confidence, r.if_answer
+                        r.signal.id(),
+                        r.points_to,
+                        r.confidence,
+                        r.if_answer
                     )
                 })
                 .collect::<Vec<_>>()

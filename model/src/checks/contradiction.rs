@@ -34,7 +34,7 @@ pub fn contradictions(checklist: &Checklist, progress: &Progress) -> Vec<Contrad
                     // A "possible" cause is too weak to say an answer doesn't fit it, and a
                     // rule whose answer condition isn't met says nothing at all.
                     .filter(|rule| {
-                        rule.signal == Some(signal)
+                        rule.signal == signal
                             && rule.confidence > Confidence::Possible
                             && rule_holds(checklist, progress, rule)
                     })
