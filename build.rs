@@ -9,7 +9,7 @@ mod css;
 #[path = "build/rust_literal.rs"]
 mod rust_literal;
 
-use email_troubleshooter_model::checklist::{Checklist, ChecklistFile};
+use email_troubleshooter_model::checklist::{Checklist, ChecklistFile, StrictIds};
 use rust_literal::RustLiteral;
 use std::{env, fs, path::Path};
 
@@ -108,6 +108,8 @@ fn main() {
 fn read(lang: &str) -> Checklist {
     let path = format!("content/{lang}.toml");
     let text = fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    // Checks and signals first, strictly, so an unknown one is named with its line.
+    toml::from_str::<StrictIds>(&text).unwrap_or_else(|e| panic!("{path}: {e}"));
     let file: ChecklistFile = toml::from_str(&text).unwrap_or_else(|e| panic!("{path}: {e}"));
     let content = file
         .complete(None)

@@ -3,7 +3,7 @@
 //! check rules name are resolved to typed references when the content is checked.
 #![cfg(not(target_arch = "wasm32"))]
 
-use email_troubleshooter::model::checklist::ChecklistFile;
+use email_troubleshooter::model::checklist::{ChecklistFile, StrictIds};
 use email_troubleshooter::model::{
     AnswerRef, Checklist, Choice, OptionRef, Signal, StepCheck, StepKind, UiText,
 };
@@ -29,6 +29,7 @@ fn doctored(text: &str, line_start: &str, line: &str) -> String {
 
 /// A content file's text, read and checked as build.rs checks a built-in language.
 fn read(text: &str) -> Result<Checklist, String> {
+    toml::from_str::<StrictIds>(text).map_err(|e| e.to_string())?;
     let file = toml::from_str::<ChecklistFile>(text).map_err(|e| e.to_string())?;
     let content = file.complete(None)?;
     content.checked_builtin().map_err(|problems| {
@@ -290,4 +291,111 @@ fn a_hosts_text_may_leave_a_value_out_but_never_name_one_the_interface_does_not_
         host("intro = \"{count} quick checks.\""),
         Err("text.intro: has the placeholders {count}, but the interface fills {total}".into())
     );
+}
+
+#[test]
+fn a_hosts_braces_that_name_no_placeholder_are_plain_text() {
+    use email_troubleshooter::model::Config;
+    let host = |text: String| {
+        let file = toml::from_str::<ChecklistFile>(&text).expect("parses");
+        let content = file.complete(None).expect("complete");
+        Config::default()
+            .set_checklist(content)
+            .map_err(|problems| {
+                let list: Vec<String> = problems.iter().map(ToString::to_string).collect();
+                list.join("\n")
+            })
+    };
+    // Only lowercase names are placeholders: a menu path or a stray brace is kept as written.
+    let action = "action = \"Open {Accounts} > Mail, then { } and {Server-Name}.\"";
+    assert_eq!(host(doctored(&english(), "action = ", action)), Ok(()));
+    let intro = "intro = \"{total} checks: open {Accounts} or { }.\"";
+    assert_eq!(host(doctored(&english(), "intro = ", intro)), Ok(()));
+    // A lowercase name the interface doesn't fill is still refused.
+    let portal = "portal_intro = \"{hots} {host}\"";
+    assert_eq!(
+        host(doctored(&english(), "portal_intro = ", portal)),
+        Err(
+            "text.portal_intro: has the placeholders {hots}, {host}, but the interface fills {host}"
+                .into()
+        )
+    );
+}
+
+#[test]
+fn a_hosts_unknown_check_or_signal_is_refused_naming_every_place() {
+    use email_troubleshooter::model::Config;
+    let text = english()
+        .replacen("check = \"records\"", "check = \"recrods\"", 1)
+        .replacen("signal = \"mx_none\"", "signal = \"mx_nothing\"", 1)
+        .replacen("signal = \"mx_null\"", "signal = \"mx_nul\"", 1);
+    let english = read(&english()).expect("sound");
+    let records = english
+        .steps
+        .iter()
+        .position(|s| s.check == Some(StepCheck::Records))
+        .expect("a records step");
+    let mx_null = english
+        .check_rules
+        .iter()
+        .position(|r| r.signal == Signal::MxNull)
+        .expect("an mx_null rule");
+    let file = toml::from_str::<ChecklistFile>(&text).expect("read, unknown ids and all");
+    let content = file.complete(None).expect("complete");
+    assert_eq!(content.steps[records].check, Some(StepCheck::Unknown));
+    let problems: Vec<String> = Config::default()
+        .set_checklist(content)
+        .expect_err("refused")
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(
+        problems,
+        [
+            format!(
+                "steps[{records}] ({}): names a check this widget doesn't run",
+                english.steps[records].id
+            ),
+            "check_rules[0]: names a signal checks don't give".to_owned(),
+            format!("check_rules[{mx_null}]: names a signal checks don't give"),
+        ]
+    );
+}
+
+#[test]
+fn a_check_rule_whose_answer_condition_is_unresolved_never_holds() {
+    use email_troubleshooter::model::diagnosis::rule_holds;
+    use email_troubleshooter::model::{Date, Progress};
+    let content = read(&english()).expect("sound");
+    let rule = content
+        .check_rules
+        .iter()
+        .find(|r| r.if_answer.as_deref() == Some("migrated=yes"))
+        .expect("a conditioned rule")
+        .clone();
+    // No answers yet: the condition isn't met, resolved or not.
+    let progress = Progress::new(&content, Date::new(2026, 11, 24).expect("a date"));
+    assert!(!rule_holds(&content, &progress, &rule));
+    let unresolved = email_troubleshooter::model::checklist::CheckRule {
+        if_answer_ref: None,
+        ..rule
+    };
+    assert!(
+        !rule_holds(&content, &progress, &unresolved),
+        "a condition not resolved is not met"
+    );
+}
+
+#[test]
+fn a_checklist_read_but_not_checked_has_its_answers_resolved() {
+    let text = english();
+    let file = toml::from_str::<ChecklistFile>(&text).expect("parses");
+    let read_only = file.complete(None).expect("complete");
+    let checked = read(&text).expect("sound");
+    assert_eq!(read_only.conflicts, checked.conflicts);
+    assert_eq!(read_only.check_rules, checked.check_rules);
+    assert!(read_only
+        .conflicts
+        .iter()
+        .all(|c| !c.answer_refs.is_empty()));
 }

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{checklist, choose, today, walk};
+use common::{checklist, choose, today, toggle, walk};
 use email_troubleshooter::model::session::{announcement, Effect, Focus, Input, Notice, Session};
 use email_troubleshooter::model::{
     link, Action, Checklist, Event, InputError, Position, Progress, Timestamp,
@@ -86,13 +86,26 @@ fn an_answer_from_another_tab_is_not_saved_back() {
     let mut session = fresh(&content);
     let mut there = Progress::new(&content, today());
     there.apply(&content, choose(0, "no"), NOW);
+    // The other tab also dates the `when` step, which is reported only on Continue from it.
+    there.apply(&content, Action::Continue, NOW);
+    there.apply(&content, toggle(1, "nothing", true), NOW);
     let effects = session.apply(&content, Input::Adopt(Box::new(there.clone())), NOW);
     assert!(effects.is_empty(), "{effects:?}");
     assert_eq!(session.progress().answers(), there.answers());
-    // And taken as reported: the next answer here tells only of itself.
-    act(&mut session, &content, Action::Continue);
+    assert_eq!(
+        session.progress().at(),
+        Position::Step(1),
+        "followed to the open step"
+    );
+    // And taken as reported: Continue here from the adopted `when` answer moves on but tells
+    // nothing of it (a reporter not synced on Adopt would report it as answered here).
     let effects = act(&mut session, &content, Action::Continue);
+    assert_eq!(session.progress().at(), Position::Step(2), "{effects:?}");
     assert!(!effects.iter().any(|e| matches!(e, Effect::Tell(events) if events.iter().any(|ev| matches!(ev, Event::Answered { step: 0, .. })))));
+    assert!(
+        !effects.iter().any(|e| matches!(e, Effect::Tell(_))),
+        "nothing to tell: {effects:?}"
+    );
 }
 
 #[test]

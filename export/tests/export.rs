@@ -139,3 +139,30 @@ fn translation_files_are_named_for_the_english_file_and_the_order_of_its_slots()
     *slots[3] = tail[1..].to_owned().into();
     assert_ne!(moved.fingerprint(english), CONTENT_FINGERPRINT);
 }
+
+#[test]
+fn translation_files_are_named_for_which_slot_holds_each_text() {
+    let english = include_bytes!("../../content/en.toml");
+    // Two findings with the same English texts: listed in either order, their texts come in
+    // the same order, but a translation's texts for them would land in each other's places.
+    let mut twins = BUILTIN_EN.clone();
+    let findings = twins.findings.to_mut();
+    findings[1].title = findings[0].title.clone();
+    findings[1].action = findings[0].action.clone();
+    let before = twins.fingerprint(english);
+    let mut swapped = twins.clone();
+    swapped.findings.to_mut().swap(0, 1);
+    let texts = |c: &Checklist| -> Vec<String> {
+        let mut c = c.clone();
+        c.translatable_mut()
+            .into_iter()
+            .map(|t| t.to_string())
+            .collect()
+    };
+    assert_eq!(
+        texts(&twins),
+        texts(&swapped),
+        "the same texts in the same order"
+    );
+    assert_ne!(swapped.fingerprint(english), before);
+}

@@ -208,10 +208,13 @@ pub fn conflict_answers(conflict: &Conflict) -> impl Iterator<Item = (usize, &st
 }
 
 /// Whether a check rule's answer condition (`if_answer`), if it has one, is the user's answer.
+/// A condition that names no answer of this checklist (unresolved) never holds.
 pub fn rule_holds(checklist: &Checklist, progress: &Progress, rule: &CheckRule) -> bool {
-    rule.if_answer_ref
-        .as_ref()
-        .is_none_or(|answer| gave(checklist, progress, answer))
+    match (&rule.if_answer, &rule.if_answer_ref) {
+        (None, _) => true,
+        (Some(_), None) => false,
+        (Some(_), Some(answer)) => gave(checklist, progress, answer),
+    }
 }
 
 /// Whether the user gave every answer a conflict names.

@@ -8,11 +8,18 @@ use serde::de::{Deserialize, Deserializer, Error};
 /// Declares an enum of identifiers with the text of each, so the enum, its text in content
 /// files and the list of what is allowed can't drift apart.
 macro_rules! ids {
-    ($(#[$meta:meta])* $name:ident { $($(#[$variant_meta:meta])* $variant:ident = $id:literal,)* }) => {
+    ($(#[$meta:meta])* $name:ident { $($(#[$variant_meta:meta])* $variant:ident = $id:literal,)* }
+     $(unknown $unknown:ident)?) => {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
         pub enum $name {
             $($(#[$variant_meta])* $variant,)*
+            $(
+                /// One a host's checklist names that this widget doesn't know: read so that
+                /// `problems()` can name its place, where serde would refuse the whole file
+                /// without one. Never in `ALL`, never given, never matched.
+                $unknown,
+            )?
         }
 
         impl $name {
@@ -24,12 +31,21 @@ macro_rules! ids {
             pub fn id(self) -> &'static str {
                 match self {
                     $($name::$variant => $id,)*
+                    $($name::$unknown => "",)?
                 }
             }
 
             pub fn from_id(id: &str) -> Option<$name> {
                 Self::ALL.iter().copied().find(|value| value.id() == id)
             }
+
+            $(
+                /// Reads a content file's text as this, an unknown one as `Unknown`.
+                pub fn leniently<'de, D: Deserializer<'de>>(deserializer: D) -> Result<$name, D::Error> {
+                    let id = Text::deserialize(deserializer)?;
+                    Ok($name::from_id(&id).unwrap_or($name::$unknown))
+                }
+            )?
         }
 
         impl<'de> Deserialize<'de> for $name {
@@ -59,6 +75,7 @@ ids! {
         /// Whether the webmail portal answers.
         Portal = "portal",
     }
+    unknown Unknown
 }
 
 ids! {
@@ -78,6 +95,14 @@ ids! {
         SpfSeveral = "spf_several",
         AutodiscoverElsewhere = "autodiscover_elsewhere",
     }
+    unknown Unknown
+}
+
+/// A step's check as a host names it, read leniently (see [`StepCheck::Unknown`]).
+pub fn check_leniently<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<StepCheck>, D::Error> {
+    StepCheck::leniently(deserializer).map(Some)
 }
 
 /// One answer a conflict or a check rule names, resolved against the steps when the content
@@ -106,4 +131,26 @@ impl OptionRef {
             OptionRef::Change(id) => id,
         }
     }
+}
+
+/// A content file's checks and signals read strictly, each by its type. A host's checklist
+/// reads an unknown one as `Unknown` and `problems()` names its place; the build reads its
+/// own files with this first, so the parser's message gives the line and the text too.
+#[derive(serde::Deserialize)]
+pub struct StrictIds {
+    #[serde(default)]
+    pub steps: Vec<StrictStep>,
+    #[serde(default)]
+    pub check_rules: Vec<StrictRule>,
+}
+
+#[derive(serde::Deserialize)]
+pub struct StrictStep {
+    #[serde(default)]
+    pub check: Option<StepCheck>,
+}
+
+#[derive(serde::Deserialize)]
+pub struct StrictRule {
+    pub signal: Signal,
 }

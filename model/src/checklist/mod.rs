@@ -13,7 +13,7 @@ mod translation;
 mod ui_text;
 mod url;
 
-pub use ids::{AnswerRef, Choice, OptionRef, Signal, StepCheck};
+pub use ids::{AnswerRef, Choice, OptionRef, Signal, StepCheck, StrictIds};
 pub use rules::{is_plain_id, ContentError};
 pub use ui_text::UiText;
 pub use url::{has_login, is_safe_url, MAX_URL_LEN};
@@ -80,7 +80,7 @@ pub struct ChecklistFile {
 impl ChecklistFile {
     /// The checklist, with any text the file leaves out taken from `defaults`.
     pub fn complete(self, defaults: Option<&UiText>) -> Result<Checklist, String> {
-        Ok(Checklist {
+        let mut checklist = Checklist {
             schema: self.schema,
             lang: self.lang,
             provider: self.provider,
@@ -92,7 +92,9 @@ impl ChecklistFile {
             conflicts: self.conflicts,
             check_rules: self.check_rules,
             mail_apps: self.mail_apps,
-        })
+        };
+        checklist.resolve();
+        Ok(checklist)
     }
 }
 
@@ -161,6 +163,8 @@ pub enum Confidence {
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CheckRule {
+    /// A host's unknown one is read as [`Signal::Unknown`], for `problems()` to name.
+    #[serde(deserialize_with = "Signal::leniently")]
     pub signal: Signal,
     pub points_to: Text,
     pub confidence: Confidence,
@@ -168,7 +172,7 @@ pub struct CheckRule {
     /// pointing elsewhere means a move only for someone whose mail moved.
     #[serde(default)]
     pub if_answer: Option<Text>,
-    /// `if_answer` resolved when the content is checked ([`Checklist::checked`]).
+    /// `if_answer` resolved when the content is read ([`Checklist::resolve`]).
     #[serde(skip)]
     pub if_answer_ref: Option<AnswerRef>,
 }
@@ -179,7 +183,7 @@ pub struct CheckRule {
 pub struct Conflict {
     pub answers: List<Text>,
     pub explanation: Text,
-    /// `answers` resolved when the content is checked ([`Checklist::checked`]).
+    /// `answers` resolved when the content is read ([`Checklist::resolve`]).
     #[serde(skip)]
     pub answer_refs: List<AnswerRef>,
 }
@@ -202,8 +206,9 @@ pub struct Step {
     pub why: Text,
     #[serde(default)]
     pub link: Option<Text>,
-    /// A check the browser can run for this question.
-    #[serde(default)]
+    /// A check the browser can run for this question. A host's unknown one is read as
+    /// [`StepCheck::Unknown`], for `problems()` to name.
+    #[serde(default, deserialize_with = "ids::check_leniently")]
     pub check: Option<StepCheck>,
     /// This step sends the user to another computer or network, so its guidance offers the
     /// link that carries their answers there.
@@ -246,6 +251,23 @@ pub struct AnswerOption {
 }
 
 impl Checklist {
+    /// Resolves the `step=option` answers conflicts and check rules name to the typed
+    /// references the diagnosis reads. One that names nothing stays out (or `None`), which
+    /// `problems()` reports by place.
+    pub fn resolve(&mut self) {
+        let mut conflicts = self.conflicts.to_vec();
+        for conflict in &mut conflicts {
+            let refs = conflict.answers.iter().filter_map(|a| self.answer_of(a));
+            conflict.answer_refs = refs.collect::<Vec<_>>().into();
+        }
+        let mut rules = self.check_rules.to_vec();
+        for rule in &mut rules {
+            rule.if_answer_ref = rule.if_answer.as_deref().and_then(|a| self.answer_of(a));
+        }
+        self.conflicts = conflicts.into();
+        self.check_rules = rules.into();
+    }
+
     /// The step (its index) and option a `step=option` names, if this checklist has them.
     pub fn answer_of(&self, answer: &str) -> Option<AnswerRef> {
         let (step, option) = answer.split_once('=')?;

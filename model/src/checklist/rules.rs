@@ -36,17 +36,8 @@ impl Checklist {
         if !problems.is_empty() {
             return Err(problems);
         }
-        let mut conflicts = self.conflicts.to_vec();
-        for conflict in &mut conflicts {
-            let refs = conflict.answers.iter().filter_map(|a| self.answer_of(a));
-            conflict.answer_refs = refs.collect::<Vec<_>>().into();
-        }
-        let mut rules = self.check_rules.to_vec();
-        for rule in &mut rules {
-            rule.if_answer_ref = rule.if_answer.as_deref().and_then(|a| self.answer_of(a));
-        }
-        self.conflicts = conflicts.into();
-        self.check_rules = rules.into();
+        // Resolved again: the content may have changed since it was read.
+        self.resolve();
         Ok(self)
     }
 
@@ -181,6 +172,9 @@ impl Checklist {
             if !known_link(&step.link) {
                 report(place.clone(), "names a link that is not defined");
             }
+            if step.check == Some(StepCheck::Unknown) {
+                report(place.clone(), "names a check this widget doesn't run");
+            }
             if step.kind == StepKind::Choice
                 && !(step.choice(Choice::Yes).is_some() && step.choice(Choice::No).is_some())
             {
@@ -230,7 +224,13 @@ impl Checklist {
             }
         }
         for (index, rule) in self.check_rules.iter().enumerate() {
-            let place = format!("check_rules[{index}] ({})", rule.signal.id());
+            let place = match rule.signal {
+                Signal::Unknown => format!("check_rules[{index}]"),
+                signal => format!("check_rules[{index}] ({})", signal.id()),
+            };
+            if rule.signal == Signal::Unknown {
+                report(place.clone(), "names a signal checks don't give");
+            }
             if self.finding(&rule.points_to).is_none() {
                 report(place.clone(), "points to a finding that is not defined");
             }

@@ -130,14 +130,20 @@ impl Checklist {
     }
 
     /// Names this content for translation files, which carry the name they were made for: the
-    /// English file's bytes and, in their order, its translatable texts. A file made while the
-    /// slots were in another order is refused even when the English file is unchanged, since
+    /// English file's bytes and, in their order, its translatable slots, each by its key and
+    /// text. A file made while the slots were in another order is refused even when the
+    /// English file is unchanged (and even where two swapped slots hold the same English), since
     /// its texts would land in the wrong places.
     pub fn fingerprint(&self, source: &[u8]) -> String {
         let mut hash = crate::fnv::Fnv64::new();
         hash.add(source);
-        for slot in self.clone().translatable_mut() {
-            // A separator no text holds, so moving text between slots changes the name too.
+        let mut copy = self.clone();
+        let mut slots: Vec<(String, &mut Text)> = Vec::new();
+        copy.visit_slots(&mut slots);
+        for (key, slot) in slots {
+            // A separator no key or text holds, so moving text between slots changes the name.
+            hash.add(&[0]);
+            hash.add(key.as_bytes());
             hash.add(&[0]);
             hash.add(slot.as_bytes());
         }
@@ -148,40 +154,74 @@ impl Checklist {
     /// share everything else with English (`differences_from` makes sure), so a translation
     /// travels as this list of texts alone and is put back with [`Checklist::translated`].
     pub fn translatable_mut(&mut self) -> Vec<&mut Text> {
-        let mut texts = vec![&mut self.lang, &mut self.provider];
-        texts.extend(self.text.values_mut());
-        let prerequisites = &mut self.prerequisites;
-        texts.push(&mut prerequisites.applies_to);
-        texts.push(&mut prerequisites.difficulty);
-        texts.push(&mut prerequisites.time_needed);
-        texts.extend(prerequisites.tools.to_mut().iter_mut());
-        texts.extend(prerequisites.in_short.as_mut());
-        texts.extend(self.links.to_mut().iter_mut().map(|link| &mut link.label));
-        for finding in self.findings.to_mut() {
-            texts.push(&mut finding.title);
-            texts.push(&mut finding.action);
+        let mut texts = Vec::new();
+        self.visit_slots(&mut texts);
+        texts
+    }
+
+    /// Gives `out` the translatable texts in their order, each with its key
+    /// (`steps.webmail.question`), so the order and the names can't drift apart. A key is
+    /// made only when asked for: the wasm never names the slots, only the build does.
+    fn visit_slots<'a>(&'a mut self, out: &mut impl Slots<'a>) {
+        out.slot(|| "lang".into(), &mut self.lang);
+        out.slot(|| "provider".into(), &mut self.provider);
+        for (index, text) in self.text.values_mut().into_iter().enumerate() {
+            // Looked up only when asked for, so the wasm doesn't keep the list of keys.
+            let key = || {
+                format!(
+                    "text.{}",
+                    UiText::KEYS.get(index).copied().unwrap_or_default()
+                )
+            };
+            out.slot(key, text);
         }
-        texts.extend(
-            self.conflicts
-                .to_mut()
-                .iter_mut()
-                .map(|conflict| &mut conflict.explanation),
-        );
+        let pre = &mut self.prerequisites;
+        out.slot(|| "prerequisites.applies_to".into(), &mut pre.applies_to);
+        out.slot(|| "prerequisites.difficulty".into(), &mut pre.difficulty);
+        out.slot(|| "prerequisites.time_needed".into(), &mut pre.time_needed);
+        for tool in pre.tools.to_mut().iter_mut() {
+            out.slot(|| "prerequisites.tools".into(), tool);
+        }
+        if let Some(in_short) = pre.in_short.as_mut() {
+            out.slot(|| "prerequisites.in_short".into(), in_short);
+        }
+        for link in self.links.to_mut().iter_mut() {
+            out.slot(|| format!("links.{}.label", link.id), &mut link.label);
+        }
+        for finding in self.findings.to_mut() {
+            let id = &finding.id;
+            out.slot(|| format!("findings.{id}.title"), &mut finding.title);
+            out.slot(|| format!("findings.{id}.action"), &mut finding.action);
+        }
+        for conflict in self.conflicts.to_mut().iter_mut() {
+            let answers = &conflict.answers;
+            let key = || format!("conflicts.{}", answers.join("+"));
+            out.slot(key, &mut conflict.explanation);
+        }
         for step in self.steps.to_mut() {
-            texts.push(&mut step.question);
-            texts.push(&mut step.why);
+            let id = &step.id;
+            out.slot(|| format!("steps.{id}.question"), &mut step.question);
+            out.slot(|| format!("steps.{id}.why"), &mut step.why);
             for option in step.options.to_mut() {
-                texts.extend(option.label.as_mut());
-                texts.push(&mut option.means);
-                texts.push(&mut option.next);
-                texts.extend(option.todo.as_mut());
+                let option_id = &option.id;
+                let at = |field| move || format!("steps.{id}.{option_id}.{field}");
+                if let Some(text) = option.label.as_mut() {
+                    out.slot(at("label"), text);
+                }
+                out.slot(at("means"), &mut option.means);
+                out.slot(at("next"), &mut option.next);
+                if let Some(text) = option.todo.as_mut() {
+                    out.slot(at("todo"), text);
+                }
             }
         }
         for app in self.mail_apps.to_mut() {
-            texts.push(&mut app.label);
-            texts.extend(app.lines.to_mut().iter_mut());
+            let id = &app.id;
+            out.slot(|| format!("mail_apps.{id}.label"), &mut app.label);
+            for line in app.lines.to_mut().iter_mut() {
+                out.slot(|| format!("mail_apps.{id}.lines"), line);
+            }
         }
-        texts
     }
 
     /// This checklist in another language, from that language's texts in the order of
@@ -205,16 +245,40 @@ impl Checklist {
     }
 }
 
-/// The `{name}` placeholders in a text, braces and all, in the order they stand.
+/// Where [`Checklist::visit_slots`] puts the texts: with their keys, or (in the wasm) alone.
+trait Slots<'a> {
+    fn slot(&mut self, key: impl FnOnce() -> String, text: &'a mut Text);
+}
+
+impl<'a> Slots<'a> for Vec<&'a mut Text> {
+    fn slot(&mut self, _: impl FnOnce() -> String, text: &'a mut Text) {
+        self.push(text);
+    }
+}
+
+impl<'a> Slots<'a> for Vec<(String, &'a mut Text)> {
+    fn slot(&mut self, key: impl FnOnce() -> String, text: &'a mut Text) {
+        self.push((key(), text));
+    }
+}
+
+/// The `{name}` placeholders in a text, braces and all, in the order they stand. Only a
+/// lowercase name (`a-z` and `_`) is one: a host's `{Accounts}` or `{ }` is plain text.
 pub(super) fn placeholders(text: &str) -> Vec<&str> {
     let mut names = Vec::new();
     let mut rest = text;
     while let Some(start) = rest.find('{') {
-        let Some(end) = rest[start..].find('}') else {
-            break;
-        };
-        names.push(&rest[start..start + end + 1]);
-        rest = &rest[start + end + 1..];
+        let after = &rest[start + 1..];
+        let length = after
+            .bytes()
+            .take_while(|b| b.is_ascii_lowercase() || *b == b'_')
+            .count();
+        if length > 0 && after.as_bytes().get(length) == Some(&b'}') {
+            names.push(&rest[start..start + length + 2]);
+            rest = &after[length + 1..];
+        } else {
+            rest = after;
+        }
     }
     names
 }
