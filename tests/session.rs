@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{checklist, choose, today, walk};
+use common::{checklist, choose, today, toggle, walk};
 use email_troubleshooter::model::session::{announcement, Effect, Focus, Input, Notice, Session};
 use email_troubleshooter::model::{
     link, Action, Checklist, Event, InputError, Position, Progress, Timestamp,
@@ -28,7 +28,11 @@ fn an_answer_here_is_saved_stamped_with_the_time_given_and_told_to_the_host() {
     assert!(
         matches!(&effects[1], Effect::Tell(events) if matches!(events[..], [Event::Answered { .. }]))
     );
-    assert_eq!(effects.len(), 2, "no focus: the user hasn't moved");
+    assert_eq!(
+        effects[2..],
+        [Effect::Reveal],
+        "no focus: the user hasn't moved; only the new guidance is brought into view"
+    );
     assert_eq!(session.progress().answered_at(0), Some(NOW));
 }
 
@@ -93,6 +97,29 @@ fn an_answer_from_another_tab_is_not_saved_back() {
     act(&mut session, &content, Action::Continue);
     let effects = act(&mut session, &content, Action::Continue);
     assert!(!effects.iter().any(|e| matches!(e, Effect::Tell(events) if events.iter().any(|ev| matches!(ev, Event::Answered { step: 0, .. })))));
+}
+
+#[test]
+fn only_an_answer_made_here_brings_its_guidance_into_view() {
+    let content = checklist();
+    let mut session = fresh(&content);
+    assert!(act(&mut session, &content, choose(0, "yes")).contains(&Effect::Reveal));
+    let moved = act(&mut session, &content, Action::Continue);
+    assert!(!moved.contains(&Effect::Reveal), "{moved:?}");
+    let ticked = act(&mut session, &content, toggle(1, "nothing", true));
+    assert!(ticked.contains(&Effect::Reveal), "{ticked:?}");
+
+    // The same kind of answers made in another tab: this tab doesn't scroll.
+    let mut here = fresh(&content);
+    let mut there = Progress::new(&content, today());
+    there.apply(&content, choose(0, "no"), NOW);
+    let adopted = here.apply(&content, Input::Adopt(Box::new(there.clone())), NOW);
+    assert!(!adopted.contains(&Effect::Reveal), "{adopted:?}");
+    there.apply(&content, Action::Continue, NOW);
+    there.apply(&content, toggle(1, "nothing", true), NOW);
+    let adopted = here.apply(&content, Input::Adopt(Box::new(there.clone())), NOW);
+    assert!(!adopted.contains(&Effect::Reveal), "{adopted:?}");
+    assert_eq!(here.progress().answers(), there.answers());
 }
 
 #[test]

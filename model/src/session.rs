@@ -138,6 +138,9 @@ pub enum Effect {
     Tell(Vec<Event>),
     /// Take a continue-link's fragment off the page's address, so a reload doesn't offer it again.
     ForgetFragment(String),
+    /// Bring the open step's guidance into view (below the fold on a phone): only for an
+    /// answer made here, so another tab with the same key doesn't scroll.
+    Reveal,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -310,6 +313,9 @@ impl Session {
                     .report(checklist, &before, &self.progress, &action);
                 if !events.is_empty() {
                     effects.push(Effect::Tell(events));
+                }
+                if matches!(action, Action::Choose { .. } | Action::ToggleChange { .. }) {
+                    effects.push(Effect::Reveal);
                 }
             }
             Input::Adopt(other) => {

@@ -7,8 +7,8 @@ mod use_copy;
 mod use_troubleshooter;
 
 pub use use_browser::{
-    use_browser_description, use_media_query, use_page_for_sharing, use_reveal_on_change,
-    use_share, Download, RandomBytes,
+    use_browser_description, use_media_query, use_page_for_sharing, use_share, Download,
+    RandomBytes,
 };
 pub use use_check::{use_check, CheckRunner};
 pub use use_copy::{use_copy, Copy};

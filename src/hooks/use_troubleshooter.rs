@@ -162,6 +162,7 @@ pub fn use_troubleshooter(
                         }
                     }
                     Effect::ForgetFragment(fragment) => location::forget_fragment(&fragment),
+                    Effect::Reveal => reveal_guidance(&root),
                 }
             }
         });
@@ -280,6 +281,22 @@ fn move_focus(
                 .flatten();
             view::bring_to_top_within(&element, around.as_ref().unwrap_or(&element));
         }
+    }
+}
+
+/// Scrolls just enough to show the open step's guidance, if the answer brought any.
+fn reveal_guidance(root: &NodeRef) {
+    let guidance = root
+        .cast::<Element>()
+        .and_then(|root| {
+            root.query_selector(".et-step--open .et-guidance")
+                .ok()
+                .flatten()
+        })
+        .filter(|guidance| guidance.child_element_count() > 0)
+        .and_then(|guidance| guidance.dyn_into::<HtmlElement>().ok());
+    if let Some(guidance) = guidance {
+        view::reveal(&guidance);
     }
 }
 
