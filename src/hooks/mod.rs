@@ -6,6 +6,8 @@ mod use_check;
 mod use_copy;
 mod use_troubleshooter;
 
+/// For a component that moves focus itself (a confirm it opens).
+pub use crate::browser::view::focus_showing;
 pub use use_browser::{
     use_browser_description, use_media_query, use_page_for_sharing, use_share, Download,
     RandomBytes,

@@ -93,3 +93,32 @@ test("on a phone, an answer brings its guidance into view only in its own tab: a
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("on a phone, Start again's confirm shows whole, and Cancel gives focus back to the button that opened it", async () => {
+  const { context, page, problems, troubleshooter } = await openOnHostPage(env, { "storage-key": "confirm" });
+  await finish(troubleshooter, ANSWERS, WHEN);
+
+  for (const name of ["Start again", "Start again for another device"]) {
+    if (name !== "Start again") {
+      await troubleshooter.getByRole("group", { name: `${PASSWORD}: did this fix it?` }).getByRole("button", { name: "This fixed it" }).click();
+      await focusReaches(page, `Fixed: ${PASSWORD}`);
+    }
+    const button = troubleshooter.getByRole("button", { name, exact: true });
+    // The button at the foot of the screen, where a thumb finds it.
+    await button.evaluate((element) => element.scrollIntoView({ block: "end" }));
+    await frames(page);
+    await button.click();
+    await focusReaches(page, "Clear all your answers and start again?");
+    await frames(page);
+    const confirm = troubleshooter.getByRole("group", { name: "Clear all your answers and start again?" });
+    assert.ok(await wholeInView(confirm.getByRole("button", { name: "Yes, clear my answers" }), page), `${name}: Yes is on screen`);
+    assert.ok(await wholeInView(confirm.getByRole("button", { name: "Cancel" }), page), `${name}: Cancel is on screen`);
+    assert.ok(await wholeInView(confirm.getByText("Clear all your answers and start again?"), page), `${name}: so is the question`);
+
+    await confirm.getByRole("button", { name: "Cancel" }).click();
+    const back = await focusReaches(page, name);
+    assert.equal(back.tag, "button", `${name}: focus is back on its button`);
+  }
+  assert.deepEqual(problems, []);
+  await context.close();
+});
