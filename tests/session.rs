@@ -186,7 +186,18 @@ fn a_link_is_offered_then_taken_or_ignored_and_its_fragment_forgotten() {
 
     let mut ignoring = ignoring;
     let effects = ignoring.apply(&content, Input::IgnoreOffer, NOW);
-    assert_eq!(effects, vec![Effect::ForgetFragment(fragment)]);
+    assert_eq!(
+        effects,
+        vec![
+            Effect::ForgetFragment(fragment),
+            Effect::Focus(Focus::Resume)
+        ]
+    );
+    assert_eq!(
+        announcement(&content, ignoring.progress(), &Focus::Resume),
+        None,
+        "the user hasn't moved: nothing new is read out"
+    );
     assert!(ignoring.offer().is_none());
     assert!(ignoring.progress().answers().iter().all(Option::is_none));
 }

@@ -124,6 +124,9 @@ pub enum Focus {
     Contact,
     /// The error summary, after a Continue that can't leave its step: it says why.
     Error,
+    /// Back to where the user is (the open step's heading, or the summary's) once the link
+    /// offer above it is gone: they haven't moved, so nothing is read out.
+    Resume,
 }
 
 /// What a change asks the world to do, in this order.
@@ -352,6 +355,8 @@ impl Session {
             Input::IgnoreOffer => {
                 if let Some(offer) = self.offer.take() {
                     effects.push(Effect::ForgetFragment(offer.fragment));
+                    // Its button is gone with it: focus would fall to the page.
+                    effects.push(Effect::Focus(Focus::Resume));
                 }
             }
             Input::Saved => self.notices.retain(|n| *n != Notice::SaveFailed),

@@ -253,6 +253,9 @@ fn move_focus(
         Focus::Resolved => find(".et-resolved-title"),
         Focus::Contact => find(".et-contact-title"),
         Focus::Error => find(".et-error-summary"),
+        Focus::Resume => {
+            find(".et-step--open .et-step-title").or_else(|| find(".et-summary-title"))
+        }
         Focus::Finding(id) => {
             let titles = root.query_selector_all(".et-finding-title").ok();
             titles.and_then(|titles| {
@@ -271,7 +274,9 @@ fn move_focus(
         return;
     };
     match focus {
-        Focus::Step(_) | Focus::Summary | Focus::Error => view::bring_to_top(&element),
+        Focus::Step(_) | Focus::Summary | Focus::Error | Focus::Resume => {
+            view::bring_to_top(&element)
+        }
         _ => {
             // The box around it: the lead's label and the line saying why it leads, or the
             // Fixed panel's border, stay in view with the heading.

@@ -122,3 +122,20 @@ test("on a phone, Start again's confirm shows whole, and Cancel gives focus back
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("ignoring a link keeps focus in the widget, on the open step's heading", async () => {
+  const first = await openWidget(env);
+  await finish(first.troubleshooter, ["No", "No", "No", "No", "No", "No"]);
+  const link = await first.troubleshooter.getByLabel("Link to your answers", { exact: true }).inputValue();
+  await first.context.close();
+
+  const { context, page, problems } = await openPage(env.browser);
+  await page.goto(link);
+  const other = widget(page);
+  await ready(other);
+  await other.getByRole("region", { name: "Answers from a link" }).getByRole("button", { name: "Ignore the link" }).click();
+  const now = await focusReaches(page, QUESTIONS[0]);
+  assert.equal(now.tag, "h3", "focus is on the open step's heading, not the page");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
