@@ -139,3 +139,18 @@ test("ignoring a link keeps focus in the widget, on the open step's heading", as
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("on a phone, the last Still not working reads out that nothing listed fixed it", async () => {
+  const { context, page, problems, troubleshooter } = await openOnHostPage(env, { "storage-key": "all-tried" });
+  await finish(troubleshooter, ANSWERS, WHEN);
+  const nothingFixed = troubleshooter.getByRole("status").filter({ hasText: "Nothing listed here fixed it." });
+  assert.equal(await nothingFixed.count(), 0, "not before everything is tried");
+  await troubleshooter.getByRole("group", { name: `${PASSWORD}: did this fix it?` }).getByRole("button", { name: "Still not working" }).click();
+  await focusReaches(page, NETWORK);
+  await troubleshooter.getByRole("group", { name: `${NETWORK}: did this fix it?` }).getByRole("button", { name: "Still not working" }).click();
+  await focusReaches(page, "When to contact your administrator");
+  await nothingFixed.waitFor();
+  assert.match(await nothingFixed.textContent(), /^Nothing listed here fixed it\. Contact your administrator/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
