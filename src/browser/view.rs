@@ -48,17 +48,12 @@ pub fn focus_showing(element: &HtmlElement, around: &Element) {
     let options = FocusOptions::new();
     options.set_prevent_scroll(true);
     let _ = element.focus_with_options(&options);
-    let target = around.clone();
-    next_frame(move || {
-        target.scroll_into_view_with_scroll_into_view_options(&scroll_to(
-            ScrollLogicalPosition::Nearest,
-        ))
-    });
+    reveal(around);
 }
 
 /// Scrolls just enough to show `element` (the guidance an answer just brought up, below the
 /// fold on a phone), without moving focus.
-pub fn reveal(element: &HtmlElement) {
+pub fn reveal(element: &Element) {
     let target = element.clone();
     next_frame(move || {
         target.scroll_into_view_with_scroll_into_view_options(&scroll_to(

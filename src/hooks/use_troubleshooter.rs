@@ -298,8 +298,7 @@ fn reveal_guidance(root: &NodeRef) {
                 .ok()
                 .flatten()
         })
-        .filter(|guidance| guidance.child_element_count() > 0)
-        .and_then(|guidance| guidance.dyn_into::<HtmlElement>().ok());
+        .filter(|guidance| guidance.child_element_count() > 0);
     if let Some(guidance) = guidance {
         view::reveal(&guidance);
     }
