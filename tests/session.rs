@@ -28,7 +28,11 @@ fn an_answer_here_is_saved_stamped_with_the_time_given_and_told_to_the_host() {
     assert!(
         matches!(&effects[1], Effect::Tell(events) if matches!(events[..], [Event::Answered { .. }]))
     );
-    assert_eq!(effects.len(), 2, "no focus: the user hasn't moved");
+    assert_eq!(
+        effects[2..],
+        [Effect::Reveal],
+        "no focus: the user hasn't moved; only the new guidance is brought into view"
+    );
     assert_eq!(session.progress().answered_at(0), Some(NOW));
 }
 
@@ -109,6 +113,29 @@ fn an_answer_from_another_tab_is_not_saved_back() {
 }
 
 #[test]
+fn only_an_answer_made_here_brings_its_guidance_into_view() {
+    let content = checklist();
+    let mut session = fresh(&content);
+    assert!(act(&mut session, &content, choose(0, "yes")).contains(&Effect::Reveal));
+    let moved = act(&mut session, &content, Action::Continue);
+    assert!(!moved.contains(&Effect::Reveal), "{moved:?}");
+    let ticked = act(&mut session, &content, toggle(1, "nothing", true));
+    assert!(ticked.contains(&Effect::Reveal), "{ticked:?}");
+
+    // The same kind of answers made in another tab: this tab doesn't scroll.
+    let mut here = fresh(&content);
+    let mut there = Progress::new(&content, today());
+    there.apply(&content, choose(0, "no"), NOW);
+    let adopted = here.apply(&content, Input::Adopt(Box::new(there.clone())), NOW);
+    assert!(!adopted.contains(&Effect::Reveal), "{adopted:?}");
+    there.apply(&content, Action::Continue, NOW);
+    there.apply(&content, toggle(1, "nothing", true), NOW);
+    let adopted = here.apply(&content, Input::Adopt(Box::new(there.clone())), NOW);
+    assert!(!adopted.contains(&Effect::Reveal), "{adopted:?}");
+    assert_eq!(here.progress().answers(), there.answers());
+}
+
+#[test]
 fn an_unreadable_value_from_another_tab_is_saved_over() {
     let content = checklist();
     let mut session = fresh(&content);
@@ -172,7 +199,18 @@ fn a_link_is_offered_then_taken_or_ignored_and_its_fragment_forgotten() {
 
     let mut ignoring = ignoring;
     let effects = ignoring.apply(&content, Input::IgnoreOffer, NOW);
-    assert_eq!(effects, vec![Effect::ForgetFragment(fragment)]);
+    assert_eq!(
+        effects,
+        vec![
+            Effect::ForgetFragment(fragment),
+            Effect::Focus(Focus::Resume)
+        ]
+    );
+    assert_eq!(
+        announcement(&content, ignoring.progress(), &Focus::Resume),
+        None,
+        "the user hasn't moved: nothing new is read out"
+    );
     assert!(ignoring.offer().is_none());
     assert!(ignoring.progress().answers().iter().all(Option::is_none));
 }

@@ -124,6 +124,9 @@ pub enum Focus {
     Contact,
     /// The error summary, after a Continue that can't leave its step: it says why.
     Error,
+    /// Back to where the user is (the open step's heading, or the summary's) once the link
+    /// offer above it is gone: they haven't moved, so nothing is read out.
+    Resume,
 }
 
 /// What a change asks the world to do, in this order.
@@ -138,6 +141,9 @@ pub enum Effect {
     Tell(Vec<Event>),
     /// Take a continue-link's fragment off the page's address, so a reload doesn't offer it again.
     ForgetFragment(String),
+    /// Bring the open step's guidance into view (below the fold on a phone): only for an
+    /// answer made here, so another tab with the same key doesn't scroll.
+    Reveal,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -311,6 +317,9 @@ impl Session {
                 if !events.is_empty() {
                     effects.push(Effect::Tell(events));
                 }
+                if matches!(action, Action::Choose { .. } | Action::ToggleChange { .. }) {
+                    effects.push(Effect::Reveal);
+                }
             }
             Input::Adopt(other) => {
                 // Saved elsewhere already: not saved back, and focus stays where it is.
@@ -346,6 +355,8 @@ impl Session {
             Input::IgnoreOffer => {
                 if let Some(offer) = self.offer.take() {
                     effects.push(Effect::ForgetFragment(offer.fragment));
+                    // Its button is gone with it: focus would fall to the page.
+                    effects.push(Effect::Focus(Focus::Resume));
                 }
             }
             Input::Saved => self.notices.retain(|n| *n != Notice::SaveFailed),

@@ -41,9 +41,19 @@ pub fn matches(query: &str) -> bool {
         .is_some_and(|list| list.matches())
 }
 
+/// Focuses `element` without the browser's own scroll and, in the next frame, scrolls just
+/// enough to show `around` whole: a box whose buttons would stay below the fold on a phone if
+/// only the focused line were shown.
+pub fn focus_showing(element: &HtmlElement, around: &Element) {
+    let options = FocusOptions::new();
+    options.set_prevent_scroll(true);
+    let _ = element.focus_with_options(&options);
+    reveal(around);
+}
+
 /// Scrolls just enough to show `element` (the guidance an answer just brought up, below the
 /// fold on a phone), without moving focus.
-pub fn reveal(element: &HtmlElement) {
+pub fn reveal(element: &Element) {
     let target = element.clone();
     next_frame(move || {
         target.scroll_into_view_with_scroll_into_view_options(&scroll_to(

@@ -1,5 +1,4 @@
 use super::external_link::ExternalLink;
-use crate::hooks::use_reveal_on_change;
 use crate::model::{Action, AnswerOption};
 use yew::prelude::*;
 
@@ -10,7 +9,7 @@ pub struct GuidanceProps {
 }
 
 /// What the chosen answer means and what to do next. A live region, so it is read out as it
-/// appears. Where the answer says the rest won't help, getting help now comes first.
+/// appears (an answer made here also brings it into view: see `Effect::Reveal`). Where the answer says the rest won't help, getting help now comes first.
 #[component]
 pub fn Guidance(props: &GuidanceProps) -> Html {
     let shared = super::use_shared();
@@ -28,22 +27,13 @@ pub fn Guidance(props: &GuidanceProps) -> Html {
             </div>
         }
     });
-    // A new answer's guidance is brought into view (on a phone it appears below the fold);
-    // the answer found on arrival is left where it is.
-    let region = use_node_ref();
-    let chosen: Vec<AttrValue> = props
-        .options
-        .iter()
-        .map(|o| AttrValue::from(o.id.to_string()))
-        .collect();
-    use_reveal_on_change(region.clone(), chosen);
     let offers_help = props.options.iter().any(|option| option.offers_help);
     let on_help = {
         let on_action = shared.on_action.clone();
         Callback::from(move |_| on_action.emit(Action::GetHelp))
     };
     html! {
-        <div class="et-guidance" aria-live="polite" ref={region}>
+        <div class="et-guidance" aria-live="polite">
             { for items }
             if offers_help {
                 <div class="et-help-now">

@@ -1,5 +1,6 @@
+use crate::hooks::focus_showing;
 use crate::model::Action;
-use web_sys::HtmlElement;
+use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -16,12 +17,26 @@ pub fn StartAgain(props: &StartAgainProps) -> Html {
     let shared = super::use_shared();
     let confirming = use_state_eq(|| false);
     let question = use_node_ref();
+    let confirm = use_node_ref();
+    let opener = use_node_ref();
+    // Set by Cancel: focus goes back to the button that opened the confirm (after Yes, the
+    // session moves it to the first step).
+    let cancelled = use_mut_ref(|| false);
     {
-        let question = question.clone();
+        let (question, confirm, opener) = (question.clone(), confirm.clone(), opener.clone());
+        let cancelled = cancelled.clone();
         use_effect_with(*confirming, move |confirming| {
             if *confirming {
-                if let Some(element) = question.cast::<HtmlElement>() {
-                    let _ = element.focus();
+                // The question has focus, and the whole box shows: on a phone its two
+                // buttons would otherwise stay below the fold.
+                if let (Some(line), Some(around)) =
+                    (question.cast::<HtmlElement>(), confirm.cast::<Element>())
+                {
+                    focus_showing(&line, &around);
+                }
+            } else if std::mem::take(&mut *cancelled.borrow_mut()) {
+                if let Some(button) = opener.cast::<HtmlElement>() {
+                    let _ = button.focus();
                 }
             }
         });
@@ -36,9 +51,16 @@ pub fn StartAgain(props: &StartAgainProps) -> Html {
     } else {
         "et-start-again-question"
     };
-    let set = |value: bool| {
+    let on_open = {
         let confirming = confirming.clone();
-        Callback::from(move |_| confirming.set(value))
+        Callback::from(move |_| confirming.set(true))
+    };
+    let on_cancel = {
+        let confirming = confirming.clone();
+        Callback::from(move |_| {
+            *cancelled.borrow_mut() = true;
+            confirming.set(false);
+        })
     };
     let on_confirm = {
         let confirming = confirming.clone();
@@ -51,7 +73,7 @@ pub fn StartAgain(props: &StartAgainProps) -> Html {
     html! {
         <div class="et-start-again">
             if *confirming {
-                <div class="et-confirm" role="group" aria-labelledby={question_id}>
+                <div class="et-confirm" role="group" aria-labelledby={question_id} ref={confirm}>
                     <p class="et-confirm-question" id={question_id} tabindex="-1" ref={question}>
                         { text.start_again_question() }
                     </p>
@@ -59,13 +81,13 @@ pub fn StartAgain(props: &StartAgainProps) -> Html {
                         <button type="button" class="et-button et-button--warning" onclick={on_confirm}>
                             { text.start_again_confirm() }
                         </button>
-                        <button type="button" class="et-button et-button--secondary" onclick={set(false)}>
+                        <button type="button" class="et-button et-button--secondary" onclick={on_cancel}>
                             { text.cancel() }
                         </button>
                     </div>
                 </div>
             } else {
-                <button type="button" class="et-button et-button--secondary" onclick={set(true)}>
+                <button type="button" class="et-button et-button--secondary" onclick={on_open} ref={opener}>
                     { props.label.as_deref().unwrap_or(text.start_again()) }
                 </button>
             }

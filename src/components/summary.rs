@@ -61,6 +61,7 @@ pub fn Summary(props: &SummaryProps) -> Html {
         .any(|finding| finding.contact_admin);
     // Only marks on what are causes now: answers changed since may have taken one away.
     let marks = progress.outcome().among(diagnosis.causes());
+    let all_tried = all_tried(diagnosis.causes(), &marks);
     html! {
         <section class="et-summary" aria-labelledby="et-summary-title">
             <h3 class="et-summary-title" id="et-summary-title" tabindex="-1">{ text.findings_heading() }</h3>
@@ -75,9 +76,11 @@ pub fn Summary(props: &SummaryProps) -> Html {
                     settings={Rc::clone(&shared.check_settings)} />
             }
             <h4 class="et-contact-title" tabindex="-1">{ text.contact_heading() }</h4>
-            if all_tried(diagnosis.causes(), &marks) {
-                <p class="et-contact-now">{ text.nothing_fixed() }</p>
-            }
+            // A live line, there (hidden and empty) from the start, so the last "Still not
+            // working", whose focus lands on the heading above, reads it out.
+            <p class={classes!("et-contact-now", (!all_tried).then_some("et-visually-hidden"))} role="status">
+                if all_tried { { text.nothing_fixed() } }
+            </p>
             // Now, when some cause can only be fixed on their side; otherwise if nothing helps.
             if contact_now {
                 <p class="et-contact-now">{ text.contact_now() }</p>

@@ -6,9 +6,11 @@ mod use_check;
 mod use_copy;
 mod use_troubleshooter;
 
+/// For a component that moves focus itself (a confirm it opens).
+pub use crate::browser::view::focus_showing;
 pub use use_browser::{
-    use_browser_description, use_media_query, use_page_for_sharing, use_reveal_on_change,
-    use_share, Download, RandomBytes,
+    use_browser_description, use_media_query, use_page_for_sharing, use_share, Download,
+    RandomBytes,
 };
 pub use use_check::{use_check, CheckRunner};
 pub use use_copy::{use_copy, Copy};

@@ -4,7 +4,6 @@ use crate::browser::{download, location, random, share, view};
 use crate::content::SharedChecklist;
 use crate::model::user_agent;
 use std::rc::Rc;
-use web_sys::HtmlElement;
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
@@ -20,22 +19,6 @@ pub fn use_browser_description(checklist: SharedChecklist) -> Rc<String> {
     use_memo(checklist, |checklist| {
         user_agent::describe(&checklist.text, &location::user_agent())
     })
-}
-
-/// Scrolls `region` into view when `chosen` changes to something, but not for what was
-/// there on arrival (on a phone, a new answer's guidance appears below the fold).
-#[hook]
-pub fn use_reveal_on_change(region: NodeRef, chosen: Vec<AttrValue>) {
-    let arrived = use_mut_ref(|| false);
-    use_effect_with(chosen, move |chosen| {
-        let seen = std::mem::replace(&mut *arrived.borrow_mut(), true);
-        if let Some(element) = region
-            .cast::<HtmlElement>()
-            .filter(|_| seen && !chosen.is_empty())
-        {
-            view::reveal(&element);
-        }
-    });
 }
 
 /// What a continue-link needs of the browser, asked only once `open` (the page's address,

@@ -162,6 +162,7 @@ pub fn use_troubleshooter(
                         }
                     }
                     Effect::ForgetFragment(fragment) => location::forget_fragment(&fragment),
+                    Effect::Reveal => reveal_guidance(&root),
                 }
             }
         });
@@ -252,6 +253,9 @@ fn move_focus(
         Focus::Resolved => find(".et-resolved-title"),
         Focus::Contact => find(".et-contact-title"),
         Focus::Error => find(".et-error-summary"),
+        Focus::Resume => {
+            find(".et-step--open .et-step-title").or_else(|| find(".et-summary-title"))
+        }
         Focus::Finding(id) => {
             let titles = root.query_selector_all(".et-finding-title").ok();
             titles.and_then(|titles| {
@@ -270,7 +274,9 @@ fn move_focus(
         return;
     };
     match focus {
-        Focus::Step(_) | Focus::Summary | Focus::Error => view::bring_to_top(&element),
+        Focus::Step(_) | Focus::Summary | Focus::Error | Focus::Resume => {
+            view::bring_to_top(&element)
+        }
         _ => {
             // The box around it: the lead's label and the line saying why it leads, or the
             // Fixed panel's border, stay in view with the heading.
@@ -280,6 +286,21 @@ fn move_focus(
                 .flatten();
             view::bring_to_top_within(&element, around.as_ref().unwrap_or(&element));
         }
+    }
+}
+
+/// Scrolls just enough to show the open step's guidance, if the answer brought any.
+fn reveal_guidance(root: &NodeRef) {
+    let guidance = root
+        .cast::<Element>()
+        .and_then(|root| {
+            root.query_selector(".et-step--open .et-guidance")
+                .ok()
+                .flatten()
+        })
+        .filter(|guidance| guidance.child_element_count() > 0);
+    if let Some(guidance) = guidance {
+        view::reveal(&guidance);
     }
 }
 
