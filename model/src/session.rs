@@ -146,9 +146,31 @@ pub enum Effect {
     Reveal,
 }
 
+/// The session's progress as the views share it. Two are equal when they are the same
+/// snapshot: the session replaces its progress on every change and never changes it in place,
+/// so comparing props never walks the answers.
+#[derive(Debug, Clone)]
+pub struct SharedProgress(Rc<Progress>);
+
+impl PartialEq for SharedProgress {
+    fn eq(&self, other: &SharedProgress) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl std::ops::Deref for SharedProgress {
+    type Target = Progress;
+
+    fn deref(&self) -> &Progress {
+        &self.0
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Session {
-    progress: Progress,
+    /// Shared with the view: replaced, never changed in place, so a view can tell a change by
+    /// the pointer and no render copies it.
+    progress: Rc<Progress>,
     /// Why the open step can't be left yet, once the user has tried to.
     error: Option<InputError>,
     /// Where the last answers taken from another tab put the user; see [`Progress::adopt`].
@@ -174,7 +196,7 @@ impl Session {
     ) -> Session {
         let mut session = Session {
             reporter: Reporter::new(&progress),
-            progress,
+            progress: Rc::new(progress),
             error: None,
             followed: None,
             offer,
@@ -254,6 +276,11 @@ impl Session {
         &self.progress
     }
 
+    /// The progress as the view holds it: the same one until the progress changes.
+    pub fn shared_progress(&self) -> SharedProgress {
+        SharedProgress(Rc::clone(&self.progress))
+    }
+
     /// A continue-link's answers waiting for the user to take or ignore them.
     pub fn offer(&self) -> Option<&Offer> {
         self.offer.as_ref()
@@ -286,8 +313,12 @@ impl Session {
         let mut effects = Vec::new();
         match input {
             Input::Act(action) => {
-                let before = self.progress.clone();
-                let changed = self.progress.apply(checklist, action.clone(), now);
+                let before = Rc::clone(&self.progress);
+                let mut next = (*before).clone();
+                let changed = next.apply(checklist, action.clone(), now);
+                if changed {
+                    self.progress = Rc::new(next);
+                }
                 self.error = self.error_after(checklist, &action, before.at());
                 // Each refused Continue takes the user to the reason, even a repeated one.
                 let refused = matches!(action, Action::Continue)
@@ -323,7 +354,9 @@ impl Session {
             }
             Input::Adopt(other) => {
                 // Saved elsewhere already: not saved back, and focus stays where it is.
-                if self.progress.adopt(checklist, &other, &mut self.followed) {
+                let mut next = (*self.progress).clone();
+                if next.adopt(checklist, &other, &mut self.followed) {
+                    self.progress = Rc::new(next);
                     self.changed_at = Some(now);
                     self.error = None;
                     self.reporter.sync(&self.progress);
@@ -338,7 +371,7 @@ impl Session {
                 let Some(offer) = self.offer.take() else {
                     return effects;
                 };
-                self.progress = (*offer.progress).clone();
+                self.progress = Rc::clone(&offer.progress);
                 self.changed_at = Some(now);
                 self.error = None;
                 self.reporter.sync(&self.progress);

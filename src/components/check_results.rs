@@ -2,13 +2,14 @@ use crate::model::checks::contradiction::contradictions;
 use crate::model::checks::describe::{self, host_of, Standing};
 use crate::model::checks::CheckKind;
 use crate::model::config::CheckSettings;
-use crate::model::{format, Progress, UiText};
+use crate::model::session::SharedProgress;
+use crate::model::{format, UiText};
 use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct CheckResultsProps {
-    pub progress: Rc<Progress>,
+    pub progress: SharedProgress,
     pub settings: Rc<CheckSettings>,
     /// Which results to show: the mail records and registration, the portal, or all.
     #[prop_or(true)]

@@ -1,14 +1,14 @@
 use super::qr_code::QrCode;
 use crate::hooks::{use_copy, use_page_for_sharing, use_share};
-use crate::model::{link, Progress};
+use crate::model::link;
+use crate::model::session::SharedProgress;
 use std::cell::Cell;
-use std::rc::Rc;
 use web_sys::HtmlDetailsElement;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ContinueElsewhereProps {
-    pub progress: Rc<Progress>,
+    pub progress: SharedProgress,
     /// Folded under its heading until the user opens it, where it is only on offer; open
     /// where it is needed (a step's guidance, the summary).
     #[prop_or_default]

@@ -1,11 +1,10 @@
 use super::continue_elsewhere::ContinueElsewhere;
-use crate::model::Progress;
-use std::rc::Rc;
+use crate::model::session::SharedProgress;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ContinueLaterProps {
-    pub progress: Rc<Progress>,
+    pub progress: SharedProgress,
 }
 
 /// "Continue on another computer", folded away under the open question: only on offer there.
@@ -13,7 +12,7 @@ pub struct ContinueLaterProps {
 pub fn ContinueLater(props: &ContinueLaterProps) -> Html {
     html! {
         <ContinueElsewhere
-            progress={Rc::clone(&props.progress)}
+            progress={props.progress.clone()}
             folded=true
         />
     }

@@ -39,8 +39,8 @@ pub use troubleshooter::{
 };
 
 pub(crate) use crate::model::progress::answer_text;
-use crate::model::{Checklist, InputError, Progress, StepStatus};
-use std::rc::Rc;
+use crate::model::session::SharedProgress;
+use crate::model::{Checklist, InputError, StepStatus};
 use yew::prelude::*;
 
 /// What the open step's views need: which step, the progress, and why it can't be left yet
@@ -48,7 +48,7 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq, Clone)]
 pub struct StepProps {
     pub index: usize,
-    pub progress: Rc<Progress>,
+    pub progress: SharedProgress,
     /// Why the step can't be left yet, once the user has tried to.
     pub error: Option<InputError>,
 }

@@ -2,13 +2,13 @@ use super::{check_controls::check_controls, check_results::CheckResults};
 use crate::hooks::use_check;
 use crate::model::checks::describe::host_of;
 use crate::model::config::CheckSettings;
-use crate::model::Progress;
+use crate::model::session::SharedProgress;
 use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct PortalCheckProps {
-    pub progress: Rc<Progress>,
+    pub progress: SharedProgress,
     pub settings: Rc<CheckSettings>,
 }
 
@@ -38,7 +38,7 @@ pub fn PortalCheck(props: &PortalCheckProps) -> Html {
             <h4 id="et-portal-check-title">{ text.portal_heading() }</h4>
             <p>{ text.portal_intro(host_of(&settings.webmail_url)) }</p>
             { check_controls(text, &check, text.portal_now(), on_start) }
-            <CheckResults progress={Rc::clone(&props.progress)} settings={Rc::clone(settings)} records={false} />
+            <CheckResults progress={props.progress.clone()} settings={Rc::clone(settings)} records={false} />
         </section>
     }
 }

@@ -1,10 +1,10 @@
-use crate::model::{Position, Progress};
-use std::rc::Rc;
+use crate::model::session::SharedProgress;
+use crate::model::Position;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ProgressMeterProps {
-    pub progress: Rc<Progress>,
+    pub progress: SharedProgress,
 }
 
 /// "Step N of 7" and a bar of the questions answered so far.

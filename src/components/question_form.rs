@@ -65,10 +65,10 @@ pub fn QuestionForm(props: &QuestionFormProps) -> Html {
     let settings = Rc::clone(&shared.check_settings);
     let check = match step.check {
         Some(StepCheck::Records) => html! {
-            <RecordsCheck progress={Rc::clone(progress)} {settings} />
+            <RecordsCheck progress={progress.clone()} {settings} />
         },
         Some(StepCheck::Portal) => html! {
-            <PortalCheck progress={Rc::clone(progress)} {settings} />
+            <PortalCheck progress={progress.clone()} {settings} />
         },
         _ => html! {},
     };
@@ -96,7 +96,7 @@ pub fn QuestionForm(props: &QuestionFormProps) -> Html {
             // the answers there is offered here, below Continue, outside the live guidance (so
             // it isn't read out), and folded (made when opened: every Continue stays fast).
             if step.offers_continue {
-                <ContinueElsewhere progress={Rc::clone(progress)}
+                <ContinueElsewhere progress={progress.clone()}
                     folded=true qr_on_request=true />
             }
         </form>

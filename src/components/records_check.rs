@@ -3,14 +3,14 @@ use crate::hooks::use_check;
 use crate::model::checks::describe::host_of;
 use crate::model::checks::domain::domain_from_input;
 use crate::model::config::CheckSettings;
-use crate::model::Progress;
+use crate::model::session::SharedProgress;
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct RecordsCheckProps {
-    pub progress: Rc<Progress>,
+    pub progress: SharedProgress,
     pub settings: Rc<CheckSettings>,
 }
 
@@ -75,7 +75,7 @@ pub fn RecordsCheck(props: &RecordsCheckProps) -> Html {
             { check_controls(text, &check, text.check_now(), run.reform(|_| ())) }
             // The last results are hidden while a new check runs, so none is taken for its.
             if !check.is_running() {
-                <CheckResults progress={Rc::clone(&props.progress)} settings={Rc::clone(settings)} portal={false} />
+                <CheckResults progress={props.progress.clone()} settings={Rc::clone(settings)} portal={false} />
             }
         </section>
     }

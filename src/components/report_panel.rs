@@ -1,13 +1,14 @@
 use super::use_shared;
 use crate::hooks::{use_browser_description, use_copy};
 use crate::model::report::{self, Fit};
-use crate::model::{Diagnosis, Progress, Timestamp};
+use crate::model::session::SharedProgress;
+use crate::model::{Diagnosis, Timestamp};
 use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ReportPanelProps {
-    pub progress: Rc<Progress>,
+    pub progress: SharedProgress,
     pub diagnosis: Rc<Diagnosis>,
     /// When the progress last changed: the time the report gives.
     pub changed_at: Timestamp,
@@ -30,7 +31,7 @@ pub fn ReportPanel(props: &ReportPanelProps) -> Html {
     // Built once per change of the answers, not on every render (a format switch, a copy).
     let built = use_memo(
         (
-            Rc::clone(&props.progress),
+            props.progress.clone(),
             Rc::clone(&props.diagnosis),
             props.changed_at,
             shared.clone(),

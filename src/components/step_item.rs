@@ -3,8 +3,8 @@ use super::{
     when_question::WhenQuestion, StepProps,
 };
 use crate::model::progress::{answer_text_of, chosen_in};
-use crate::model::{Answer, InputError, Progress, StepKind, StepStatus};
-use std::rc::Rc;
+use crate::model::session::SharedProgress;
+use crate::model::{Answer, InputError, StepKind, StepStatus};
 use yew::prelude::*;
 
 /// One step as the overview shows it: small, so that an answer re-renders only the steps
@@ -18,7 +18,7 @@ pub struct StepItemProps {
     pub error: Option<InputError>,
     /// The whole progress, for the open step only: its form needs more than its own answer
     /// (its error, the checks, the link to continue elsewhere).
-    pub open: Option<Rc<Progress>>,
+    pub open: Option<SharedProgress>,
 }
 
 #[cfg(debug_assertions)]
@@ -62,7 +62,7 @@ pub fn StepItem(props: &StepItemProps) -> Html {
     let body = if let Some(progress) = &props.open {
         let step_props = StepProps {
             index,
-            progress: Rc::clone(progress),
+            progress: progress.clone(),
             error: props.error,
         };
         match step.kind {

@@ -6,15 +6,14 @@ use super::{
 };
 use crate::hooks::use_media_query;
 use crate::model::outcome::all_tried;
-use crate::model::{
-    format, next_steps, Diagnosis, Link, Progress, StepKind, StepStatus, Timestamp,
-};
+use crate::model::session::SharedProgress;
+use crate::model::{format, next_steps, Diagnosis, Link, StepKind, StepStatus, Timestamp};
 use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct SummaryProps {
-    pub progress: Rc<Progress>,
+    pub progress: SharedProgress,
     /// What the answers point to, worked out once per change by the session.
     pub diagnosis: Rc<Diagnosis>,
     /// When the progress last changed: the report's time.
@@ -72,7 +71,7 @@ pub fn Summary(props: &SummaryProps) -> Html {
             <TodoList steps={next_steps::from_diagnosis(checklist, progress, diagnosis)} />
             if !progress.checks().is_empty() {
                 <h4>{ text.checks_heading() }</h4>
-                <CheckResults progress={Rc::clone(progress)}
+                <CheckResults progress={progress.clone()}
                     settings={Rc::clone(&shared.check_settings)} />
             }
             <h4 class="et-contact-title" tabindex="-1">{ text.contact_heading() }</h4>
@@ -94,12 +93,12 @@ pub fn Summary(props: &SummaryProps) -> Html {
                         opens_new_tab={text.opens_new_tab().to_owned()} />
                 </p>
             }
-            <ReportPanel progress={Rc::clone(progress)} diagnosis={Rc::clone(diagnosis)} changed_at={props.changed_at} />
-            <ContinueElsewhere progress={Rc::clone(progress)} />
+            <ReportPanel progress={progress.clone()} diagnosis={Rc::clone(diagnosis)} changed_at={props.changed_at} />
+            <ContinueElsewhere progress={progress.clone()} />
             <details class="et-check-answers" open={wide}>
                 <summary>{ text.summary_heading() }</summary>
                 <dl class="et-summary-list">{ for rows }</dl>
-                <Timeline progress={Rc::clone(progress)} />
+                <Timeline progress={progress.clone()} />
             </details>
         </section>
     }
@@ -107,7 +106,7 @@ pub fn Summary(props: &SummaryProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 struct TimelineProps {
-    progress: Rc<Progress>,
+    progress: SharedProgress,
 }
 
 /// When troubleshooting started, and how long ago the problem began.

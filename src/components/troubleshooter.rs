@@ -161,7 +161,7 @@ pub fn TroubleshooterView(props: &ViewProps) -> Html {
         Theme::Dark => Some("dark"),
     };
     // The open step's view carries the whole progress; the others only their answer.
-    let open_progress = Rc::new(progress.clone());
+    let open_progress = session.shared_progress();
     let steps = (0..checklist.steps.len()).map(|index| {
         let open = progress.at() == Position::Step(index);
         html! {
@@ -171,7 +171,7 @@ pub fn TroubleshooterView(props: &ViewProps) -> Html {
                 answer={progress.answer(index).cloned()}
                 status={progress.status(checklist, index)}
                 error={session.error().filter(|_| open)}
-                open={open.then(|| Rc::clone(&open_progress))}
+                open={open.then(|| open_progress.clone())}
             />
         }
     });
@@ -212,10 +212,10 @@ pub fn TroubleshooterView(props: &ViewProps) -> Html {
             if !at_summary {
                 <Prerequisites />
             }
-            <ProgressMeter progress={Rc::clone(&open_progress)} />
+            <ProgressMeter progress={open_progress.clone()} />
             if at_summary {
                 <Summary
-                    progress={Rc::clone(&open_progress)}
+                    progress={open_progress.clone()}
                     diagnosis={session.diagnosis().cloned().unwrap_or_default()}
                     changed_at={props.changed_at}
                 />
@@ -229,7 +229,7 @@ pub fn TroubleshooterView(props: &ViewProps) -> Html {
             }
             // Folded below the questions, unless the open step already offers it.
             if !at_summary && has_answers && !open_offers_continue {
-                <ContinueLater progress={Rc::clone(&open_progress)} />
+                <ContinueLater progress={open_progress.clone()} />
             }
             <StartAgain
                 {has_answers}
