@@ -32,27 +32,5 @@ pub fn builtin_in(lang: &str) -> &'static Checklist {
         .unwrap_or(&&BUILTIN_EN)
 }
 
-/// A checklist shared by every component of one widget. Two handles are equal when they
-/// share the same checklist, so comparing props never walks the whole content.
-#[derive(Debug, Clone)]
-pub struct SharedChecklist(std::rc::Rc<Checklist>);
-
-impl SharedChecklist {
-    pub fn new(checklist: Checklist) -> SharedChecklist {
-        SharedChecklist(std::rc::Rc::new(checklist))
-    }
-}
-
-impl PartialEq for SharedChecklist {
-    fn eq(&self, other: &SharedChecklist) -> bool {
-        std::rc::Rc::ptr_eq(&self.0, &other.0)
-    }
-}
-
-impl std::ops::Deref for SharedChecklist {
-    type Target = Checklist;
-
-    fn deref(&self) -> &Checklist {
-        &self.0
-    }
-}
+/// The checklist every component of one widget shares, compared by identity.
+pub type SharedChecklist = crate::model::shared::Shared<Checklist>;

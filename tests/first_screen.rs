@@ -5,6 +5,7 @@
 use email_troubleshooter::components::{TroubleshooterView, ViewProps, WidgetContext};
 use email_troubleshooter::content::{builtin, SharedChecklist};
 use email_troubleshooter::model::session::Session;
+use email_troubleshooter::model::shared::Shared;
 use email_troubleshooter::model::{Date, Timestamp};
 use std::rc::Rc;
 use yew::LocalServerRenderer;
@@ -24,7 +25,7 @@ fn first_screen() -> String {
             random_bytes: yew::Callback::from(|()| None),
             utc_offset: 0,
         },
-        session: Rc::new(session),
+        session: Shared::new(session),
         changed_at: Timestamp(0),
         send: Default::default(),
         theme: Default::default(),

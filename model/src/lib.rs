@@ -21,6 +21,7 @@ pub mod report;
 pub mod saved;
 pub mod servers;
 pub mod session;
+pub mod shared;
 pub mod user_agent;
 
 pub use checklist::{

@@ -13,7 +13,7 @@ use super::link::LinkError;
 use super::outcome::{all_tried, lead_order};
 use super::progress::{Action, InputError, Position, Progress};
 use super::saved::{RestoreError, Restored};
-use std::rc::Rc;
+use super::shared::Shared;
 
 /// A one-line message above the checklist, about saving or about a link.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -67,7 +67,7 @@ impl Notice {
 /// Answers a continue-link brought, waiting for the user to take or ignore them.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Offer {
-    pub progress: Rc<Progress>,
+    pub progress: SharedProgress,
     /// The fragment that carried them, taken off the address once the user has chosen.
     pub fragment: String,
     /// Whether a mark or mail app in the link was left out (see [`Notice::MarkLeftOut`]).
@@ -79,7 +79,7 @@ impl Offer {
     pub fn from_link(read: Result<Restored, LinkError>, fragment: String) -> Result<Offer, Notice> {
         match read {
             Ok(restored) => Ok(Offer {
-                progress: Rc::new(restored.progress),
+                progress: Shared::new(restored.progress),
                 fragment,
                 marks_left_out: restored.marks_left_out > 0,
             }),
@@ -146,31 +146,14 @@ pub enum Effect {
     Reveal,
 }
 
-/// The session's progress as the views share it. Two are equal when they are the same
-/// snapshot: the session replaces its progress on every change and never changes it in place,
-/// so comparing props never walks the answers.
-#[derive(Debug, Clone)]
-pub struct SharedProgress(Rc<Progress>);
-
-impl PartialEq for SharedProgress {
-    fn eq(&self, other: &SharedProgress) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
-}
-
-impl std::ops::Deref for SharedProgress {
-    type Target = Progress;
-
-    fn deref(&self) -> &Progress {
-        &self.0
-    }
-}
+/// The session's progress as the views share it: a new one on every change.
+pub type SharedProgress = Shared<Progress>;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Session {
     /// Shared with the view: replaced, never changed in place, so a view can tell a change by
     /// the pointer and no render copies it.
-    progress: Rc<Progress>,
+    progress: SharedProgress,
     /// Why the open step can't be left yet, once the user has tried to.
     error: Option<InputError>,
     /// Where the last answers taken from another tab put the user; see [`Progress::adopt`].
@@ -182,7 +165,7 @@ pub struct Session {
     /// report's time, so a notice or a save doesn't move it.
     changed_at: Option<Timestamp>,
     /// The diagnosis of the progress while the summary shows it, worked out once per change.
-    diagnosis: Option<Rc<Diagnosis>>,
+    diagnosis: Option<Shared<Diagnosis>>,
 }
 
 impl Session {
@@ -196,7 +179,7 @@ impl Session {
     ) -> Session {
         let mut session = Session {
             reporter: Reporter::new(&progress),
-            progress: Rc::new(progress),
+            progress: Shared::new(progress),
             error: None,
             followed: None,
             offer,
@@ -278,7 +261,7 @@ impl Session {
 
     /// The progress as the view holds it: the same one until the progress changes.
     pub fn shared_progress(&self) -> SharedProgress {
-        SharedProgress(Rc::clone(&self.progress))
+        self.progress.clone()
     }
 
     /// A continue-link's answers waiting for the user to take or ignore them.
@@ -302,7 +285,7 @@ impl Session {
     }
 
     /// What the answers point to, while the summary is shown (`None` before).
-    pub fn diagnosis(&self) -> Option<&Rc<Diagnosis>> {
+    pub fn diagnosis(&self) -> Option<&Shared<Diagnosis>> {
         self.diagnosis.as_ref()
     }
 
@@ -313,11 +296,11 @@ impl Session {
         let mut effects = Vec::new();
         match input {
             Input::Act(action) => {
-                let before = Rc::clone(&self.progress);
+                let before = self.progress.clone();
                 let mut next = (*before).clone();
                 let changed = next.apply(checklist, action.clone(), now);
                 if changed {
-                    self.progress = Rc::new(next);
+                    self.progress = Shared::new(next);
                 }
                 self.error = self.error_after(checklist, &action, before.at());
                 // Each refused Continue takes the user to the reason, even a repeated one.
@@ -356,7 +339,7 @@ impl Session {
                 // Saved elsewhere already: not saved back, and focus stays where it is.
                 let mut next = (*self.progress).clone();
                 if next.adopt(checklist, &other, &mut self.followed) {
-                    self.progress = Rc::new(next);
+                    self.progress = Shared::new(next);
                     self.changed_at = Some(now);
                     self.error = None;
                     self.reporter.sync(&self.progress);
@@ -371,7 +354,7 @@ impl Session {
                 let Some(offer) = self.offer.take() else {
                     return effects;
                 };
-                self.progress = Rc::clone(&offer.progress);
+                self.progress = offer.progress.clone();
                 self.changed_at = Some(now);
                 self.error = None;
                 self.reporter.sync(&self.progress);
@@ -445,7 +428,7 @@ impl Session {
 
     fn diagnose(&mut self, checklist: &Checklist) {
         let at_summary = self.progress.at() == Position::Summary;
-        self.diagnosis = at_summary.then(|| Rc::new(diagnose(checklist, &self.progress)));
+        self.diagnosis = at_summary.then(|| Shared::new(diagnose(checklist, &self.progress)));
     }
 
     fn focus_on_position(&self) -> Focus {

@@ -5,13 +5,13 @@ use super::settings_card::settings_for_cause;
 use crate::model::diagnosis::conflict_answers;
 use crate::model::outcome::{lead_order, Mark, Outcome};
 use crate::model::report::{self, confidence_label};
+use crate::model::shared::Shared;
 use crate::model::{Action, Checklist, Diagnosis, RankedCause};
-use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct FindingsProps {
-    pub diagnosis: Rc<Diagnosis>,
+    pub diagnosis: Shared<Diagnosis>,
     /// Which finding fixed it and which were tried: they order the causes and mark them.
     #[prop_or_default]
     pub outcome: Outcome,

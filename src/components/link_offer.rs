@@ -1,12 +1,12 @@
 use super::answer_text;
-use crate::model::{format, Progress};
-use std::rc::Rc;
+use crate::model::format;
+use crate::model::session::SharedProgress;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct LinkOfferProps {
     /// The answers the link carries.
-    pub offer: Rc<Progress>,
+    pub offer: SharedProgress,
     /// Whether this browser already has answers the offer would replace.
     pub replaces: bool,
     pub on_take: Callback<()>,

@@ -2,14 +2,14 @@ use super::use_shared;
 use crate::hooks::{use_browser_description, use_copy};
 use crate::model::report::{self, Fit};
 use crate::model::session::SharedProgress;
+use crate::model::shared::Shared;
 use crate::model::{Diagnosis, Timestamp};
-use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ReportPanelProps {
     pub progress: SharedProgress,
-    pub diagnosis: Rc<Diagnosis>,
+    pub diagnosis: Shared<Diagnosis>,
     /// When the progress last changed: the time the report gives.
     pub changed_at: Timestamp,
 }
@@ -32,7 +32,7 @@ pub fn ReportPanel(props: &ReportPanelProps) -> Html {
     let built = use_memo(
         (
             props.progress.clone(),
-            Rc::clone(&props.diagnosis),
+            props.diagnosis.clone(),
             props.changed_at,
             shared.clone(),
             browser,

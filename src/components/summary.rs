@@ -7,6 +7,7 @@ use super::{
 use crate::hooks::use_media_query;
 use crate::model::outcome::all_tried;
 use crate::model::session::SharedProgress;
+use crate::model::shared::Shared;
 use crate::model::{format, next_steps, Diagnosis, Link, StepKind, StepStatus, Timestamp};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -15,7 +16,7 @@ use yew::prelude::*;
 pub struct SummaryProps {
     pub progress: SharedProgress,
     /// What the answers point to, worked out once per change by the session.
-    pub diagnosis: Rc<Diagnosis>,
+    pub diagnosis: Shared<Diagnosis>,
     /// When the progress last changed: the report's time.
     pub changed_at: Timestamp,
 }
@@ -65,7 +66,7 @@ pub fn Summary(props: &SummaryProps) -> Html {
         <section class="et-summary" aria-labelledby="et-summary-title">
             <h3 class="et-summary-title" id="et-summary-title" tabindex="-1">{ text.findings_heading() }</h3>
             { resolved(checklist, &marks, progress.outcome(), on_action) }
-            <Findings diagnosis={Rc::clone(diagnosis)}
+            <Findings diagnosis={diagnosis.clone()}
                 outcome={marks.clone()}
                 mail_app={progress.mail_app().map(|app| AttrValue::from(app.to_owned()))} />
             <TodoList steps={next_steps::from_diagnosis(checklist, progress, diagnosis)} />
@@ -93,7 +94,7 @@ pub fn Summary(props: &SummaryProps) -> Html {
                         opens_new_tab={text.opens_new_tab().to_owned()} />
                 </p>
             }
-            <ReportPanel progress={progress.clone()} diagnosis={Rc::clone(diagnosis)} changed_at={props.changed_at} />
+            <ReportPanel progress={progress.clone()} diagnosis={diagnosis.clone()} changed_at={props.changed_at} />
             <ContinueElsewhere progress={progress.clone()} />
             <details class="et-check-answers" open={wide}>
                 <summary>{ text.summary_heading() }</summary>

@@ -7,6 +7,7 @@ use crate::content::SharedChecklist;
 use crate::hooks::{use_troubleshooter, Download, RandomBytes};
 use crate::model::config::CheckSettings;
 use crate::model::session::{Input, Session};
+use crate::model::shared::Shared;
 use crate::model::{Action, ConfigProblem, Position, Theme, Timestamp};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -107,7 +108,7 @@ pub fn Troubleshooter(props: &TroubleshooterProps) -> Html {
     html! {
         <TroubleshooterView
             {shared}
-            session={Rc::clone(&edge.state.session)}
+            session={edge.state.session.clone()}
             changed_at={edge.state.changed_at()}
             send={edge.send.clone()}
             theme={props.theme}
@@ -122,7 +123,7 @@ pub fn Troubleshooter(props: &TroubleshooterProps) -> Html {
 #[derive(Properties, PartialEq)]
 pub struct ViewProps {
     pub shared: WidgetContext,
-    pub session: Rc<Session>,
+    pub session: Shared<Session>,
     /// When the session last changed: the time the report gives.
     pub changed_at: Timestamp,
     /// Where the link offer's answers (take or ignore) go.
@@ -203,7 +204,7 @@ pub fn TroubleshooterView(props: &ViewProps) -> Html {
             <NoticeLine notices={session.notices().to_vec()} />
             if let Some(offer) = session.offer() {
                 <LinkOffer
-                    offer={Rc::clone(&offer.progress)}
+                    offer={offer.progress.clone()}
                     replaces={has_answers}
                     on_take={on_take}
                     on_ignore={on_ignore}

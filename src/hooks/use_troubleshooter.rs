@@ -8,6 +8,7 @@ use super::{Download, RandomBytes};
 use crate::browser::{clock, host_events, location, storage::Store, storage::Watch, view};
 use crate::content::SharedChecklist;
 use crate::model::session::{announcement, Effect, Focus, Input, Notice, Offer, Session};
+use crate::model::shared::Shared;
 use crate::model::{link, Checklist, Progress, RestoreError, Timestamp};
 use gloo::events::EventListener;
 use std::cell::RefCell;
@@ -20,7 +21,7 @@ use yew::prelude::*;
 #[derive(Debug, Clone, PartialEq)]
 pub struct State {
     pub checklist: SharedChecklist,
-    pub session: Rc<Session>,
+    pub session: Shared<Session>,
     /// When the session started: the report's time until the progress changes.
     started_at: Timestamp,
     /// Minutes east of UTC, read once, for the times shown.
@@ -37,7 +38,7 @@ impl State {
     ) -> Self {
         State {
             checklist,
-            session: Rc::new(session),
+            session: Shared::new(session),
             started_at: now,
             utc_offset,
             outbox: Outbox::default(),
@@ -76,7 +77,7 @@ impl Reducible for State {
         self.outbox.0.borrow_mut().extend(effects);
         Rc::new(State {
             checklist: self.checklist.clone(),
-            session: Rc::new(session),
+            session: Shared::new(session),
             started_at: self.started_at,
             utc_offset: self.utc_offset,
             outbox: self.outbox.clone(),
