@@ -8,17 +8,19 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { FIRST_VISIT, LOADED_WHEN_USED, measure, table } from "../../scripts/sizes.mjs";
 
-/** Bytes after gzip -9. Raised on 2026-11-26 (issue 12) by what going from diagnosis to fix
+/** Bytes after gzip -9. The first visit's budget was lowered on 2026-11-26 (issue 13) to keep
+ * what the restructuring won back (261,280 -> 259,424); the host-checklist bundle's stays
+ * (291,272 -> 291,847). Raised on 2026-11-26 (issue 12) by what going from diagnosis to fix
  * costs: the SPF and autodiscover readers, conditional check rules and their lines; the `servers`
  * setting, the settings card with Copy, the mail-app choice and its lines, the Apple set-up
  * profile writer; "This fixed it" / "Still not working" with the Fixed panel, its event and the
  * saved and linked marks; and their texts (first visit 223,579 -> 260,956, of which about 15 KB
  * raw is English text and the rest rendering and model code; Spanish 6,213 -> 8,556, German
- * 6,664 -> 9,142; the custom-checklist bundle 248,753 -> 290,754). Earlier (issue 11): leading
+ * 6,664 -> 9,142; the host-checklist bundle 248,753 -> 290,754). Earlier (issue 11): leading
  * with the answer (201,844 -> 223,579); (issue 10): strict DNS and RDAP readers, escaped check
  * results (197,570 -> 201,844). */
 export const BUDGET = {
-  firstVisit: 262_000,
+  firstVisit: 260_000,
   whenUsed: {
     "a page in Spanish": 8_700,
     "a page in German": 9_300,
