@@ -129,9 +129,7 @@ impl Progress {
             started,
             checks,
             at,
-            today,
-            outcome: Outcome::default(),
-            mail_app: None,
+            ..Progress::new(checklist, today)
         };
         progress.at = progress.reachable(checklist, at);
         progress
