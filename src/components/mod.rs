@@ -40,7 +40,8 @@ pub use troubleshooter::{
 
 pub(crate) use crate::model::progress::answer_text;
 use crate::model::session::SharedProgress;
-use crate::model::{Checklist, InputError, StepStatus};
+use crate::model::{Checklist, DateEntry, InputError, StepStatus};
+use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 /// What the open step's views need: which step, the progress, and why it can't be left yet
@@ -68,5 +69,15 @@ pub(crate) fn status_label(checklist: &Checklist, status: StepStatus) -> &str {
         StepStatus::Answered => checklist.text.status_answered(),
         StepStatus::PointsToCause => checklist.text.status_points_to_cause(),
         StepStatus::ToCheck => checklist.text.status_to_check(),
+    }
+}
+
+/// What a date field holds, as the model takes it. A half-typed date reads as "" with
+/// `badInput` set: it is kept distinct from "no date", so it is refused as a bad date.
+pub(crate) fn date_entered(input: &HtmlInputElement) -> DateEntry {
+    if input.validity().bad_input() {
+        DateEntry::Unreadable
+    } else {
+        DateEntry::Typed(input.value())
     }
 }

@@ -1,8 +1,7 @@
 use super::{
-    continue_elsewhere::ContinueElsewhere, error_summary::ErrorSummary,
+    continue_elsewhere::ContinueElsewhere, date_entered, error_summary::ErrorSummary,
     external_link::ExternalLink, guidance::Guidance, portal_check::PortalCheck,
-    records_check::RecordsCheck, step_actions::StepActions, use_shared,
-    when_question::date_entered, StepProps,
+    records_check::RecordsCheck, step_actions::StepActions, use_shared, StepProps,
 };
 use crate::model::{Action, StepCheck};
 use std::rc::Rc;

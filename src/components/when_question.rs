@@ -1,17 +1,7 @@
-use super::{error_summary::message, question_form::QuestionForm, StepProps};
-use crate::model::{Action, Answer, Date, DateEntry, InputError};
+use super::{date_entered, error_summary::message, question_form::QuestionForm, StepProps};
+use crate::model::{Action, Answer, Date, InputError};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
-
-/// What a date field holds, as the model takes it. A half-typed date reads as "" with
-/// `badInput` set: it is kept distinct from "no date", so it is refused as a bad date.
-pub(super) fn date_entered(input: &HtmlInputElement) -> DateEntry {
-    if input.validity().bad_input() {
-        DateEntry::Unreadable
-    } else {
-        DateEntry::Typed(input.value())
-    }
-}
 
 /// The open "when did it start?" step: a date and what changed then, ending with Continue.
 #[component]
