@@ -5,7 +5,7 @@ mod common;
 
 use common::{checklist, choose, today, walk};
 use email_troubleshooter::model::events::answer_details;
-use email_troubleshooter::model::outcome::{all_tried, lead_order, Mark};
+use email_troubleshooter::model::outcome::Mark;
 use email_troubleshooter::model::{diagnose, Action, Event, Progress, Reporter, Timestamp};
 
 /// Every question answered, pointing to the password (question 2) and the network (7).
@@ -31,7 +31,8 @@ fn two_causes() -> Progress {
 fn lead(progress: &Progress) -> Vec<String> {
     let content = checklist();
     let diagnosis = diagnose(&content, progress);
-    lead_order(diagnosis.causes(), progress.outcome())
+    diagnosis
+        .lead_order(progress.outcome())
         .iter()
         .map(|c| c.finding.clone())
         .collect()
@@ -46,14 +47,14 @@ fn still_not_working_moves_the_next_cause_to_the_front_and_tried_ones_last() {
     assert_eq!(lead(&progress), ["network", "password"]);
     assert_eq!(progress.outcome().mark("password"), Some(Mark::Tried));
     let diagnosis = diagnose(&content, &progress);
-    assert!(!all_tried(diagnosis.causes(), progress.outcome()));
+    assert!(!diagnosis.all_tried(progress.outcome()));
     assert!(progress.apply(&content, Action::NotFixed("network".into()), Timestamp(0)));
     assert_eq!(
         progress.outcome().tried,
         ["password", "network"],
         "in the order tried"
     );
-    assert!(all_tried(diagnosis.causes(), progress.outcome()));
+    assert!(diagnosis.all_tried(progress.outcome()));
     assert!(
         !progress.apply(&content, Action::NotFixed("network".into()), Timestamp(0)),
         "tried twice is still tried once"
@@ -150,8 +151,8 @@ fn a_diagnosis_with_no_cause_has_nothing_to_try() {
     let progress = walk(&content, &["yes", "no", "no", "no", "no", "no"]);
     let diagnosis = diagnose(&content, &progress);
     assert!(diagnosis.causes().is_empty());
-    assert!(lead_order(diagnosis.causes(), progress.outcome()).is_empty());
-    assert!(!all_tried(diagnosis.causes(), progress.outcome()));
+    assert!(diagnosis.lead_order(progress.outcome()).is_empty());
+    assert!(!diagnosis.all_tried(progress.outcome()));
 }
 
 #[test]
@@ -239,7 +240,7 @@ fn a_mark_on_a_finding_the_answers_no_longer_point_to_is_not_shown_reported_or_c
     let diagnosis = diagnose(&content, &progress);
     assert!(diagnosis.causes().iter().all(|c| c.finding != "migration"));
     assert!(!diagnosis.causes().is_empty());
-    let marks = progress.outcome().among(diagnosis.causes());
+    let marks = diagnosis.marks_among(progress.outcome());
     assert_eq!(
         marks.fixed, None,
         "no Fixed panel for a finding that is no cause"
@@ -257,14 +258,14 @@ fn a_mark_on_a_finding_the_answers_no_longer_point_to_is_not_shown_reported_or_c
             Timestamp(0),
         );
     }
-    let marks = progress.outcome().among(diagnosis.causes());
-    assert!(all_tried(diagnosis.causes(), &marks));
+    let marks = diagnosis.marks_among(progress.outcome());
+    assert!(diagnosis.all_tried(&marks));
     assert_eq!(marks.fixed, None);
     // The mark is kept, and counts again once the answer that points to it comes back.
     progress.apply(&content, Action::Change(2), Timestamp(0));
     progress.apply(&content, choose(2, "yes"), Timestamp(0));
     let diagnosis = diagnose(&content, &progress);
-    let marks = progress.outcome().among(diagnosis.causes());
+    let marks = diagnosis.marks_among(progress.outcome());
     assert_eq!(marks.fixed.as_deref(), Some("migration"));
     assert!(report_of(&progress).fixed_by.is_some());
 }

@@ -8,6 +8,7 @@
 
 use super::checklist::{AnswerRef, CheckRule, Checklist, Confidence, Conflict};
 use super::checks::CheckKind;
+use super::outcome::{Mark, Outcome};
 use super::progress::Progress;
 
 /// A cause the answers point to.
@@ -42,6 +43,44 @@ pub struct Diagnosis {
 }
 
 impl Diagnosis {
+    /// The marks on findings that are causes now. A mark on a finding the answers no longer
+    /// point to is kept (it counts again if those answers come back) but is not shown, reported
+    /// or counted: "Fixed by" a finding that is no cause would be stuck, with no Undo beside it.
+    pub fn marks_among(&self, outcome: &Outcome) -> Outcome {
+        let is_cause = |id: &String| self.causes.iter().any(|c| c.finding == *id);
+        Outcome {
+            fixed: outcome.fixed.clone().filter(is_cause),
+            tried: outcome
+                .tried
+                .iter()
+                .filter(|id| is_cause(id))
+                .cloned()
+                .collect(),
+        }
+    }
+
+    /// The causes in the order the summary and the report show them: the one that fixed it
+    /// first, then those not yet tried (in the diagnosis' order), then those tried without luck.
+    pub fn lead_order(&self, outcome: &Outcome) -> Vec<&RankedCause> {
+        let rank = |cause: &RankedCause| match outcome.mark(&cause.finding) {
+            Some(Mark::Fixed) => 0,
+            None => 1,
+            Some(Mark::Tried) => 2,
+        };
+        (0..3)
+            .flat_map(|group| self.causes.iter().filter(move |c| rank(c) == group))
+            .collect()
+    }
+
+    /// Whether every cause has been tried and none fixed it: time to contact the administrator.
+    pub fn all_tried(&self, outcome: &Outcome) -> bool {
+        !self.causes.is_empty()
+            && self
+                .causes
+                .iter()
+                .all(|c| outcome.mark(&c.finding) == Some(Mark::Tried))
+    }
+
     /// The causes concluded, most likely first.
     pub fn causes(&self) -> &[RankedCause] {
         &self.causes

@@ -2,7 +2,6 @@
 //! order the causes are shown in once some have been tried.
 
 use super::checklist::Checklist;
-use super::diagnosis::RankedCause;
 
 /// What the user said about the findings they acted on. Ids are the content's finding ids.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -58,41 +57,4 @@ impl Outcome {
         }
         *self != before
     }
-
-    /// The marks on findings that are causes now. A mark on a finding the answers no longer
-    /// point to is kept (it counts again if those answers come back) but is not shown, reported
-    /// or counted: "Fixed by" a finding that is no cause would be stuck, with no Undo beside it.
-    pub fn among(&self, causes: &[RankedCause]) -> Outcome {
-        let is_cause = |id: &String| causes.iter().any(|c| c.finding == *id);
-        Outcome {
-            fixed: self.fixed.clone().filter(is_cause),
-            tried: self
-                .tried
-                .iter()
-                .filter(|id| is_cause(id))
-                .cloned()
-                .collect(),
-        }
-    }
-}
-
-/// The causes in the order the summary and the report show them: the one that fixed it first,
-/// then those not yet tried (in the diagnosis' order), then those tried without luck.
-pub fn lead_order<'d>(causes: &'d [RankedCause], outcome: &Outcome) -> Vec<&'d RankedCause> {
-    let rank = |cause: &RankedCause| match outcome.mark(&cause.finding) {
-        Some(Mark::Fixed) => 0,
-        None => 1,
-        Some(Mark::Tried) => 2,
-    };
-    (0..3)
-        .flat_map(|group| causes.iter().filter(move |c| rank(c) == group))
-        .collect()
-}
-
-/// Whether every cause has been tried and none fixed it: time to contact the administrator.
-pub fn all_tried(causes: &[RankedCause], outcome: &Outcome) -> bool {
-    !causes.is_empty()
-        && causes
-            .iter()
-            .all(|c| outcome.mark(&c.finding) == Some(Mark::Tried))
 }

@@ -10,7 +10,7 @@ use super::date::Timestamp;
 use super::diagnosis::{conflict_answers, diagnose, Diagnosis, RankedCause};
 use super::format;
 use super::next_steps::next_steps;
-use super::outcome::{lead_order, Mark};
+use super::outcome::Mark;
 use super::progress::{answer_text, Progress};
 
 /// A cause the answers point to, as the report names it.
@@ -116,8 +116,9 @@ pub fn build_from(
     let text = &checklist.text;
     let when = |moment: Timestamp| format::moment(text, moment, offset_minutes);
     // Marks on findings that are no longer causes are left out (see `Outcome::among`).
-    let outcome = &progress.outcome().among(diagnosis.causes());
-    let causes: Vec<Cause> = lead_order(diagnosis.causes(), outcome)
+    let outcome = &diagnosis.marks_among(progress.outcome());
+    let causes: Vec<Cause> = diagnosis
+        .lead_order(outcome)
         .into_iter()
         .filter_map(|cause| {
             let finding = checklist.finding(&cause.finding)?;

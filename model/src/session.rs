@@ -10,7 +10,6 @@ use super::diagnosis::{diagnose, Diagnosis};
 use super::events::{Event, Reporter};
 
 use super::link::LinkError;
-use super::outcome::{all_tried, lead_order};
 use super::progress::{Action, InputError, Position, Progress};
 use super::saved::{RestoreError, Restored};
 use super::shared::Shared;
@@ -448,13 +447,15 @@ impl Session {
         if !after_outcome {
             return moved.then(|| self.focus_on_position());
         }
-        let causes = self.diagnosis.as_ref().map_or(&[][..], |d| d.causes());
+        let diagnosis = self.diagnosis.as_deref();
         let outcome = self.progress.outcome();
         Some(match action {
             Action::Fixed(_) => Focus::Resolved,
-            Action::NotFixed(_) if all_tried(causes, outcome) => Focus::Contact,
+            Action::NotFixed(_) if diagnosis.is_some_and(|d| d.all_tried(outcome)) => {
+                Focus::Contact
+            }
             Action::TakeBack(id) => Focus::Finding(id.clone()),
-            _ => match lead_order(causes, outcome).first() {
+            _ => match diagnosis.and_then(|d| d.lead_order(outcome).first().copied()) {
                 Some(lead) => Focus::Finding(lead.finding.clone()),
                 None => Focus::Contact,
             },

@@ -3,7 +3,7 @@ use super::external_link::ExternalLink;
 use super::fix_outcome::fix_outcome;
 use super::settings_card::settings_for_cause;
 use crate::model::diagnosis::conflict_answers;
-use crate::model::outcome::{lead_order, Mark, Outcome};
+use crate::model::outcome::{Mark, Outcome};
 use crate::model::report::{self, confidence_label};
 use crate::model::shared::Shared;
 use crate::model::{Action, Checklist, Diagnosis, RankedCause};
@@ -30,7 +30,7 @@ pub fn Findings(props: &FindingsProps) -> Html {
     let diagnosis = &props.diagnosis;
     let outcome = &props.outcome;
     // Tried causes go last, so the next one leads; the one that fixed it comes first.
-    let causes = lead_order(diagnosis.causes(), outcome);
+    let causes = diagnosis.lead_order(outcome);
     let outcome_of = |id: &str| fix_outcome(checklist, id, outcome.mark(id), &shared.on_action);
     // Why the first leads holds only while the marks haven't reordered the causes.
     let in_rank_order = causes

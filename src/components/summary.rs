@@ -5,7 +5,6 @@ use super::{
     report_panel::ReportPanel, todo_list::TodoList, use_shared,
 };
 use crate::hooks::use_media_query;
-use crate::model::outcome::all_tried;
 use crate::model::session::SharedProgress;
 use crate::model::shared::Shared;
 use crate::model::{format, next_steps, Diagnosis, Link, StepKind, StepStatus, Timestamp};
@@ -60,8 +59,8 @@ pub fn Summary(props: &SummaryProps) -> Html {
         .filter_map(|cause| checklist.finding(&cause.finding))
         .any(|finding| finding.contact_admin);
     // Only marks on what are causes now: answers changed since may have taken one away.
-    let marks = progress.outcome().among(diagnosis.causes());
-    let all_tried = all_tried(diagnosis.causes(), &marks);
+    let marks = diagnosis.marks_among(progress.outcome());
+    let all_tried = diagnosis.all_tried(&marks);
     html! {
         <section class="et-summary" aria-labelledby="et-summary-title">
             <h3 class="et-summary-title" id="et-summary-title" tabindex="-1">{ text.findings_heading() }</h3>
