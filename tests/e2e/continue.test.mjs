@@ -3,7 +3,7 @@
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { useBrowser, openPage, openWidget, widget, ready, finish, axeViolations, openOnHostPage, answer, answerInOrder } from "./support.mjs";
+import { useBrowser, openPage, openWidget, widget, ready, finish, focusReaches, axeViolations, openOnHostPage, answer, answerInOrder, QUESTIONS } from "./support.mjs";
 
 const env = useBrowser();
 
@@ -192,6 +192,8 @@ test("ignoring a link keeps this browser's answers", async () => {
   await ready(other);
   await other.getByRole("region", { name: "Answers from a link" }).getByRole("button", { name: "Ignore the link" }).click();
   await other.getByText("Step 1 of 7", { exact: true }).waitFor();
+  const now = await focusReaches(page, QUESTIONS[0]);
+  assert.equal(now.tag, "h3", "focus is on the open step's heading, not the page");
   assert.equal(await page.evaluate(() => localStorage.getItem("email-troubleshooter:help-article")), null);
   assert.deepEqual(problems, []);
   await context.close();

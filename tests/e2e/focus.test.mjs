@@ -1,10 +1,10 @@
 // Where focus and the view go on a phone: an answer scrolls only the tab it is made in, the
-// Start again confirm shows whole and Cancel gives focus back, ignoring a link keeps focus in
-// the widget, and the last "Still not working" is read out.
+// Start again confirm shows whole and Cancel gives focus back, and the last "Still not
+// working" is read out. (Ignoring a link keeps focus in the widget: continue.test.mjs.)
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { useBrowser, openPage, openWidget, widget, ready, finish, focused, openOnHostPage, QUESTIONS } from "./support.mjs";
+import { useBrowser, openPage, openWidget, widget, ready, finish, focused, focusReaches, openOnHostPage } from "./support.mjs";
 
 const env = useBrowser();
 
@@ -48,15 +48,6 @@ async function waitUntil(check, what) {
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
   assert.fail(`never happened: ${what}`);
-}
-
-async function focusReaches(page, text) {
-  await page.waitForFunction((text) => {
-    let active = document.activeElement;
-    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-    return active?.textContent.trim() === text;
-  }, text);
-  return focused(page);
 }
 
 test("on a phone, an answer brings its guidance into view only in its own tab: another with the same storage key keeps its place", async () => {
@@ -119,23 +110,6 @@ test("on a phone, Start again's confirm shows whole, and Cancel gives focus back
     const back = await focusReaches(page, name);
     assert.equal(back.tag, "button", `${name}: focus is back on its button`);
   }
-  assert.deepEqual(problems, []);
-  await context.close();
-});
-
-test("ignoring a link keeps focus in the widget, on the open step's heading", async () => {
-  const first = await openWidget(env);
-  await finish(first.troubleshooter, ["No", "No", "No", "No", "No", "No"]);
-  const link = await first.troubleshooter.getByLabel("Link to your answers", { exact: true }).inputValue();
-  await first.context.close();
-
-  const { context, page, problems } = await openPage(env.browser);
-  await page.goto(link);
-  const other = widget(page);
-  await ready(other);
-  await other.getByRole("region", { name: "Answers from a link" }).getByRole("button", { name: "Ignore the link" }).click();
-  const now = await focusReaches(page, QUESTIONS[0]);
-  assert.equal(now.tag, "h3", "focus is on the open step's heading, not the page");
   assert.deepEqual(problems, []);
   await context.close();
 });

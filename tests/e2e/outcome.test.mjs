@@ -4,7 +4,7 @@
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { useBrowser, openPage, openWidget, widget, ready, finish, focused, axeViolations, openOnHostPage, answerInOrder } from "./support.mjs";
+import { useBrowser, openPage, openWidget, widget, ready, finish, focused, focusReaches, axeViolations, openOnHostPage, answerInOrder } from "./support.mjs";
 
 const env = useBrowser();
 
@@ -21,16 +21,6 @@ function outcome(scope, title) {
 
 function reportText(troubleshooter) {
   return troubleshooter.getByRole("region", { name: "A report for your administrator" }).getByLabel("The report").inputValue();
-}
-
-/** Waits for focus to land on an element whose text is `text` (focus moves in a microtask). */
-async function focusReaches(page, text) {
-  await page.waitForFunction((text) => {
-    let active = document.activeElement;
-    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-    return active?.textContent.trim() === text;
-  }, text);
-  return focused(page);
 }
 
 /** Waits two frames: the scroll to the top happens in the frame after the focus. */

@@ -135,6 +135,16 @@ export async function axeViolations(page) {
 }
 
 /** The element that has focus, looking inside shadow roots: its tag, text and role. */
+/** Waits for focus to land on an element whose text is `text` (focus moves in a microtask). */
+export async function focusReaches(page, text) {
+  await page.waitForFunction((text) => {
+    let active = document.activeElement;
+    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+    return active?.textContent.trim() === text;
+  }, text);
+  return focused(page);
+}
+
 export function focused(page) {
   return page.evaluate(() => {
     let active = document.activeElement;
