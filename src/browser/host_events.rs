@@ -2,11 +2,18 @@
 //! Nothing leaves the page: only the host's own listeners see these.
 
 use crate::model::events::{answer_detail, answer_details, answer_value, AnswerDetail};
-use crate::model::{diagnose, Checklist, Event, Progress};
+use crate::model::{diagnose, Checklist, Diagnosis, Event, Progress};
 use wasm_bindgen::JsValue;
 use web_sys::{CustomEvent, CustomEventInit, Element};
 
-pub fn send(target: &Element, checklist: &Checklist, progress: &Progress, event: &Event) {
+/// `diagnosis` is the one the session already made of `progress`, when it has one.
+pub fn send(
+    target: &Element,
+    checklist: &Checklist,
+    progress: &Progress,
+    diagnosis: Option<&Diagnosis>,
+    event: &Event,
+) {
     let detail = js_sys::Object::new();
     let ids = |ids: Vec<&str>| {
         ids.into_iter()
@@ -37,7 +44,14 @@ pub fn send(target: &Element, checklist: &Checklist, progress: &Progress, event:
             set("answers", answers.into());
         }
         Event::Finished => {
-            let diagnosis = diagnose(checklist, progress);
+            let made;
+            let diagnosis = match diagnosis {
+                Some(diagnosis) => diagnosis,
+                None => {
+                    made = diagnose(checklist, progress);
+                    &made
+                }
+            };
             let causes = diagnosis
                 .causes()
                 .iter()

@@ -157,6 +157,7 @@ pub fn use_troubleshooter(
                                     &target,
                                     &state.checklist,
                                     state.session.progress(),
+                                    state.session.diagnosis().map(|d| &**d),
                                     event,
                                 );
                             }
