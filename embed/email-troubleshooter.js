@@ -3,18 +3,45 @@
 // host put inside the element on show until the widget is ready, or for good if it can't load.
 
 // Two builds of the same widget: the usual one, and a larger one that can also read a host's
-// own checklist. A page downloads the second only if its settings name a checklist.
+// own checklist. A page downloads the second only if its settings name a checklist. The wasm
+// is fetched alongside its glue, not after it, and compiled as it streams in.
 const bundles = {};
-const load = (name) =>
-  (bundles[name] ??= import(`./${name}.js`).then(
-    async (glue) => {
-      await glue.default({ module_or_path: new URL(`${name}_bg.wasm`, import.meta.url) });
+const load = (name) => {
+  if (bundles[name]) return bundles[name];
+  const wasm = fetch(new URL(`${name}_bg.wasm`, import.meta.url));
+  wasm.catch(() => {}); // said by the glue's start, below, if it fails
+  return (bundles[name] = import(`./${name}.js`)
+    .then(async (glue) => {
+      await glue.default({ module_or_path: wasm });
       return glue;
+    })
+    .catch((error) => {
+      delete bundles[name]; // not kept: a later try loads it again
+      throw error;
+    }));
+};
+
+// The widget's styles, shared by the first screen and the widget: one constructed stylesheet
+// for every instance (allowed under a strict CSP, unlike a <style> element), or the text where
+// a browser can't construct one.
+let styles;
+const loadStyles = () =>
+  (styles ??= import("./widget-styles.js").then(
+    ({ default: css }) => {
+      if (!("adoptedStyleSheets" in Document.prototype)) return css;
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(css);
+      return sheet;
     },
-  ).catch((error) => {
-    delete bundles[name]; // not kept: a later try loads it again
-    throw error;
-  }));
+    (error) => {
+      styles = undefined;
+      throw error;
+    },
+  ));
+const applyStyles = (root, sheet) => {
+  if (typeof sheet == "string") root.append(Object.assign(document.createElement("style"), { textContent: sheet }));
+  else root.adoptedStyleSheets = [sheet];
+};
 
 // Languages other than English are separate files, fetched only by the pages that show them.
 const translations = {};
@@ -94,6 +121,7 @@ export function mount(element, settings) {
     ready.catch(() => {});
     return { ready, async reset() {}, destroy() {} };
   }
+  const root = element.shadowRoot;
   // A widget destroyed while it was drawn releases itself later; the wasm then leaves the
   // shadow root alone if a newer widget has drawn there meanwhile.
   const release = () => {
@@ -102,22 +130,53 @@ export function mount(element, settings) {
     widget = undefined;
   };
   const bundle = namesChecklist(element, settings) ? "email_troubleshooter_host_checklist" : "email_troubleshooter";
-  const ready = load(bundle)
-    .then(async (glue) => {
-      const mounting = glue.prepare(element, settings);
-      const lang = mounting.translation_needed;
-      // Without its file the widget still starts, in English, and says why.
-      const translation = lang && (await loadTranslation(lang));
-      if (state === "destroyed") return mounting.free();
-      widget = mounting.mount(translation);
-      // Yew draws in microtasks: one task later, the first render is done.
-      return new Promise((drawn) => setTimeout(drawn, 0));
-    })
-    .then(() => {
-      // A widget destroyed while it was being drawn is released now that drawing is done.
-      if (state === "destroyed") release();
-      else state = "drawn";
-    });
+  // The widget itself: started at once, or, behind a first screen, when it is wanted.
+  let screen;
+  let starting;
+  const start = () =>
+    (starting ??= Promise.all([load(bundle), loadStyles()])
+      .then(async ([glue, sheet]) => {
+        const mounting = glue.prepare(element, settings);
+        const lang = mounting.translation_needed;
+        // Without its file the widget still starts, in English, and says why.
+        const translation = lang && (await loadTranslation(lang));
+        if (state === "destroyed") return mounting.free();
+        // What the visitor did on the first screen goes to the widget, which empties the root.
+        const shown = screen?.leave();
+        widget = mounting.mount(translation, sheet, shown?.answer, shown?.continued ?? false);
+        // Yew draws in microtasks, queued before this one: the widget is drawn after it.
+        await null;
+        shown?.restore(root.querySelector(".et-root"));
+        // One task later, every render is done.
+        return new Promise((drawn) => setTimeout(drawn, 0));
+      })
+      .then(() => {
+        // A widget destroyed while it was being drawn is released now that drawing is done.
+        if (state === "destroyed") release();
+        else state = "drawn";
+      })
+      .catch((error) => {
+        starting = undefined; // the first screen's Continue tries again
+        throw error;
+      }));
+  const first = firstScreenFor(element, settings);
+  const ready = first
+    ? Promise.all([loadStyles(), import(`./first-screen-${first.lang}.js`)]).then(
+        ([sheet, { default: drawing }]) => {
+          if (state !== "loading" || starting) return start();
+          let wanted;
+          const whenWanted = new Promise((resolve) => (wanted = resolve));
+          whenIdle(wanted);
+          const want = () => {
+            wanted();
+            return state === "destroyed" ? Promise.resolve() : start();
+          };
+          screen = showFirstScreen(root, drawing, sheet, first.theme, want);
+          return whenWanted.then(want);
+        },
+        start, // no first screen: the widget at once
+      )
+    : start();
   // While the widget loads, `beforeunload` tells that the page is going away (see `leaving`);
   // a listener of its own, so that one widget removing it leaves the others' in place.
   const noteLeaving = (event) => leave(event);
@@ -126,19 +185,197 @@ export function mount(element, settings) {
     .catch((error) => {
       // A widget the host already destroyed is no one's concern, and a newer one may be drawn.
       if (state === "destroyed") return;
-      // The element's own content stays, without the room kept for the widget.
-      if (!widget && element.shadowRoot) element.shadowRoot.adoptedStyleSheets = [];
+      // The element's own content stays, without the room kept for the widget; a first
+      // screen stays as it is, and its Continue says the rest couldn't load.
+      if (!widget && !screen && element.shadowRoot) element.shadowRoot.adoptedStyleSheets = [];
       // A download cut off by a reload or a link is no failure: host pages watch the console.
-      if (!leaving) console.error("email-troubleshooter: could not start; the page's own content stays.", error);
-      else if (element.restart) cutOff.add(element);
+      const stays = screen ? "the first screen stays" : "the page's own content stays";
+      if (!leaving) console.error(`${NAME}: could not start; ${stays}.`, error);
+      else if (element.restart && !screen) cutOff.add(element);
     })
     .finally(() => removeEventListener("beforeunload", noteLeaving));
   return {
     ready,
-    reset: () => ready.then(() => widget?.reset(), () => {}),
+    // Before the widget takes over, the first screen is all there is to clear.
+    reset: () => (!widget && screen ? Promise.resolve(screen.reset()) : ready.then(() => widget?.reset(), () => {})),
     destroy() {
       if (state === "drawn") release();
+      else if (!widget && screen) {
+        screen.remove();
+        root.adoptedStyleSheets = [];
+        root.append(document.createElement("slot"));
+      }
       state = "destroyed";
+    },
+  };
+}
+
+// The first screen, drawn at build time by the widget's own view (export/src/first_screen.rs):
+// shown at once to a visitor with nothing saved, on the built-in content, while the widget
+// itself loads when the browser is idle or at the first interaction. Its answers show their
+// guidance; what the visitor does on it is handed to the widget when it takes over.
+
+// The settings that leave the first screen as it is drawn (others change it: they take the
+// widget at once), each as the wasm accepts it; the built-in languages; where progress is
+// saved; what a continue-link's fragment holds (tests/config.rs checks them against the Rust).
+const FIRST_SCREEN_SETTINGS = { "storage-key": /^[\w.-]{1,64}$/, lang: /^[a-z]{2,3}(-[a-z\d]{1,8})*$/i, theme: /^(auto|light|dark)$/ };
+const LANGUAGES = ["en", "es", "de"];
+const STORE = "email-troubleshooter:";
+const LINK_MARK = /troubleshooter:/i;
+// Rust's trim: Unicode white space (U+0085 too, U+FEFF not).
+const trim = (text) => text.replace(/^(?:[^\S\uFEFF]|\x85)+|(?:[^\S\uFEFF]|\x85)+$/g, "");
+
+// The language and theme of the first screen for `element`, or nothing where it would not be
+// what the widget draws: settings given as JSON or to mount(), a setting it doesn't show or
+// the wasm would refuse, progress saved under its key (or storage that can't save), a
+// continue-link in the address.
+function firstScreenFor(element, settings) {
+  if (settings != null || element.hasAttribute("config") || element.querySelector(':scope>script[type="application/json"]')) return;
+  const given = {};
+  for (const name of SETTINGS) {
+    const value = element.getAttribute(name);
+    if (value == null) continue;
+    given[name] = trim(value);
+    if (!FIRST_SCREEN_SETTINGS[name]?.test(given[name])) return;
+  }
+  try {
+    let hash = location.hash;
+    try {
+      hash = decodeURIComponent(hash);
+    } catch {
+      // read as it is
+    }
+    const probe = `${STORE}probe`;
+    localStorage.getItem(probe);
+    localStorage.setItem(probe, "1");
+    localStorage.removeItem(probe);
+    if (LINK_MARK.test(hash) || localStorage.getItem(STORE + (given["storage-key"] ?? "default")) != null) return;
+  } catch {
+    return;
+  }
+  // As the wasm chooses: the element's language, the page's, the browser's; English if none.
+  for (const tag of [given.lang, document.documentElement.getAttribute("lang"), ...navigator.languages]) {
+    const wanted = trim(tag ?? "").toLowerCase();
+    const lang = [wanted, wanted.split(/[-_]/)[0]].find((lang) => LANGUAGES.includes(lang));
+    if (lang) return { lang, theme: given.theme };
+  }
+  return { lang: "en", theme: given.theme };
+}
+
+// When the browser is idle after the page has loaded (a timer where it can't say: Safari).
+function whenIdle(work) {
+  const idle = () => (self.requestIdleCallback ? requestIdleCallback(work, { timeout: 2000 }) : setTimeout(work, 300));
+  if (document.readyState === "complete") idle();
+  else addEventListener("load", idle, { once: true });
+}
+
+// Builds the first screen in `root` from its drawing (the embed script only ever makes DOM
+// nodes from it: a page that enforces Trusted Types refuses HTML strings). `want` starts the
+// widget and says whether it could.
+function showFirstScreen(root, drawing, sheet, theme, want) {
+  const doc = root.ownerDocument;
+  const build = (node) => {
+    if (typeof node === "string") return doc.createTextNode(node);
+    const [tag, attributes, ...children] = node;
+    const element = doc.createElement(tag);
+    for (let i = 0; i < attributes.length; i += 2) element.setAttribute(attributes[i], attributes[i + 1]);
+    element.append(...children.map(build));
+    return element;
+  };
+  const container = doc.createElement("div");
+  container.className = "et-root";
+  container.append(build(drawing.screen));
+  if (theme && theme !== "auto") container.firstChild.setAttribute("data-theme", theme);
+  const find = (top, path) => path?.reduce((node, index) => node?.childNodes[index], top);
+  const pathOf = (node) => {
+    const path = [];
+    for (; node && node !== container; node = node.parentNode) path.unshift([...node.parentNode.childNodes].indexOf(node));
+    return node ? path : undefined;
+  };
+  // The drawing's changes for an answer (or back from it): attributes, or a splice of children.
+  const change = (changes) => {
+    for (const [path, first, removed, ...nodes] of changes) {
+      const target = find(container.firstChild, path);
+      if (Array.isArray(first)) {
+        for (const { name } of [...target.attributes]) if (!first.includes(name)) target.removeAttribute(name);
+        for (let i = 0; i < first.length; i += 2) if (target.getAttribute(first[i]) !== first[i + 1]) target.setAttribute(first[i], first[i + 1]);
+      } else {
+        for (let i = 0; i < removed; i++) target.childNodes[first].remove();
+        const fragment = doc.createDocumentFragment();
+        fragment.append(...nodes.map(build));
+        target.insertBefore(fragment, target.childNodes[first] ?? null);
+      }
+    }
+  };
+  let answer;
+  let continued = false;
+  let pressed;
+  let line;
+  const [loading, failedText, article] = drawing.texts;
+  // One line under Continue: the next question is on its way, or can't come.
+  const say = (text, link) => {
+    line?.remove();
+    line = doc.createElement("p");
+    line.className = "et-loading et-hint";
+    line.setAttribute("role", link ? "alert" : "status");
+    line.append(text);
+    if (link) {
+      const a = line.appendChild(doc.createElement("a"));
+      a.className = "et-link";
+      a.href = new URL(`article-${drawing.lang}.html`, import.meta.url);
+      a.append(link);
+      line.insertBefore(doc.createTextNode(" "), a);
+    }
+    container.querySelector(".et-actions")?.append(line);
+  };
+  const wantNow = () => want().catch(() => {});
+  for (const type of ["pointerdown", "keydown", "focusin"]) container.addEventListener(type, wantNow, { once: true });
+  container.addEventListener("change", ({ target }) => {
+    const next = drawing.answers[target.value];
+    if (target.name !== "et-step-0" || !next) return;
+    if (answer) change(drawing.answers[answer][1]);
+    change(next[0]);
+    answer = target.value;
+    // As the widget does: the guidance just shown, brought into view on a small screen.
+    const guidance = container.querySelector(".et-step--open .et-guidance");
+    if (guidance?.childElementCount) requestAnimationFrame(() => guidance.scrollIntoView({ block: "nearest" }));
+  });
+  container.addEventListener("submit", (event) => {
+    event.preventDefault();
+    continued = true;
+    say(loading);
+    want().catch(() => leaving || say(failedText, article));
+  });
+  container.addEventListener("click", ({ target }) => {
+    const button = target.closest?.('button[type="button"]');
+    if (button) pressed = pathOf(button);
+  });
+  root.replaceChildren(container);
+  applyStyles(root, sheet);
+  return {
+    reset() {
+      if (answer) change(drawing.answers[answer][1]);
+      for (const radio of container.querySelectorAll("input")) radio.checked = false;
+      answer = undefined;
+      continued = false;
+      line?.remove();
+    },
+    remove: () => container.remove(),
+    // Called as the widget mounts (which empties the root): the answer and Continue go into
+    // it; `restore`, once it has drawn the same screen, puts back focus, the sections opened,
+    // and a button pressed here.
+    leave() {
+      const focus = pathOf(root.activeElement);
+      const open = [...container.querySelectorAll("details[open]")].map(pathOf);
+      return {
+        answer,
+        continued,
+        restore(drawn) {
+          for (const path of open) find(drawn, path)?.setAttribute("open", "");
+          if (!continued) find(drawn, focus)?.focus({ preventScroll: true });
+          if (pressed) find(drawn, pressed)?.click();
+        },
+      };
     },
   };
 }

@@ -7,21 +7,17 @@ use crate::browser::{host_settings, languages, translations};
 use crate::components::{Commands, Troubleshooter, TroubleshooterProps};
 use crate::content::{self, SharedChecklist};
 use crate::model::config::describe;
-use crate::model::{Action, Checklist, Config, ConfigProblem};
+use crate::model::{Action, Checklist, Choice, Config, ConfigProblem};
 use std::borrow::Cow;
 use std::cell::{Cell, OnceCell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 use web_sys::{CssStyleSheet, Element, ShadowRoot, ShadowRootInit, ShadowRootMode};
 use yew::prelude::*;
 use yew::AppHandle;
 
-/// The widget's own styles (`styles/widget.css`, minified by `build.rs`), for its shadow root only.
-const WIDGET_CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/widget.min.css"));
-
 thread_local! {
-    // Parsed once per page, however many widgets there are.
-    static SHEET: OnceCell<Option<CssStyleSheet>> = const { OnceCell::new() };
     static NEXT_ID: Cell<u32> = const { Cell::new(0) };
     /// Every mounted widget's container, with the words to show there if the wasm fails.
     static MOUNTED: RefCell<Vec<(u32, Element, String)>> = const { RefCell::new(Vec::new()) };
@@ -137,8 +133,17 @@ impl Mounting {
 
     /// Renders the troubleshooter into the element's open shadow root. `translation` is the
     /// default export of the `locale-<lang>.js` that `translation_needed` named (anything else,
-    /// or nothing, leaves the widget in English with a notice saying so).
-    pub fn mount(self, translation: JsValue) -> Result<Widget, JsValue> {
+    /// or nothing, leaves the widget in English with a notice saying so). `styles` is the
+    /// widget's stylesheet (a `CSSStyleSheet`, or its text where those can't be made).
+    /// `answer` and `continued` are what the visitor did on the first screen the embed script
+    /// showed before the wasm was there: question 1's answer, and whether they pressed Continue.
+    pub fn mount(
+        self,
+        translation: JsValue,
+        styles: JsValue,
+        answer: Option<String>,
+        continued: bool,
+    ) -> Result<Widget, JsValue> {
         show_failures_on_panic();
         let Mounting {
             host,
@@ -160,7 +165,15 @@ impl Mounting {
         }
         // Emptied with DOM calls: a page that requires Trusted Types refuses any HTML string.
         root.set_text_content(None);
-        apply_styles(&root)?;
+        apply_styles(&root, &styles)?;
+        // The first screen's answer and Continue, done again in the widget as they were there.
+        let replay = answer
+            .as_deref()
+            .and_then(Choice::from_id)
+            .map(|option| Action::Choose { step: 0, option })
+            .into_iter()
+            .chain(continued.then_some(Action::Continue))
+            .collect();
         let id = NEXT_ID.with(|next| next.replace(next.get().wrapping_add(1)));
         let commands = Commands::default();
         let props = TroubleshooterProps {
@@ -173,6 +186,7 @@ impl Mounting {
             check_settings: Rc::new(config.check_settings(&checklist)),
             translation_missing,
             checklist,
+            replay: Rc::new(replay),
         };
         let failed = props.checklist.text.failed().to_string();
         let widget = Some((id, Rc::new(props)));
@@ -252,9 +266,21 @@ fn own_shadow_root(host: &Element) -> Result<ShadowRoot, JsValue> {
     }
 }
 
-/// [`prepare`] and [`Mounting::mount`] at once, for Rust callers.
+/// [`prepare`] and [`Mounting::mount`] at once, for Rust callers, with the widget's own styles
+/// (parsed once per page, however many widgets there are).
 pub fn mount(host: Element, settings: JsValue, translation: JsValue) -> Result<Widget, JsValue> {
-    prepare(host, settings).mount(translation)
+    thread_local!(static SHEET: OnceCell<JsValue> = const { OnceCell::new() });
+    let styles = SHEET.with(|sheet| {
+        sheet
+            .get_or_init(|| {
+                let css = crate::WIDGET_CSS;
+                CssStyleSheet::new()
+                    .and_then(|sheet| sheet.replace_sync(css).map(|()| sheet.into()))
+                    .unwrap_or_else(|_| JsValue::from_str(css))
+            })
+            .clone()
+    });
+    prepare(host, settings).mount(translation, styles, None, false)
 }
 
 /// If the widget's code panics, every widget on the page says so in a sentence instead of
@@ -278,29 +304,23 @@ fn show_failures_on_panic() {
     }));
 }
 
-/// One constructed stylesheet shared by every instance: allowed under a strict `style-src`,
-/// unlike a `<style>` element, and parsed once however many widgets there are.
-fn apply_styles(root: &ShadowRoot) -> Result<(), JsValue> {
-    let sheet = SHEET.with(|cell| {
-        cell.get_or_init(|| {
-            let sheet = CssStyleSheet::new().ok()?;
-            sheet.replace_sync(WIDGET_CSS).ok()?;
-            Some(sheet)
-        })
-        .clone()
-    });
-    match sheet {
-        Some(sheet) => root.set_adopted_style_sheets(&js_sys::Array::of1(&sheet)),
-        None => {
-            // Browsers without constructed stylesheets get a <style> element instead.
-            let document = root
-                .owner_document()
-                .ok_or_else(|| JsValue::from_str("no document"))?;
-            let style = document.create_element("style")?;
-            style.set_text_content(Some(WIDGET_CSS));
-            root.append_child(&style)?;
-        }
+/// The widget's stylesheet in its shadow root. A constructed stylesheet, which the embed
+/// script makes once and every instance shares, is allowed under a strict `style-src`, unlike a
+/// `<style>` element; browsers that can't construct one are given the text, in a `<style>`.
+fn apply_styles(root: &ShadowRoot, styles: &JsValue) -> Result<(), JsValue> {
+    if let Some(sheet) = styles.dyn_ref::<CssStyleSheet>() {
+        root.set_adopted_style_sheets(&js_sys::Array::of1(sheet));
+        return Ok(());
     }
+    let css = styles
+        .as_string()
+        .ok_or_else(|| JsValue::from_str("no styles"))?;
+    let document = root
+        .owner_document()
+        .ok_or_else(|| JsValue::from_str("no document"))?;
+    let style = document.create_element("style")?;
+    style.set_text_content(Some(&css));
+    root.append_child(&style)?;
     Ok(())
 }
 

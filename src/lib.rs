@@ -8,3 +8,8 @@ pub mod hooks;
 
 /// The pure core, its own crate so that it has no browser or Yew to reach for.
 pub use email_troubleshooter_model as model;
+
+/// The widget's styles (`styles/widget.css`, minified by `build.rs`), for its shadow root only.
+/// The embed script gets them from `widget-styles.js`, which the build writes from this, and
+/// hands them to the wasm: the embed bundle's wasm carries no copy of its own.
+pub const WIDGET_CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/widget.min.css"));

@@ -2,38 +2,17 @@
 //! widget draws with, from a fresh session of the built-in English content, no browser.
 #![cfg(not(target_arch = "wasm32"))]
 
-use email_troubleshooter::components::{TroubleshooterView, ViewProps, WidgetContext};
+use email_troubleshooter::components::{TroubleshooterView, ViewProps};
 use email_troubleshooter::content::{builtin, SharedChecklist};
 use email_troubleshooter::model::session::Session;
-use email_troubleshooter::model::shared::Shared;
-use email_troubleshooter::model::{Date, Timestamp};
-use std::rc::Rc;
+use email_troubleshooter::model::Date;
 use yew::LocalServerRenderer;
 
 fn first_screen() -> String {
     let checklist = SharedChecklist::new(builtin().with_provider_name());
     let today = Date::new(2026, 11, 24).expect("a real date");
     let session = Session::start(&checklist, today, Some(Ok(None)), true, None, false);
-    let props = ViewProps {
-        shared: WidgetContext {
-            checklist,
-            check_settings: Rc::default(),
-            storage_key: Default::default(),
-            admin_contact: None,
-            on_action: Default::default(),
-            download: yew::Callback::from(|_| false),
-            random_bytes: yew::Callback::from(|()| None),
-            utc_offset: 0,
-        },
-        session: Shared::new(session),
-        changed_at: Timestamp(0),
-        send: Default::default(),
-        theme: Default::default(),
-        hide_heading: false,
-        problems: Rc::default(),
-        root: Default::default(),
-        announcer: Default::default(),
-    };
+    let props = ViewProps::still(checklist, session);
     let runtime = tokio::runtime::Builder::new_current_thread()
         .build()
         .expect("a runtime");

@@ -3,11 +3,15 @@
 //!
 //! - `locale-<lang>.js`: one language's texts, which the embed script loads only for the
 //!   pages that show that language, so the wasm carries English alone;
+//! - `first-screen-<lang>.js`: the first screen, drawn ahead of time (see [`first_screen`]);
+//! - `widget-styles.js`: the widget's CSS;
 //! - `article-<lang>.html`: the checklist as a plain page with no script, for browsers that
 //!   can't run the widget, for hosts to link to from the element's fallback content, and as
 //!   the baseline `make bench` compares the widget with.
 //!
 //! A crate of its own, run natively at build time: nothing here is in the wasm.
+
+pub mod first_screen;
 
 use email_troubleshooter::content::CONTENT_FINGERPRINT;
 use email_troubleshooter::model::{Checklist, Link, StepKind};
@@ -29,8 +33,14 @@ pub fn translation_module(translation: &Checklist) -> String {
     )
 }
 
+/// `widget-styles.js`: the widget's CSS, which the embed script gives the first screen and the
+/// wasm alike, so it is downloaded once.
+pub fn styles_module(css: &str) -> String {
+    format!("export default{};\n", js_string(css))
+}
+
 /// A string literal that means the same in JavaScript and JSON.
-fn js_string(text: &str) -> String {
+pub(crate) fn js_string(text: &str) -> String {
     let mut quoted = String::with_capacity(text.len() + 2);
     quoted.push('"');
     for c in text.chars() {

@@ -8,7 +8,7 @@ use crate::hooks::{use_troubleshooter, Download, RandomBytes};
 use crate::model::config::CheckSettings;
 use crate::model::session::{Input, Session};
 use crate::model::shared::Shared;
-use crate::model::{Action, ConfigProblem, Position, Theme, Timestamp};
+use crate::model::{Action, Config, ConfigProblem, Position, Theme, Timestamp};
 use std::cell::RefCell;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -38,6 +38,10 @@ pub struct TroubleshooterProps {
     /// The visitor's language couldn't be loaded, so this is English: say so.
     #[prop_or_default]
     pub translation_missing: bool,
+    /// What the visitor did on the first screen shown before the widget was ready, done again
+    /// here once, as the widget starts.
+    #[prop_or_default]
+    pub replay: Rc<Vec<Action>>,
 }
 
 /// What every part of one widget shares, given once through context: the checklist, the
@@ -84,6 +88,7 @@ pub fn Troubleshooter(props: &TroubleshooterProps) -> Html {
         props.checklist.clone(),
         props.storage_key.clone(),
         props.translation_missing,
+        Rc::clone(&props.replay),
     );
     let on_action = use_callback(edge.send.clone(), |action: Action, send| {
         send.emit(Input::Act(action))
@@ -138,6 +143,34 @@ pub struct ViewProps {
     pub root: NodeRef,
     #[prop_or_default]
     pub announcer: NodeRef,
+}
+
+impl ViewProps {
+    /// A session drawn with no widget behind it, as a widget with no settings draws it: nothing
+    /// saved, nothing sent, no browser. The build draws the first screen this way, ahead of
+    /// time (see `export/src/first_screen.rs`).
+    pub fn still(checklist: SharedChecklist, session: Session) -> ViewProps {
+        ViewProps {
+            shared: WidgetContext {
+                check_settings: Rc::new(Config::default().check_settings(&checklist)),
+                checklist,
+                storage_key: AttrValue::default(),
+                admin_contact: None,
+                on_action: Callback::default(),
+                download: Callback::from(|_| false),
+                random_bytes: Callback::from(|()| None),
+                utc_offset: 0,
+            },
+            session: Shared::new(session),
+            changed_at: Timestamp(0),
+            send: Callback::default(),
+            theme: Theme::default(),
+            hide_heading: false,
+            problems: Rc::default(),
+            root: NodeRef::default(),
+            announcer: NodeRef::default(),
+        }
+    }
 }
 
 /// The whole checklist drawn from a session, with no browser call: overview of the steps, the

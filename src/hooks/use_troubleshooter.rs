@@ -9,7 +9,7 @@ use crate::browser::{clock, host_events, location, storage::Store, storage::Watc
 use crate::content::SharedChecklist;
 use crate::model::session::{announcement, Effect, Focus, Input, Notice, Offer, Session};
 use crate::model::shared::Shared;
-use crate::model::{link, Checklist, Progress, RestoreError, Timestamp};
+use crate::model::{link, Action, Checklist, Progress, RestoreError, Timestamp};
 use gloo::events::EventListener;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -107,19 +107,29 @@ pub fn use_troubleshooter(
     checklist: SharedChecklist,
     storage_key: AttrValue,
     translation_missing: bool,
+    replay: Rc<Vec<Action>>,
 ) -> Troubleshooting {
     let store = use_memo(storage_key.clone(), |key| Store::open(key));
     let state = {
         let store = Rc::clone(&store);
         let storage_key = storage_key.clone();
         use_reducer(move || {
-            let session = start(&store, &checklist, &storage_key, translation_missing);
-            State::new(
-                checklist,
-                session,
-                clock::now(),
-                clock::utc_offset_minutes(),
-            )
+            let mut session = start(&store, &checklist, &storage_key, translation_missing);
+            let now = clock::now();
+            let state = State::new(checklist, session.clone(), now, clock::utc_offset_minutes());
+            // What was done on the first screen is done again, with what it asks for carried out
+            // after the first render, except bringing the guidance into view: it is in view
+            // already, where the visitor left it.
+            let mut effects = Vec::new();
+            for action in replay.iter() {
+                effects.extend(session.apply(&state.checklist, Input::Act(action.clone()), now));
+            }
+            effects.retain(|effect| *effect != Effect::Reveal);
+            state.outbox.0.borrow_mut().extend(effects);
+            State {
+                session: Shared::new(session),
+                ..state
+            }
         })
     };
     let send = use_callback(state.dispatcher(), |input: Input, dispatcher| {
