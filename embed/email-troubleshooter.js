@@ -219,7 +219,7 @@ export function mount(element, settings) {
 // widget at once), each as the wasm accepts it; the built-in languages; where progress is
 // saved; what a continue-link's fragment holds (tests/config.rs checks them against the Rust).
 const FIRST_SCREEN_SETTINGS = { "storage-key": /^[\w.-]{1,64}$/, lang: /^[a-z]{2,3}(-[a-z\d]{1,8})*$/i, theme: /^(auto|light|dark)$/ };
-const LANGUAGES = ["en", "es", "de"];
+const LANGUAGES = ["en", "de", "es"];
 const STORE = "email-troubleshooter:";
 const LINK_MARK = /troubleshooter:/i;
 // Rust's trim: Unicode white space (U+0085 too, U+FEFF not).

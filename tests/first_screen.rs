@@ -5,14 +5,15 @@
 use email_troubleshooter::components::{TroubleshooterView, ViewProps};
 use email_troubleshooter::content::{builtin, SharedChecklist};
 use email_troubleshooter::model::session::Session;
-use email_troubleshooter::model::Date;
+use email_troubleshooter::model::{Config, Date};
 use yew::LocalServerRenderer;
 
 fn first_screen() -> String {
-    let checklist = SharedChecklist::new(builtin().with_provider_name());
+    let config = Config::default();
+    let checklist = SharedChecklist::new(config.checklist(&builtin()));
     let today = Date::new(2026, 11, 24).expect("a real date");
     let session = Session::start(&checklist, today, Some(Ok(None)), true, None, false);
-    let props = ViewProps::still(checklist, session);
+    let props = ViewProps::still(checklist, &config, session);
     let runtime = tokio::runtime::Builder::new_current_thread()
         .build()
         .expect("a runtime");

@@ -12,7 +12,7 @@ use crate::js_string;
 use email_troubleshooter::components::{TroubleshooterView, ViewProps};
 use email_troubleshooter::content::SharedChecklist;
 use email_troubleshooter::model::session::{Input, Session};
-use email_troubleshooter::model::{Action, Checklist, Choice, Date, Timestamp};
+use email_troubleshooter::model::{Action, Checklist, Choice, Config, Date, Timestamp};
 use std::fmt::Write;
 use yew::LocalServerRenderer;
 
@@ -47,12 +47,11 @@ pub enum Change {
 const A_DAY: (u16, u8, u8) = (2026, 1, 1);
 
 /// The first screen's module for one of the built-in checklists.
-pub fn module(checklist: &Checklist) -> Result<String, String> {
-    let checklist = SharedChecklist::new(checklist.clone().with_provider_name());
-    let (year, month, day) = A_DAY;
-    let today = Date::new(year, month, day).ok_or("not a date")?;
-    let first = Session::start(&checklist, today, Some(Ok(None)), true, None, false);
-    let base = drawing(&checklist, first.clone())?;
+pub fn module(builtin: &Checklist) -> Result<String, String> {
+    let config = Config::default();
+    let checklist = SharedChecklist::new(config.checklist(builtin));
+    let base = drawing(&checklist, &config, first_visit(&checklist)?)?;
+    let first = first_visit(&checklist)?;
     let mut answers = String::new();
     for option in checklist
         .steps
@@ -76,7 +75,7 @@ pub fn module(checklist: &Checklist) -> Result<String, String> {
             }),
             Timestamp(0),
         );
-        let answered = drawing(&checklist, chosen)?;
+        let answered = drawing(&checklist, &config, chosen)?;
         let (mut there, mut back) = (Vec::new(), Vec::new());
         changes(&base, &answered, &mut Vec::new(), &mut there);
         changes(&answered, &base, &mut Vec::new(), &mut back);
@@ -100,9 +99,27 @@ pub fn module(checklist: &Checklist) -> Result<String, String> {
     ))
 }
 
-/// The view drawn for a session, as a tree: one top element.
-fn drawing(checklist: &SharedChecklist, session: Session) -> Result<Node, String> {
-    let props = ViewProps::still(checklist.clone(), session);
+/// The session a first visit starts with: nothing saved, saving works, no link.
+pub fn first_visit(checklist: &Checklist) -> Result<Session, String> {
+    let (year, month, day) = A_DAY;
+    let today = Date::new(year, month, day).ok_or("not a date")?;
+    Ok(Session::start(
+        checklist,
+        today,
+        Some(Ok(None)),
+        true,
+        None,
+        false,
+    ))
+}
+
+/// The view drawn for a session with `config`, as a tree: one top element.
+pub fn drawing(
+    checklist: &SharedChecklist,
+    config: &Config,
+    session: Session,
+) -> Result<Node, String> {
+    let props = ViewProps::still(checklist.clone(), config, session);
     let runtime = tokio::runtime::Builder::new_current_thread()
         .build()
         .map_err(|error| error.to_string())?;

@@ -146,16 +146,16 @@ pub struct ViewProps {
 }
 
 impl ViewProps {
-    /// A session drawn with no widget behind it, as a widget with no settings draws it: nothing
+    /// A session drawn with no widget behind it, as a widget with `config` draws it: nothing
     /// saved, nothing sent, no browser. The build draws the first screen this way, ahead of
-    /// time (see `export/src/first_screen.rs`).
-    pub fn still(checklist: SharedChecklist, session: Session) -> ViewProps {
+    /// time (see `export/src/first_screen.rs`). `checklist` is `config.checklist(…)`.
+    pub fn still(checklist: SharedChecklist, config: &Config, session: Session) -> ViewProps {
         ViewProps {
             shared: WidgetContext {
-                check_settings: Rc::new(Config::default().check_settings(&checklist)),
+                check_settings: Rc::new(config.check_settings(&checklist)),
                 checklist,
-                storage_key: AttrValue::default(),
-                admin_contact: None,
+                storage_key: config.storage_key.clone().unwrap_or_default().into(),
+                admin_contact: config.admin_contact.clone().map(Into::into),
                 on_action: Callback::default(),
                 download: Callback::from(|_| false),
                 random_bytes: Callback::from(|()| None),
@@ -164,8 +164,8 @@ impl ViewProps {
             session: Shared::new(session),
             changed_at: Timestamp(0),
             send: Callback::default(),
-            theme: Theme::default(),
-            hide_heading: false,
+            theme: config.theme,
+            hide_heading: config.hide_heading,
             problems: Rc::default(),
             root: NodeRef::default(),
             announcer: NodeRef::default(),

@@ -50,7 +50,11 @@ test("under a strict Content-Security-Policy the embed works and nothing is bloc
 });
 
 test("when the wasm can't be loaded, the host's own content stays, with no gap kept for the widget", async () => {
-  const { context, page, problems } = await openPage(env.browser);
+  // A returning visitor: the widget is wanted at once (a first visit gets the first screen
+  // instead, which stays: tests/e2e/first-screen.test.mjs).
+  const { context, page, problems } = await openPage(env.browser, {
+    init: () => localStorage.setItem("email-troubleshooter:broken", "v=2&at=when&started=1795719196&webmail=no@1795719196"),
+  });
   await page.goto(`${env.server.url}/host/broken.html`);
   await page.getByRole("heading", { name: "Work through these questions in order" }).waitFor();
   await page.waitForFunction(() => document.querySelector("email-troubleshooter").shadowRoot?.adoptedStyleSheets.length === 0);

@@ -2,7 +2,7 @@
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { useBrowser, openPage, widget, ready, notices } from "./support.mjs";
+import { useBrowser, openPage, widget, ready, takenOver, notices } from "./support.mjs";
 
 const env = useBrowser();
 
@@ -97,6 +97,7 @@ test("an English page downloads no translation; a Spanish one only Spanish", asy
 
   const spanish = await openIn({}, { element: "es" });
   await spanish.troubleshooter.getByRole("heading", { name: WALKS.es.title }).waitFor();
+  await takenOver(spanish.page);
   assert.deepEqual(spanish.requested, ["locale-es.js"]);
   await spanish.context.close();
 });

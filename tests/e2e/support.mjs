@@ -69,9 +69,22 @@ export function widget(page, selector = "email-troubleshooter") {
   return page.locator(selector);
 }
 
-/** Waits until the widget has replaced the fallback content with its first question. */
+/**
+ * Waits until the widget has replaced the fallback content with its first question, and, where
+ * a first screen stood in for it, until the widget itself has taken over (each element's
+ * documented `handle.ready`): the tests that use this are about the widget, not the first
+ * screen (tests/e2e/first-screen.test.mjs is).
+ */
 export async function ready(scope) {
   await scope.getByRole("heading", { name: "Can't connect to your mailbox?" }).waitFor();
+  await takenOver(typeof scope.page === "function" ? scope.page() : scope);
+}
+
+/** Waits until every element's widget is drawn (or has failed): each one's `handle.ready`. */
+export async function takenOver(page) {
+  await page.evaluate(() =>
+    Promise.all([...document.querySelectorAll("email-troubleshooter")].map((element) => element.handle?.ready.catch(() => {}))),
+  );
 }
 
 /**
@@ -190,6 +203,7 @@ export async function openOnHostPage(env, attributes = {}, contextOptions = {}) 
   }, attributes);
   const troubleshooter = widget(opened.page);
   await troubleshooter.getByRole("radio").first().waitFor();
+  await takenOver(opened.page);
   return { ...opened, troubleshooter };
 }
 

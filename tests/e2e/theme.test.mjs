@@ -2,7 +2,7 @@
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { useBrowser, openPage } from "./support.mjs";
+import { useBrowser, openPage, ready } from "./support.mjs";
 
 const env = useBrowser();
 
@@ -23,7 +23,7 @@ async function mountWith(page, attributes, css = "") {
     { attributes, css },
   );
   const troubleshooter = page.locator("email-troubleshooter");
-  await troubleshooter.getByRole("heading", { name: "Can't connect to your mailbox?" }).waitFor();
+  await ready(troubleshooter);
   return troubleshooter;
 }
 
