@@ -163,7 +163,8 @@ export function mount(element, settings) {
   const ready = first
     ? Promise.all([loadStyles(), import(`./first-screen-${first.lang}.js`)]).then(
         ([sheet, { default: drawing }]) => {
-          if (state !== "loading" || starting) return start();
+          if (state === "destroyed") return;
+          if (starting) return start(); // already wanted: no first screen for a moment
           let wanted;
           const whenWanted = new Promise((resolve) => (wanted = resolve));
           whenIdle(wanted);
@@ -315,18 +316,20 @@ function showFirstScreen(root, drawing, sheet, theme, want) {
   // One line under Continue: the next question is on its way, or can't come.
   const say = (text, link) => {
     line?.remove();
-    line = doc.createElement("p");
-    line.className = "et-loading et-hint";
-    line.setAttribute("role", link ? "alert" : "status");
-    line.append(text);
+    const said = (line = doc.createElement("p"));
+    said.className = "et-loading et-hint";
+    said.setAttribute("role", link ? "alert" : "status");
     if (link) {
-      const a = line.appendChild(doc.createElement("a"));
+      const a = doc.createElement("a");
       a.className = "et-link";
       a.href = new URL(`article-${drawing.lang}.html`, import.meta.url);
       a.append(link);
-      line.insertBefore(doc.createTextNode(" "), a);
+      said.append(text, " ", a);
+    } else {
+      // A status is read out when its text changes, not when it arrives with it.
+      requestAnimationFrame(() => said.append(text));
     }
-    container.querySelector(".et-actions")?.append(line);
+    container.querySelector(".et-actions")?.append(said);
   };
   const wantNow = () => want().catch(() => {});
   for (const type of ["pointerdown", "keydown", "focusin"]) container.addEventListener(type, wantNow, { once: true });
@@ -336,6 +339,7 @@ function showFirstScreen(root, drawing, sheet, theme, want) {
     if (answer) change(drawing.answers[answer][1]);
     change(next[0]);
     answer = target.value;
+    pressed = undefined; // a button pressed under the last answer may be gone
     // As the widget does: the guidance just shown, brought into view on a small screen.
     const guidance = container.querySelector(".et-step--open .et-guidance");
     if (guidance?.childElementCount) requestAnimationFrame(() => guidance.scrollIntoView({ block: "nearest" }));
