@@ -47,35 +47,17 @@ pub enum Change {
 const A_DAY: (u16, u8, u8) = (2026, 1, 1);
 
 /// The first screen's module for one of the built-in checklists.
-pub fn module(builtin: &Checklist) -> Result<String, String> {
-    let config = Config::default();
-    let checklist = SharedChecklist::new(config.checklist(builtin));
-    let base = drawing(&checklist, &config, first_visit(&checklist)?)?;
-    let first = first_visit(&checklist)?;
+pub fn module(builtin: &'static Checklist) -> Result<String, String> {
+    let base = drawn_alone(builtin, None)?;
     let mut answers = String::new();
-    for option in checklist
-        .steps
-        .first()
-        .ok_or("no questions")?
-        .options
-        .iter()
-    {
+    for option in builtin.steps.first().ok_or("no questions")?.options.iter() {
         let choice = Choice::from_id(&option.id).ok_or_else(|| {
             format!(
                 "question 1's answer {} is not yes, no or not sure",
                 option.id
             )
         })?;
-        let mut chosen = first.clone();
-        chosen.apply(
-            &checklist,
-            Input::Act(Action::Choose {
-                step: 0,
-                option: choice,
-            }),
-            Timestamp(0),
-        );
-        let answered = drawing(&checklist, &config, chosen)?;
+        let answered = drawn_alone(builtin, Some(choice))?;
         let (mut there, mut back) = (Vec::new(), Vec::new());
         changes(&base, &answered, &mut Vec::new(), &mut there);
         changes(&answered, &base, &mut Vec::new(), &mut back);
@@ -87,6 +69,7 @@ pub fn module(builtin: &Checklist) -> Result<String, String> {
             changes_js(&back)
         );
     }
+    let checklist = Config::default().checklist(builtin);
     let text = &checklist.text;
     Ok(format!(
         "export default{{lang:{},screen:{},answers:{{{}}},texts:[{},{},{}]}};\n",
@@ -97,6 +80,22 @@ pub fn module(builtin: &Checklist) -> Result<String, String> {
         js_string(text.first_screen_failed()),
         js_string(text.first_screen_article()),
     ))
+}
+
+/// A first visit's drawing, with question 1 answered or not, made on a thread of its own: the
+/// ids some views number per page then start where they do in a page's first widget.
+fn drawn_alone(builtin: &'static Checklist, answer: Option<Choice>) -> Result<Node, String> {
+    let drawn = std::thread::spawn(move || {
+        let config = Config::default();
+        let checklist = SharedChecklist::new(config.checklist(builtin));
+        let mut session = first_visit(&checklist)?;
+        if let Some(option) = answer {
+            let action = Action::Choose { step: 0, option };
+            session.apply(&checklist, Input::Act(action), Timestamp(0));
+        }
+        drawing(&checklist, &config, session)
+    });
+    drawn.join().map_err(|_| "drawing it failed".to_owned())?
 }
 
 /// The session a first visit starts with: nothing saved, saving works, no link.
@@ -127,8 +126,25 @@ pub fn drawing(
     let html = runtime.block_on(tokio::task::LocalSet::new().run_until(renderer.render()));
     let mut nodes = parse(&html)?;
     match (nodes.pop(), nodes.is_empty()) {
-        (Some(top @ Node::Element { .. }), true) => Ok(top),
+        (Some(mut top @ Node::Element { .. }), true) => {
+            unchecked(&mut top);
+            Ok(top)
+        }
         _ => Err("the view did not draw one element".to_owned()),
+    }
+}
+
+/// Without `checked` attributes: in the browser the widget checks a radio button by its
+/// property, as the visitor's own click does on the first screen, so neither has the attribute.
+fn unchecked(node: &mut Node) {
+    if let Node::Element {
+        attributes,
+        children,
+        ..
+    } = node
+    {
+        attributes.retain(|(name, _)| name != "checked");
+        children.iter_mut().for_each(unchecked);
     }
 }
 
