@@ -1,10 +1,12 @@
 // `make bench`: what the widget costs a visitor on a slow phone, beside the same checklist as
 // a plain page (dist/article-en.html: static HTML, no script), measured in the same run.
 //
-// Headless Chromium, CPU slowed 4x (DevTools Emulation.setCPUThrottlingRate), every run in a
-// fresh browser context (empty cache and storage), the widget's and the plain page's runs
-// alternating. Figures are medians over RUNS runs (BENCH_RUNS, at least 9). Served from
-// 127.0.0.1 without compression; the bytes a first visit downloads are printed separately.
+// Headless Chromium, CPU slowed 4x (DevTools Emulation.setCPUThrottlingRate), every visit in a
+// fresh browser context (empty cache and storage). Each run: a visit that waits for the full
+// bundle and walks through, the plain page, a visit answering question 1 at once, a visit with
+// the wasm held 3 s, then twenty widgets and twenty plain checklists on one page. Figures are
+// medians over RUNS runs (BENCH_RUNS, at least 9). Served by scripts/serve.mjs on 127.0.0.1:
+// transfer sizes are as it serves them, with each file's gzip -9 and brotli size beside them.
 // Timings are reported, never asserted: they vary with the machine.
 
 import { existsSync, readFileSync, statSync } from "node:fs";
