@@ -472,7 +472,7 @@ const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(2)} MB`;
 const ratio = (a, b) => (b > 0 ? `${(a / b).toFixed(2)}x` : "n/a");
 
 function row(label, widget, plain, ratioText, target = "") {
-  return `${label.padEnd(46)} ${widget.padStart(12)} ${plain.padStart(12)} ${ratioText.padStart(8)}  ${target}`;
+  return `${label.padEnd(46)} ${widget.padStart(12)} ${plain.padStart(12)} ${ratioText.padStart(8)}  ${target}`.trimEnd();
 }
 
 /** A table of the requests begun by some moment: the bytes that had arrived (transfer size,
@@ -480,7 +480,7 @@ function row(label, widget, plain, ratioText, target = "") {
  * finished. The gzip total is what the issue's byte targets are about. */
 function bytesTable(title, requests, { hostPage }) {
   const line = (name, transfer, gzip, brotli, note = "") =>
-    `  ${String(name).padEnd(40)} ${String(transfer).padStart(9)} ${String(gzip).padStart(9)} ${String(brotli).padStart(9)}  ${note}`;
+    `  ${String(name).padEnd(40)} ${String(transfer).padStart(9)} ${String(gzip).padStart(9)} ${String(brotli).padStart(9)}  ${note}`.trimEnd();
   const lines = [title, line("file", "transfer", "gzip -9", "brotli")];
   const total = { transfer: 0, gzip: 0, brotli: 0 };
   for (const request of requests) {
