@@ -102,12 +102,13 @@ function instrument({ question1, guidanceYes, question2 }) {
       const ids = group.getAttribute("aria-labelledby");
       if (!label && ids) label = ids.split(/\s+/).map((id) => text(group.getRootNode().getElementById?.(id))).join(" ");
       if (!label) label = group.getAttribute("aria-label") ?? "";
-      if (label.startsWith(name)) choices.push(...group.querySelectorAll("input[type=radio], input[type=checkbox]"));
+      if (label.startsWith(name)) choices.push(...group.querySelectorAll("input[type=radio], input[type=checkbox], [role=radio], [role=checkbox]"));
     }
     return choices;
   };
+  const enabled = (choice) => (choice.localName === "input" ? choice.matches(":enabled") : choice.getAttribute("aria-disabled") !== "true");
   const canChoose = (root, name) =>
-    choicesIn(root, name).some((input) => input.matches(":enabled") && input.checkVisibility({ visibilityProperty: true }));
+    choicesIn(root, name).some((choice) => enabled(choice) && choice.checkVisibility({ visibilityProperty: true }));
   const shows = (phrase) =>
     roots.some((root) => {
       const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);

@@ -92,7 +92,7 @@ const ROWS = [
   ["longest main-thread task (simulated, >= 50 ms)", "longestTask", (v) => (v > 0 ? `${Math.round(v)} ms` : "none")],
   ["longest main-thread task (observed, unthrottled)", "longestObservedTask", (v) => `${Math.round(v)} ms`],
   ["max potential first input delay", "maxPotentialFid", (v) => `${Math.round(v)} ms`],
-  ["total bytes (as served: uncompressed)", "totalBytes", (v) => `${v}`],
+  ["total bytes (as served by scripts/serve.mjs)", "totalBytes", (v) => `${v}`],
 ];
 
 async function main() {
