@@ -3,17 +3,32 @@
 // `make bench` use the same lists.
 
 import { execFileSync } from "node:child_process";
-import { readFileSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { brotliCompressSync, constants } from "node:zlib";
 
-/** What a first visit to a page with the widget in English downloads, beyond the page itself. */
-export const FIRST_VISIT = ["email-troubleshooter.js", "email_troubleshooter.js", "email_troubleshooter_bg.wasm"];
+/** What a first visit in English downloads before its first interaction: the embed script,
+ * the widget's CSS and the first screen, rendered at build time (issue 14). */
+export const BEFORE_FIRST_INTERACTION = ["email-troubleshooter.js", "widget-styles.js", "first-screen-en.js"];
+
+/** The full bundle, fetched when the browser is idle or at the first interaction (and at once
+ * for a returning visitor): the wasm-bindgen glue and the wasm. */
+export const FULL_BUNDLE = ["email_troubleshooter.js", "email_troubleshooter_bg.wasm"];
+
+/** What a first visit in English downloads, each part measured and budgeted on its own. */
+export const FIRST_VISIT_PARTS = {
+  "before the first interaction (English)": BEFORE_FIRST_INTERACTION,
+  "the full bundle": FULL_BUNDLE,
+};
+
+/** Everything a first visit in English downloads, sooner or later: both parts. */
+export const FIRST_VISIT = Object.values(FIRST_VISIT_PARTS).flat();
 
 /** Parts loaded only when used, each counted on its own. */
 export const LOADED_WHEN_USED = {
-  "a page in Spanish": ["locale-es.js"],
-  "a page in German": ["locale-de.js"],
+  "a page in Spanish": ["locale-es.js", "first-screen-es.js"],
+  "a page in German": ["locale-de.js", "first-screen-de.js"],
   "a page that gives its own checklist (instead of the usual wasm and glue)": [
     "email_troubleshooter_host_checklist.js",
     "email_troubleshooter_host_checklist_bg.wasm",
@@ -30,21 +45,34 @@ export function sizesOf(bytes) {
   };
 }
 
-/** Each file's sizes, and their total. Throws if a file is missing (run `make dist`). */
-export function measure(dist, names) {
+/**
+ * Each file's sizes, and their total. A missing file throws (run `make dist`), unless
+ * `allowMissing`: then it is a row without sizes, named in `missing`, and left out of the total.
+ */
+export function measure(dist, names, { allowMissing = false } = {}) {
+  const missing = [];
   const files = names.map((name) => {
     const path = join(dist, name);
     let bytes;
     try {
       bytes = readFileSync(path);
     } catch {
-      throw new Error(`${path} is missing: run make dist`);
+      if (!allowMissing) throw new Error(`${path} is missing: run make dist`);
+      missing.push(name);
+      return { name, raw: undefined, gzip: undefined, brotli: undefined };
     }
     return { name, ...sizesOf(bytes) };
   });
-  const total = { name: "total", raw: 0, gzip: 0, brotli: 0 };
-  for (const file of files) for (const key of ["raw", "gzip", "brotli"]) total[key] += file[key];
-  return { files, total };
+  const total = { name: missing.length ? "total of the files there" : "total", raw: 0, gzip: 0, brotli: 0 };
+  for (const file of files) if (!missing.includes(file.name)) for (const key of ["raw", "gzip", "brotli"]) total[key] += file[key];
+  return { files, total, missing };
+}
+
+/** One line naming the files missing from dist, and what to do; undefined when none is. */
+export function missingMessage(dist, missing) {
+  if (missing.length === 0) return undefined;
+  return `missing from ${dist}/: ${missing.join(", ")}. Run make dist; a file still missing after it is one ` +
+    `this build doesn't write (the first-screen and widget-styles files come with issue 14's facade).`;
 }
 
 /** A table of measured files, as `make size` and `make bench` print it. */
@@ -54,7 +82,7 @@ export function table(title, { files, total }) {
   return [
     title,
     row("file", "raw", "gzip -9", "brotli"),
-    ...files.map((f) => row(f.name, f.raw, f.gzip, f.brotli)),
+    ...files.map((f) => (f.raw === undefined ? row(f.name, "missing", "", "") : row(f.name, f.raw, f.gzip, f.brotli))),
     row(total.name, total.raw, total.gzip, total.brotli),
   ].join("\n");
 }
@@ -80,12 +108,25 @@ function widgetCss() {
   return newest && sizesOf(readFileSync(newest.path));
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   const dist = process.argv[2] ?? "dist";
-  console.log(table("first visit (English):", measure(dist, FIRST_VISIT)));
-  const css = widgetCss();
-  if (css) console.log(`  of which the widget's CSS, inside the wasm: ${css.raw} raw, ${css.gzip} gzip, ${css.brotli} brotli`);
-  for (const [when, names] of Object.entries(LOADED_WHEN_USED)) {
-    console.log(table(`loaded only for ${when}:`, measure(dist, names)));
+  const missing = [];
+  const print = (title, names) => {
+    const measured = measure(dist, names, { allowMissing: true });
+    missing.push(...measured.missing);
+    console.log(table(title, measured));
+    return measured;
+  };
+  const parts = Object.entries(FIRST_VISIT_PARTS).map(([part, names]) => print(`first visit, ${part}:`, names));
+  // Before issue 14 the wasm carried the CSS; once widget-styles.js exists it no longer does.
+  const css = existsSync(join(dist, "widget-styles.js")) ? undefined : widgetCss();
+  if (css) console.log(`  the widget's CSS, inside the wasm: ${css.raw} raw, ${css.gzip} gzip, ${css.brotli} brotli`);
+  const sum = (key) => parts.reduce((total, part) => total + part.total[key], 0);
+  console.log(`first visit, both parts: ${sum("raw")} raw, ${sum("gzip")} gzip -9, ${sum("brotli")} brotli`);
+  for (const [when, names] of Object.entries(LOADED_WHEN_USED)) print(`loaded only for ${when}:`, names);
+  const message = missingMessage(dist, missing);
+  if (message) {
+    console.error(message);
+    process.exitCode = 1;
   }
 }

@@ -6,7 +6,23 @@
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { FIRST_VISIT, LOADED_WHEN_USED, measure, table } from "../../scripts/sizes.mjs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { FIRST_VISIT, FIRST_VISIT_PARTS, FULL_BUNDLE, LOADED_WHEN_USED, measure, missingMessage, table } from "../../scripts/sizes.mjs";
+
+/** PLACEHOLDERS, NOT MEASURED: issue 14 splits the first visit into what comes before the first
+ * interaction and the full bundle, and adds a first screen to each language. The lead sets these
+ * figures after measuring the facade's build. Until then: the issue's target for the first part
+ * (15 KB; goal 10 KB), today's glue and wasm for the full bundle (257,878 -> 258,000; the issue's
+ * target is 180,000), and for Spanish and German today's locale file plus 6,000 for a first
+ * screen, a guess. */
+export const PLACEHOLDER_BUDGETS_THE_LEAD_SETS_AFTER_MEASURING = {
+  beforeFirstInteraction: 15_000,
+  fullBundle: 258_000,
+  spanish: 8_700 + 6_000,
+  german: 9_300 + 6_000,
+};
 
 /** Bytes after gzip -9. The first visit's budget was lowered on 2026-11-26 (issue 13) to keep
  * what the restructuring won back (261,280 -> 259,280); the host-checklist bundle's stays
@@ -20,10 +36,15 @@ import { FIRST_VISIT, LOADED_WHEN_USED, measure, table } from "../../scripts/siz
  * with the answer (201,844 -> 223,579); (issue 10): strict DNS and RDAP readers, escaped check
  * results (197,570 -> 201,844). */
 export const BUDGET = {
+  // Both parts together: the first visit's budget before issue 14, kept until the lead sets the parts'.
   firstVisit: 260_000,
+  firstVisitParts: {
+    "before the first interaction (English)": PLACEHOLDER_BUDGETS_THE_LEAD_SETS_AFTER_MEASURING.beforeFirstInteraction,
+    "the full bundle": PLACEHOLDER_BUDGETS_THE_LEAD_SETS_AFTER_MEASURING.fullBundle,
+  },
   whenUsed: {
-    "a page in Spanish": 8_700,
-    "a page in German": 9_300,
+    "a page in Spanish": PLACEHOLDER_BUDGETS_THE_LEAD_SETS_AFTER_MEASURING.spanish,
+    "a page in German": PLACEHOLDER_BUDGETS_THE_LEAD_SETS_AFTER_MEASURING.german,
     "a page that gives its own checklist (instead of the usual wasm and glue)": 292_000,
   },
 };
@@ -35,22 +56,48 @@ export function overBudget(measured, budget) {
     .map(([part, { total }]) => `${part}: ${total.gzip} bytes gzip, budget ${budget[part]}`);
 }
 
+/** Every part measured, with its budget; a missing file is named in `missing`, not thrown. */
 function measureAll(dist) {
-  const measured = { "first visit": measure(dist, FIRST_VISIT) };
+  const measured = { "first visit": measure(dist, FIRST_VISIT, { allowMissing: true }) };
   const budget = { "first visit": BUDGET.firstVisit };
-  for (const [when, names] of Object.entries(LOADED_WHEN_USED)) {
-    measured[when] = measure(dist, names);
-    budget[when] = BUDGET.whenUsed[when];
+  for (const [parts, budgets] of [[FIRST_VISIT_PARTS, BUDGET.firstVisitParts], [LOADED_WHEN_USED, BUDGET.whenUsed]]) {
+    for (const [part, names] of Object.entries(parts)) {
+      measured[part] = measure(dist, names, { allowMissing: true });
+      budget[part] = budgets[part];
+    }
   }
-  return { measured, budget };
+  const missing = [...new Set(Object.values(measured).flatMap((part) => part.missing))];
+  return { measured, budget, missing: missingMessage(dist, missing) };
 }
 
 test("every part of the release bundle is within its gzip budget", () => {
-  const { measured, budget } = measureAll(process.env.DIST ?? "dist");
+  const { measured, budget, missing } = measureAll(process.env.DIST ?? "dist");
   for (const [part, sizes] of Object.entries(measured)) {
     console.log(`${table(`${part} (budget ${budget[part]} gzip):`, sizes)}\n`);
   }
+  // A part with a file missing would pass its budget by weighing less.
+  assert.equal(missing, undefined);
   assert.deepEqual(overBudget(measured, budget), []);
+});
+
+test("a file missing from the bundle is named, and the parts are still measured", () => {
+  const dist = mkdtempSync(join(tmpdir(), "budget-"));
+  try {
+    for (const name of FULL_BUNDLE) writeFileSync(join(dist, name), "x".repeat(100));
+    const { measured, missing } = measureAll(dist);
+    assert.match(missing, /first-screen-en\.js/);
+    assert.match(missing, /Run make dist/);
+    assert.ok(measured["the full bundle"].total.raw === 200, "the full bundle's files there are measured");
+    assert.deepEqual(measured["the full bundle"].missing, []);
+    assert.ok(measured["before the first interaction (English)"].missing.includes("first-screen-en.js"));
+  } finally {
+    rmSync(dist, { recursive: true });
+  }
+});
+
+test("every part make size prints has a budget", () => {
+  const { budget } = measureAll(join(tmpdir(), "no-such-dist"));
+  for (const [part, limit] of Object.entries(budget)) assert.ok(Number.isFinite(limit), `${part} has a budget`);
 });
 
 test("the budget check reports a part that grew past its budget", () => {
