@@ -104,6 +104,10 @@ addEventListener("pageshow", () => {
   cutOff.clear();
 });
 
+// What a visitor did on a first screen taken down before the widget took over (a setting
+// changed, the element moved), for the element's next widget to start from.
+const unfinished = new WeakMap();
+
 /**
  * Mounts a troubleshooter in `element`, with `settings` as documented in the README.
  * Returns `{ ready, reset(), destroy() }`; `ready` settles once the widget is drawn.
@@ -122,6 +126,8 @@ export function mount(element, settings) {
     return { ready, async reset() {}, destroy() {} };
   }
   const root = element.shadowRoot;
+  const carried = unfinished.get(element);
+  unfinished.delete(element);
   // A widget destroyed while it was drawn releases itself later; the wasm then leaves the
   // shadow root alone if a newer widget has drawn there meanwhile.
   const release = () => {
@@ -142,11 +148,11 @@ export function mount(element, settings) {
         const translation = lang && (await loadTranslation(lang));
         if (state === "destroyed") return mounting.free();
         // What the visitor did on the first screen goes to the widget, which empties the root.
-        const shown = screen?.leave();
+        const shown = screen?.leave() ?? carried;
         widget = mounting.mount(translation, sheet, shown?.answer, shown?.continued ?? false);
         // Yew draws in microtasks, queued before this one: the widget is drawn after it.
         await null;
-        shown?.restore(root.querySelector(".et-root"));
+        shown?.restore?.(root.querySelector(".et-root"));
         // One task later, every render is done.
         return new Promise((drawn) => setTimeout(drawn, 0));
       })
@@ -172,7 +178,7 @@ export function mount(element, settings) {
             wanted();
             return state === "destroyed" ? Promise.resolve() : start();
           };
-          screen = showFirstScreen(root, drawing, sheet, first.theme, want);
+          screen = showFirstScreen(root, drawing, sheet, first.theme, want, carried);
           return whenWanted.then(want);
         },
         start, // no first screen: the widget at once
@@ -202,6 +208,8 @@ export function mount(element, settings) {
     destroy() {
       if (state === "drawn") release();
       else if (!widget && screen) {
+        const { answer, continued } = screen.leave();
+        if (answer || continued) unfinished.set(element, { answer, continued });
         screen.remove();
         root.adoptedStyleSheets = [];
         root.append(document.createElement("slot"));
@@ -273,7 +281,7 @@ function whenIdle(work) {
 // Builds the first screen in `root` from its drawing (the embed script only ever makes DOM
 // nodes from it: a page that enforces Trusted Types refuses HTML strings). `want` starts the
 // widget and says whether it could.
-function showFirstScreen(root, drawing, sheet, theme, want) {
+function showFirstScreen(root, drawing, sheet, theme, want, carried) {
   const doc = root.ownerDocument;
   const build = (node) => {
     if (typeof node === "string") return doc.createTextNode(node);
@@ -333,7 +341,7 @@ function showFirstScreen(root, drawing, sheet, theme, want) {
   };
   const wantNow = () => want().catch(() => {});
   for (const type of ["pointerdown", "keydown", "focusin"]) container.addEventListener(type, wantNow, { once: true });
-  container.addEventListener("change", ({ target }) => {
+  const choose = ({ target }) => {
     const next = drawing.answers[target.value];
     if (target.name !== "et-step-0" || !next) return;
     if (answer) change(drawing.answers[answer][1]);
@@ -343,12 +351,16 @@ function showFirstScreen(root, drawing, sheet, theme, want) {
     // As the widget does: the guidance just shown, brought into view on a small screen.
     const guidance = container.querySelector(".et-step--open .et-guidance");
     if (guidance?.childElementCount) requestAnimationFrame(() => guidance.scrollIntoView({ block: "nearest" }));
-  });
-  container.addEventListener("submit", (event) => {
-    event.preventDefault();
+  };
+  const go = () => {
     continued = true;
     say(loading);
     want().catch(() => leaving || say(failedText, article));
+  };
+  container.addEventListener("change", choose);
+  container.addEventListener("submit", (event) => {
+    event.preventDefault();
+    go();
   });
   container.addEventListener("click", ({ target }) => {
     const button = target.closest?.('button[type="button"]');
@@ -356,6 +368,13 @@ function showFirstScreen(root, drawing, sheet, theme, want) {
   });
   root.replaceChildren(container);
   applyStyles(root, sheet);
+  // Where the last first screen for this element left off.
+  const radio = carried && container.querySelector(`input[name="et-step-0"][value="${carried.answer}"]`);
+  if (radio) {
+    radio.checked = true;
+    choose({ target: radio });
+  }
+  if (carried?.continued) go();
   return {
     reset() {
       if (answer) change(drawing.answers[answer][1]);
