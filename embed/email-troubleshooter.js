@@ -98,10 +98,14 @@ const leave = (event) => {
   if (event.type === "beforeunload") setTimeout(() => (leaving = false), 5000);
 };
 addEventListener("pagehide", leave);
+// A first screen's request for the widget cut off the same way is made again.
+const retries = new Set();
 addEventListener("pageshow", () => {
   leaving = false;
   for (const element of cutOff) element.restart();
   cutOff.clear();
+  for (const retry of retries) retry();
+  retries.clear();
 });
 
 // What a visitor did on a first screen taken down before the widget took over (a setting
@@ -152,9 +156,11 @@ export function mount(element, settings) {
         widget = mounting.mount(translation, sheet, shown?.answer, shown?.continued ?? false);
         // Yew draws in microtasks, queued before this one: the widget is drawn after it.
         await null;
-        shown?.restore?.(root.querySelector(".et-root"));
+        const drawn = root.querySelector(".et-root");
+        shown?.restore?.(drawn);
         // One task later, every render is done.
-        return new Promise((drawn) => setTimeout(drawn, 0));
+        await new Promise((done) => setTimeout(done, 0));
+        shown?.press?.(drawn);
       })
       .then(() => {
         // A widget destroyed while it was being drawn is released now that drawing is done.
@@ -204,7 +210,8 @@ export function mount(element, settings) {
   return {
     ready,
     // Before the widget takes over, the first screen is all there is to clear.
-    reset: () => (!widget && screen ? Promise.resolve(screen.reset()) : ready.then(() => widget?.reset(), () => {})),
+    // Once a first screen has retried after a failed load, the latest attempt says when.
+    reset: () => (!widget && screen ? Promise.resolve(screen.reset()) : (starting ?? ready).then(() => widget?.reset(), () => {})),
     destroy() {
       if (state === "drawn") release();
       else if (!widget && screen) {
@@ -295,18 +302,22 @@ function showFirstScreen(root, drawing, sheet, theme, want, carried) {
   container.className = "et-root";
   container.append(build(drawing.screen));
   if (theme && theme !== "auto") container.firstChild.setAttribute("data-theme", theme);
-  const find = (top, path) => path?.reduce((node, index) => node?.childNodes[index], top);
-  const pathOf = (node) => {
+  // A drawing's path counts every node; an element's place in the widget's drawing of the same
+  // screen counts elements only (the widget may split a text in two).
+  const at = (top, path) => path.reduce((node, index) => node.childNodes[index], top);
+  const find = (top, path) => path?.reduce((element, index) => element?.children[index], top);
+  const pathOf = (element) => {
     const path = [];
-    for (; node && node !== container; node = node.parentNode) path.unshift([...node.parentNode.childNodes].indexOf(node));
-    return node ? path : undefined;
+    for (; element && element !== container; element = element.parentElement) path.unshift([...element.parentElement.children].indexOf(element));
+    return element ? path : undefined;
   };
   // The drawing's changes for an answer (or back from it): attributes, or a splice of children.
   const change = (changes) => {
     for (const [path, first, removed, ...nodes] of changes) {
-      const target = find(container.firstChild, path);
+      const target = at(container.firstChild, path);
       if (Array.isArray(first)) {
-        for (const { name } of [...target.attributes]) if (!first.includes(name)) target.removeAttribute(name);
+        const names = first.filter((_, i) => i % 2 === 0);
+        for (const { name } of [...target.attributes]) if (!names.includes(name) && name !== "data-theme") target.removeAttribute(name);
         for (let i = 0; i < first.length; i += 2) if (target.getAttribute(first[i]) !== first[i + 1]) target.setAttribute(first[i], first[i + 1]);
       } else {
         for (let i = 0; i < removed; i++) target.childNodes[first].remove();
@@ -321,8 +332,8 @@ function showFirstScreen(root, drawing, sheet, theme, want, carried) {
   let pressed;
   let line;
   const [loading, failedText, article] = drawing.texts;
-  // One line under Continue: the next question is on its way, or can't come.
-  const say = (text, link) => {
+  // One line beside the button pressed: the rest is on its way, or can't come.
+  const say = (near, text, link) => {
     line?.remove();
     const said = (line = doc.createElement("p"));
     said.className = "et-loading et-hint";
@@ -337,7 +348,7 @@ function showFirstScreen(root, drawing, sheet, theme, want, carried) {
       // A status is read out when its text changes, not when it arrives with it.
       requestAnimationFrame(() => said.append(text));
     }
-    container.querySelector(".et-actions")?.append(said);
+    near.parentElement.append(said);
   };
   const wantNow = () => want().catch(() => {});
   for (const type of ["pointerdown", "keydown", "focusin"]) container.addEventListener(type, wantNow, { once: true });
@@ -352,10 +363,15 @@ function showFirstScreen(root, drawing, sheet, theme, want, carried) {
     const guidance = container.querySelector(".et-step--open .et-guidance");
     if (guidance?.childElementCount) requestAnimationFrame(() => guidance.scrollIntoView({ block: "nearest" }));
   };
+  // A button the first screen can't act on: the widget is fetched now, and says so.
+  const wait = (button) => {
+    say(button, loading);
+    want().catch(() => (leaving ? retries.add(() => wait(button)) : say(button, failedText, article)));
+  };
   const go = () => {
     continued = true;
-    say(loading);
-    want().catch(() => leaving || say(failedText, article));
+    pressed = undefined; // a button pressed before is on a screen Continue leaves
+    wait(container.querySelector('[type="submit"]'));
   };
   container.addEventListener("change", choose);
   container.addEventListener("submit", (event) => {
@@ -364,7 +380,9 @@ function showFirstScreen(root, drawing, sheet, theme, want, carried) {
   });
   container.addEventListener("click", ({ target }) => {
     const button = target.closest?.('button[type="button"]');
-    if (button) pressed = pathOf(button);
+    if (!button || continued) return;
+    pressed = pathOf(button);
+    wait(button);
   });
   root.replaceChildren(container);
   applyStyles(root, sheet);
@@ -381,6 +399,7 @@ function showFirstScreen(root, drawing, sheet, theme, want, carried) {
       for (const radio of container.querySelectorAll("input")) radio.checked = false;
       answer = undefined;
       continued = false;
+      pressed = undefined;
       line?.remove();
     },
     remove: () => container.remove(),
@@ -396,8 +415,9 @@ function showFirstScreen(root, drawing, sheet, theme, want, carried) {
         restore(drawn) {
           for (const path of open) find(drawn, path)?.setAttribute("open", "");
           if (!continued) find(drawn, focus)?.focus({ preventScroll: true });
-          if (pressed) find(drawn, pressed)?.click();
         },
+        // Once the widget has drawn and settled: the button pressed, pressed again.
+        press: (drawn) => pressed && find(drawn, pressed)?.click(),
       };
     },
   };

@@ -139,9 +139,11 @@ pub fn plain_page(checklist: &Checklist) -> String {
 }
 
 /// Just enough style to read well on a phone; no file to fetch.
+/// The list's own numbers are left off: each step says "Step 1 of 7" itself.
 const PLAIN_CSS: &str = "body{margin:0;font:1rem/1.5 system-ui,sans-serif;color:#0b0c0c}\
 main{max-width:40rem;margin:0 auto;padding:1rem}dt,summary{font-weight:700}dd{margin:0 0 1rem}\
-summary{cursor:pointer;padding:.25rem 0}.step-of{color:#505a5f;margin-bottom:0}a{color:#1d70b8}";
+summary{cursor:pointer;padding:.25rem 0}.step-of{color:#505a5f;margin-bottom:0}a{color:#1d70b8}\
+.steps{list-style:none;padding:0}";
 
 fn anchor(link: &Link) -> String {
     format!(

@@ -119,9 +119,13 @@ pub fn use_troubleshooter(
             let state = State::new(checklist, session.clone(), now, clock::utc_offset_minutes());
             // What was done on the first screen is done again, with what it asks for carried out
             // after the first render, except bringing the guidance into view: it is in view
-            // already, where the visitor left it.
+            // already, where the visitor left it. Only onto a first visit: answers another tab
+            // or element saved meanwhile are newer, and stand.
+            let fresh = session.progress().answers().iter().all(Option::is_none)
+                && session.offer().is_none();
+            let replay = if fresh { replay.as_slice() } else { &[] };
             let mut effects = Vec::new();
-            for action in replay.iter() {
+            for action in replay {
                 effects.extend(session.apply(&state.checklist, Input::Act(action.clone()), now));
             }
             effects.retain(|effect| *effect != Effect::Reveal);
