@@ -153,7 +153,7 @@ export function mount(element, settings) {
         if (state === "destroyed") return mounting.free();
         // What the visitor did on the first screen goes to the widget, which empties the root.
         const shown = screen?.leave() ?? carried;
-        widget = mounting.mount(translation, sheet, shown?.answer, shown?.continued ?? false);
+        widget = mounting.mount(translation, sheet, shown?.answer, shown?.continued ?? false, shown?.focusHere ?? true);
         // Yew draws in microtasks, queued before this one: the widget is drawn after it.
         await null;
         const drawn = root.querySelector(".et-root");
@@ -409,9 +409,12 @@ function showFirstScreen(root, drawing, sheet, theme, want, carried) {
     leave() {
       const focus = pathOf(root.activeElement);
       const open = [...container.querySelectorAll("details[open]")].map(pathOf);
+      const elsewhere = document.activeElement;
       return {
         answer,
         continued,
+        // Focus follows a Continue only if the visitor hasn't moved it out of the widget since.
+        focusHere: !!root.activeElement || !elsewhere || elsewhere === document.body,
         restore(drawn) {
           for (const path of open) find(drawn, path)?.setAttribute("open", "");
           if (!continued) find(drawn, focus)?.focus({ preventScroll: true });

@@ -4,7 +4,7 @@
 //! because only JavaScript can extend `HTMLElement`; everything they do beyond that happens here.
 
 use crate::browser::{host_settings, languages, translations};
-use crate::components::{Commands, Troubleshooter, TroubleshooterProps};
+use crate::components::{Commands, Replay, Troubleshooter, TroubleshooterProps};
 use crate::content::{self, SharedChecklist};
 use crate::model::config::describe;
 use crate::model::{Action, Checklist, Choice, Config, ConfigProblem};
@@ -136,13 +136,15 @@ impl Mounting {
     /// or nothing, leaves the widget in English with a notice saying so). `styles` is the
     /// widget's stylesheet (a `CSSStyleSheet`, or its text where those can't be made).
     /// `answer` and `continued` are what the visitor did on the first screen the embed script
-    /// showed before the wasm was there: question 1's answer, and whether they pressed Continue.
+    /// showed before the wasm was there: question 1's answer, and whether they pressed Continue;
+    /// `focus_here`, whether focus is still in the widget (or nowhere), so it may follow them.
     pub fn mount(
         self,
         translation: JsValue,
         styles: JsValue,
         answer: Option<String>,
         continued: bool,
+        focus_here: bool,
     ) -> Result<Widget, JsValue> {
         show_failures_on_panic();
         let Mounting {
@@ -167,7 +169,7 @@ impl Mounting {
         root.set_text_content(None);
         apply_styles(&root, &styles)?;
         // The first screen's answer and Continue, done again in the widget as they were there.
-        let replay = answer
+        let actions = answer
             .as_deref()
             .and_then(Choice::from_id)
             .map(|option| Action::Choose { step: 0, option })
@@ -186,7 +188,10 @@ impl Mounting {
             check_settings: Rc::new(config.check_settings(&checklist)),
             translation_missing,
             checklist,
-            replay: Rc::new(replay),
+            replay: Rc::new(Replay {
+                actions,
+                focus_here,
+            }),
         };
         let failed = props.checklist.text.failed().to_string();
         let widget = Some((id, Rc::new(props)));
@@ -280,7 +285,7 @@ pub fn mount(host: Element, settings: JsValue, translation: JsValue) -> Result<W
             })
             .clone()
     });
-    prepare(host, settings).mount(translation, styles, None, false)
+    prepare(host, settings).mount(translation, styles, None, false, true)
 }
 
 /// If the widget's code panics, every widget on the page says so in a sentence instead of

@@ -35,7 +35,8 @@ mod when_question;
 #[cfg(debug_assertions)]
 pub use step_item::step_renders;
 pub use troubleshooter::{
-    Commands, Troubleshooter, TroubleshooterProps, TroubleshooterView, ViewProps, WidgetContext,
+    Commands, Replay, Troubleshooter, TroubleshooterProps, TroubleshooterView, ViewProps,
+    WidgetContext,
 };
 
 pub(crate) use crate::model::progress::answer_text;

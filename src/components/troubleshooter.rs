@@ -41,7 +41,15 @@ pub struct TroubleshooterProps {
     /// What the visitor did on the first screen shown before the widget was ready, done again
     /// here once, as the widget starts.
     #[prop_or_default]
-    pub replay: Rc<Vec<Action>>,
+    pub replay: Rc<Replay>,
+}
+
+/// The first screen's answer and Continue, to do again as the widget starts, and whether focus
+/// may follow them: not if the visitor has moved it out of the widget since.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Replay {
+    pub actions: Vec<Action>,
+    pub focus_here: bool,
 }
 
 /// What every part of one widget shares, given once through context: the checklist, the

@@ -6,10 +6,11 @@
 
 use super::{Download, RandomBytes};
 use crate::browser::{clock, host_events, location, storage::Store, storage::Watch, view};
+use crate::components::Replay;
 use crate::content::SharedChecklist;
 use crate::model::session::{announcement, Effect, Focus, Input, Notice, Offer, Session};
 use crate::model::shared::Shared;
-use crate::model::{link, Action, Checklist, Progress, RestoreError, Timestamp};
+use crate::model::{link, Checklist, Progress, RestoreError, Timestamp};
 use gloo::events::EventListener;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -107,7 +108,7 @@ pub fn use_troubleshooter(
     checklist: SharedChecklist,
     storage_key: AttrValue,
     translation_missing: bool,
-    replay: Rc<Vec<Action>>,
+    replay: Rc<Replay>,
 ) -> Troubleshooting {
     let store = use_memo(storage_key.clone(), |key| Store::open(key));
     let state = {
@@ -119,16 +120,25 @@ pub fn use_troubleshooter(
             let state = State::new(checklist, session.clone(), now, clock::utc_offset_minutes());
             // What was done on the first screen is done again, with what it asks for carried out
             // after the first render, except bringing the guidance into view: it is in view
-            // already, where the visitor left it. Only onto a first visit: answers another tab
-            // or element saved meanwhile are newer, and stand.
+            // already, where the visitor left it. Focus moves only if it is still in the widget.
+            // Only onto a first visit: answers another tab or element saved meanwhile are newer,
+            // and stand.
             let fresh = session.progress().answers().iter().all(Option::is_none)
                 && session.offer().is_none();
-            let replay = if fresh { replay.as_slice() } else { &[] };
+            let actions = if fresh {
+                replay.actions.as_slice()
+            } else {
+                &[]
+            };
             let mut effects = Vec::new();
-            for action in replay {
+            for action in actions {
                 effects.extend(session.apply(&state.checklist, Input::Act(action.clone()), now));
             }
-            effects.retain(|effect| *effect != Effect::Reveal);
+            effects.retain(|effect| match effect {
+                Effect::Reveal => false,
+                Effect::Focus(_) => replay.focus_here,
+                _ => true,
+            });
             state.outbox.0.borrow_mut().extend(effects);
             State {
                 session: Shared::new(session),
