@@ -188,6 +188,66 @@ test("a choice made before a delayed wasm keeps focus on the chosen radio, and a
   await context.close();
 });
 
+test("by keyboard alone before a delayed wasm: an answer chosen with the arrow keys and Enter to continue are kept", async () => {
+  const { context, page, problems, troubleshooter, release } = await openFirstScreen(undefined, { init: LISTEN });
+  await firstScreen(page, troubleshooter);
+  // Tab to question 1's first answer, as a keyboard user would.
+  for (let presses = 0; presses < 10; presses++) {
+    await page.keyboard.press("Tab");
+    const now = await focused(page);
+    if (now.type === "radio") break;
+  }
+  assert.deepEqual(Object.values(await focused(page)).slice(0, 3), ["input", "Yes", "radio"], "Tab reaches the first answer");
+  await page.keyboard.press("ArrowDown");
+  assert.equal(await troubleshooter.getByRole("radio", { name: "No", exact: true }).isChecked(), true);
+  await troubleshooter.getByText(GUIDANCE.No).waitFor();
+  await page.keyboard.press("Enter");
+  await troubleshooter.getByRole("status").filter({ hasText: LOADING }).waitFor();
+  release();
+  await tookOver(page);
+  await troubleshooter.getByText("Your answer: No", { exact: true }).waitFor();
+  const now = await focusReaches(page, QUESTIONS[1]);
+  assert.equal(now.tag, "h3");
+  assert.deepEqual(await page.evaluate(() => window.received), [{ step: "webmail", answer: "no" }]);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("Continue pressed with no answer before a delayed wasm ends as in the widget: the error, with focus on it", async () => {
+  const { context, page, problems, troubleshooter, release } = await openFirstScreen(undefined);
+  await firstScreen(page, troubleshooter);
+  await troubleshooter.getByRole("button", { name: "Continue" }).click();
+  release();
+  await tookOver(page);
+  await troubleshooter.getByText("Select an answer to continue.").first().waitFor();
+  await troubleshooter.getByText("Step 1 of 7", { exact: true }).waitFor();
+  assert.equal(await troubleshooter.getByText(LOADING).count(), 0);
+  assert.equal((await focused(page)).text, "There is a problemSelect an answer to continue.", "focus on the error, as the widget puts it");
+  assert.equal(await saved(page), null);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("a button pressed on the first screen before the wasm (Check webmail now) is pressed again by the widget, once", async () => {
+  const { context, page, problems, troubleshooter, release } = await openFirstScreen(undefined);
+  // The webmail portal answers from here: nothing leaves 127.0.0.1.
+  const portalRequests = [];
+  await context.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => {
+    portalRequests.push(route.request().url());
+    return route.fulfill({ status: 200, contentType: "text/html", body: "<title>webmail</title>" });
+  });
+  await firstScreen(page, troubleshooter);
+  const portal = troubleshooter.getByRole("region", { name: "Can this browser reach webmail?" });
+  await portal.getByRole("button", { name: "Check webmail now" }).click();
+  assert.deepEqual(portalRequests, [], "the first screen itself checks nothing");
+  release();
+  await tookOver(page);
+  await portal.getByText(/^This browser reached apps\.rackspace\.com in \d+ milliseconds: the portal is up/).waitFor();
+  assert.equal(portalRequests.length, 1, portalRequests.join("\n"));
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test("changing the answer on the first screen (Yes, No, Not sure) shows only the last one's guidance, and the take-over keeps it", async () => {
   const { context, page, problems, troubleshooter, release } = await openFirstScreen(undefined, { init: LISTEN });
   await firstScreen(page, troubleshooter);
@@ -461,6 +521,7 @@ for (const [setting, query] of [
   ["provider-name", "?provider-name=Example%20Mail"],
   ["webmail-url", "?webmail-url=https%3A%2F%2Fmail.example.com%2F"],
   ["a config attribute", `?config=${encodeURIComponent('{"theme":"dark"}')}`],
+  ["a JSON settings script", `?json=${encodeURIComponent('{"theme":"dark"}')}`],
   ["an invalid theme", "?theme=purple"],
 ]) {
   test(`${setting} changes the first screen: the host's content shows instead while the wasm is blocked`, async () => {
@@ -478,6 +539,28 @@ for (const [setting, query] of [
     await context.close();
   });
 }
+
+test("mount() with settings takes the widget at once: the element's own content shows while the wasm is blocked", async () => {
+  const from = env.server.requests.length;
+  const { context, page, problems, troubleshooter, asked } = await openFirstScreen("/host/phone.html", { wasm: "blocked" });
+  const failed = await page.evaluate(async () => {
+    const { mount } = await import("/cdn/v1/email-troubleshooter.js");
+    const element = document.createElement("div");
+    element.id = "mounted";
+    element.innerHTML = "<p>The host's own words, in a mounted element.</p>";
+    document.body.append(element);
+    return mount(element, { storageKey: "mounted", theme: "dark" }).ready.then(() => false, () => true);
+  });
+  assert.equal(failed, true, "the widget, wanted at once, couldn't start");
+  assert.ok(asked() >= 1);
+  const mounted = page.locator("#mounted");
+  assert.equal(await mounted.getByText("The host's own words, in a mounted element.").isVisible(), true);
+  assert.equal(await mounted.getByRole("radio").count(), 0, "no first screen");
+  assert.deepEqual(firstScreenRequests(from), []);
+  assert.equal(await troubleshooter.count(), 0);
+  assert.ok(problems.every((p) => /could not start; the page's own content stays|Failed to load resource/.test(p)), problems.join("\n"));
+  await context.close();
+});
 
 // Sums the layout shifts the page has had (each not caused by input), from the first one.
 const WATCH_SHIFTS = () => {
