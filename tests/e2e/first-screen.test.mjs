@@ -34,7 +34,8 @@ const ARTICLE = "Read every question and what each answer means on one page";
 const WASM_FAILURE = /could not start; the first screen stays|Failed to load resource|net::ERR_FAILED/;
 
 /**
- * Opens the first-screen host page (`query` gives its settings) in a fresh context with the wasm
+ * Opens a host page (the first-screen one unless `path` says; its query gives the settings) in a
+ * fresh context with the wasm
  * "blocked" (every request aborted), "held" (answered when `release()` is called) or "free".
  */
 async function openFirstScreen(path = "/host/first-screen.html", { wasm = "held", ...options } = {}) {
@@ -135,6 +136,32 @@ test("with the wasm blocked, question 1 is answerable with its guidance, and Con
   await Promise.all([page.waitForURL(`${env.server.url}/cdn/v1/article-en.html`), link.click()]);
   await page.getByRole("heading", { name: TITLE, level: 1 }).waitFor();
   await page.getByText(QUESTIONS[0], { exact: false }).first().waitFor();
+  await context.close();
+});
+
+// Runs in the page before its scripts: a requestIdleCallback that notes what it was asked and
+// never calls back, so that only an interaction can start the widget.
+const NEVER_IDLE = () => {
+  window.idleAsks = [];
+  window.requestIdleCallback = (work, options) => window.idleAsks.push(options);
+};
+
+test("the bundle is asked for when the page is idle (with a time-out) or at the first interaction, glue and wasm together", async () => {
+  const from = env.server.requests.length;
+  const { context, page, problems, troubleshooter, asked, release } = await openFirstScreen(undefined, { init: NEVER_IDLE });
+  await firstScreen(page, troubleshooter);
+  await page.waitForFunction(() => document.readyState === "complete" && window.idleAsks.length > 0);
+  assert.deepEqual(await page.evaluate(() => window.idleAsks), [{ timeout: 2000 }], "once, after load, with a time-out");
+  // The glue reaches the server; the wasm is held by the test's route before it does.
+  const glue = () => env.server.requests.slice(from).filter((path) => path.endsWith("/email_troubleshooter.js"));
+  assert.deepEqual(glue(), [], "no glue before the browser is idle or the visitor acts");
+  assert.equal(asked(), 0, "no wasm either");
+
+  await troubleshooter.getByText("Step 1 of 7", { exact: true }).click();
+  await until(() => glue().length === 1 && asked() === 1, "the glue and the wasm");
+  release();
+  await tookOver(page);
+  assert.deepEqual(problems, []);
   await context.close();
 });
 
@@ -512,6 +539,38 @@ for (const [how, query, answer] of [
     await tookOver(page);
     const after = await page.evaluate(drawnTree);
     assert.deepEqual(after, before);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}
+
+// Runs in the page: how the widget (or the first screen) looks: the computed styles that set
+// its colours, fonts and sizes, for the section, its title, question 1, a radio and Continue.
+function looks() {
+  const root = document.querySelector("email-troubleshooter").shadowRoot;
+  const picked = { section: "section.et", title: "h2", question: "li[aria-current] h3", radio: "input[type=radio]", continue: "button[type=submit]" };
+  const properties = ["color", "background-color", "color-scheme", "font-family", "font-size", "padding-top", "width", "height"];
+  return Object.fromEntries(
+    Object.entries(picked).map(([name, selector]) => {
+      const style = getComputedStyle(root.querySelector(selector));
+      return [name, Object.fromEntries(properties.map((property) => [property, style.getPropertyValue(property)]))];
+    }),
+  );
+}
+
+for (const [how, query, options] of [
+  ["in the light theme", "", {}],
+  ['with theme="dark"', "?theme=dark", {}],
+  ["in a system in dark mode", "", { colorScheme: "dark" }],
+  ['with theme="light" in a system in dark mode', "?theme=light", { colorScheme: "dark" }],
+]) {
+  test(`the first screen looks as the widget right after the take-over does, ${how}`, async () => {
+    const { context, page, problems, troubleshooter, release } = await openFirstScreen(`/host/first-screen.html${query}`, options);
+    await firstScreen(page, troubleshooter);
+    const before = await page.evaluate(looks);
+    release();
+    await tookOver(page);
+    assert.deepEqual(await page.evaluate(looks), before);
     assert.deepEqual(problems, []);
     await context.close();
   });
