@@ -190,6 +190,31 @@ test("a choice and a Continue made before a delayed wasm are kept: step 2 opens 
   await context.close();
 });
 
+for (const continued of [false, true]) {
+  const what = continued ? "a choice and a Continue" : "a choice";
+  test(`${what} made before a delayed wasm ${continued ? "leave" : "leaves"} focus where the visitor has moved it since: typing in the host page goes on`, async () => {
+    const { context, page, problems, troubleshooter, release } = await openFirstScreen(undefined);
+    await firstScreen(page, troubleshooter);
+    await troubleshooter.getByRole("radio", { name: "Yes", exact: true }).check();
+    if (continued) {
+      await troubleshooter.getByRole("button", { name: "Continue" }).click();
+      await troubleshooter.getByRole("status").filter({ hasText: LOADING }).waitFor();
+    }
+    // While the widget loads, the visitor turns to the host page's search field.
+    const search = page.getByRole("searchbox", { name: "Search the help pages" });
+    await search.click();
+    await page.keyboard.type("smtp");
+    release();
+    await tookOver(page);
+    if (continued) await troubleshooter.getByLabel("Date the problem started").waitFor();
+    await page.keyboard.type(" port");
+    assert.equal(await search.inputValue(), "smtp port", "the keys typed after the take-over still reach the search field");
+    assert.equal(await page.evaluate(() => document.activeElement?.id), "search", "focus stays in the host page");
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}
+
 test("a choice made before a delayed wasm keeps focus on the chosen radio, and an opened section stays open", async () => {
   const { context, page, problems, troubleshooter, release } = await openFirstScreen(undefined, { init: LISTEN });
   await firstScreen(page, troubleshooter);
@@ -516,6 +541,33 @@ function drawnTree() {
   };
   return tree(container);
 }
+
+test("the first screen's language is the one the widget then chooses, for tags in any case, with regions, spaces, or none built in", async () => {
+  for (const [query, locale, expected] of [
+    ["?page-lang=pt", "de-DE", "de"],
+    ["?lang=es-MX", "en-US", "es"],
+    ["?page-lang=", "es-ES", "es"],
+    ["?lang=DE", "en-US", "de"],
+    ["?lang=%20es%20", "en-US", "es"],
+    ["?page-lang=de_AT", "en-US", "de"],
+    ["?lang=pt&page-lang=es", "en-US", "es"],
+    ["?page-lang=x", "pt-BR", "en"],
+  ]) {
+    const how = `${query} in a ${locale} browser`;
+    const { context, page, problems, troubleshooter, release } = await openFirstScreen(`/host/first-screen.html${query}`, { locale });
+    await troubleshooter.getByRole("radio").first().waitFor();
+    await page.evaluate(() => {
+      window.firstScreen = document.querySelector("email-troubleshooter").shadowRoot.querySelector(".et-root");
+    });
+    const language = () => page.evaluate(() => document.querySelector("email-troubleshooter").shadowRoot.querySelector("section").lang);
+    assert.equal(await language(), expected, `${how}: the first screen`);
+    release();
+    await tookOver(page);
+    assert.equal(await language(), expected, `${how}: the widget`);
+    assert.deepEqual(problems, [], how);
+    await context.close();
+  }
+});
 
 for (const [how, query, answer] of [
   ["in English", "", null],
