@@ -94,6 +94,26 @@ function tookOver() {
   return Boolean(window.firstScreen && !window.firstScreen.isConnected && root.querySelector(".et-root h2"));
 }
 
+// Runs in the page: the first screen's (or the widget's) DOM as a tree of [tag, sorted
+// attributes, ...children], adjacent texts joined, comments left out, a radio's `checked` as its
+// state (see tests/e2e/first-screen.test.mjs).
+function drawnTree() {
+  const container = document.querySelector("email-troubleshooter").shadowRoot.querySelector(".et-root");
+  const tree = (node) => {
+    const attributes = [...node.attributes].filter(({ name }) => name !== "checked").map(({ name, value }) => `${name}=${value}`);
+    if (node.checked) attributes.push("(checked)");
+    const children = [];
+    for (const child of node.childNodes) {
+      if (child.nodeType === Node.TEXT_NODE) {
+        if (typeof children.at(-1) === "string") children[children.length - 1] += child.data;
+        else if (child.data) children.push(child.data);
+      } else if (child.nodeType === Node.ELEMENT_NODE) children.push(tree(child));
+    }
+    return [node.localName, attributes.sort(), ...children];
+  };
+  return tree(container);
+}
+
 // Runs in the page: which of question 1's radios is checked ("" if none).
 function checkedAnswer() {
   const radio = document.querySelector("email-troubleshooter").shadowRoot.querySelector('input[name="et-step-0"]:checked');
@@ -168,18 +188,20 @@ for (const engine of ENGINES) {
     }
   });
 
-  test(`${engine}: with no interaction, the bundle is fetched once the page is idle (a timer where requestIdleCallback is missing)`, { timeout: TEST_TIMEOUT }, async (t) => {
+  test(`${engine}: with no interaction, the bundle is fetched once the page is idle (a timer where requestIdleCallback is missing), and the widget draws the same DOM`, { timeout: TEST_TIMEOUT }, async (t) => {
     env.server.hold();
     const browser = await openEngine(engine, t);
     try {
       await browser.goto(`${env.server.url}/engines/first-screen.html`);
       await browser.find({ role: "radio", name: "No" });
       assert.equal(await browser.run(markFirstScreen), true);
+      const before = await browser.run(drawnTree);
       t.diagnostic(`requestIdleCallback: ${await browser.run(() => typeof requestIdleCallback)}`);
       await eventually(() => env.server.held() >= 1, "the idle fetch of the wasm");
       env.server.release();
       await browser.waitFor(tookOver);
       assert.deepEqual(await browser.state(), { open: QUESTIONS[0], answers: [] });
+      assert.deepEqual(await browser.run(drawnTree), before, "the widget draws the first screen's DOM");
       assert.deepEqual(await browser.recorded(), []);
       if (browser.consoleErrors) assert.deepEqual(browser.consoleErrors, []);
     } finally {
