@@ -380,8 +380,8 @@ function showFirstScreen(root, drawing, sheet, theme, want, carried) {
   });
   container.addEventListener("click", ({ target }) => {
     const button = target.closest?.('button[type="button"]');
-    if (!button || continued) return;
-    pressed = pathOf(button);
+    if (!button) return;
+    if (!continued) pressed = pathOf(button);
     wait(button);
   });
   root.replaceChildren(container);

@@ -26,7 +26,7 @@ const GUIDANCE = {
   No: "If you can't sign in, or no new mail arrives in webmail, the problem is with the mailbox or your account, not with your mail app.",
   "Not sure": "This is the quickest way to rule the mailbox in or out.",
 };
-const LOADING = "Loading the next question…";
+const LOADING = "Loading the rest of the troubleshooter…";
 const FAILED = "The troubleshooter couldn't load here.";
 const ARTICLE = "Read every question and what each answer means on one page";
 
@@ -214,6 +214,62 @@ for (const continued of [false, true]) {
     await context.close();
   });
 }
+
+test("each button the first screen can't act on says, beside it, that the rest is loading (or can't load)", async () => {
+  const { context, page, troubleshooter, release } = await openFirstScreen(undefined, { wasm: "blocked" });
+  await firstScreen(page, troubleshooter);
+  await troubleshooter.getByRole("radio", { name: "No", exact: true }).check();
+  for (const name of ["Continue", "Get help now", "Check webmail now"]) {
+    const button = troubleshooter.getByRole("button", { name, exact: true }).first();
+    await button.click();
+    // The line is in the same box as the button pressed, not in another part of the screen.
+    const box = button.locator("xpath=..");
+    await box.getByRole("alert").filter({ hasText: FAILED }).waitFor();
+    await box.getByRole("link", { name: ARTICLE }).waitFor();
+    assert.equal(await troubleshooter.getByRole("alert").count(), 1, `one line at a time (${name})`);
+  }
+  release();
+  await context.close();
+});
+
+test("an answer chosen on the first screen survives a setting changed before the take-over", async () => {
+  const { context, page, problems, troubleshooter, release } = await openFirstScreen(undefined, { init: LISTEN });
+  await firstScreen(page, troubleshooter);
+  await troubleshooter.getByRole("radio", { name: "No", exact: true }).check();
+  await troubleshooter.getByText(GUIDANCE.No).waitFor();
+  await page.evaluate(() => document.querySelector("email-troubleshooter").setAttribute("theme", "dark"));
+  // The element starts again (with the new theme): still the first screen, still No.
+  await troubleshooter.locator("[data-theme=dark]").waitFor();
+  assert.equal(await troubleshooter.getByRole("radio", { name: "No", exact: true }).isChecked(), true);
+  await troubleshooter.getByText(GUIDANCE.No).waitFor();
+  release();
+  await page.waitForFunction(() => localStorage.getItem("email-troubleshooter:first-screen")?.includes("webmail=no"));
+  assert.equal(await troubleshooter.getByRole("radio", { name: "No", exact: true }).isChecked(), true);
+  assert.deepEqual(await page.evaluate(() => window.received), [{ step: "webmail", answer: "no" }]);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("answers another tab saved while the first screen waited stand: the first screen's are not forced on them", async () => {
+  const { context, page, problems, troubleshooter, release } = await openFirstScreen();
+  await firstScreen(page, troubleshooter);
+  await troubleshooter.getByRole("radio", { name: "No", exact: true }).check();
+  await troubleshooter.getByRole("button", { name: "Continue" }).click();
+  // Meanwhile, another tab with the same storage key answers Yes and moves on to question 2.
+  const other = await context.newPage();
+  await other.goto(`${env.server.url}/host/first-screen.html`);
+  const there = widget(other);
+  await there.getByRole("radio", { name: "Yes", exact: true }).check();
+  await there.getByRole("button", { name: "Continue" }).click();
+  release();
+  await other.waitForFunction(() => localStorage.getItem("email-troubleshooter:first-screen")?.includes("webmail=yes"));
+  await tookOver(page);
+  await troubleshooter.getByText("Your answer: Yes", { exact: true }).waitFor();
+  assert.equal(await troubleshooter.getByRole("alert").count(), 0, "no error for a question the visitor never saw");
+  assert.match(await saved(page), /webmail=yes/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
 
 test("a choice made before a delayed wasm keeps focus on the chosen radio, and an opened section stays open", async () => {
   const { context, page, problems, troubleshooter, release } = await openFirstScreen(undefined, { init: LISTEN });

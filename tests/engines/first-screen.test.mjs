@@ -237,7 +237,7 @@ for (const engine of ENGINES) {
       await browser.click(await browser.find({ role: "radio", name: "Yes" }));
       assert.equal(await browser.run(markFirstScreen), true);
       await browser.click(await browser.find({ role: "button", name: "Continue" }));
-      await browser.find({ role: "text", name: "Loading the next question…" });
+      await browser.find({ role: "text", name: "Loading the rest of the troubleshooter…" });
       await eventually(() => env.server.held() >= 1, "the wasm to be asked for");
       env.server.release();
       await browser.waitFor(tookOver);
