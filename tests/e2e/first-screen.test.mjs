@@ -8,7 +8,7 @@
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { STRICT_CSP, useBrowser, openPage, widget, focused, focusReaches, axeViolations, QUESTIONS } from "./support.mjs";
+import { STRICT_CSP, useBrowser, openPage, widget, focused, focusReaches, axeViolations, drawnTree, QUESTIONS } from "./support.mjs";
 
 const TRUSTED_TYPES = `${STRICT_CSP}; require-trusted-types-for 'script'; trusted-types 'none'`;
 const env = useBrowser({
@@ -577,26 +577,6 @@ test("axe-core finds nothing on the first screen with the wasm blocked: as drawn
   await context.close();
 });
 
-// Runs in the page: the widget's (or the first screen's) DOM as a tree of [tag, sorted
-// attributes, ...children], with the texts of adjacent text nodes joined (as normalize() would)
-// and comments left out. A radio's `checked` is its state, not its attribute: the first screen
-// marks the chosen one with the attribute, Yew sets the property, and either is the same to a user.
-function drawnTree() {
-  const container = document.querySelector("email-troubleshooter").shadowRoot.querySelector(".et-root");
-  const tree = (node) => {
-    const attributes = [...node.attributes].filter(({ name }) => name !== "checked").map(({ name, value }) => `${name}=${value}`);
-    if (node.checked) attributes.push("(checked)");
-    const children = [];
-    for (const child of node.childNodes) {
-      if (child.nodeType === Node.TEXT_NODE) {
-        if (typeof children.at(-1) === "string") children[children.length - 1] += child.data;
-        else if (child.data) children.push(child.data);
-      } else if (child.nodeType === Node.ELEMENT_NODE) children.push(tree(child));
-    }
-    return [node.localName, attributes.sort(), ...children];
-  };
-  return tree(container);
-}
 
 test("the first screen's language is the one the widget then chooses, for tags in any case, with regions, spaces, or none built in", async () => {
   for (const [query, locale, expected] of [

@@ -220,3 +220,24 @@ export async function answerInOrder(scope, first, rest = []) {
   await scope.getByRole("button", { name: "Continue" }).click();
   for (const label of rest) await answer(scope, label);
 }
+
+// Runs in the page: the widget's (or the first screen's) DOM as a tree of [tag, sorted
+// attributes, ...children], with the texts of adjacent text nodes joined (as normalize() would)
+// and comments left out. A radio's `checked` is its state, not its attribute: the first screen
+// marks the chosen one with the attribute, Yew sets the property, and either is the same to a user.
+export function drawnTree() {
+  const container = document.querySelector("email-troubleshooter").shadowRoot.querySelector(".et-root");
+  const tree = (node) => {
+    const attributes = [...node.attributes].filter(({ name }) => name !== "checked").map(({ name, value }) => `${name}=${value}`);
+    if (node.checked) attributes.push("(checked)");
+    const children = [];
+    for (const child of node.childNodes) {
+      if (child.nodeType === Node.TEXT_NODE) {
+        if (typeof children.at(-1) === "string") children[children.length - 1] += child.data;
+        else if (child.data) children.push(child.data);
+      } else if (child.nodeType === Node.ELEMENT_NODE) children.push(tree(child));
+    }
+    return [node.localName, attributes.sort(), ...children];
+  };
+  return tree(container);
+}

@@ -12,19 +12,11 @@ import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { ENGINES, TEST_TIMEOUT, eventually, openEngine } from "./support.mjs";
 import { serve } from "../../scripts/serve.mjs";
+import { QUESTIONS, drawnTree } from "../e2e/support.mjs";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const HELD_WASM = "/held/email_troubleshooter_bg.wasm";
 
-const QUESTIONS = [
-  "Can you sign in to webmail and see new mail arriving?",
-  "When did the problem start?",
-  "Have you recently moved your mail to Rackspace Cloud Office from another provider?",
-  "Has your mailbox been upgraded at Rackspace Cloud Office?",
-  "Is everyone who uses your domain having this problem?",
-  "Can you connect to your mailbox from another computer?",
-  "Can you connect to your mailbox using a different internet connection?",
-];
 const GUIDANCE_YES = "Your mailbox is working, so the fault lies somewhere";
 const GUIDANCE_NO = "the problem is with the mailbox or your account";
 
@@ -94,25 +86,6 @@ function tookOver() {
   return Boolean(window.firstScreen && !window.firstScreen.isConnected && root.querySelector(".et-root h2"));
 }
 
-// Runs in the page: the first screen's (or the widget's) DOM as a tree of [tag, sorted
-// attributes, ...children], adjacent texts joined, comments left out, a radio's `checked` as its
-// state (see tests/e2e/first-screen.test.mjs).
-function drawnTree() {
-  const container = document.querySelector("email-troubleshooter").shadowRoot.querySelector(".et-root");
-  const tree = (node) => {
-    const attributes = [...node.attributes].filter(({ name }) => name !== "checked").map(({ name, value }) => `${name}=${value}`);
-    if (node.checked) attributes.push("(checked)");
-    const children = [];
-    for (const child of node.childNodes) {
-      if (child.nodeType === Node.TEXT_NODE) {
-        if (typeof children.at(-1) === "string") children[children.length - 1] += child.data;
-        else if (child.data) children.push(child.data);
-      } else if (child.nodeType === Node.ELEMENT_NODE) children.push(tree(child));
-    }
-    return [node.localName, attributes.sort(), ...children];
-  };
-  return tree(container);
-}
 
 // Runs in the page: which of question 1's radios is checked ("" if none).
 function checkedAnswer() {
