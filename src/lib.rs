@@ -8,3 +8,11 @@ pub mod hooks;
 
 /// The pure core, its own crate so that it has no browser or Yew to reach for.
 pub use email_troubleshooter_model as model;
+
+// The wasm runs on one thread (no atomics, no workers share its memory), which is what
+// AssumeSingleThreaded needs to be sound.
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOCATOR: lol_alloc::AssumeSingleThreaded<lol_alloc::FreeListAllocator> =
+    // SAFETY: see above; this module is never used from more than one thread.
+    unsafe { lol_alloc::AssumeSingleThreaded::new(lol_alloc::FreeListAllocator::new()) };
