@@ -4,6 +4,10 @@
 //
 // As a module, `serve({ mounts, port, headers })` serves several folders, each under its own
 // path prefix, so tests can put dist/ somewhere a host page doesn't expect it.
+//
+// A .js, .wasm, .css or .html file with a `<name>.br` or `<name>.gz` beside it (a release build
+// writes both) is sent compressed to a browser that accepts that encoding, brotli first, with
+// `Content-Encoding` and the plain file's type; anyone else gets the plain file.
 
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
@@ -22,6 +26,13 @@ const TYPES = {
   ".txt": "text/plain; charset=utf-8",
 };
 
+/** Precompressed siblings, the preferred first: [file suffix, Content-Encoding token]. */
+const ENCODINGS = [
+  [".br", "br"],
+  [".gz", "gzip"],
+];
+const COMPRESSIBLE = new Set([".js", ".wasm", ".css", ".html"]);
+
 /**
  * @param {{ mounts: Record<string, string>, port?: number, headers?: (path: string) => Record<string, string>,
  *           override?: (path: string) => { status: number, body?: string, type?: string } | undefined,
@@ -33,9 +44,11 @@ const TYPES = {
  *   route: answers a path itself (or never: a download that hangs) and returns true, or returns
  *     false to let the server answer as usual. A route that keeps a response open must end it
  *     before close() can finish.
+ *   precompressed: whether to send a file's .br or .gz copy where the request accepts it (default
+ *     true); false sends every file as it is.
  * @returns {Promise<{ url: string, close: () => Promise<void>, requests: string[] }>}
  */
-export async function serve({ mounts, port = 0, headers = () => ({}), override = () => undefined, route = () => false }) {
+export async function serve({ mounts, port = 0, headers = () => ({}), override = () => undefined, route = () => false, precompressed = true }) {
   const prefixes = Object.keys(mounts).sort((a, b) => b.length - a.length);
   const requests = [];
   const server = createServer(async (request, response) => {
@@ -55,10 +68,27 @@ export async function serve({ mounts, port = 0, headers = () => ({}), override =
     let file = normalize(join(root, path.slice(prefix.length)));
     if (!file.startsWith(root)) return notFound(response, extra);
     try {
-      if ((await stat(file)).isDirectory()) file = join(file, "index.html");
-      const body = await readFile(file);
-      response.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream", ...extra });
-      response.end(body);
+      let info = await stat(file);
+      if (info.isDirectory()) {
+        file = join(file, "index.html");
+        info = await stat(file);
+      }
+      const type = { "content-type": TYPES[extname(file)] ?? "application/octet-stream" };
+      if (!COMPRESSIBLE.has(extname(file))) {
+        response.writeHead(200, { ...type, ...extra });
+        response.end(await readFile(file));
+        return;
+      }
+      // The answer depends on Accept-Encoding, whichever file is sent.
+      const vary = { vary: "Accept-Encoding" };
+      const compressed = precompressed ? await compressedCopy(file, info, request.headers["accept-encoding"]) : undefined;
+      if (compressed) {
+        response.writeHead(200, { ...type, "content-encoding": compressed.encoding, ...vary, ...extra });
+        response.end(compressed.body);
+        return;
+      }
+      response.writeHead(200, { ...type, ...vary, ...extra });
+      response.end(await readFile(file));
     } catch {
       notFound(response, extra);
     }
@@ -68,6 +98,47 @@ export async function serve({ mounts, port = 0, headers = () => ({}), override =
     url: `http://127.0.0.1:${server.address().port}`,
     requests,
     close: () => new Promise((done) => server.close(() => done())),
+  };
+}
+
+/**
+ * The first precompressed copy of `file` that the request's Accept-Encoding allows and that is
+ * at least as new as the file itself (a stale copy is never sent), or undefined.
+ */
+async function compressedCopy(file, info, acceptEncoding) {
+  const accepted = acceptedEncodings(acceptEncoding ?? "");
+  for (const [suffix, encoding] of ENCODINGS) {
+    if (!accepted(encoding)) continue;
+    try {
+      const copy = await stat(file + suffix);
+      if (!copy.isFile() || copy.mtimeMs < info.mtimeMs) continue;
+      return { encoding, body: await readFile(file + suffix) };
+    } catch {
+      // no such copy: try the next encoding
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Reads an Accept-Encoding header (RFC 9110, 12.5.3): returns whether a coding is acceptable,
+ * named with a quality above 0, or not named while `*` is.
+ */
+export function acceptedEncodings(header) {
+  const quality = new Map();
+  for (const part of String(header).split(",")) {
+    const [token, ...params] = part.split(";").map((piece) => piece.trim());
+    if (!token) continue;
+    let q = 1;
+    for (const param of params) {
+      const match = /^q\s*=\s*([0-9.]+)$/i.exec(param);
+      if (match) q = Number(match[1]);
+    }
+    quality.set(token.toLowerCase(), Number.isFinite(q) ? q : 0);
+  }
+  return (coding) => {
+    const q = quality.has(coding) ? quality.get(coding) : quality.get("*");
+    return q !== undefined && q > 0;
   };
 }
 

@@ -284,8 +284,12 @@ impl CheckSettings {
 
     /// The address that asks the DNS-over-HTTPS service for records of one type.
     pub fn dns_request(&self, name: &str, kind: &str) -> String {
-        let separator = if self.doh_url.contains('?') { '&' } else { '?' };
-        format!("{}{separator}name={name}&type={kind}", self.doh_url)
+        let separator = if self.doh_url.contains('?') {
+            "&name="
+        } else {
+            "?name="
+        };
+        [&*self.doh_url, separator, name, "&type=", kind].concat()
     }
 
     /// The address that asks the RDAP service about a domain: `{domain}` in the setting is
@@ -294,7 +298,7 @@ impl CheckSettings {
         if self.rdap_url.contains("{domain}") {
             self.rdap_url.replace("{domain}", domain)
         } else {
-            format!("{}{domain}", self.rdap_url)
+            self.rdap_url.clone() + domain
         }
     }
 }
@@ -418,7 +422,7 @@ pub fn describe(text: &UiText, problem: &ConfigProblem) -> String {
         _ => problem.detail.clone(),
     };
     match detail {
-        Some(detail) => format!("{line} ({detail})"),
+        Some(detail) => [&*line, " (", &detail, ")"].concat(),
         None => line,
     }
 }
@@ -485,7 +489,7 @@ pub fn contact_href(value: &str) -> Result<String, Expected> {
         _ => value,
     };
     if plain_address(address) {
-        Ok(format!("mailto:{address}"))
+        Ok("mailto:".to_owned() + address)
     } else if address.len() < value.len() {
         Err(Expected::OneAddress)
     } else {

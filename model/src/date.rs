@@ -3,6 +3,8 @@
 
 use std::fmt;
 
+use crate::digits::push_padded;
+
 /// What a `when` step's date field holds: the text typed (`YYYY-MM-DD`, or empty for "no
 /// date"), or a date the browser couldn't read (typed without its year), which is kept apart
 /// from "no date" so it is refused as a bad date.
@@ -119,11 +121,24 @@ impl Timestamp {
     }
 }
 
+impl Timestamp {
+    /// `2026-11-24 05:16 UTC`, written by hand (see `digits`).
+    pub fn utc_text(self) -> String {
+        let (hours, minutes) = self.time_of_day();
+        let mut out = self.date().iso();
+        out.push(' ');
+        push_padded(&mut out, u64::from(hours), 2);
+        out.push(':');
+        push_padded(&mut out, u64::from(minutes), 2);
+        out.push_str(" UTC");
+        out
+    }
+}
+
 impl fmt::Display for Timestamp {
     /// `2026-11-24 05:16 UTC`
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let (hours, minutes) = self.time_of_day();
-        write!(f, "{} {hours:02}:{minutes:02} UTC", self.date())
+        f.write_str(&self.utc_text())
     }
 }
 
@@ -154,9 +169,22 @@ fn days_in_month(year: u16, month: u8) -> u8 {
     }
 }
 
+impl Date {
+    /// `2026-11-24`, written by hand (see `digits`).
+    pub fn iso(self) -> String {
+        let mut out = String::with_capacity(10);
+        push_padded(&mut out, u64::from(self.year), 4);
+        out.push('-');
+        push_padded(&mut out, u64::from(self.month), 2);
+        out.push('-');
+        push_padded(&mut out, u64::from(self.day), 2);
+        out
+    }
+}
+
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+        f.write_str(&self.iso())
     }
 }
 

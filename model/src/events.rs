@@ -146,7 +146,7 @@ pub fn answer_detail<'c>(
         step: &content.id,
         number: step as u32 + 1,
         answer: answer_value(answer),
-        date: progress.date(step).map(|date| date.to_string()),
+        date: progress.date(step).map(|date| date.iso()),
         points_to: progress
             .chosen(checklist, step)
             .into_iter()

@@ -2,6 +2,7 @@
 
 use super::checklist::UiText;
 use super::date::{Date, Timestamp};
+use super::digits::{decimal, push_padded};
 
 /// A calendar date in the language's words: "24 November 2026", "24 de noviembre de 2026".
 pub fn date(text: &UiText, date: Date) -> String {
@@ -11,7 +12,11 @@ pub fn date(text: &UiText, date: Date) -> String {
         .nth(usize::from(date.month).saturating_sub(1))
         .unwrap_or_default()
         .trim();
-    text.date_format(&date.day.to_string(), month, &date.year.to_string())
+    text.date_format(
+        &decimal(u64::from(date.day)),
+        month,
+        &decimal(u64::from(date.year)),
+    )
 }
 
 /// A moment in the user's own time zone (`offset_minutes` east of UTC), with the zone named
@@ -26,14 +31,22 @@ pub fn moment(text: &UiText, moment: Timestamp, offset_minutes: i32) -> String {
     let zone = match offset_minutes {
         0 => "UTC".to_owned(),
         offset => {
-            let sign = if offset < 0 { '-' } else { '+' };
+            let mut zone = String::from(if offset < 0 { "UTC-" } else { "UTC+" });
             let offset = offset.unsigned_abs();
-            format!("UTC{sign}{:02}:{:02}", offset / 60, offset % 60)
+            push_padded(&mut zone, u64::from(offset / 60), 2);
+            zone.push(':');
+            push_padded(&mut zone, u64::from(offset % 60), 2);
+            zone
         }
     };
-    text.moment_format(
-        &date(text, local.date()),
-        &format!("{hours:02}:{minutes:02}"),
-        &zone,
-    )
+    text.moment_format(&date(text, local.date()), &clock(hours, minutes), &zone)
+}
+
+/// `06:16`
+fn clock(hours: u8, minutes: u8) -> String {
+    let mut out = String::with_capacity(5);
+    push_padded(&mut out, u64::from(hours), 2);
+    out.push(':');
+    push_padded(&mut out, u64::from(minutes), 2);
+    out
 }

@@ -7,6 +7,7 @@ pub mod checks;
 pub mod config;
 pub mod date;
 pub mod diagnosis;
+pub mod digits;
 pub mod events;
 pub mod fnv;
 pub mod format;
@@ -41,6 +42,6 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
     values
         .iter()
         .fold(template.to_owned(), |text, (name, value)| {
-            text.replace(&format!("{{{name}}}"), value)
+            text.replace(&["{", name, "}"].concat(), value)
         })
 }

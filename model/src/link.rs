@@ -31,6 +31,7 @@ use super::checklist::{Checklist, StepKind};
 use super::date::{Date, Timestamp};
 use super::progress::{Answer, Position, Progress};
 use super::saved::{self, RestoreError, Restored};
+use crate::digits::{push_decimal, push_hex};
 
 /// What a troubleshooter link's fragment starts with.
 pub const LINK_MARK: &str = "troubleshooter:";
@@ -62,12 +63,18 @@ pub enum LinkError {
 
 /// The fragment (without `#`) that carries this progress.
 pub fn fragment(storage_key: &str, progress: &Progress, checklist: &Checklist) -> String {
-    let body = format!(
-        "{LINK_MARK}{}:{COMPACT}{}",
+    let mut body = [
+        LINK_MARK,
         key_name(storage_key),
-        compact(progress, checklist)
-    );
-    format!("{body}{CHECKSUM_KEY}{:08x}", checksum(&body))
+        ":",
+        COMPACT,
+        &compact(progress, checklist),
+    ]
+    .concat();
+    let sum = checksum(&body);
+    body.push_str(CHECKSUM_KEY);
+    push_hex(&mut body, u64::from(sum), 8);
+    body
 }
 
 /// Reads a fragment. `None` when it isn't a troubleshooter link for this storage key (the
@@ -243,13 +250,17 @@ fn saved_line(fields: &str, checklist: &Checklist, extra: bool) -> Result<String
         None if at == steps.len() => "summary",
         None => return Err(Damaged),
     };
-    let mut line = format!("v={}&at={at}", saved::SAVED_VERSION);
+    let mut line = "v=".to_owned();
+    push_decimal(&mut line, u64::from(saved::SAVED_VERSION));
+    line.push_str("&at=");
+    line.push_str(at);
     let started = match fields.next().ok_or(Damaged)? {
         "" => None,
         minutes => Some(base36(minutes).ok_or(Damaged)?),
     };
     if let Some(start) = started {
-        line.push_str(&format!("&started={}", start * 60));
+        line.push_str("&started=");
+        push_decimal(&mut line, start * 60);
     }
     for step in steps.iter() {
         let field = fields.next().ok_or(Damaged)?;
@@ -275,13 +286,15 @@ fn saved_line(fields: &str, checklist: &Checklist, extra: bool) -> Result<String
         if parts.next().is_some() || minutes == Some(None) || day == Some(None) {
             return Err(Damaged);
         }
-        line.push_str(&format!("&{}=", step.id));
+        line.push('&');
+        line.push_str(&step.id);
+        line.push('=');
         if step.kind == StepKind::When {
             if let Some(day) = day.flatten() {
                 if day > LAST_DAY {
                     return Err(Damaged);
                 }
-                line.push_str(&Timestamp(day * 86_400).date().to_string());
+                line.push_str(&Timestamp(day * 86_400).date().iso());
             }
             line.push('/');
         } else if day.is_some() {
@@ -289,7 +302,8 @@ fn saved_line(fields: &str, checklist: &Checklist, extra: bool) -> Result<String
         }
         line.push_str(&chosen.join(","));
         if let Some(minutes) = minutes.flatten() {
-            line.push_str(&format!("@{}", (started.ok_or(Damaged)? + minutes) * 60));
+            line.push('@');
+            push_decimal(&mut line, (started.ok_or(Damaged)? + minutes) * 60);
         }
     }
     match (fields.next(), extra) {

@@ -49,7 +49,11 @@ pub fn isolated(name: &str) -> Cow<'_, str> {
     if name.is_ascii() {
         Cow::Borrowed(name)
     } else {
-        Cow::Owned(format!("{ISOLATE_START}{name}{ISOLATE_END}"))
+        let mut isolated = String::with_capacity(name.len() + 6);
+        isolated.push(ISOLATE_START);
+        isolated.push_str(name);
+        isolated.push(ISOLATE_END);
+        Cow::Owned(isolated)
     }
 }
 

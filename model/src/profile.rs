@@ -8,6 +8,7 @@
 use super::checklist::{Checklist, UiText};
 use super::checks::domain::domain_from_input;
 use super::servers::{user_name, Security, Server, Servers};
+use crate::digits::decimal;
 
 /// The file's MIME type, which makes Apple devices offer to install it.
 pub const MIME_TYPE: &str = "application/x-apple-aspen-config";
@@ -58,7 +59,7 @@ pub fn address(input: &str) -> Result<String, AddressFault> {
         return Err(AddressFault::NoEnding(domain.to_owned()));
     }
     let ascii = domain_from_input(domain).ok_or(AddressFault::Domain)?;
-    Ok(format!("{local}@{ascii}"))
+    Ok([local, "@", &ascii].concat())
 }
 
 /// Unicode's format characters (general category Cf): invisible, and able to reorder or hide
@@ -118,13 +119,16 @@ pub fn mobileconfig(
     server(&mut plist, "Outgoing", &servers.smtp, user);
     plist.raw("<key>OutgoingPasswordSameAsIncomingPassword</key>\n<true/>\n");
     plist.string("PayloadType", "com.apple.mail.managed");
-    plist.string("PayloadIdentifier", &format!("mail-settings.{id}.account"));
+    plist.string(
+        "PayloadIdentifier",
+        &["mail-settings.", &id, ".account"].concat(),
+    );
     plist.string("PayloadUUID", &inner);
     plist.string("PayloadDisplayName", &account);
     plist.raw("<key>PayloadVersion</key>\n<integer>1</integer>\n</dict>\n</array>\n");
     plist.string("PayloadDisplayName", &text.profile_name(address));
     plist.string("PayloadOrganization", &checklist.provider);
-    plist.string("PayloadIdentifier", &format!("mail-settings.{id}"));
+    plist.string("PayloadIdentifier", &["mail-settings.", &id].concat());
     plist.string("PayloadUUID", &outer);
     plist.string("PayloadType", "Configuration");
     plist.raw("<key>PayloadVersion</key>\n<integer>1</integer>\n</dict>\n</plist>\n");
@@ -133,20 +137,27 @@ pub fn mobileconfig(
 
 /// One server's keys: `Incoming…` or `Outgoing…`.
 fn server(plist: &mut Plist, direction: &str, server: &Server, user: &str) {
-    let key = |name: &str| format!("{direction}Mail{name}");
+    let key = |name: &str| [direction, "Mail", name].concat();
     plist.string(&key("ServerHostName"), &server.host);
-    plist.raw(&format!(
-        "<key>{}</key>\n<integer>{}</integer>\n<key>{}</key>\n<{}/>\n",
-        key("ServerPortNumber"),
-        server.port,
-        key("ServerUseSSL"),
-        // `UseSSL` means TLS at once; the profile is only offered then (see `offered`).
-        if server.security == Security::Ssl {
-            "true"
-        } else {
-            "false"
-        }
-    ));
+    plist.raw(
+        &[
+            "<key>",
+            &key("ServerPortNumber"),
+            "</key>\n<integer>",
+            &decimal(u64::from(server.port)),
+            "</integer>\n<key>",
+            &key("ServerUseSSL"),
+            "</key>\n<",
+            // `UseSSL` means TLS at once; the profile is only offered then (see `offered`).
+            if server.security == Security::Ssl {
+                "true"
+            } else {
+                "false"
+            },
+            "/>\n",
+        ]
+        .concat(),
+    );
     plist.string(&key("ServerUsername"), user);
     plist.string(&key("ServerAuthentication"), "EmailAuthPassword");
 }

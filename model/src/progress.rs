@@ -498,5 +498,5 @@ pub fn answer_text_of(checklist: &Checklist, step: usize, answer: Option<&Answer
         || checklist.text.no_date().to_string(),
         |date| super::format::date(&checklist.text, date),
     );
-    format!("{date}: {}", labels.join("; "))
+    date + ": " + &labels.join("; ")
 }

@@ -12,6 +12,7 @@ use super::format;
 use super::next_steps::next_steps;
 use super::outcome::Mark;
 use super::progress::{answer_text, Progress};
+use crate::digits::decimal;
 
 /// A cause the answers point to, as the report names it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -258,17 +259,21 @@ fn check_lines(
         let verdict = describe::mx_verdict(checklist, check, host_of(&settings.doh_url), seconds);
         let mut details = String::new();
         if check.outcome.is_ok() {
-            details = format!(
-                "{}: {}. {}: {}. ",
+            details = [
                 text.mx_found(),
-                describe::mx_found(checklist, check),
+                ": ",
+                &describe::mx_found(checklist, check),
+                ". ",
                 text.mx_expected(),
-                settings.expected_mx.join(", ")
-            );
+                ": ",
+                &settings.expected_mx.join(", "),
+                ". ",
+            ]
+            .concat();
         }
         details.push_str(&checked(check.at));
         lines.push(CheckLine {
-            verdict: format!("{}: {verdict}", text.mx_heading(&check.domain)),
+            verdict: text.mx_heading(&check.domain) + ": " + &verdict,
             details,
         });
     }
@@ -289,17 +294,18 @@ fn check_lines(
         };
         found.push(checked(check.at));
         lines.push(CheckLine {
-            verdict: format!("{}: {state}", text.reg_heading(&check.domain)),
+            verdict: text.reg_heading(&check.domain) + ": " + &state,
             details: found.join(" "),
         });
     }
     if let Some(check) = &checks.portal {
         lines.push(CheckLine {
-            verdict: format!(
-                "{}: {}",
+            verdict: [
                 text.portal_heading(),
-                describe::portal(checklist, check, seconds)
-            ),
+                ": ",
+                &describe::portal(checklist, check, seconds),
+            ]
+            .concat(),
             details: checked(check.at),
         });
     }
@@ -318,11 +324,17 @@ fn record_lines(
     let checks = progress.checks();
     let (service, seconds) = (host_of(&settings.doh_url), settings.timeout_seconds);
     let found_expected = |found: String, expected: &str| {
-        format!(
-            "{}: {found}. {}: {expected}. ",
+        [
             text.mx_found(),
-            text.mx_expected()
-        )
+            ": ",
+            &found,
+            ". ",
+            text.mx_expected(),
+            ": ",
+            expected,
+            ". ",
+        ]
+        .concat()
     };
     let mut lines = Vec::new();
     if let Some(check) = &checks.spf {
@@ -332,11 +344,9 @@ fn record_lines(
             .unwrap_or_default();
         details.push_str(&checked(check.at));
         lines.push(CheckLine {
-            verdict: format!(
-                "{}: {}",
-                text.spf_heading(&check.domain),
-                describe::spf(checklist, check, include, service, seconds)
-            ),
+            verdict: text.spf_heading(&check.domain)
+                + ": "
+                + &describe::spf(checklist, check, include, service, seconds),
             details,
         });
     }
@@ -349,11 +359,9 @@ fn record_lines(
         };
         details.push_str(&checked(check.at));
         lines.push(CheckLine {
-            verdict: format!(
-                "{}: {}",
-                text.autodiscover_heading(&check.domain),
-                describe::autodiscover(checklist, check, target, service, seconds)
-            ),
+            verdict: text.autodiscover_heading(&check.domain)
+                + ": "
+                + &describe::autodiscover(checklist, check, target, service, seconds),
             details,
         });
     }
@@ -365,7 +373,7 @@ pub fn sources(checklist: &Checklist, cause: &RankedCause) -> Vec<String> {
     let text = &checklist.text;
     let mut sources = Vec::new();
     if !cause.steps.is_empty() {
-        let numbers: Vec<String> = cause.steps.iter().map(|s| (s + 1).to_string()).collect();
+        let numbers: Vec<String> = cause.steps.iter().map(|s| decimal(*s as u64 + 1)).collect();
         sources.push(text.answered_from(&numbers.join(", ")));
     }
     for kind in &cause.checks {
@@ -389,7 +397,7 @@ pub fn clashing_answers(checklist: &Checklist, conflict: &Conflict) -> String {
                 .option(option)
                 .map(|o| checklist.option_label(o))
                 .unwrap_or_default();
-            text.conflict_answer(answer, &(step + 1).to_string())
+            text.conflict_answer(answer, &decimal(step as u64 + 1))
         })
         .collect();
     text.conflict_between(&answers.join(", "))
@@ -535,7 +543,8 @@ impl Report {
                     out.raw("\n");
                 }
             } else {
-                let numbers: Vec<String> = self.open.iter().map(|(n, _)| n.to_string()).collect();
+                let numbers: Vec<String> =
+                    self.open.iter().map(|(n, _)| decimal(*n as u64)).collect();
                 out.raw(&numbers.join(", "));
                 out.raw("\n");
             }
@@ -585,7 +594,7 @@ impl Report {
         if detail < Detail::NoAnswers {
             out.heading(&self.answers_heading);
             for answer in &self.answers {
-                out.raw(&answer.number.to_string());
+                out.raw(&decimal(answer.number as u64));
                 out.raw(". ");
                 if detail < Detail::ShortAnswers {
                     out.raw(if markdown { "**" } else { "" });
@@ -697,7 +706,7 @@ impl Out {
     /// "5. " starting a line's text: escaped in Markdown inside a list item, where it would
     /// start a list of its own.
     fn number(&mut self, number: usize) {
-        self.raw(&number.to_string());
+        self.raw(&decimal(number as u64));
         self.raw(if self.markdown { "\\. " } else { ". " });
     }
 

@@ -24,6 +24,7 @@ use super::checks::{self, CheckResult, Checks};
 use super::date::{Date, Timestamp};
 use super::outcome::Outcome;
 use super::progress::{Answer, Position, Progress, WhenAnswer};
+use crate::digits::push_decimal;
 
 /// The version written into every saved value. Raise it when the format changes.
 pub const SAVED_VERSION: u32 = 2;
@@ -81,7 +82,12 @@ pub fn encode(progress: &Progress, checklist: &Checklist) -> String {
             .map(|c| ("autodiscover", checks::encode_autodiscover(c), c.at)),
     ];
     for (name, value, Timestamp(at)) in saved_checks.into_iter().flatten() {
-        line.push_str(&format!("&check.{name}={value}@{at}"));
+        line.push_str("&check.");
+        line.push_str(name);
+        line.push('=');
+        line.push_str(&value);
+        line.push('@');
+        push_decimal(&mut line, at);
     }
     line
 }
@@ -92,9 +98,13 @@ pub fn encode_answers(progress: &Progress, checklist: &Checklist) -> String {
         Position::Step(step) => checklist.steps.get(step).map_or(SUMMARY, |s| &*s.id),
         Position::Summary => SUMMARY,
     };
-    let mut line = format!("v={SAVED_VERSION}&at={at}");
+    let mut line = "v=".to_owned();
+    push_decimal(&mut line, u64::from(SAVED_VERSION));
+    line.push_str("&at=");
+    line.push_str(at);
     if let Some(Timestamp(started)) = progress.started() {
-        line.push_str(&format!("&started={started}"));
+        line.push_str("&started=");
+        push_decimal(&mut line, started);
     }
     for (index, (step, answer)) in checklist.steps.iter().zip(progress.answers()).enumerate() {
         let Some(answer) = answer else { continue };
@@ -113,7 +123,8 @@ pub fn encode_answers(progress: &Progress, checklist: &Checklist) -> String {
             }
         }
         if let Some(Timestamp(when)) = progress.answered_at(index) {
-            line.push_str(&format!("@{when}"));
+            line.push('@');
+            push_decimal(&mut line, when);
         }
     }
     let outcome = progress.outcome();

@@ -9,6 +9,7 @@
 use super::checklist::{Checklist, UiText};
 use super::checks::domain::domain_from_input;
 use super::diagnosis::Diagnosis;
+use crate::digits::decimal;
 
 /// How a connection is protected. Plain connections are not offered: a card telling users to
 /// send their password unprotected would do harm.
@@ -278,25 +279,35 @@ pub fn report_lines(
     let text = &checklist.text;
     let mut lines = Vec::new();
     if let Some(app) = mail_app.and_then(|id| checklist.mail_app(id)) {
-        lines.push(format!("{}: {}", text.mail_app_legend(), app.label));
+        lines.push([text.mail_app_legend(), ": ", &app.label].concat());
     }
     for (label, server) in [
         (text.settings_imap(), &servers.imap),
         (text.settings_pop(), &servers.pop),
         (text.settings_smtp(), &servers.smtp),
     ] {
-        lines.push(format!(
-            "{label}: {}, {} {}, {}",
-            server.host,
-            text.settings_port(),
-            server.port,
-            security_label(server.security)
-        ));
+        lines.push(
+            [
+                label,
+                ": ",
+                &server.host,
+                ", ",
+                text.settings_port(),
+                " ",
+                &decimal(u64::from(server.port)),
+                ", ",
+                security_label(server.security),
+            ]
+            .concat(),
+        );
     }
-    lines.push(format!(
-        "{}: {}",
-        text.settings_user(),
-        user_rule(checklist, servers.user)
-    ));
+    lines.push(
+        [
+            text.settings_user(),
+            ": ",
+            user_rule(checklist, servers.user),
+        ]
+        .concat(),
+    );
     Some((text.settings_heading().to_owned(), lines))
 }

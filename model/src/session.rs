@@ -8,6 +8,7 @@ use super::date::Date;
 use super::date::Timestamp;
 use super::diagnosis::{diagnose, Diagnosis};
 use super::events::{Event, Reporter};
+use crate::digits::decimal;
 
 use super::link::LinkError;
 use super::progress::{Action, InputError, Position, Progress};
@@ -467,10 +468,10 @@ impl Session {
 /// focus inside the summary, whose headings say it.
 pub fn announcement(checklist: &Checklist, progress: &Progress, focus: &Focus) -> Option<String> {
     let text = &checklist.text;
-    let total = checklist.steps.len().to_string();
+    let total = decimal(checklist.steps.len() as u64);
     match focus {
         Focus::Step(step) => Some(text.announce_step(
-            &(step + 1).to_string(),
+            &decimal(*step as u64 + 1),
             &total,
             &checklist.steps.get(*step)?.question,
         )),

@@ -39,12 +39,12 @@ fn browser(ua: &str) -> Option<String> {
             } else {
                 name
             };
-            return Some(format!("{name} {version}"));
+            return Some([name, " ", &version].concat());
         }
     }
     if ua.contains("Safari/") {
         return Some(match version_after(ua, "Version/") {
-            Some(version) => format!("Safari {version}"),
+            Some(version) => "Safari ".to_owned() + &version,
             None => "Safari".to_owned(),
         });
     }
@@ -54,10 +54,10 @@ fn browser(ua: &str) -> Option<String> {
 fn system(ua: &str) -> Option<String> {
     if let Some(version) = version_after(ua, "iPhone OS ").or_else(|| version_after(ua, "CPU OS "))
     {
-        return Some(format!("iOS {version}"));
+        return Some("iOS ".to_owned() + &version);
     }
     if let Some(version) = version_after(ua, "Android ") {
-        return Some(format!("Android {version}"));
+        return Some("Android ".to_owned() + &version);
     }
     let named = [
         ("Windows NT 10.0", "Windows 10/11"),

@@ -18,7 +18,7 @@ pub async fn records(
     cancel: &Cancel,
 ) -> Option<Vec<CheckResult>> {
     let seconds = settings.timeout_seconds;
-    let autodiscover_name = format!("autodiscover.{domain}");
+    let autodiscover_name = ["autodiscover.", domain].concat();
     let dns = |name: &str, kind: &str| {
         let url = settings.dns_request(name, kind);
         async move { get_json(&url, "application/dns-json", seconds, cancel).await }

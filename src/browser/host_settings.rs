@@ -6,6 +6,7 @@
 
 #[cfg(feature = "host-checklist")]
 use crate::model::checklist::ChecklistFile;
+use crate::model::digits::decimal;
 use crate::model::servers::{self, ServersFault};
 use crate::model::{Config, ConfigProblem, Expected, Setting};
 use wasm_bindgen::{JsCast, JsValue};
@@ -111,7 +112,7 @@ impl Reader {
             // (which would add 20 KB to the wasm); anything else reads as a bad port.
             field.as_string().or_else(|| {
                 field.as_f64().map(|n| match n as u32 {
-                    whole if f64::from(whole) == n => whole.to_string(),
+                    whole if f64::from(whole) == n => decimal(u64::from(whole)),
                     _ => String::from("-"),
                 })
             })

@@ -100,7 +100,7 @@ impl Store {
         // Kept aside so a newer version (or a person) can still recover it.
         let kept_aside = !partly_unread
             || local
-                .set_item(&format!("{}{UNREADABLE_SUFFIX}", self.key), &text)
+                .set_item(&[&*self.key, UNREADABLE_SUFFIX].concat(), &text)
                 .is_ok();
         // Only answers nobody can read are worth guarding: a check result left out of readable
         // answers can be run again, and must not stop every later save.
@@ -196,21 +196,18 @@ impl PartialEq for Store {
 
 pub fn storage_key_for(storage_key: &str) -> String {
     let name = storage_key.trim();
-    format!(
-        "{KEY_PREFIX}{}",
-        if name.is_empty() { "default" } else { name }
-    )
+    [KEY_PREFIX, if name.is_empty() { "default" } else { name }].concat()
 }
 
 /// `localStorage`, if getting it and reading from it don't throw.
 fn readable_local_storage() -> Option<web_sys::Storage> {
     let local = web_sys::window()?.local_storage().ok()??;
-    local.get_item(&format!("{KEY_PREFIX}probe")).ok()?;
+    local.get_item(&[KEY_PREFIX, "probe"].concat()).ok()?;
     Some(local)
 }
 
 /// Whether a small write goes through (a full or read-only storage refuses it).
 fn accepts_writes(local: &web_sys::Storage) -> bool {
-    let probe = format!("{KEY_PREFIX}probe");
+    let probe = [KEY_PREFIX, "probe"].concat();
     local.set_item(&probe, "1").is_ok() && local.remove_item(&probe).is_ok()
 }

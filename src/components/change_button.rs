@@ -1,3 +1,4 @@
+use crate::model::digits::decimal;
 use crate::model::Action;
 use yew::prelude::*;
 
@@ -22,7 +23,7 @@ pub fn ChangeButton(props: &ChangeButtonProps) -> Html {
     };
     html! {
         <button type="button" class={props.class.clone()} {onclick}
-            aria-label={text.change_step(&(step + 1).to_string())}>
+            aria-label={text.change_step(&decimal(step as u64 + 1))}>
             { text.change() }
         </button>
     }

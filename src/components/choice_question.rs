@@ -1,4 +1,5 @@
 use super::{error_summary::message, question_form::QuestionForm, StepProps};
+use crate::model::digits::decimal;
 use crate::model::{Action, Answer, Choice};
 use yew::prelude::*;
 
@@ -16,15 +17,15 @@ pub fn ChoiceQuestion(props: &StepProps) -> Html {
         Some(Answer::Choice(choice)) => Some(*choice),
         _ => None,
     };
-    let name = format!("et-step-{index}");
+    let name = "et-step-".to_owned() + &decimal(index as u64);
     let error = props.error;
-    let error_id: AttrValue = format!("{name}-error").into();
+    let error_id: AttrValue = (name.clone() + "-error").into();
     let choices = step
         .options
         .iter()
         .filter_map(|o| Some((o, Choice::from_id(&o.id)?)));
     let radios = choices.map(|(option, choice)| {
-        let id = format!("{name}-{}", option.id);
+        let id = [&*name, "-", &*option.id].concat();
         let onchange = {
             let on_action = on_action.clone();
             Callback::from(move |_: Event| {

@@ -1,5 +1,6 @@
 use super::qr_code::QrCode;
 use crate::hooks::{use_copy, use_page_for_sharing, use_share};
+use crate::model::digits::decimal;
 use crate::model::link;
 use crate::model::session::SharedProgress;
 use std::cell::Cell;
@@ -49,10 +50,12 @@ pub fn ContinueElsewhere(props: &ContinueElsewhereProps) -> Html {
     // The link, and everything made from it, only while it shows: folded under the open
     // question, making them on every answer would slow every click.
     let url = if *open {
-        format!(
-            "{address}#{}",
-            link::fragment(&shared.storage_key, &props.progress, checklist)
-        )
+        [
+            address,
+            "#",
+            &link::fragment(&shared.storage_key, &props.progress, checklist),
+        ]
+        .concat()
     } else {
         String::new()
     };
@@ -77,8 +80,8 @@ pub fn ContinueElsewhere(props: &ContinueElsewhereProps) -> Html {
             }
         })
     };
-    let title_id = format!("et-continue-title-{id}");
-    let link_id = format!("et-continue-link-{id}");
+    let title_id = "et-continue-title-".to_owned() + &decimal(id as u64);
+    let link_id = "et-continue-link-".to_owned() + &decimal(id as u64);
     let status = if *share_failed {
         text.continue_share_failed().to_owned()
     } else {

@@ -1,4 +1,5 @@
 use super::answer_text;
+use crate::model::digits::decimal;
 use crate::model::format;
 use crate::model::session::SharedProgress;
 use yew::prelude::*;
@@ -26,8 +27,8 @@ pub fn LinkOffer(props: &LinkOfferProps) -> Html {
         .filter_map(|step| offer.answered_at(step))
         .max();
     let intro = text.offer_intro(
-        &answered.to_string(),
-        &checklist.steps.len().to_string(),
+        &decimal(answered as u64),
+        &decimal(checklist.steps.len() as u64),
         &latest
             .map(|when| format::moment(text, when, shared.utc_offset))
             .unwrap_or_default(),

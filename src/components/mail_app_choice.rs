@@ -21,7 +21,7 @@ pub fn mail_app_choice(
         Action::ChooseMailApp(input.value())
     });
     let radios = checklist.mail_apps.iter().map(|app| {
-        let id = format!("et-mail-app-{}", app.id);
+        let id = "et-mail-app-".to_owned() + &app.id;
         html! {
             <div class="et-choice">
                 <input class="et-radio" type="radio" id={id.clone()} name="et-mail-app"

@@ -107,7 +107,7 @@ fn folded(input: &str) -> String {
     match input.rsplit_once('@') {
         Some((local, domain)) => {
             let domain = String::from(js_sys::JsString::from(domain).to_lower_case());
-            format!("{local}@{domain}")
+            [local, "@", &domain].concat()
         }
         None => input.to_owned(),
     }

@@ -1,3 +1,4 @@
+use crate::model::digits::decimal;
 use crate::model::session::SharedProgress;
 use crate::model::Position;
 use yew::prelude::*;
@@ -13,12 +14,12 @@ pub fn ProgressMeter(props: &ProgressMeterProps) -> Html {
     let shared = super::use_shared();
     let checklist = &shared.checklist;
     let text = &checklist.text;
-    let total = checklist.steps.len().to_string();
+    let total = decimal(checklist.steps.len() as u64);
     let to_check = props.progress.to_check_count(checklist);
     // "Not sure" answers are counted apart: they are still to check, not answered.
-    let answered = (props.progress.answered_count(checklist) - to_check).to_string();
+    let answered = decimal((props.progress.answered_count(checklist) - to_check) as u64);
     let where_now = match props.progress.at() {
-        Position::Step(step) => text.step_of(&(step + 1).to_string(), &total),
+        Position::Step(step) => text.step_of(&decimal(step as u64 + 1), &total),
         Position::Summary => text.all_answered(&total),
     };
     let summary = props.progress.at() == Position::Summary;
@@ -31,7 +32,7 @@ pub fn ProgressMeter(props: &ProgressMeterProps) -> Html {
     };
     let answered_text = match to_check {
         0 => text.answered_of(&answered, &total),
-        m => text.answered_and_to_check(&answered, &total, &m.to_string()),
+        m => text.answered_and_to_check(&answered, &total, &decimal(m as u64)),
     };
     html! {
         <div class="et-progress">

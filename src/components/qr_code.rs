@@ -1,3 +1,4 @@
+use crate::model::digits::{push_signed, signed_decimal};
 use qrcodegen::{QrCode as Code, QrCodeEcc};
 use yew::prelude::*;
 
@@ -27,7 +28,15 @@ pub fn QrCode(props: &QrCodeProps) -> Html {
                     x += 1;
                 }
                 if x > start {
-                    path.push_str(&format!("M{start} {y}h{}v1H{start}z", x - start));
+                    path.push('M');
+                    push_signed(&mut path, i64::from(start));
+                    path.push(' ');
+                    push_signed(&mut path, i64::from(y));
+                    path.push('h');
+                    push_signed(&mut path, i64::from(x - start));
+                    path.push_str("v1H");
+                    push_signed(&mut path, i64::from(start));
+                    path.push('z');
                 }
                 x += 1;
             }
@@ -38,10 +47,10 @@ pub fn QrCode(props: &QrCodeProps) -> Html {
         return html! {};
     };
     // A quiet zone of four modules all round, as scanners expect.
-    let side = (size + 8).to_string();
-    let shown = ((size + 8) * MODULE_PX).to_string();
+    let side = signed_decimal(i64::from(size) + 8);
+    let shown = signed_decimal((i64::from(size) + 8) * i64::from(MODULE_PX));
     html! {
-        <svg class="et-qr" viewBox={format!("-4 -4 {side} {side}")} width={shown.clone()} height={shown}
+        <svg class="et-qr" viewBox={["-4 -4 ", &*side, " ", &*side].concat()} width={shown.clone()} height={shown}
             role="img" aria-label={props.label.clone()}>
             <rect x="-4" y="-4" width={side.clone()} height={side} fill="#ffffff" />
             <path d={path} fill="#000000" />

@@ -3,6 +3,7 @@ use super::{
     external_link::ExternalLink, guidance::Guidance, portal_check::PortalCheck,
     records_check::RecordsCheck, step_actions::StepActions, use_shared, StepProps,
 };
+use crate::model::digits::decimal;
 use crate::model::{Action, StepCheck};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -30,9 +31,9 @@ pub fn QuestionForm(props: &QuestionFormProps) -> Html {
         index, progress, ..
     } = &props.step;
     let step = &checklist.steps[*index];
-    let why_id = format!("et-step-{index}-why");
+    let why_id = ["et-step-", &decimal(*index as u64), "-why"].concat();
     let describedby = match &props.error_id {
-        Some(error_id) => format!("{why_id} {error_id}"),
+        Some(error_id) => [&*why_id, " ", error_id].concat(),
         None => why_id.clone(),
     };
     let onsubmit = {

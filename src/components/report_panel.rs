@@ -81,7 +81,7 @@ pub fn ReportPanel(props: &ReportPanelProps) -> Html {
                 Format::Plain => ("txt", "text/plain;charset=utf-8"),
                 Format::Markdown => ("md", "text/markdown;charset=utf-8"),
             };
-            download.emit((format!("{name}.{extension}"), mime, shown.to_string()));
+            download.emit(([&*name, ".", extension].concat(), mime, shown.to_string()));
         })
     };
     let radio = |id: &'static str, chosen: Format, label: &str| {

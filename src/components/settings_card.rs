@@ -1,6 +1,7 @@
 use super::mail_app_choice::mail_app_choice;
 use crate::content::SharedChecklist;
 use crate::hooks::use_copy;
+use crate::model::digits::decimal;
 use crate::model::outcome::{Mark, Outcome};
 use crate::model::servers::{security_label, user_rule, Server};
 use crate::model::RankedCause;
@@ -54,7 +55,7 @@ pub fn SettingsCard(props: &SettingsCardProps) -> Html {
     let servers = &settings.servers;
     let failed = AttrValue::from(text.settings_copy_failed().to_owned());
     let copied = |group: &str| {
-        let what = format!("{group}, {}", text.settings_server());
+        let what = [group, ", ", text.settings_server()].concat();
         AttrValue::from(text.settings_copied(&what))
     };
     // One per server name, always called in this order.
@@ -77,10 +78,10 @@ pub fn SettingsCard(props: &SettingsCardProps) -> Html {
     ];
     let group = |index: usize, key: &str, title: &str, server: &Server| {
         let copy = &copies[index];
-        let id = format!("et-settings-{key}-host");
+        let id = ["et-settings-", key, "-host"].concat();
         let host = server.host.clone();
         // Wide enough for the whole name, so it is cut only where it can't fit at all.
-        let size = (host.len() + 1).to_string();
+        let size = decimal(host.len() as u64 + 1);
         let label = if copy.copied {
             text.settings_copied_button()
         } else {
@@ -96,7 +97,7 @@ pub fn SettingsCard(props: &SettingsCardProps) -> Html {
                         // Named in full ("Copy: Outgoing mail server (SMTP), Server"), starting
                         // with the word shown.
                         <button type="button" class="et-button et-button--secondary"
-                            aria-label={format!("{label}: {title}, {}", text.settings_server())}
+                            aria-label={[label, ": ", title, ", ", text.settings_server()].concat()}
                             onclick={copy.on_copy.clone()}>
                             { label }
                         </button>
@@ -104,13 +105,13 @@ pub fn SettingsCard(props: &SettingsCardProps) -> Html {
                     <p class="et-copy-status" role="status">{ copy.status.clone() }</p>
                 </div>
                 <p class="et-setting-line">
-                    { text.settings_port() }{ " " }{ server.port }{ " · " }{ security_label(server.security) }
+                    { text.settings_port() }{ " " }{ decimal(u64::from(server.port)) }{ " · " }{ security_label(server.security) }
                 </p>
             </>
         }
     };
     let titled = |index: usize, key: &str, title: &str, server: &Server| {
-        let title_id = format!("et-settings-{key}");
+        let title_id = ["et-settings-", key].concat();
         html! {
             <div class="et-settings-group" role="group" aria-labelledby={title_id.clone()}>
                 <p class="et-settings-group-title" id={title_id}>{ title.to_owned() }</p>

@@ -5,6 +5,7 @@ use super::{
     report_panel::ReportPanel, todo_list::TodoList, use_shared,
 };
 use crate::hooks::use_media_query;
+use crate::model::digits::signed_decimal;
 use crate::model::session::SharedProgress;
 use crate::model::shared::Shared;
 use crate::model::{format, next_steps, Diagnosis, Link, StepKind, StepStatus, Timestamp};
@@ -89,7 +90,7 @@ pub fn Summary(props: &SummaryProps) -> Html {
             if let Some(href) = &shared.admin_contact {
                 <p>
                     <ExternalLink
-                        link={Link { id: "admin".into(), label: text.contact_admin_link().to_owned().into(), url: href.to_string().into() }}
+                        link={Link { id: "admin".into(), label: text.contact_admin_link().to_owned().into(), url: href.as_str().to_owned().into() }}
                         opens_new_tab={text.opens_new_tab().to_owned()} />
                 </p>
             }
@@ -129,7 +130,7 @@ fn Timeline(props: &TimelineProps) -> Html {
         match days {
             0 => text.began_today().to_string(),
             1 => text.began_yesterday(&date),
-            n => text.began_days_ago(&n.to_string(), &date),
+            n => text.began_days_ago(&signed_decimal(n), &date),
         }
     });
     html! {

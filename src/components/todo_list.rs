@@ -1,4 +1,5 @@
 use super::change_button::ChangeButton;
+use crate::model::digits::decimal;
 use crate::model::NextStep;
 use yew::prelude::*;
 
@@ -18,7 +19,7 @@ pub fn TodoList(props: &TodoListProps) -> Html {
     }
     let items = props.steps.iter().map(|next| {
         let step = next.step;
-        let number = (step + 1).to_string();
+        let number = decimal(step as u64 + 1);
         let from = text.answered_from(&number);
         html! {
             <li>

@@ -6,6 +6,7 @@ use super::{
 use crate::content::SharedChecklist;
 use crate::hooks::{use_troubleshooter, Download, RandomBytes};
 use crate::model::config::CheckSettings;
+use crate::model::digits::decimal;
 use crate::model::session::{Input, Session};
 use crate::model::shared::Shared;
 use crate::model::{Action, Config, ConfigProblem, Position, Theme, Timestamp};
@@ -217,7 +218,7 @@ pub fn TroubleshooterView(props: &ViewProps) -> Html {
             />
         }
     });
-    let total = checklist.steps.len().to_string();
+    let total = decimal(checklist.steps.len() as u64);
     let overview = html! {
         <ol class="et-steps" aria-label={text.steps_heading().to_string()}>
             { for steps }

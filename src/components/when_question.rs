@@ -1,4 +1,5 @@
 use super::{date_entered, error_summary::message, question_form::QuestionForm, StepProps};
+use crate::model::digits::decimal;
 use crate::model::{Action, Answer, Date, InputError};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -21,9 +22,9 @@ pub fn WhenQuestion(props: &StepProps) -> Html {
     let error = props.error;
     let date_error = error.filter(|e| matches!(e, InputError::BadDate | InputError::FutureDate));
     let changes_error = error.filter(|e| *e == InputError::NoChange);
-    let id = |part: &str| format!("et-step-{index}-{part}");
+    let id = |part: &str| ["et-step-", &decimal(index as u64), "-", part].concat();
     let with_error = |base: String, error: Option<InputError>| match error {
-        Some(_) => format!("{base} {}", id("error")),
+        Some(_) => base + " " + &id("error"),
         None => base,
     };
 
@@ -79,7 +80,7 @@ pub fn WhenQuestion(props: &StepProps) -> Html {
                     <p class="et-error-message" id={id("error")}>{ message(checklist, problem) }</p>
                 }
                 <input class="et-date" type="date" id={id("date")} value={shown_date.to_owned()}
-                    max={progress.today().to_string()}
+                    max={progress.today().iso()}
                     aria-invalid={date_error.map(|_| "true")}
                     aria-describedby={with_error(id("date-hint"), date_error)}
                     oninput={on_date.reform(|event: InputEvent| Event::from(event))} onchange={on_date} />

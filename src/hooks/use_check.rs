@@ -46,7 +46,7 @@ impl CheckRunner {
                 Some(results) => results
                     .into_iter()
                     .for_each(|result| runner.on_action.emit(Action::Checked(result))),
-                None => runner.message.set(runner.cancelled.to_string()),
+                None => runner.message.set(runner.cancelled.as_str().to_owned()),
             }
             runner.running.set(None);
         });

@@ -26,7 +26,7 @@ pub fn use_copy(text: String, copied: AttrValue, failed: AttrValue) -> Copy {
         let (field, status) = (field.clone(), status.clone());
         Callback::from(move |_| {
             let (text, field, status) = (text.clone(), field.clone(), status.clone());
-            let (copied, failed) = (copied.to_string(), failed.to_string());
+            let (copied, failed) = (copied.as_str().to_owned(), failed.as_str().to_owned());
             spawn_local(async move {
                 let done = clipboard::copy(&text).await
                     || match field.cast::<HtmlTextAreaElement>() {

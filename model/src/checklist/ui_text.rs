@@ -66,10 +66,10 @@ macro_rules! ui_text {
                 let mut values = Vec::with_capacity(TEXT_COUNT);
                 for (index, key) in Self::KEYS.iter().enumerate() {
                     let default = defaults.map(|d| d.values[index].clone());
-                    values.push(map.remove(*key).or(default).ok_or_else(|| format!("missing text `{key}`"))?);
+                    values.push(map.remove(*key).or(default).ok_or_else(|| ["missing text `", key, "`"].concat())?);
                 }
                 if let Some(unknown) = map.keys().next() {
-                    return Err(format!("unknown text `{unknown}`"));
+                    return Err(["unknown text `", unknown, "`"].concat());
                 }
                 let values = values.try_into().map_err(|_| "wrong number of texts".to_owned())?;
                 Ok(UiText { values })

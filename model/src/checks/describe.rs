@@ -7,6 +7,7 @@ use super::rdap::{self, RegistrationStatus};
 use super::spf::SpfVerdict;
 use super::{AutodiscoverCheck, Failure, MxCheck, PortalCheck, RegistrationCheck, SpfCheck};
 use crate::checklist::Checklist;
+use crate::digits::{decimal, signed_decimal};
 use crate::{format, names, Date};
 
 /// The host part of a service's address, to name it: `cloudflare-dns.com`.
@@ -20,7 +21,7 @@ pub fn failure(checklist: &Checklist, failure: Failure, service: &str, seconds: 
     let text = &checklist.text;
     match failure {
         Failure::Offline => text.failure_offline().to_owned(),
-        Failure::Timeout => text.failure_timeout(service, &seconds.to_string()),
+        Failure::Timeout => text.failure_timeout(service, &decimal(u64::from(seconds))),
         Failure::Refused => text.failure_refused(service),
         Failure::Cors => text.failure_cors(service),
         Failure::Malformed => text.failure_malformed(service),
@@ -40,7 +41,7 @@ pub fn mx_verdict(checklist: &Checklist, check: &MxCheck, service: &str, seconds
         MxVerdict::Extra(extra) => {
             let mut others = extra.named.clone();
             if extra.others > 0 {
-                others.push(text.mx_more(&extra.others.to_string()));
+                others.push(text.mx_more(&decimal(u64::from(extra.others))));
             }
             match extra.preferred {
                 true => text.mx_extra_preferred(&others.join(", ")),
@@ -63,7 +64,7 @@ pub fn mx_hosts(checklist: &Checklist, check: &MxCheck) -> Vec<String> {
         Ok(found) if !found.records.is_empty() => {
             let mut hosts: Vec<String> = found.records.iter().map(|r| r.host.clone()).collect();
             if found.more > 0 {
-                hosts.push(checklist.text.mx_more(&found.more.to_string()));
+                hosts.push(checklist.text.mx_more(&decimal(u64::from(found.more))));
             }
             hosts
         }
@@ -113,7 +114,7 @@ pub fn spf(
             &spf_found(checklist, check, include).unwrap_or_default(),
         ),
         SpfVerdict::NoRecord => text.spf_none().to_owned(),
-        SpfVerdict::Several(count) => text.spf_several(&count.to_string()),
+        SpfVerdict::Several(count) => text.spf_several(&decimal(u64::from(*count))),
         SpfVerdict::DnsFailure => text.mx_dns_failure(&check.domain),
     }
 }
@@ -127,7 +128,7 @@ pub fn spf_found(checklist: &Checklist, check: &SpfCheck, include: &str) -> Opti
         SpfVerdict::Missing { named, others } if !named.is_empty() || *others > 0 => {
             let mut names = named.clone();
             if *others > 0 {
-                names.push(text.spf_more(&others.to_string()));
+                names.push(text.spf_more(&decimal(u64::from(*others))));
             }
             names.join(", ")
         }
@@ -151,7 +152,7 @@ pub fn spf_standing<'t>(checklist: &'t Checklist, check: &SpfCheck) -> Standing<
 
 /// `autodiscover.<domain>`, the name the autodiscover check asks about.
 pub fn autodiscover_name(check: &AutodiscoverCheck) -> String {
-    format!("autodiscover.{}", check.domain)
+    ["autodiscover.", &*check.domain].concat()
 }
 
 /// Where the record leads, name after name.
@@ -183,7 +184,7 @@ pub fn autodiscover(
         AutodiscoverVerdict::NotSet => text.autodiscover_not_set(&name),
         AutodiscoverVerdict::DnsFailure => text.mx_dns_failure(&name),
         AutodiscoverVerdict::TooLong => {
-            let most = super::autodiscover::MAX_CHAIN.to_string();
+            let most = decimal(super::autodiscover::MAX_CHAIN as u64);
             text.autodiscover_too_long(&target, &name, &most)
         }
     }
@@ -224,7 +225,7 @@ pub fn registration(
         .unwrap_or_default();
     let state = match rdap::status(registration, today) {
         RegistrationStatus::Expired => text.reg_expired(&date),
-        RegistrationStatus::ExpiringSoon(days) => text.reg_expiring(&date, &days.to_string()),
+        RegistrationStatus::ExpiringSoon(days) => text.reg_expiring(&date, &signed_decimal(days)),
         RegistrationStatus::Fine => text.reg_fine(&date),
         RegistrationStatus::NoExpiry => text.reg_no_expiry().to_string(),
     };
@@ -240,7 +241,7 @@ pub fn portal(checklist: &Checklist, check: &PortalCheck, seconds: u32) -> Strin
     let text = &checklist.text;
     let host = host_of(&check.url);
     match check.outcome {
-        Ok(ms) => text.portal_up(host, &ms.to_string()),
+        Ok(ms) => text.portal_up(host, &decimal(u64::from(ms))),
         Err(Failure::Offline) => text.failure_offline().to_string(),
         Err(Failure::Timeout) => failure(checklist, Failure::Timeout, host, seconds),
         Err(_) => text.portal_down(host),
@@ -312,7 +313,7 @@ pub fn contradiction(checklist: &Checklist, contradiction: &Contradiction) -> St
         .choice(contradiction.option)
         .map_or("", |option| checklist.option_label(option));
     // The question last, so that a placeholder-like word in it is never filled.
-    let number = (contradiction.step + 1).to_string();
+    let number = decimal(contradiction.step as u64 + 1);
     checklist
         .text
         .check_contradicts(&number, answer, &step.question)

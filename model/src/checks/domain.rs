@@ -21,7 +21,7 @@ pub fn domain_from_input(input: &str) -> Option<String> {
             if label.is_ascii() {
                 Some(label.to_owned())
             } else {
-                punycode(label).map(|p| format!("xn--{p}"))
+                punycode(label).map(|p| "xn--".to_owned() + &p)
             }
         })
         .collect::<Option<_>>()?;

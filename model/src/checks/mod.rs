@@ -14,6 +14,7 @@ pub mod spf;
 
 use super::checklist::{is_safe_url, Signal};
 use super::date::{Date, Timestamp};
+use crate::digits::{decimal, push_decimal, push_upper_hex};
 use autodiscover::{AutodiscoverFound, AutodiscoverVerdict};
 use domain::is_dns_name;
 use mx::{Extra, MxFound, MxRecord, MxVerdict};
@@ -204,15 +205,16 @@ pub fn encode_mx(check: &MxCheck) -> String {
         Ok(found) => {
             let verdict = match &found.verdict {
                 MxVerdict::AllMatch => "all".to_owned(),
-                MxVerdict::Extra(extra) => format!(
-                    "extra:{}:{}:{}",
-                    names(&extra.named),
-                    extra.others,
-                    u8::from(extra.preferred)
-                ),
+                MxVerdict::Extra(extra) => {
+                    let mut verdict = "extra:".to_owned() + &names(&extra.named);
+                    verdict.push(':');
+                    push_decimal(&mut verdict, u64::from(extra.others));
+                    verdict.push_str(if extra.preferred { ":1" } else { ":0" });
+                    verdict
+                }
                 MxVerdict::SomeMissing(missing) => {
                     let missing: Vec<String> = missing.iter().map(|h| escape(h)).collect();
-                    format!("some:{}", missing.join("+"))
+                    "some:".to_owned() + &missing.join("+")
                 }
                 MxVerdict::NoneMatch => "none".to_owned(),
                 MxVerdict::NxDomain => "nxdomain".to_owned(),
@@ -223,15 +225,22 @@ pub fn encode_mx(check: &MxCheck) -> String {
             let records: Vec<String> = found
                 .records
                 .iter()
-                .map(|r| format!("{}:{}", r.priority, escape(&r.host)))
+                .map(|r| {
+                    let mut record = decimal(u64::from(r.priority));
+                    record.push(':');
+                    record.push_str(&escape(&r.host));
+                    record
+                })
                 .collect();
-            match found.more {
-                0 => format!("{verdict}/{}", records.join(",")),
-                more => format!("{verdict}/{}/+{more}", records.join(",")),
+            let mut rest = [&*verdict, "/", &records.join(",")].concat();
+            if found.more > 0 {
+                rest.push_str("/+");
+                push_decimal(&mut rest, u64::from(found.more));
             }
+            rest
         }
     };
-    format!("{}/{rest}", escape(&check.domain))
+    escape(&check.domain) + "/" + &rest
 }
 
 /// Reads what [`encode_mx`] wrote; `None` unless every part has the shape a check makes.
@@ -311,12 +320,17 @@ pub fn encode_spf(check: &SpfCheck) -> String {
     let rest = match &check.outcome {
         Err(failure) => failure.code().to_owned(),
         Ok(SpfVerdict::Included) => "included".to_owned(),
-        Ok(SpfVerdict::Missing { named, others }) => format!("missing:{}:{others}", names(named)),
+        Ok(SpfVerdict::Missing { named, others }) => {
+            let mut rest = "missing:".to_owned() + &names(named);
+            rest.push(':');
+            push_decimal(&mut rest, u64::from(*others));
+            rest
+        }
         Ok(SpfVerdict::NoRecord) => "norecord".to_owned(),
-        Ok(SpfVerdict::Several(count)) => format!("several:{count}"),
+        Ok(SpfVerdict::Several(count)) => "several:".to_owned() + &decimal(u64::from(*count)),
         Ok(SpfVerdict::DnsFailure) => "dnsfail".to_owned(),
     };
-    format!("{}/{rest}", escape(&check.domain))
+    escape(&check.domain) + "/" + &rest
 }
 
 pub fn decode_spf(value: &str, at: Timestamp) -> Option<SpfCheck> {
@@ -359,10 +373,10 @@ pub fn encode_autodiscover(check: &AutodiscoverCheck) -> String {
                 AutodiscoverVerdict::DnsFailure => "dnsfail",
                 AutodiscoverVerdict::TooLong => "toolong",
             };
-            format!("{verdict}/{}", names(&found.chain))
+            [verdict, "/", &names(&found.chain)].concat()
         }
     };
-    format!("{}/{rest}", escape(&check.domain))
+    escape(&check.domain) + "/" + &rest
 }
 
 pub fn decode_autodiscover(value: &str, at: Timestamp) -> Option<AutodiscoverCheck> {
@@ -425,19 +439,21 @@ pub fn encode_registration(check: &RegistrationCheck) -> String {
     let rest = match &check.outcome {
         Err(failure) => failure.code().to_owned(),
         Ok(None) => "none".to_owned(),
-        Ok(Some(registration)) => format!(
-            "found:{}:{}",
-            registration
+        Ok(Some(registration)) => [
+            "found:",
+            &registration
                 .expires
-                .map_or_else(|| "-".to_owned(), |d| d.to_string()),
-            registration
+                .map_or_else(|| "-".to_owned(), |d| d.iso()),
+            ":",
+            &registration
                 .registrar
                 .as_deref()
                 .map(escape)
-                .unwrap_or_default()
-        ),
+                .unwrap_or_default(),
+        ]
+        .concat(),
     };
-    format!("{}/{rest}", escape(&check.domain))
+    escape(&check.domain) + "/" + &rest
 }
 
 pub fn decode_registration(value: &str, at: Timestamp) -> Option<RegistrationCheck> {
@@ -472,10 +488,10 @@ pub fn decode_registration(value: &str, at: Timestamp) -> Option<RegistrationChe
 /// `230:https~3A~2F~2Fmail.example.com~2F` (milliseconds and the address), or `timeout:…`.
 pub fn encode_portal(check: &PortalCheck) -> String {
     let outcome = match check.outcome {
-        Ok(ms) => ms.to_string(),
+        Ok(ms) => decimal(u64::from(ms)),
         Err(failure) => failure.code().to_owned(),
     };
-    format!("{outcome}:{}", escape(&check.url))
+    outcome + ":" + &escape(&check.url)
 }
 
 pub fn decode_portal(value: &str, at: Timestamp) -> Option<PortalCheck> {
@@ -511,7 +527,9 @@ fn escape(text: &str) -> String {
             if b.is_ascii_alphanumeric() || b == b'.' || b == b'-' {
                 char::from(b).to_string()
             } else {
-                format!("~{b:02X}")
+                let mut escaped = String::from("~");
+                push_upper_hex(&mut escaped, u64::from(b), 2);
+                escaped
             }
         })
         .collect()
