@@ -150,6 +150,7 @@ export function mount(element, settings) {
         const lang = mounting.translation_needed;
         // Without its file the widget still starts, in English, and says why.
         const translation = lang && (await loadTranslation(lang));
+        await screen?.settled();
         if (state === "destroyed") return mounting.free();
         // What the visitor did on the first screen goes to the widget, which empties the root.
         const shown = screen?.leave() ?? carried;
@@ -352,6 +353,22 @@ function showFirstScreen(root, drawing, sheet, theme, want, carried) {
   };
   const wantNow = () => want().catch(() => {});
   for (const type of ["pointerdown", "keydown", "focusin"]) container.addEventListener(type, wantNow, { once: true });
+  // A press under way (a finger or button down, a key held) finishes on the first screen, so
+  // that the click it ends in isn't lost to the take-over: the widget waits for it.
+  let pressing = 0;
+  let released;
+  const press = () => pressing++;
+  const release = () =>
+    pressing &&
+    setTimeout(() => {
+      pressing = 0;
+      released?.();
+    });
+  container.addEventListener("pointerdown", press);
+  container.addEventListener("keydown", press);
+  const letGo = ["pointerup", "pointercancel", "keyup", "blur"];
+  for (const type of letGo) addEventListener(type, release, true);
+  const stopListening = () => letGo.forEach((type) => removeEventListener(type, release, true));
   const choose = ({ target }) => {
     const next = drawing.answers[target.value];
     if (target.name !== "et-step-0" || !next) return;
@@ -402,11 +419,17 @@ function showFirstScreen(root, drawing, sheet, theme, want, carried) {
       pressed = undefined;
       line?.remove();
     },
-    remove: () => container.remove(),
+    remove() {
+      container.remove();
+      stopListening();
+    },
+    // Settles once no press is under way.
+    settled: () => pressing && new Promise((done) => (released = done)),
     // Called as the widget mounts (which empties the root): the answer and Continue go into
     // it; `restore`, once it has drawn the same screen, puts back focus, the sections opened,
     // and a button pressed here.
     leave() {
+      stopListening();
       const focus = pathOf(root.activeElement);
       const open = [...container.querySelectorAll("details[open]")].map(pathOf);
       const elsewhere = document.activeElement;

@@ -232,6 +232,27 @@ test("each button the first screen can't act on says, beside it, that the rest i
   await context.close();
 });
 
+test("a press under way when the widget is ready ends in its click: the take-over waits for the finger to lift", async () => {
+  const { context, page, problems, troubleshooter, release, asked } = await openFirstScreen();
+  await firstScreen(page, troubleshooter);
+  const no = troubleshooter.getByRole("radio", { name: "No", exact: true });
+  const box = await no.boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  // The press asked for the widget; it arrives and is ready while the button is still down.
+  await until(() => asked() >= 1, "the wasm to be asked for");
+  release();
+  await page.waitForFunction(() => performance.getEntriesByType("resource").some((entry) => entry.name.endsWith("_bg.wasm") && entry.responseEnd > 0));
+  await page.waitForTimeout(500);
+  await page.mouse.up();
+  await tookOver(page);
+  assert.equal(await no.isChecked(), true, "the click the press ended in chose No");
+  await troubleshooter.getByText(GUIDANCE.No).waitFor();
+  await page.waitForFunction(() => localStorage.getItem("email-troubleshooter:first-screen")?.includes("webmail=no"));
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test("an answer chosen on the first screen survives a setting changed before the take-over", async () => {
   const { context, page, problems, troubleshooter, release } = await openFirstScreen(undefined, { init: LISTEN });
   await firstScreen(page, troubleshooter);
