@@ -5,7 +5,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { ENGINES, TEST_TIMEOUT, openEngine, useServer } from "./support.mjs";
+import { ENGINES, TEST_TIMEOUT, openEngine, useServer, widgetDrawn } from "./support.mjs";
 
 const env = useServer();
 
@@ -36,6 +36,8 @@ for (const engine of ENGINES) {
     const browser = await openEngine(engine, t);
     try {
       await browser.goto(`${env.server.url}/engines/help.html`);
+      // The widget itself (tests/engines/first-screen.test.mjs walks from the first screen).
+      assert.equal(await browser.waitFor(widgetDrawn), "drawn");
       await browser.click(await browser.find({ role: "radio", name: "Yes" }));
       await browser.click(await browser.find({ role: "button", name: "Continue" }));
 

@@ -127,6 +127,24 @@ function findInWidget({ role, name, inPage = false }) {
 
 // Runs in the page: the question of the open step (the list item marked aria-current="step"),
 // and the answers shown for the steps before it.
+/**
+ * Runs in the page: "drawn" (or "failed") once the element's widget has settled (its documented
+ * `handle.ready`), false until then. Tests about the widget wait for it: a first visit sees the
+ * first screen before the widget takes over, and an element found there is gone after.
+ */
+export function widgetDrawn() {
+  const handle = document.querySelector("email-troubleshooter")?.handle;
+  if (!handle) return false;
+  if (!window.widgetSettled) {
+    window.widgetSettled = "waiting";
+    handle.ready.then(
+      () => (window.widgetSettled = "drawn"),
+      () => (window.widgetSettled = "failed"),
+    );
+  }
+  return window.widgetSettled !== "waiting" && window.widgetSettled;
+}
+
 function widgetState() {
   const root = document.querySelector("email-troubleshooter")?.shadowRoot;
   const clean = (text) => (text ?? "").replace(/\s+/g, " ").trim();

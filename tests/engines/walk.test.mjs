@@ -3,7 +3,7 @@
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { ENGINES, TEST_TIMEOUT, openEngine, useServer } from "./support.mjs";
+import { ENGINES, TEST_TIMEOUT, openEngine, useServer, widgetDrawn } from "./support.mjs";
 
 const env = useServer();
 
@@ -15,6 +15,8 @@ for (const engine of ENGINES) {
     const browser = await openEngine(engine, t);
     try {
       await browser.goto(`${env.server.url}/engines/help.html`);
+      // The widget itself (tests/engines/first-screen.test.mjs walks from the first screen).
+      assert.equal(await browser.waitFor(widgetDrawn), "drawn");
       await browser.find({ role: "heading", name: "Can't connect to your mailbox?" });
       assert.deepEqual(await browser.state(), { open: QUESTION_1, answers: [] });
 
