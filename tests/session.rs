@@ -276,3 +276,50 @@ fn the_reports_time_moves_only_when_the_progress_changes() {
     session.apply(&content, Input::Adopt(Box::new(there)), again);
     assert_eq!(session.changed_at(), Some(later), "the same answers again");
 }
+
+#[test]
+fn the_first_screens_answer_and_continue_are_done_again_without_bringing_the_guidance_into_view() {
+    let content = checklist();
+    let actions = [choose(0, "no"), Action::Continue];
+    let mut session = fresh(&content);
+    let effects = session.replay(&content, &actions, true, NOW);
+    assert_eq!(session.progress().at(), Position::Step(1));
+    assert_eq!(session.progress().answered_at(0), Some(NOW));
+    assert!(effects.contains(&Effect::Save), "{effects:?}");
+    assert!(
+        effects.iter().any(
+            |e| matches!(e, Effect::Tell(events) if matches!(events[..], [Event::Answered { .. }]))
+        ),
+        "the host hears of the answer: {effects:?}"
+    );
+    assert!(effects.contains(&Effect::Focus(Focus::Step(1))), "{effects:?}");
+    assert!(!effects.contains(&Effect::Reveal), "{effects:?}");
+
+    // The visitor has gone on to type in the host page: the same, but focus stays there.
+    let mut elsewhere = fresh(&content);
+    let effects = elsewhere.replay(&content, &actions, false, NOW);
+    assert_eq!(elsewhere.progress().at(), Position::Step(1));
+    assert!(
+        !effects.iter().any(|e| matches!(e, Effect::Focus(_))),
+        "{effects:?}"
+    );
+    assert!(effects.contains(&Effect::Save), "{effects:?}");
+}
+
+#[test]
+fn answers_saved_meanwhile_stand_against_the_first_screens() {
+    let content = checklist();
+    // Another tab answered Yes and went on while this one's first screen waited.
+    let mut other = fresh(&content);
+    act(&mut other, &content, choose(0, "yes"));
+    act(&mut other, &content, Action::Continue);
+    let saved = other.progress().clone();
+    let mut session = Session::new(&content, saved.clone(), Vec::new(), None);
+    let effects = session.replay(&content, &[choose(0, "no"), Action::Continue], true, NOW);
+    assert_eq!(effects, []);
+    assert_eq!(
+        *session.progress(),
+        saved,
+        "nothing of the first screen's is forced on them"
+    );
+}

@@ -289,6 +289,35 @@ impl Session {
         self.diagnosis.as_ref()
     }
 
+    /// Does again, as the widget starts, what the visitor did on the first screen shown before
+    /// it (question 1's answer, Continue), and returns what that asks of the world, except
+    /// bringing the guidance into view: it is in view already, where the visitor left it. Focus
+    /// is asked for only if `focus_here` (focus is still in the widget, or nowhere). Only onto
+    /// a first visit: answers another tab or element saved meanwhile are newer, and stand.
+    pub fn replay(
+        &mut self,
+        checklist: &Checklist,
+        actions: &[Action],
+        focus_here: bool,
+        now: Timestamp,
+    ) -> Vec<Effect> {
+        let first_visit =
+            self.progress.answers().iter().all(Option::is_none) && self.offer.is_none();
+        if !first_visit {
+            return Vec::new();
+        }
+        let mut effects = Vec::new();
+        for action in actions {
+            effects.extend(self.apply(checklist, Input::Act(action.clone()), now));
+        }
+        effects.retain(|effect| match effect {
+            Effect::Reveal => false,
+            Effect::Focus(_) => focus_here,
+            _ => true,
+        });
+        effects
+    }
+
     /// Applies one input that happened at `now`, and returns what it asks of the world.
     /// Nothing changes and nothing is asked when the input changes nothing, except that a
     /// refused Continue always asks for focus on its reason.

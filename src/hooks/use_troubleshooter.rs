@@ -117,33 +117,11 @@ pub fn use_troubleshooter(
         use_reducer(move || {
             let mut session = start(&store, &checklist, &storage_key, translation_missing);
             let now = clock::now();
-            let state = State::new(checklist, session.clone(), now, clock::utc_offset_minutes());
-            // What was done on the first screen is done again, with what it asks for carried out
-            // after the first render, except bringing the guidance into view: it is in view
-            // already, where the visitor left it. Focus moves only if it is still in the widget.
-            // Only onto a first visit: answers another tab or element saved meanwhile are newer,
-            // and stand.
-            let fresh = session.progress().answers().iter().all(Option::is_none)
-                && session.offer().is_none();
-            let actions = if fresh {
-                replay.actions.as_slice()
-            } else {
-                &[]
-            };
-            let mut effects = Vec::new();
-            for action in actions {
-                effects.extend(session.apply(&state.checklist, Input::Act(action.clone()), now));
-            }
-            effects.retain(|effect| match effect {
-                Effect::Reveal => false,
-                Effect::Focus(_) => replay.focus_here,
-                _ => true,
-            });
+            let effects = session.replay(&checklist, &replay.actions, replay.focus_here, now);
+            let state = State::new(checklist, session, now, clock::utc_offset_minutes());
+            // Carried out after the first render, as any change's are.
             state.outbox.0.borrow_mut().extend(effects);
-            State {
-                session: Shared::new(session),
-                ..state
-            }
+            state
         })
     };
     let send = use_callback(state.dispatcher(), |input: Input, dispatcher| {
