@@ -1,6 +1,7 @@
 // <email-troubleshooter> and mount(): the one file a host page includes.
-// It loads the wasm from beside itself, so dist/ can live at any path, and leaves whatever the
-// host put inside the element on show until the widget is ready, or for good if it can't load.
+// It loads the rest from beside itself, so dist/ can live at any path, and leaves whatever the
+// host put inside the element on show until the first screen or the widget is drawn, or for
+// good if neither can load.
 
 // Two builds of the same widget: the usual one, and a larger one that can also read a host's
 // own checklist. A page downloads the second only if its settings name a checklist. The wasm
@@ -234,7 +235,8 @@ export function mount(element, settings) {
 
 // The settings that leave the first screen as it is drawn (others change it: they take the
 // widget at once), each as the wasm accepts it; the built-in languages; where progress is
-// saved; what a continue-link's fragment holds (tests/config.rs checks them against the Rust).
+// saved; what a continue-link's fragment holds (export/tests/first_screen.rs checks them
+// against the Rust).
 const FIRST_SCREEN_SETTINGS = { "storage-key": /^[\w.-]{1,64}$/, lang: /^[a-z]{2,3}(-[a-z\d]{1,8})*$/i, theme: /^(auto|light|dark)$/ };
 const LANGUAGES = ["en", "de", "es"];
 const STORE = "email-troubleshooter:";
@@ -369,7 +371,7 @@ function showFirstScreen(root, drawing, sheet, theme, want, carried) {
   const letGo = ["pointerup", "pointercancel", "keyup", "blur"];
   for (const type of letGo) addEventListener(type, release, true);
   const stopListening = () => letGo.forEach((type) => removeEventListener(type, release, true));
-  const choose = ({ target }) => {
+  const choose = ({ target }, reveal = true) => {
     const next = drawing.answers[target.value];
     if (target.name !== "et-step-0" || !next) return;
     if (answer) change(drawing.answers[answer][1]);
@@ -378,7 +380,7 @@ function showFirstScreen(root, drawing, sheet, theme, want, carried) {
     pressed = undefined; // a button pressed under the last answer may be gone
     // As the widget does: the guidance just shown, brought into view on a small screen.
     const guidance = container.querySelector(".et-step--open .et-guidance");
-    if (guidance?.childElementCount) requestAnimationFrame(() => guidance.scrollIntoView({ block: "nearest" }));
+    if (reveal && guidance?.childElementCount) requestAnimationFrame(() => guidance.scrollIntoView({ block: "nearest" }));
   };
   // A button the first screen can't act on: the widget is fetched now, and says so.
   const wait = (button) => {
@@ -403,11 +405,11 @@ function showFirstScreen(root, drawing, sheet, theme, want, carried) {
   });
   root.replaceChildren(container);
   applyStyles(root, sheet);
-  // Where the last first screen for this element left off.
+  // Where the last first screen for this element left off (the page stays where it is).
   const radio = carried && container.querySelector(`input[name="et-step-0"][value="${carried.answer}"]`);
   if (radio) {
     radio.checked = true;
-    choose({ target: radio });
+    choose({ target: radio }, false);
   }
   if (carried?.continued) go();
   return {

@@ -4,6 +4,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use email_troubleshooter::model::checklist::{ChecklistFile, StrictIds};
+use email_troubleshooter::model::Config;
 use email_troubleshooter::model::{
     AnswerRef, Checklist, Choice, OptionRef, Signal, StepCheck, StepKind, UiText,
 };
@@ -272,20 +273,21 @@ fn a_text_with_an_undeclared_or_missing_placeholder_is_refused_naming_its_key() 
     );
 }
 
+/// A checklist file given by a host, as `Config` takes it: its problems, one a line.
+fn as_hosts_checklist(text: &str) -> Result<(), String> {
+    let file = toml::from_str::<ChecklistFile>(text).expect("parses");
+    let content = file.complete(None).expect("complete");
+    Config::default()
+        .set_checklist(content)
+        .map_err(|problems| {
+            let list: Vec<String> = problems.iter().map(ToString::to_string).collect();
+            list.join("\n")
+        })
+}
+
 #[test]
 fn a_hosts_text_may_leave_a_value_out_but_never_name_one_the_interface_does_not_fill() {
-    use email_troubleshooter::model::Config;
-    let host = |line: &str| {
-        let text = doctored(&english(), "intro = ", line);
-        let file = toml::from_str::<ChecklistFile>(&text).expect("parses");
-        let content = file.complete(None).expect("complete");
-        Config::default()
-            .set_checklist(content)
-            .map_err(|problems| {
-                let list: Vec<String> = problems.iter().map(ToString::to_string).collect();
-                list.join("\n")
-            })
-    };
+    let host = |line: &str| as_hosts_checklist(&doctored(&english(), "intro = ", line));
     assert_eq!(host("intro = \"Two quick checks.\""), Ok(()));
     assert_eq!(
         host("intro = \"{count} quick checks.\""),
@@ -295,17 +297,7 @@ fn a_hosts_text_may_leave_a_value_out_but_never_name_one_the_interface_does_not_
 
 #[test]
 fn a_hosts_braces_that_name_no_placeholder_are_plain_text() {
-    use email_troubleshooter::model::Config;
-    let host = |text: String| {
-        let file = toml::from_str::<ChecklistFile>(&text).expect("parses");
-        let content = file.complete(None).expect("complete");
-        Config::default()
-            .set_checklist(content)
-            .map_err(|problems| {
-                let list: Vec<String> = problems.iter().map(ToString::to_string).collect();
-                list.join("\n")
-            })
-    };
+    let host = |text: String| as_hosts_checklist(&text);
     // Only lowercase names are placeholders: a menu path or a stray brace is kept as written.
     let action = "action = \"Open {Accounts} > Mail, then { } and {Server-Name}.\"";
     assert_eq!(host(doctored(&english(), "action = ", action)), Ok(()));
@@ -324,7 +316,6 @@ fn a_hosts_braces_that_name_no_placeholder_are_plain_text() {
 
 #[test]
 fn a_hosts_unknown_check_or_signal_is_refused_naming_every_place() {
-    use email_troubleshooter::model::Config;
     let text = english()
         .replacen("check = \"records\"", "check = \"recrods\"", 1)
         .replacen("signal = \"mx_none\"", "signal = \"mx_nothing\"", 1)

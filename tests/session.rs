@@ -292,7 +292,10 @@ fn the_first_screens_answer_and_continue_are_done_again_without_bringing_the_gui
         ),
         "the host hears of the answer: {effects:?}"
     );
-    assert!(effects.contains(&Effect::Focus(Focus::Step(1))), "{effects:?}");
+    assert!(
+        effects.contains(&Effect::Focus(Focus::Step(1))),
+        "{effects:?}"
+    );
     assert!(!effects.contains(&Effect::Reveal), "{effects:?}");
 
     // The visitor has gone on to type in the host page: the same, but focus stays there.
