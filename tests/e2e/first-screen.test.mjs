@@ -215,8 +215,8 @@ for (const continued of [false, true]) {
   });
 }
 
-test("each button the first screen can't act on says, beside it, that the rest is loading (or can't load)", async () => {
-  const { context, page, troubleshooter, release } = await openFirstScreen(undefined, { wasm: "blocked" });
+test("each button the first screen can't act on says, beside it, that the rest is loading (or can't load), whole on a 390px phone", async () => {
+  const { context, page, troubleshooter, release } = await openFirstScreen(undefined, { wasm: "blocked", viewport: { width: 390, height: 844 } });
   await firstScreen(page, troubleshooter);
   await troubleshooter.getByRole("radio", { name: "No", exact: true }).check();
   for (const name of ["Continue", "Get help now", "Check webmail now"]) {
@@ -227,7 +227,10 @@ test("each button the first screen can't act on says, beside it, that the rest i
     await box.getByRole("alert").filter({ hasText: FAILED }).waitFor();
     await box.getByRole("link", { name: ARTICLE }).waitFor();
     assert.equal(await troubleshooter.getByRole("alert").count(), 1, `one line at a time (${name})`);
+    const line = await troubleshooter.getByRole("alert").boundingBox();
+    assert.ok(line.x >= 0 && line.x + line.width <= 390, `the line fits the phone's width (${name}: ${JSON.stringify(line)})`);
   }
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 390), "nothing wider than the phone");
   release();
   await context.close();
 });
@@ -440,6 +443,41 @@ async function walkToStep3(troubleshooter) {
   await troubleshooter.getByRole("button", { name: "Continue" }).click();
   await troubleshooter.getByText("Step 3 of 7", { exact: true }).waitFor();
 }
+
+test("storage that refuses to save gets no first screen: the widget at once, which says answers won't be kept", async () => {
+  const refuse = () => {
+    Storage.prototype.setItem = () => {
+      throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+    };
+  };
+  const { context, page, troubleshooter, release } = await openFirstScreen(undefined, { init: refuse });
+  const from = env.server.requests.length;
+  await page.waitForFunction(() => document.readyState === "complete");
+  await page.locator("#host-content").waitFor();
+  assert.equal(await troubleshooter.getByRole("radio").count(), 0, "the host's content while the wasm is on its way");
+  release();
+  await troubleshooter.getByText("This browser isn't letting the troubleshooter save", { exact: false }).waitFor();
+  assert.deepEqual(firstScreenRequests(from), [], "no first screen fetched");
+  await context.close();
+});
+
+test("an address whose fragment isn't valid percent-encoding still gets the first screen; an encoded link doesn't", async () => {
+  for (const [fragment, shown] of [
+    ["#%E0%A4%A", true],
+    ["#troubleshooter%3Asomething", false],
+  ]) {
+    const { context, page, troubleshooter } = await openFirstScreen(`/host/first-screen.html${fragment}`, { wasm: "blocked" });
+    await page.waitForFunction(() => document.readyState === "complete");
+    if (shown) await firstScreen(page, troubleshooter);
+    else {
+      await page.locator("#host-content").waitFor();
+      // Long enough for a first screen to have come, had it been wanted.
+      await page.waitForTimeout(500);
+    }
+    assert.equal(await troubleshooter.getByRole("radio", { name: "Yes", exact: true }).count(), shown ? 1 : 0, fragment);
+    await context.close();
+  }
+});
 
 test("a returning visitor saved at step 3 never sees step 1 as the open step, not even for a frame, with the wasm on time or delayed", async () => {
   const { context, page, problems, troubleshooter } = await openFirstScreen(undefined, { wasm: "free", init: WATCH_OPEN_STEP });
