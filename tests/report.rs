@@ -68,9 +68,12 @@ fn the_text_report_puts_the_cause_first_then_what_to_do_then_the_evidence() {
         "Report made: 24 November 2026, 05:16 (UTC)",
         "Browser and system: Firefox 133 on Linux",
         "Mail provider: Rackspace Cloud Office",
+        // The version the workspace declares, read here from Cargo.toml itself.
+        &format!("Troubleshooter version: {}", workspace_version()),
     ];
     let mut after = 0;
     for line in expected_lines {
+        let line: &str = line;
         let at = report
             .lines()
             .skip(after)
@@ -591,4 +594,13 @@ fn the_email_keeps_what_fixed_it_however_short_it_must_be() {
         }
     }
     assert!(shortened > 0, "some emails are shortened");
+}
+
+/// `[workspace.package] version` in Cargo.toml, the version every crate and the npm package take.
+fn workspace_version() -> String {
+    let manifest: toml::Value = toml::from_str(include_str!("../Cargo.toml")).expect("Cargo.toml");
+    manifest["workspace"]["package"]["version"]
+        .as_str()
+        .expect("a workspace version")
+        .to_owned()
 }

@@ -37,6 +37,10 @@ pub use next_steps::{next_steps, NextStep};
 pub use progress::{Action, Answer, InputError, Position, Progress, StepStatus, WhenAnswer};
 pub use saved::{RestoreError, SAVED_VERSION};
 
+/// The widget's version (every crate of the workspace and the npm package share it), for the
+/// report: the help desk asks which troubleshooter the user ran.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
 /// Fills `{name}` placeholders in a text from the content.
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
     values

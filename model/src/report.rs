@@ -12,6 +12,7 @@ use super::format;
 use super::next_steps::next_steps;
 use super::outcome::Mark;
 use super::progress::{answer_text, Progress};
+use super::VERSION;
 use crate::digits::decimal;
 
 /// A cause the answers point to, as the report names it.
@@ -208,6 +209,8 @@ pub fn build_from(
         text.report_provider().to_string(),
         checklist.provider.to_string(),
     ));
+    // The help desk's first question: which troubleshooter the user ran.
+    facts.push((text.report_version().to_string(), VERSION.to_owned()));
 
     Report {
         title: text.report_title().to_string(),

@@ -182,6 +182,7 @@ ui_text! {
     report_made,
     report_browser,
     report_provider,
+    report_version,
     report_answers,
     report_given(when),
     report_not_answered,
