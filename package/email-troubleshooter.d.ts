@@ -33,8 +33,11 @@ export type TroubleshooterServerSetting = TroubleshooterServer | `${string}:${st
 
 /** The mail app's settings as an object; parts left out keep their defaults. */
 export interface TroubleshooterServers {
+  /** The incoming server over IMAP. */
   imap?: TroubleshooterServerSetting;
+  /** The incoming server over POP. */
   pop?: TroubleshooterServerSetting;
+  /** The outgoing server. */
   smtp?: TroubleshooterServerSetting;
   /** The user name: the full email `address`, or the `local-part` before the `@`. */
   user?: "address" | "local-part";
@@ -177,6 +180,7 @@ export interface EmailTroubleshooterElement extends HTMLElement {}
 
 declare global {
   interface HTMLElementTagNameMap {
+    /** Defined when `email-troubleshooter.js` is imported. */
     "email-troubleshooter": EmailTroubleshooterElement;
   }
   /** The events reach any element they bubble through. */

@@ -4,7 +4,7 @@
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -74,6 +74,10 @@ test("package.json: the workspace's version, browser-only exports, and every pat
     assert.ok(packList().includes(path.slice(2)), `${path} is packed`);
   }
   assert.equal(manifest.exports["."].default, `./${ENTRY}`);
+  // Why there is no `main`: the entry needs a browser.
+  const inNode = spawnSync(process.execPath, ["--input-type=module", "-e", `await import(${JSON.stringify(join(PKG, ENTRY))})`], { encoding: "utf8" });
+  assert.notEqual(inNode.status, 0);
+  assert.match(inNode.stderr, /ReferenceError: \w+ is not defined/);
 });
 
 test("the README's CDN snippet names this version and the entry's real integrity", () => {

@@ -65,3 +65,12 @@ async function start(target: HTMLElement): Promise<void> {
   mount(target, { lang: "de", theme: "auto", servers: "imap=mail.example.com:993:ssl" }).destroy();
 }
 void start(document.body);
+
+// As the package README shows for bundled code: the types from the package, `mount` from the
+// served entry's URL.
+async function fromServedEntry(url: string): Promise<void> {
+  const { mount }: typeof import("email-troubleshooter") = await import(url);
+  const chosen: TroubleshooterSettings = { storageKey: "help", theme: "dark" };
+  mount(document.querySelector("#help")!, chosen).destroy();
+}
+void fromServedEntry("/static/email-troubleshooter/email-troubleshooter.js");
