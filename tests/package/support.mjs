@@ -14,9 +14,11 @@ export const ENTRY = "email-troubleshooter.js";
  * Every file the entry loads, by the name it had before content hashing (`<stem><ext>`); in
  * the package each is `<stem>.<16 hex digits><ext>`. The one table of these names.
  */
+/** The usual bundle's name: its glue is `<BUNDLE>.js`, its wasm `<BUNDLE>_bg.wasm`. */
+export const BUNDLE = "email_troubleshooter";
 export const HASHED = [
-  ["email_troubleshooter", ".js"],
-  ["email_troubleshooter_bg", ".wasm"],
+  [BUNDLE, ".js"],
+  [`${BUNDLE}_bg`, ".wasm"],
   ["email_troubleshooter_host_checklist", ".js"],
   ["email_troubleshooter_host_checklist_bg", ".wasm"],
   ["widget-styles", ".js"],
