@@ -69,7 +69,7 @@ void start(document.body);
 // As the package README shows for bundled code: the types from the package, `mount` from the
 // served entry's URL.
 async function fromServedEntry(url: string): Promise<void> {
-  const { mount }: typeof import("email-troubleshooter") = await import(url);
+  const { mount }: typeof import("email-troubleshooter") = await import(/* webpackIgnore: true */ /* @vite-ignore */ url);
   const chosen: TroubleshooterSettings = { storageKey: "help", theme: "dark" };
   mount(document.querySelector("#help")!, chosen).destroy();
 }
