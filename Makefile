@@ -1,9 +1,10 @@
 # Email Troubleshooter: build, demo and test.
 #
 #   make demo    install what is missing, build, serve the demo at http://127.0.0.1:8080
-#   make test    install what is missing, run every suite (native, browser, end-to-end, engines, size budget)
+#   make test    install what is missing, run every suite (native, browser, end-to-end, engines, package, size budget)
 #   make bench   load time, answer time and memory on a 4x slower CPU, beside the plain page
 #   make dist    the release bundle in dist/
+#   make package the npm package in pkg/, from dist/ (scripts/package.mjs)
 #   make size    sizes (raw, gzip -9, brotli) of what a first visit downloads, and of the rest
 #   make lint    cargo fmt --check and clippy (warnings denied), native and wasm
 #
@@ -26,7 +27,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DEMO_PORT ?= 8080
 
 .PHONY: help setup setup-rust setup-trunk setup-wasm-bindgen setup-node setup-browser setup-engines \
-	dist dist-test demo test test-native test-browser test-e2e test-engines test-size bench size screenshot lint clean
+	dist dist-test package demo test test-native test-browser test-e2e test-engines test-package test-size bench size screenshot lint clean
 
 help:
 	@sed -n 's/^#   \(make .*\)/\1/p' Makefile
@@ -75,10 +76,15 @@ setup-engines:
 dist: setup-rust setup-trunk setup-wasm-bindgen setup-node
 	trunk build --release --offline
 
+# The npm package: the release bundle with its types, manifest and README (package/), versioned
+# from Cargo.toml.
+package: dist
+	node scripts/package.mjs dist pkg
+
 demo: dist
 	node scripts/serve.mjs dist $(DEMO_PORT)
 
-test: setup test-native test-browser test-e2e test-engines test-size
+test: setup test-native test-browser test-e2e test-engines test-package test-size
 
 # The widget's tests, the model crate's own unit tests and the content export's.
 test-native:
@@ -104,6 +110,11 @@ dist-test: setup-rust setup-wasm-bindgen
 	cp embed/email-troubleshooter.js target/dist-test/
 	cargo run --quiet -p email_troubleshooter_export -- target/dist-test
 
+# The package as a consumer sees it: its types compiled by TypeScript, its manifest against the
+# schema and the README, and the files npm would pack (tests/package/).
+test-package: package
+	node --test tests/package/
+
 # Fails when the release bundle outgrows its budget (tests/size/budget.test.mjs).
 test-size: dist
 	node --test tests/size/
@@ -124,4 +135,4 @@ lint: setup-rust
 
 clean:
 	cargo clean
-	rm -rf dist node_modules
+	rm -rf dist pkg node_modules
