@@ -84,8 +84,9 @@ test: setup test-native test-browser test-e2e test-engines test-size
 test-native:
 	cargo test -p email_troubleshooter -p email_troubleshooter_model -p email_troubleshooter_export
 
+# Every crate with wasm tests: the library's components, and the embed bundle's exports.
 test-browser: setup-rust setup-wasm-bindgen setup-browser
-	cargo test --target wasm32-unknown-unknown
+	cargo test --target wasm32-unknown-unknown -p email_troubleshooter -p email_troubleshooter_embed
 
 test-e2e: dist dist-test setup-browser
 	node --test tests/e2e/
@@ -98,9 +99,9 @@ test-engines: dist setup-engines
 # A quick debug build with the test-only panic export (--features test-hooks), for the e2e
 # test that proves a panic leaves a message in the element and the host page working.
 dist-test: setup-rust setup-wasm-bindgen
-	cargo build --lib --target wasm32-unknown-unknown --features test-hooks
-	wasm-bindgen --target web --no-typescript --out-dir target/dist-test --out-name email_troubleshooter \
-		target/wasm32-unknown-unknown/debug/email_troubleshooter.wasm
+	cargo build -p email_troubleshooter_embed --lib --target wasm32-unknown-unknown --features test-hooks
+	wasm-bindgen --target web --no-typescript --out-dir target/dist-test --out-name email_troubleshooter_embed \
+		target/wasm32-unknown-unknown/debug/email_troubleshooter_embed.wasm
 	cp embed/email-troubleshooter.js target/dist-test/
 	cargo run --quiet -p email_troubleshooter_export -- target/dist-test
 

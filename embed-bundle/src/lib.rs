@@ -2,12 +2,15 @@
 //!
 //! The custom element and the public `mount()` are defined in `embed/email-troubleshooter.js`,
 //! because only JavaScript can extend `HTMLElement`; everything they do beyond that happens here.
+//! This crate is the embed bundle (`email_troubleshooter_embed_bg.wasm`): the only one with
+//! `#[wasm_bindgen]` exports, and the one that chooses the wasm's allocator, so that the library
+//! crate stays a plain Yew library for apps that bring their own.
 
-use crate::browser::{host_settings, languages, translations};
-use crate::components::{Commands, Replay, Troubleshooter, TroubleshooterProps};
-use crate::content::{self, SharedChecklist};
-use crate::model::config::describe;
-use crate::model::{Action, Checklist, Choice, Config, ConfigProblem};
+use email_troubleshooter::browser::{host_settings, languages, translations};
+use email_troubleshooter::components::{Commands, Replay, Troubleshooter, TroubleshooterProps};
+use email_troubleshooter::content::{self, SharedChecklist};
+use email_troubleshooter::model::config::describe;
+use email_troubleshooter::model::{Action, Checklist, Choice, Config, ConfigProblem};
 use std::borrow::Cow;
 use std::cell::{Cell, OnceCell, RefCell};
 use std::rc::Rc;
@@ -16,6 +19,14 @@ use wasm_bindgen::JsCast;
 use web_sys::{CssStyleSheet, Element, ShadowRoot, ShadowRootInit, ShadowRootMode};
 use yew::prelude::*;
 use yew::AppHandle;
+
+// The wasm runs on one thread (no atomics, no workers share its memory), which is what
+// AssumeSingleThreaded needs to be sound.
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOCATOR: lol_alloc::AssumeSingleThreaded<lol_alloc::FreeListAllocator> =
+    // SAFETY: see above; this module is never used from more than one thread.
+    unsafe { lol_alloc::AssumeSingleThreaded::new(lol_alloc::FreeListAllocator::new()) };
 
 thread_local! {
     static NEXT_ID: Cell<u32> = const { Cell::new(0) };
@@ -278,7 +289,7 @@ pub fn mount(host: Element, settings: JsValue, translation: JsValue) -> Result<W
     let styles = SHEET.with(|sheet| {
         sheet
             .get_or_init(|| {
-                let css = crate::WIDGET_CSS;
+                let css = email_troubleshooter::WIDGET_CSS;
                 CssStyleSheet::new()
                     .and_then(|sheet| sheet.replace_sync(css).map(|()| sheet.into()))
                     .unwrap_or_else(|_| JsValue::from_str(css))
@@ -395,6 +406,42 @@ mod tests {
             root.query_selector("slot").ok().flatten().is_some(),
             "the host's content shows again"
         );
+        host.remove();
+    }
+
+    // Moved here from tests/web.rs with the exports it calls.
+    #[wasm_bindgen_test]
+    async fn mount_renders_into_an_open_shadow_root_and_destroy_removes_it() {
+        let document = web_sys::window()
+            .and_then(|w| w.document())
+            .expect("a document");
+        if let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
+            let _ = storage.remove_item("email-troubleshooter:embed");
+            let _ = storage.remove_item("email-troubleshooter:embed:unreadable");
+        }
+        let host = document
+            .create_element("email-troubleshooter")
+            .expect("an element");
+        host.set_attribute("storage-key", "embed")
+            .expect("attribute");
+        document
+            .body()
+            .expect("a body")
+            .append_child(&host)
+            .expect("appended");
+        let mut widget =
+            mount(host.clone(), JsValue::UNDEFINED, JsValue::UNDEFINED).expect("mounts");
+        yew::scheduler::flush().await;
+        let shadow = host.shadow_root().expect("an open shadow root");
+        let heading = shadow
+            .query_selector("h2")
+            .ok()
+            .flatten()
+            .and_then(|h| h.text_content());
+        assert_eq!(heading.as_deref(), Some("Can't connect to your mailbox?"));
+        widget.destroy();
+        yew::scheduler::flush().await;
+        assert!(shadow.query_selector("h2").ok().flatten().is_none());
         host.remove();
     }
 }
