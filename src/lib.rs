@@ -18,4 +18,6 @@ pub mod components;
 #[doc(hidden)]
 pub mod content;
 #[doc(hidden)]
+pub mod embedding;
+#[doc(hidden)]
 pub mod hooks;
