@@ -26,7 +26,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DEMO_PORT ?= 8080
 
 .PHONY: help setup setup-rust setup-trunk setup-wasm-bindgen setup-node setup-browser setup-engines \
-	dist dist-test demo test test-native test-browser test-e2e test-engines test-size bench size screenshot lint clean
+	dist dist-test demo test test-native test-doc test-browser test-example test-e2e test-engines test-size bench size screenshot lint clean
 
 help:
 	@sed -n 's/^#   \(make .*\)/\1/p' Makefile
@@ -78,17 +78,29 @@ dist: setup-rust setup-trunk setup-wasm-bindgen setup-node
 demo: dist
 	node scripts/serve.mjs dist $(DEMO_PORT)
 
-test: setup test-native test-browser test-e2e test-engines test-size
+test: setup test-native test-doc test-browser test-example test-e2e test-engines test-size
 
 # The widget's tests, the model crate's own unit tests and the content export's.
 test-native:
 	cargo test -p email_troubleshooter -p email_troubleshooter_model -p email_troubleshooter_export
 
 # Every crate with wasm tests: the library's components, and the embed bundle's exports.
+# The library's API documentation, with no warning (a broken link, an undocumented item).
+test-doc:
+	RUSTDOCFLAGS="-D warnings" cargo doc --no-deps -p email_troubleshooter
+
 test-browser: setup-rust setup-wasm-bindgen setup-browser
 	cargo test --target wasm32-unknown-unknown -p email_troubleshooter -p email_troubleshooter_embed
 
-test-e2e: dist dist-test setup-browser
+# The example Yew app (examples/yew-app/) built for the browser as a library user builds it,
+# into target/example/ with its page; tests/e2e/yew-app.test.mjs drives it.
+test-example: setup-rust setup-wasm-bindgen
+	cargo build -p email_troubleshooter_example --target wasm32-unknown-unknown
+	wasm-bindgen --target web --no-typescript --out-dir target/example \
+		target/wasm32-unknown-unknown/debug/email_troubleshooter_example.wasm
+	cp examples/yew-app/index.html examples/yew-app/start.js target/example/
+
+test-e2e: dist dist-test test-example setup-browser
 	node --test tests/e2e/
 
 # The release bundle in Firefox and WebKit: a user's first steps, a load cut off by a reload or a

@@ -10,7 +10,7 @@ use crate::browser::{host_settings, languages, translations};
 use crate::components::{Commands, Replay, Troubleshooter, TroubleshooterProps};
 use crate::content::{self, SharedChecklist};
 use crate::model::config::describe;
-use crate::model::{Action, Checklist, Choice, Config, ConfigProblem};
+use crate::model::{Action, Checklist, Choice, Config, ConfigProblem, Setting, Theme};
 use std::borrow::Cow;
 use std::cell::{Cell, OnceCell, RefCell};
 use std::rc::Rc;
@@ -152,15 +152,7 @@ impl Mounting {
         let root = own_shadow_root(&host)?;
         let (builtin, translation_missing) = builtin(lang, &translation);
         let checklist = SharedChecklist::new(config.checklist(&builtin));
-        for problem in &problems {
-            web_sys::console::warn_1(
-                &format!(
-                    "email-troubleshooter: {}",
-                    describe(&checklist.text, problem)
-                )
-                .into(),
-            );
-        }
+        warn_about(&checklist, &problems);
         // Emptied with DOM calls: a page that requires Trusted Types refuses any HTML string.
         root.set_text_content(None);
         apply_styles(&root, &styles)?;
@@ -221,6 +213,47 @@ impl Mounting {
             root,
             commands,
         })
+    }
+}
+
+/// The widget for a Yew app's properties: text settings read as the element reads the same
+/// attributes (each problem named by its attribute), theme and heading as given, and every
+/// language compiled in (a Yew app has no embed script to fetch one).
+pub fn widget_from_values<'a>(
+    values: impl IntoIterator<Item = (Setting, &'a str)>,
+    theme: Theme,
+    hide_heading: bool,
+) -> TroubleshooterProps {
+    let (mut config, problems) = host_settings::read_values(values);
+    config.theme = theme;
+    config.hide_heading = hide_heading;
+    let lang = language(&config);
+    let checklist = SharedChecklist::new(config.checklist(content::builtin_in(lang)));
+    warn_about(&checklist, &problems);
+    TroubleshooterProps {
+        storage_key: config.storage_key.clone().unwrap_or_default().into(),
+        theme: config.theme,
+        hide_heading: config.hide_heading,
+        admin_contact: config.admin_contact.clone().map(Into::into),
+        problems: Rc::new(problems),
+        commands: Commands::default(),
+        check_settings: Rc::new(config.check_settings(&checklist)),
+        translation_missing: false,
+        checklist,
+        replay: Rc::default(),
+    }
+}
+
+/// Each setting that can't be used, on the console, as the widget lists it.
+pub fn warn_about(checklist: &Checklist, problems: &[ConfigProblem]) {
+    for problem in problems {
+        web_sys::console::warn_1(
+            &format!(
+                "email-troubleshooter: {}",
+                describe(&checklist.text, problem)
+            )
+            .into(),
+        );
     }
 }
 
