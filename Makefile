@@ -27,7 +27,8 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DEMO_PORT ?= 8080
 
 .PHONY: help setup setup-rust setup-trunk setup-wasm-bindgen setup-node setup-browser setup-engines \
-	dist dist-test package demo test test-native test-browser test-e2e test-engines test-package test-size bench size screenshot lint clean
+	dist dist-test package demo test test-native test-doc test-browser test-example test-e2e test-engines test-package test-size \
+	bench size screenshot lint clean
 
 help:
 	@sed -n 's/^#   \(make .*\)/\1/p' Makefile
@@ -84,16 +85,29 @@ package: dist
 demo: dist
 	node scripts/serve.mjs dist $(DEMO_PORT)
 
-test: setup test-native test-browser test-e2e test-engines test-package test-size
+test: setup test-native test-doc test-browser test-example test-e2e test-engines test-package test-size
 
 # The widget's tests, the model crate's own unit tests and the content export's.
 test-native:
 	cargo test -p email_troubleshooter -p email_troubleshooter_model -p email_troubleshooter_export
 
-test-browser: setup-rust setup-wasm-bindgen setup-browser
-	cargo test --target wasm32-unknown-unknown
+# Every crate with wasm tests: the library's components, and the embed bundle's exports.
+# The library's API documentation, with no warning (a broken link, an undocumented item).
+test-doc:
+	RUSTDOCFLAGS="-D warnings" cargo doc --no-deps -p email_troubleshooter
 
-test-e2e: dist dist-test setup-browser
+test-browser: setup-rust setup-wasm-bindgen setup-browser
+	cargo test --target wasm32-unknown-unknown -p email_troubleshooter -p email_troubleshooter_embed
+
+# The example Yew app (examples/yew-app/) built for the browser as a library user builds it,
+# into target/example/ with its page; tests/e2e/yew-app.test.mjs drives it.
+test-example: setup-rust setup-wasm-bindgen
+	cargo build -p email_troubleshooter_example --target wasm32-unknown-unknown
+	wasm-bindgen --target web --no-typescript --out-dir target/example \
+		target/wasm32-unknown-unknown/debug/email_troubleshooter_example.wasm
+	cp examples/yew-app/index.html examples/yew-app/start.js target/example/
+
+test-e2e: dist dist-test test-example setup-browser
 	node --test tests/e2e/
 
 # The release bundle in Firefox and WebKit: a user's first steps, a load cut off by a reload or a
@@ -104,9 +118,9 @@ test-engines: dist setup-engines
 # A quick debug build with the test-only panic export (--features test-hooks), for the e2e
 # test that proves a panic leaves a message in the element and the host page working.
 dist-test: setup-rust setup-wasm-bindgen
-	cargo build --lib --target wasm32-unknown-unknown --features test-hooks
-	wasm-bindgen --target web --no-typescript --out-dir target/dist-test --out-name email_troubleshooter \
-		target/wasm32-unknown-unknown/debug/email_troubleshooter.wasm
+	cargo build -p email_troubleshooter_embed --lib --target wasm32-unknown-unknown --features test-hooks
+	wasm-bindgen --target web --no-typescript --out-dir target/dist-test --out-name email_troubleshooter_embed \
+		target/wasm32-unknown-unknown/debug/email_troubleshooter_embed.wasm
 	cp embed/email-troubleshooter.js target/dist-test/
 	cargo run --quiet -p email_troubleshooter_export -- target/dist-test
 

@@ -140,7 +140,7 @@ export function mount(element, settings) {
     widget?.free();
     widget = undefined;
   };
-  const bundle = namesChecklist(element, settings) ? "email_troubleshooter_host_checklist" : "email_troubleshooter";
+  const bundle = namesChecklist(element, settings) ? "email_troubleshooter_host_checklist" : "email_troubleshooter_embed";
   // The widget itself: started at once, or, behind a first screen, when it is wanted.
   let screen;
   let starting;

@@ -291,7 +291,7 @@ async function memory({ page, cdp }) {
   const wasm = await page.evaluate(async () => {
     // The glue the page loaded, if it did: importing it again gives the same module instance,
     // whose init() returns the already-running wasm's exports (it must not start another).
-    const glue = performance.getEntriesByType("resource").find((e) => /\/email_troubleshooter\.js(\?|$)/.test(e.name));
+    const glue = performance.getEntriesByType("resource").find((e) => /\/email_troubleshooter_embed\.js(\?|$)/.test(e.name));
     if (!glue) return 0;
     const exports = await (await import(glue.name)).default();
     return exports.memory.buffer.byteLength;

@@ -14,7 +14,7 @@ export const BEFORE_FIRST_INTERACTION = ["email-troubleshooter.js", "widget-styl
 
 /** The full bundle, fetched when the browser is idle or at the first interaction (and at once
  * for a returning visitor): the wasm-bindgen glue and the wasm. */
-export const FULL_BUNDLE = ["email_troubleshooter.js", "email_troubleshooter_bg.wasm"];
+export const FULL_BUNDLE = ["email_troubleshooter_embed.js", "email_troubleshooter_embed_bg.wasm"];
 
 /** What a first visit in English downloads, each part measured and budgeted on its own. */
 export const FIRST_VISIT_PARTS = {

@@ -177,3 +177,21 @@ fn getting_help_before_the_end_is_reported_as_finishing_but_not_with_nothing_ans
     );
     assert_eq!(events, [Event::Answered { step: 0 }, Event::Finished]);
 }
+
+#[test]
+fn the_list_of_event_names_holds_each_events_name_once() {
+    let events = [
+        Event::Answered { step: 0 },
+        Event::Changed {
+            step: 0,
+            previous: Answer::Choice(Choice::Yes),
+        },
+        Event::Finished,
+        Event::Resolved {
+            finding: "password".to_owned(),
+        },
+        Event::Reset,
+    ];
+    let names: Vec<&str> = events.iter().map(Event::name).collect();
+    assert_eq!(names, Event::NAMES);
+}

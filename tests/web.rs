@@ -323,39 +323,6 @@ async fn start_again_asks_first_then_clears_everything() {
 }
 
 #[wasm_bindgen_test]
-async fn mount_renders_into_an_open_shadow_root_and_destroy_removes_it() {
-    clear("embed");
-    let host = document()
-        .create_element("email-troubleshooter")
-        .expect("an element");
-    host.set_attribute("storage-key", "embed")
-        .expect("attribute");
-    document()
-        .body()
-        .expect("a body")
-        .append_child(&host)
-        .expect("appended");
-    let mut widget = email_troubleshooter::embed::mount(
-        host.clone(),
-        wasm_bindgen::JsValue::UNDEFINED,
-        wasm_bindgen::JsValue::UNDEFINED,
-    )
-    .expect("mounts");
-    yew::scheduler::flush().await;
-    let shadow = host.shadow_root().expect("an open shadow root");
-    let heading = shadow
-        .query_selector("h2")
-        .ok()
-        .flatten()
-        .and_then(|h| h.text_content());
-    assert_eq!(heading.as_deref(), Some("Can't connect to your mailbox?"));
-    widget.destroy();
-    yew::scheduler::flush().await;
-    assert!(shadow.query_selector("h2").ok().flatten().is_none());
-    host.remove();
-}
-
-#[wasm_bindgen_test]
 async fn an_answer_re_renders_only_the_step_it_changes() {
     use email_troubleshooter::components::step_renders;
     clear("renders");

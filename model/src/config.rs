@@ -205,7 +205,9 @@ pub enum Theme {
     /// Light or dark as the user's system prefers.
     #[default]
     Auto,
+    /// Always light.
     Light,
+    /// Always dark.
     Dark,
 }
 

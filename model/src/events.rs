@@ -26,6 +26,15 @@ pub enum Event {
 }
 
 impl Event {
+    /// Every event's DOM name, for a listener that wants them all.
+    pub const NAMES: [&'static str; 5] = [
+        "troubleshooter-answered",
+        "troubleshooter-changed",
+        "troubleshooter-finished",
+        "troubleshooter-resolved",
+        "troubleshooter-reset",
+    ];
+
     /// The DOM event's name.
     pub fn name(&self) -> &'static str {
         match self {

@@ -45,6 +45,22 @@ pub fn read(host: &Element, given: &JsValue) -> (Config, Vec<ConfigProblem>) {
     (reader.config, reader.problems)
 }
 
+/// Settings given one by one as text (a Yew app's properties), each taken as the element takes
+/// the same attribute, and a problem named by that attribute.
+pub fn read_values<'a>(
+    values: impl IntoIterator<Item = (Setting, &'a str)>,
+) -> (Config, Vec<ConfigProblem>) {
+    let mut reader = Reader::default();
+    for (setting, value) in values {
+        reader.text(
+            setting,
+            setting.attribute().unwrap_or(setting.json_key()),
+            value,
+        );
+    }
+    (reader.config, reader.problems)
+}
+
 #[derive(Default)]
 struct Reader {
     config: Config,

@@ -7,6 +7,7 @@ mod choice_question;
 mod config_problems;
 mod continue_elsewhere;
 mod continue_later;
+mod email_troubleshooter;
 mod error_summary;
 mod external_link;
 mod findings;
@@ -32,6 +33,7 @@ mod todo_list;
 mod troubleshooter;
 mod when_question;
 
+pub use email_troubleshooter::{EmailTroubleshooter, EmailTroubleshooterProps, Heading};
 #[cfg(debug_assertions)]
 pub use step_item::step_renders;
 pub use troubleshooter::{

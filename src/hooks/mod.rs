@@ -4,6 +4,7 @@
 mod use_browser;
 mod use_check;
 mod use_copy;
+mod use_host;
 mod use_troubleshooter;
 
 /// For a component that moves focus itself (a confirm it opens).
@@ -14,4 +15,5 @@ pub use use_browser::{
 };
 pub use use_check::{use_check, CheckRunner};
 pub use use_copy::{use_copy, Copy};
+pub use use_host::{use_host_events, use_shadow_container};
 pub use use_troubleshooter::{use_troubleshooter, Msg, State, Troubleshooting};

@@ -57,7 +57,7 @@ function cycle(page, times) {
       }
       if (slot.shadowRoot.querySelector("h2")) throw new Error(`cycle ${i}: still there after destroy()`);
     }
-    const glue = await import("/cdn/v1/email_troubleshooter.js");
+    const glue = await import("/cdn/v1/email_troubleshooter_embed.js");
     return (await glue.default()).memory.buffer.byteLength;
   }, times);
 }

@@ -14,7 +14,7 @@ import { serve } from "../../scripts/serve.mjs";
 import { useBrowser, openWidget } from "./support.mjs";
 
 const dist = fileURLToPath(new URL("../../dist", import.meta.url));
-const WASM = "email_troubleshooter_bg.wasm";
+const WASM = "email_troubleshooter_embed_bg.wasm";
 
 /** One GET with exactly the given headers (fetch would add and decode Accept-Encoding itself). */
 function get(url, headers = {}) {
@@ -127,7 +127,7 @@ test("Chromium gets the wasm as brotli and compiles it while it streams, with no
   await page.locator("email-troubleshooter").getByRole("heading", { name: "Can't connect to your mailbox?" }).waitFor();
   await page.locator("email-troubleshooter").getByRole("radio", { name: "Yes", exact: true }).check();
   assert.equal(encodings.get(`/${WASM}`), "br");
-  assert.equal(encodings.get("/email_troubleshooter.js"), "br");
+  assert.equal(encodings.get("/email_troubleshooter_embed.js"), "br");
   assert.deepEqual(warnings.filter((text) => /instantiateStreaming|MIME/i.test(text)), []);
   assert.deepEqual(problems, []);
   await context.close();

@@ -19,7 +19,7 @@ const env = useBrowser({
     })[path] ?? {},
 });
 
-const WASM = "**/email_troubleshooter_bg.wasm";
+const WASM = "**/email_troubleshooter_embed_bg.wasm";
 const TITLE = "Can't connect to your mailbox?";
 const GUIDANCE = {
   Yes: "Your mailbox is working, so the fault lies somewhere between your mail app and the mail server.",
@@ -153,7 +153,7 @@ test("the bundle is asked for when the page is idle (with a time-out) or at the 
   await page.waitForFunction(() => document.readyState === "complete" && window.idleAsks.length > 0);
   assert.deepEqual(await page.evaluate(() => window.idleAsks), [{ timeout: 2000 }], "once, after load, with a time-out");
   // The glue reaches the server; the wasm is held by the test's route before it does.
-  const glue = () => env.server.requests.slice(from).filter((path) => path.endsWith("/email_troubleshooter.js"));
+  const glue = () => env.server.requests.slice(from).filter((path) => path.endsWith("/email_troubleshooter_embed.js"));
   assert.deepEqual(glue(), [], "no glue before the browser is idle or the visitor acts");
   assert.equal(asked(), 0, "no wasm either");
 

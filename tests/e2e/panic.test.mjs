@@ -10,7 +10,7 @@ const env = useBrowser();
 test("a panic shows a message in the element and leaves the host page working", async () => {
   const { context, page, problems, troubleshooter } = await openWidget(env, "/host/panic.html");
   const outcome = await page.evaluate(async () => {
-    const glue = await import("/panic/email_troubleshooter.js");
+    const glue = await import("/panic/email_troubleshooter_embed.js");
     try {
       glue.panic_for_test();
       return "no panic";

@@ -121,7 +121,7 @@ test("a host's own checklist replaces the built-in one, and loads the bundle tha
   await troubleshooter.getByText("Step 1 of 2").waitFor();
   const loaded = await page.evaluate(() => performance.getEntriesByType("resource").map((r) => new URL(r.name).pathname));
   assert.ok(loaded.includes("/cdn/v1/email_troubleshooter_host_checklist_bg.wasm"), loaded.join(" "));
-  assert.ok(!loaded.includes("/cdn/v1/email_troubleshooter_bg.wasm"), "the lean bundle isn't fetched as well");
+  assert.ok(!loaded.includes("/cdn/v1/email_troubleshooter_embed_bg.wasm"), "the lean bundle isn't fetched as well");
 
   const broken = { ...checklist, steps: [{ ...checklist.steps[0], options: [] }] };
   await page.evaluate(async (broken) => {

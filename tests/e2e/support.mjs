@@ -39,7 +39,7 @@ export function startServer(options = {}) {
       "/host/": `${root}/tests/e2e/hosts`,
     },
     headers: (path) => ({ "/host/strict-csp.html": { "content-security-policy": STRICT_CSP }, "/host/trusted-types.html": { "content-security-policy": `${STRICT_CSP}; require-trusted-types-for 'script'; trusted-types 'none'` } })[path] ?? {},
-    override: (path) => (path === "/broken/email_troubleshooter_bg.wasm" ? { status: 404, body: "gone" } : undefined),
+    override: (path) => (path === "/broken/email_troubleshooter_embed_bg.wasm" ? { status: 404, body: "gone" } : undefined),
     ...options,
   });
 }

@@ -15,7 +15,7 @@ import { serve } from "../../scripts/serve.mjs";
 import { QUESTIONS, drawnTree } from "../e2e/support.mjs";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
-const HELD_WASM = "/held/email_troubleshooter_bg.wasm";
+const HELD_WASM = "/held/email_troubleshooter_embed_bg.wasm";
 
 const GUIDANCE_YES = "Your mailbox is working, so the fault lies somewhere";
 const GUIDANCE_NO = "the problem is with the mailbox or your account";
@@ -29,7 +29,7 @@ before(async () => {
   let pending = [];
   let holding = true;
   let held = 0;
-  const wasm = () => readFile(`${root}/dist/email_troubleshooter_bg.wasm`);
+  const wasm = () => readFile(`${root}/dist/email_troubleshooter_embed_bg.wasm`);
   const answer = async (response) => {
     const body = await wasm();
     if (response.destroyed) return;
@@ -43,7 +43,7 @@ before(async () => {
       "/broken/": `${root}/dist`,
       "/engines/": `${root}/tests/engines/hosts`,
     },
-    override: (path) => (path === "/broken/email_troubleshooter_bg.wasm" ? { status: 404, body: "gone" } : undefined),
+    override: (path) => (path === "/broken/email_troubleshooter_embed_bg.wasm" ? { status: 404, body: "gone" } : undefined),
     route: (path, request, response) => {
       if (path !== HELD_WASM) return false;
       held++;

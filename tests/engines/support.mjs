@@ -35,7 +35,7 @@ export const TEST_TIMEOUT = 90_000;
 const WAIT = 15_000;
 
 /** The wasm download that the server never answers. */
-export const SLOW_WASM = "/slow/email_troubleshooter_bg.wasm";
+export const SLOW_WASM = "/slow/email_troubleshooter_embed_bg.wasm";
 
 /**
  * Serves the release bundle at / (the demo), again under /slow/ (where the wasm request is
@@ -55,7 +55,7 @@ export async function startServer() {
       "/broken/": `${root}/dist`,
       "/engines/": `${root}/tests/engines/hosts`,
     },
-    override: (path) => (path === "/broken/email_troubleshooter_bg.wasm" ? { status: 404, body: "gone" } : undefined),
+    override: (path) => (path === "/broken/email_troubleshooter_embed_bg.wasm" ? { status: 404, body: "gone" } : undefined),
     route: (path, request, response) => {
       if (path !== SLOW_WASM || !holding) return false;
       const number = ++slowRequests;

@@ -1,18 +1,20 @@
-//! What JavaScript sees: `mount(element, settings)`, and the handle that resets or unmounts it.
+//! What the embed bundle's exports do: `prepare` and `mount` a widget in an element, and the
+//! handle that resets or unmounts it.
 //!
-//! The custom element and the public `mount()` are defined in `embed/email-troubleshooter.js`,
-//! because only JavaScript can extend `HTMLElement`; everything they do beyond that happens here.
+//! For the embed bundle (embed-bundle/, which wraps these in `#[wasm_bindgen]` exports) and not
+//! covered by semver. It lives in the library, not in that crate, because code compiled in
+//! a second crate brings its own copies of the generic code it uses (Yew's, drop glue), which
+//! made the bundle's wasm 5 KB larger.
 
 use crate::browser::{host_settings, languages, translations};
 use crate::components::{Commands, Replay, Troubleshooter, TroubleshooterProps};
 use crate::content::{self, SharedChecklist};
 use crate::model::config::describe;
-use crate::model::{Action, Checklist, Choice, Config, ConfigProblem};
+use crate::model::{Action, Checklist, Choice, Config, ConfigProblem, Setting, Theme};
 use std::borrow::Cow;
 use std::cell::{Cell, OnceCell, RefCell};
 use std::rc::Rc;
-use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{CssStyleSheet, Element, ShadowRoot, ShadowRootInit, ShadowRootMode};
 use yew::prelude::*;
 use yew::AppHandle;
@@ -48,7 +50,6 @@ fn Root(props: &RootProps) -> Html {
 }
 
 /// A mounted widget.
-#[wasm_bindgen]
 pub struct Widget {
     id: u32,
     yew: Option<YewRoot>,
@@ -56,7 +57,6 @@ pub struct Widget {
     commands: Commands,
 }
 
-#[wasm_bindgen]
 impl Widget {
     /// Clears every answer, as "Start again" does, without asking.
     pub fn reset(&self) {
@@ -101,7 +101,6 @@ impl Widget {
 
 /// A widget about to be mounted: the host's settings read once, and its language chosen, so
 /// the embed script can fetch that language's texts before [`Mounting::mount`].
-#[wasm_bindgen]
 pub struct Mounting {
     host: Element,
     config: Config,
@@ -110,7 +109,6 @@ pub struct Mounting {
 }
 
 /// Reads `host`'s settings (with `settings` from `mount()`, if any) for a widget to mount.
-#[wasm_bindgen]
 pub fn prepare(host: Element, settings: JsValue) -> Mounting {
     let (config, problems) = host_settings::read(&host, &settings);
     let lang = language(&config);
@@ -122,11 +120,9 @@ pub fn prepare(host: Element, settings: JsValue) -> Mounting {
     }
 }
 
-#[wasm_bindgen]
 impl Mounting {
     /// The built-in language whose `locale-<lang>.js` must be fetched first: `undefined` for
     /// English, and in the bundle that has every language compiled in.
-    #[wasm_bindgen(getter)]
     pub fn translation_needed(&self) -> Option<String> {
         (self.lang != "en" && !cfg!(feature = "host-checklist")).then(|| self.lang.to_owned())
     }
@@ -156,15 +152,7 @@ impl Mounting {
         let root = own_shadow_root(&host)?;
         let (builtin, translation_missing) = builtin(lang, &translation);
         let checklist = SharedChecklist::new(config.checklist(&builtin));
-        for problem in &problems {
-            web_sys::console::warn_1(
-                &format!(
-                    "email-troubleshooter: {}",
-                    describe(&checklist.text, problem)
-                )
-                .into(),
-            );
-        }
+        warn_about(&checklist, &problems);
         // Emptied with DOM calls: a page that requires Trusted Types refuses any HTML string.
         root.set_text_content(None);
         apply_styles(&root, &styles)?;
@@ -228,8 +216,49 @@ impl Mounting {
     }
 }
 
+/// The widget for a Yew app's properties: text settings read as the element reads the same
+/// attributes (each problem named by its attribute), theme and heading as given, and every
+/// language compiled in (a Yew app has no embed script to fetch one).
+pub fn widget_from_values<'a>(
+    values: impl IntoIterator<Item = (Setting, &'a str)>,
+    theme: Theme,
+    hide_heading: bool,
+) -> TroubleshooterProps {
+    let (mut config, problems) = host_settings::read_values(values);
+    config.theme = theme;
+    config.hide_heading = hide_heading;
+    let lang = language(&config);
+    let checklist = SharedChecklist::new(config.checklist(content::builtin_in(lang)));
+    warn_about(&checklist, &problems);
+    TroubleshooterProps {
+        storage_key: config.storage_key.clone().unwrap_or_default().into(),
+        theme: config.theme,
+        hide_heading: config.hide_heading,
+        admin_contact: config.admin_contact.clone().map(Into::into),
+        problems: Rc::new(problems),
+        commands: Commands::default(),
+        check_settings: Rc::new(config.check_settings(&checklist)),
+        translation_missing: false,
+        checklist,
+        replay: Rc::default(),
+    }
+}
+
+/// Each setting that can't be used, on the console, as the widget lists it.
+pub fn warn_about(checklist: &Checklist, problems: &[ConfigProblem]) {
+    for problem in problems {
+        web_sys::console::warn_1(
+            &format!(
+                "email-troubleshooter: {}",
+                describe(&checklist.text, problem)
+            )
+            .into(),
+        );
+    }
+}
+
 /// The element's `lang`, then the page's, then the browser's; English if none is built in.
-fn language(config: &Config) -> &'static str {
+pub fn language(config: &Config) -> &'static str {
     let page = languages::wanted();
     let wanted = config.lang.iter().chain(page.iter());
     content::language_for(wanted.map(String::as_str))
@@ -271,11 +300,11 @@ fn own_shadow_root(host: &Element) -> Result<ShadowRoot, JsValue> {
     }
 }
 
-/// [`prepare`] and [`Mounting::mount`] at once, for Rust callers, with the widget's own styles
-/// (parsed once per page, however many widgets there are).
-pub fn mount(host: Element, settings: JsValue, translation: JsValue) -> Result<Widget, JsValue> {
+/// The widget's styles for [`apply_styles`]: one `CssStyleSheet` per page, however many widgets
+/// there are, or the CSS text where the browser can't construct one.
+pub fn shared_styles() -> JsValue {
     thread_local!(static SHEET: OnceCell<JsValue> = const { OnceCell::new() });
-    let styles = SHEET.with(|sheet| {
+    SHEET.with(|sheet| {
         sheet
             .get_or_init(|| {
                 let css = crate::WIDGET_CSS;
@@ -284,8 +313,12 @@ pub fn mount(host: Element, settings: JsValue, translation: JsValue) -> Result<W
                     .unwrap_or_else(|_| JsValue::from_str(css))
             })
             .clone()
-    });
-    prepare(host, settings).mount(translation, styles, None, false, true)
+    })
+}
+
+/// [`prepare`] and [`Mounting::mount`] at once, for Rust callers, with the widget's own styles.
+pub fn mount(host: Element, settings: JsValue, translation: JsValue) -> Result<Widget, JsValue> {
+    prepare(host, settings).mount(translation, shared_styles(), None, false, true)
 }
 
 /// If the widget's code panics, every widget on the page says so in a sentence instead of
@@ -312,7 +345,7 @@ fn show_failures_on_panic() {
 /// The widget's stylesheet in its shadow root. A constructed stylesheet, which the embed
 /// script makes once and every instance shares, is allowed under a strict `style-src`, unlike a
 /// `<style>` element; browsers that can't construct one are given the text, in a `<style>`.
-fn apply_styles(root: &ShadowRoot, styles: &JsValue) -> Result<(), JsValue> {
+pub fn apply_styles(root: &ShadowRoot, styles: &JsValue) -> Result<(), JsValue> {
     if let Some(sheet) = styles.dyn_ref::<CssStyleSheet>() {
         root.set_adopted_style_sheets(&js_sys::Array::of1(sheet));
         return Ok(());
@@ -327,74 +360,4 @@ fn apply_styles(root: &ShadowRoot, styles: &JsValue) -> Result<(), JsValue> {
     style.set_text_content(Some(&css));
     root.append_child(&style)?;
     Ok(())
-}
-
-/// Test builds only (`--features test-hooks`): panics inside the widget, to prove the page survives.
-#[cfg(feature = "test-hooks")]
-#[wasm_bindgen]
-pub fn panic_for_test() {
-    panic!("a panic the end-to-end tests asked for");
-}
-
-#[cfg(all(test, target_arch = "wasm32"))]
-mod tests {
-    use super::*;
-    use wasm_bindgen_test::*;
-
-    wasm_bindgen_test_configure!(run_in_browser);
-
-    fn host() -> Element {
-        let document = web_sys::window()
-            .and_then(|w| w.document())
-            .expect("a document");
-        let host = document.create_element("div").expect("a div");
-        host.set_attribute("storage-key", "embed-unit")
-            .expect("attribute");
-        document
-            .body()
-            .expect("a body")
-            .append_child(&host)
-            .expect("appended");
-        host
-    }
-
-    #[wasm_bindgen_test]
-    fn someone_elses_shadow_root_is_refused_and_left_as_it_is() {
-        let host = host();
-        let theirs = host
-            .attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))
-            .expect("a shadow root");
-        theirs.set_text_content(Some("Their own content"));
-        assert!(mount(host.clone(), JsValue::UNDEFINED, JsValue::UNDEFINED).is_err());
-        assert_eq!(theirs.text_content().as_deref(), Some("Their own content"));
-        assert_eq!(theirs.child_nodes().length(), 1);
-        host.remove();
-    }
-
-    #[wasm_bindgen_test]
-    async fn a_widget_released_after_a_newer_one_drew_leaves_that_ones_root_alone() {
-        let host = host();
-        let mut older =
-            mount(host.clone(), JsValue::UNDEFINED, JsValue::UNDEFINED).expect("mounts");
-        let mut newer =
-            mount(host.clone(), JsValue::UNDEFINED, JsValue::UNDEFINED).expect("mounts again");
-        yew::scheduler::flush().await;
-        older.destroy();
-        yew::scheduler::flush().await;
-        let root = host.shadow_root().expect("the widget's shadow root");
-        assert_eq!(root.adopted_style_sheets().length(), 1, "still styled");
-        assert!(
-            root.query_selector("slot").ok().flatten().is_none(),
-            "no fallback"
-        );
-        let headings = root.query_selector_all("h2").map(|found| found.length());
-        assert_eq!(headings.ok(), Some(1), "one widget");
-        newer.destroy();
-        assert_eq!(root.adopted_style_sheets().length(), 0);
-        assert!(
-            root.query_selector("slot").ok().flatten().is_some(),
-            "the host's content shows again"
-        );
-        host.remove();
-    }
 }
