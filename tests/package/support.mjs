@@ -15,7 +15,7 @@ export const ENTRY = "email-troubleshooter.js";
  * the package each is `<stem>.<16 hex digits><ext>`. The one table of these names.
  */
 /** The usual bundle's name: its glue is `<BUNDLE>.js`, its wasm `<BUNDLE>_bg.wasm`. */
-export const BUNDLE = "email_troubleshooter";
+export const BUNDLE = "email_troubleshooter_embed";
 export const HASHED = [
   [BUNDLE, ".js"],
   [`${BUNDLE}_bg`, ".wasm"],
