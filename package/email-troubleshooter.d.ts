@@ -86,8 +86,8 @@ export interface TroubleshooterSettings {
   spfInclude?: string;
   /** The host name `autodiscover.<domain>` should point to. */
   autodiscoverTarget?: string;
-  /** Seconds each check waits for an answer, 1-60, as text such as `"8"` (a number is refused). */
-  checkTimeout?: `${number}`;
+  /** Seconds each check waits for an answer: a whole number from 1 to 60, as a number or as text (`8` or `"8"`). */
+  checkTimeout?: number | `${number}`;
   /** `hide` leaves out the widget's own heading and intro. */
   heading?: "show" | "hide";
   /** The mail app's settings: `imap=host:port:security; pop=…; smtp=…; user=address`, or an object. */

@@ -109,7 +109,12 @@ impl Reader {
                 None => self.problem(&key, Expected::KnownSetting, None),
                 Some(Setting::Checklist) => self.checklist(&key, value),
                 Some(Setting::Servers) if value.is_object() => self.servers(&key, &value),
-                Some(setting) => match value.as_string() {
+                // `"checkTimeout": 8` as well as `"8"`: JSON's own way to write a number.
+                Some(setting) => match value.as_string().or_else(|| {
+                    (setting == Setting::CheckTimeout)
+                        .then(|| number_text(&value))
+                        .flatten()
+                }) {
                     Some(text) => self.text(setting, &key, &text),
                     None => self.problem(&key, setting.expected(), None),
                 },
@@ -124,14 +129,8 @@ impl Reader {
         let mut reader = servers::Reader::default();
         let text = |object: &JsValue, name: &str| {
             let field = js_sys::Reflect::get(object, &name.into()).unwrap_or(JsValue::UNDEFINED);
-            // A port given as a number: whole ones only, written without float formatting
-            // (which would add 20 KB to the wasm); anything else reads as a bad port.
-            field.as_string().or_else(|| {
-                field.as_f64().map(|n| match n as u32 {
-                    whole if f64::from(whole) == n => decimal(u64::from(whole)),
-                    _ => String::from("-"),
-                })
-            })
+            // A port given as a number as well as in text.
+            field.as_string().or_else(|| number_text(&field))
         };
         // `Reflect` returns the errors a Proxy or a throwing getter raises, where
         // `Object.entries`/`keys` would throw them through the wasm.
@@ -197,4 +196,14 @@ impl Reader {
         let detail = "this bundle was built without host-checklist".to_owned();
         self.problem(key, Expected::Checklist, Some(detail));
     }
+}
+
+/// A JSON number as the text a setting reads: whole ones only, written without float
+/// formatting (which would add 20 KB to the wasm); any other number reads as `-`, which no
+/// setting takes, so it is refused with what was expected.
+fn number_text(value: &JsValue) -> Option<String> {
+    value.as_f64().map(|n| match n as u32 {
+        whole if f64::from(whole) == n => decimal(u64::from(whole)),
+        _ => String::from("-"),
+    })
 }

@@ -137,3 +137,26 @@ test("a host's own checklist replaces the built-in one, and loads the bundle tha
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("checkTimeout in JSON may be a number, as JSON writes one; a fraction is named as a problem", async () => {
+  const { context, page, problems } = await openPage(env.browser);
+  await page.goto(`${env.server.url}/host/api.html`);
+  await page.evaluate(async () => {
+    const { mount } = await import("/cdn/v1/email-troubleshooter.js");
+    for (const [id, checkTimeout] of [["whole", 5], ["fraction", 2.5], ["text", "5"]]) {
+      const div = document.createElement("div");
+      div.id = id;
+      document.body.append(div);
+      await mount(div, { checkTimeout, storageKey: `timeout-${id}` }).ready;
+    }
+  });
+  for (const id of ["whole", "text"]) {
+    const accepted = page.locator(`#${id}`);
+    await accepted.getByRole("radio", { name: "Yes", exact: true }).waitFor();
+    assert.equal(await accepted.getByText("expected", { exact: false }).count(), 0, `${id}: no problem listed`);
+  }
+  const fraction = page.locator("#fraction");
+  await fraction.getByRole("listitem").filter({ hasText: /^checkTimeout: expected / }).waitFor();
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -63,6 +63,7 @@ async function start(target: HTMLElement): Promise<void> {
   mount(target).destroy();
   mount(target, null).destroy();
   mount(target, { lang: "de", theme: "auto", servers: "imap=mail.example.com:993:ssl" }).destroy();
+  mount(target, { checkTimeout: 12 }).destroy(); // JSON writes a number as a number
 }
 void start(document.body);
 

@@ -7,7 +7,7 @@ mount(target, { theme: "blue" }); // error TS2322: '"blue"' is not assignable to
 mount(target, { lang: "fr" }); // error TS2322: '"fr"' is not assignable to type 'TroubleshooterLang
 mount(target, { storagekey: "help" }); // error TS2561: 'storagekey' does not exist in type 'TroubleshooterSettings'
 mount(target, { colour: "red" }); // error TS2353: 'colour' does not exist in type 'TroubleshooterSettings'
-mount(target, { checkTimeout: 8 }); // error TS2322: 'number' is not assignable
+mount(target, { checkTimeout: "eight" }); // error TS2322: '"eight"' is not assignable
 mount(target, { servers: { imap: { host: "mail.example.com", port: 993, security: "tls1.3" } } }); // error TS2322: '"tls1.3"' is not assignable
 mount("#help"); // error TS2345: parameter of type 'Element'
 
