@@ -8,7 +8,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{Element, HtmlElement, NodeList};
+use web_sys::{Element, HtmlInputElement, NodeList};
 use yew::prelude::*;
 use yew::AppHandle;
 
@@ -93,8 +93,8 @@ impl App {
             .collect()
     }
 
-    /// A radio button, found by the text of its label.
-    async fn choose(&self, label: &str) {
+    /// A radio button, found by the text of its label (in this widget's own tree).
+    fn radio(&self, label: &str) -> HtmlInputElement {
         let input = self.all("input[type=radio]").into_iter().find(|input| {
             let id = input.id();
             self.all(&format!("label[for='{id}']"))
@@ -102,10 +102,20 @@ impl App {
                 .any(|l| l.text_content().as_deref() == Some(label))
         });
         input
-            .and_then(|e| e.dyn_into::<HtmlElement>().ok())
+            .and_then(|e| e.dyn_into::<HtmlInputElement>().ok())
             .unwrap_or_else(|| panic!("no radio labelled {label:?} in: {}", self.text()))
-            .click();
+    }
+
+    async fn choose(&self, label: &str) {
+        self.radio(label).click();
         self.settle().await;
+    }
+
+    /// The widget's theme as drawn (`data-theme` on its outermost section).
+    fn theme(&self) -> Option<String> {
+        self.all("section.et")
+            .first()
+            .and_then(|section| section.get_attribute("data-theme"))
     }
 
     /// The legend of the question on show first (question 1's group of answers).
@@ -201,13 +211,46 @@ async fn changing_a_property_redraws_with_it_and_keeps_the_answers() {
         "the new provider's name is used: {}",
         app.text()
     );
-    let chosen = app
-        .all("input[type=radio]")
-        .into_iter()
-        .filter_map(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
-        .filter(|input| input.checked())
-        .count();
-    assert_eq!(chosen, 1, "question 1's answer is still chosen");
+    assert!(
+        app.radio("No").checked(),
+        "question 1's answer is still chosen"
+    );
+    assert_eq!(app.theme().as_deref(), Some("dark"));
+}
+
+#[wasm_bindgen_test]
+async fn a_theme_changed_by_the_app_keeps_the_visitors_focus() {
+    forget("component-theme");
+    let mut app = App::new(props("component-theme")).await;
+    assert_eq!(app.theme(), None, "follows the system by default");
+    app.radio("Not sure").focus().expect("focusable");
+    app.update(yew::props!(EmailTroubleshooterProps {
+        storage_key: AttrValue::from("component-theme"),
+        theme: Theme::Dark,
+    }))
+    .await;
+    assert_eq!(app.theme().as_deref(), Some("dark"));
+    let root = app.host().shadow_root().expect("its shadow root");
+    let focused = root.active_element().map(|element| element.id());
+    assert_eq!(
+        focused,
+        Some(app.radio("Not sure").id()),
+        "focus stays where it was"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn two_on_a_page_are_answered_apart() {
+    forget("component-first");
+    forget("component-second");
+    let first = App::new(props("component-first")).await;
+    let second = App::new(props("component-second")).await;
+    second.choose("No").await;
+    assert!(second.radio("No").checked());
+    assert!(
+        !first.radio("No").checked() && !first.radio("Yes").checked(),
+        "the other widget's question 1 is still open"
+    );
 }
 
 #[wasm_bindgen_test]

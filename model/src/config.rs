@@ -200,7 +200,9 @@ pub struct ConfigProblem {
     pub detail: Option<String>,
 }
 
+/// The widget's colour scheme (the `theme` setting). More may be added in a minor release.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
 pub enum Theme {
     /// Light or dark as the user's system prefers.
     #[default]

@@ -12,6 +12,7 @@ use yew::prelude::*;
 
 /// Whether the widget shows its own heading and intro (the `heading` attribute).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
 pub enum Heading {
     /// The widget's heading and intro are shown.
     #[default]
@@ -28,7 +29,10 @@ pub enum Heading {
 /// expected, in the same line inside the widget, logs it on the console, and uses the default.
 /// A host's own checklist (the `checklist` JSON setting) is not a property: it needs the JSON
 /// decoder the embed script loads separately; Yew apps show the built-in checklist.
+///
+/// Build them with `html!` or `yew::props!`: new properties may be added in a minor release.
 #[derive(Properties, PartialEq, Clone, Debug)]
+#[non_exhaustive]
 pub struct EmailTroubleshooterProps {
     /// `webmail-url`: the webmail portal (`https:`, `http:` or `mailto:`, without a user name
     /// or password). Default: the provider's portal.
@@ -91,6 +95,9 @@ pub struct EmailTroubleshooterProps {
     /// stylesheet adopted there (the default). `false` draws into the element itself, unstyled,
     /// for an app that puts the component in a shadow root of its own and styles it with
     /// [`WIDGET_CSS`](crate::WIDGET_CSS). Read when the component is first drawn.
+    ///
+    /// With `false`, give each instance a shadow root (or document) of its own: the widget's
+    /// ids and radio groups are fixed within it, so two in one tree would answer each other.
     #[prop_or(true)]
     pub shadow_root: bool,
     /// Called with each of the widget's events, the same DOM `CustomEvent`s the element sends
@@ -137,7 +144,8 @@ impl EmailTroubleshooterProps {
 /// `<style>` where constructed stylesheets don't exist), so the app's CSS and the widget's
 /// don't meet. Changing a property later draws the widget again with the new settings;
 /// the visitor's progress carries over (it is saved under `storage_key`), as when the
-/// element's attributes change.
+/// element's attributes change. A new `theme` or `heading` keeps even the visitor's focus and
+/// anything half typed.
 ///
 /// The widget's events are DOM `CustomEvent`s dispatched from inside it that bubble and are
 /// composed, so they reach the component's `<div>` and go on up to `document`, where any
@@ -174,21 +182,30 @@ pub fn EmailTroubleshooter(props: &EmailTroubleshooterProps) -> Html {
     let in_shadow = *use_state(|| props.shadow_root);
     let container = use_shadow_container(host.clone(), in_shadow);
     use_host_events(host.clone(), props.on_event.clone());
-    // A new widget for new settings, numbered so it starts afresh and reads the saved
-    // progress again, as the element does when an attribute changes.
+    // New content or storage settings draw a new widget, numbered so it starts afresh and
+    // reads the saved progress again, as the element does when an attribute changes. The
+    // theme and the heading only change how it looks: the same widget is drawn again, so
+    // focus, a half-typed field and a check under way stay (an app's dark-mode switch).
     let generation = use_mut_ref(|| 0_u32);
-    let settings = EmailTroubleshooterProps {
+    let content = EmailTroubleshooterProps {
+        theme: Theme::default(),
+        heading: Heading::default(),
         shadow_root: true,
         on_event: None,
         ..props.clone()
     };
-    let widget = use_memo(settings, |settings| {
+    let widget = use_memo(content, |content| {
         let mut count = generation.borrow_mut();
         *count = count.wrapping_add(1);
-        (*count, Rc::new(settings.widget()))
+        (*count, Rc::new(content.widget()))
     });
     let (key, widget) = (*widget).clone();
-    let drawn = html! { <Troubleshooter key={key} ..(*widget).clone() /> };
+    let looks = TroubleshooterProps {
+        theme: props.theme,
+        hide_heading: props.heading == Heading::Hide,
+        ..(*widget).clone()
+    };
+    let drawn = html! { <Troubleshooter key={key} ..looks /> };
     if !in_shadow {
         return html! { <div class="et-root" ref={host}>{ drawn }</div> };
     }

@@ -199,9 +199,9 @@ pub fn TroubleshooterView(props: &ViewProps) -> Html {
     let text = &checklist.text;
     let has_answers = progress.answers().iter().any(Option::is_some);
     let theme = match props.theme {
-        Theme::Auto => None,
         Theme::Light => Some("light"),
         Theme::Dark => Some("dark"),
+        _ => None,
     };
     // The open step's view carries the whole progress; the others only their answer.
     let open_progress = session.shared_progress();
