@@ -123,9 +123,9 @@ export interface TroubleshooterAnswer {
   step: string;
   /** The step's place, 1 for the first question. */
   number: number;
-  /** The option chosen; for step 2, the changes ticked joined by commas (`password,network`). */
+  /** The option chosen; for a "when" question (question 2 of the built-in checklist), the changes ticked joined by commas (`password,network`). */
   answer: string;
-  /** Step 2's date, `YYYY-MM-DD`; absent for other steps and when none was given. */
+  /** A "when" question's date, `YYYY-MM-DD`; absent for other questions and when none was given. */
   date?: string;
   /** The ids of the findings the answer points to. */
   pointsTo: string[];
@@ -187,4 +187,8 @@ declare global {
   interface HTMLElementEventMap extends TroubleshooterEventMap {}
   /** The events bubble to `document`. */
   interface DocumentEventMap extends TroubleshooterEventMap {}
+  /** And on to `window`. */
+  interface WindowEventMap extends TroubleshooterEventMap {}
+  /** They pass through any shadow root the element is in. */
+  interface ShadowRootEventMap extends TroubleshooterEventMap {}
 }

@@ -33,6 +33,8 @@ document.addEventListener("troubleshooter-resolved", (event) => {
   console.log(event.detail.finding, answers.map((answer) => answer.step));
 });
 document.addEventListener("troubleshooter-reset", (event) => console.log(Object.keys(event.detail)));
+window.addEventListener("troubleshooter-answered", (event) => console.log(event.detail.step, event.detail.pointsTo.length));
+document.body.attachShadow({ mode: "open" }).addEventListener("troubleshooter-finished", (event) => console.log(event.detail.answered));
 
 const settings: TroubleshooterSettings = {
   webmailUrl: "https://mail.example.com/",
