@@ -1,6 +1,9 @@
 //! The troubleshooter's pure core: content, progress and what answers mean.
 //!
 //! Nothing here touches the browser, so all of it is tested natively with `cargo test`.
+//!
+//! It serves the widget's own crates, and its API changes with the widget: semantic versioning
+//! covers only what the `email_troubleshooter` crate re-exports from it (`Theme`, `VERSION`).
 
 pub mod checklist;
 pub mod checks;
