@@ -14,28 +14,42 @@ const locate = (name) => {
   const built = hash ? name.replace(/\.\w+$/, (ext) => `.${hash.join("")}${ext}`) : name;
   return { href: new URL(built, import.meta.url).href, integrity };
 };
-// A module checked against its SRI hash, twice over: fetch() with its integrity checks the bytes
-// (every engine does), then a <link rel="modulepreload" integrity> fetches it into the page's
-// module map, checked again where the engine checks preloads (Chromium, Firefox; WebKit 2.50
-// doesn't), and import() takes it from there once it has loaded. The second fetch comes from
-// the HTTP cache where the server lets it be kept (hashed files can be kept for good). Chromium
-// keeps no failed check: an import() after one would fetch the file unchecked, so it waits.
-// A browser that can't preload modules gets none. Only DOM nodes and URLs here: no string
-// reaches an HTML or script sink (Trusted Types).
+// Fetches `href` and checks its bytes against `integrity`: a Response of them, or an error. A
+// response that isn't ok is handed on as it is, for the caller to say what failed (fetch's own
+// check would call it a mismatch, and Firefox would log that too). Where the page can't hash
+// (no crypto.subtle outside a secure context), fetch's own integrity check does it.
+const fetchChecked = async (href, integrity) => {
+  if (!self.crypto?.subtle) return fetch(href, { integrity });
+  const response = await fetch(href);
+  if (!response.ok) return response;
+  const bytes = await response.arrayBuffer();
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-384", bytes));
+  if (`sha384-${btoa(String.fromCharCode(...digest))}` !== integrity) throw Error(`${href} doesn't match its integrity`);
+  return new Response(bytes, { headers: { "content-type": response.headers.get("content-type") ?? "" } });
+};
+
+// A module checked against its SRI hash, twice over: its bytes as fetched (above), then a
+// <link rel="modulepreload" integrity> fetches it into the page's module map, checked again
+// where the engine checks preloads (Chromium, Firefox; WebKit 2.50 doesn't), and import() takes
+// it from there once it has loaded. The second fetch comes from the HTTP cache where the server
+// lets it be kept (hashed files can be kept for good). Chromium keeps no failed check: an
+// import() after one would fetch the file unchecked, so it waits. A browser that can't preload
+// modules gets none. Only DOM nodes and URLs here: no string reaches an HTML or script sink
+// (Trusted Types).
 const importChecked = (name) => {
   const { href, integrity } = locate(name);
   if (!integrity) return import(href);
   const link = Object.assign(document.createElement("link"), { rel: "modulepreload", href, integrity });
   if (!link.relList.supports("modulepreload")) return Promise.reject(Error(`this browser can't check ${href} against its integrity`));
-  return fetch(href, { integrity })
-    .then(
-      () =>
-        new Promise((loaded, failed) => {
-          link.onload = loaded;
-          link.onerror = () => failed(Error(`${href} couldn't load, or doesn't match its integrity`));
-          (document.head ?? document.documentElement).append(link);
-        }),
-    )
+  return fetchChecked(href, integrity)
+    .then((response) => {
+      if (!response.ok) throw Error(`${href}: ${response.status}`);
+      return new Promise((loaded, failed) => {
+        link.onload = loaded;
+        link.onerror = () => failed(Error(`${href} couldn't load, or doesn't match its integrity`));
+        (document.head ?? document.documentElement).append(link);
+      });
+    })
     .finally(() => link.remove())
     .then(() => import(href));
 };
@@ -48,7 +62,7 @@ const bundles = {};
 const load = (name) => {
   if (bundles[name]) return bundles[name];
   const { href, integrity } = locate(`${name}_bg.wasm`);
-  const wasm = fetch(href, integrity ? { integrity } : {});
+  const wasm = integrity ? fetchChecked(href, integrity) : fetch(href);
   wasm.catch(() => {}); // said by the glue's start, below, if it fails
   return (bundles[name] = importChecked(`${name}.js`)
     .then(async (glue) => {
