@@ -3,15 +3,68 @@
 // host put inside the element on show until the first screen or the widget is drawn, or for
 // good if neither can load.
 
+// Where each file this script loads is: a release build writes here each one's SRI hash
+// (sha384) by its plain name (scripts/post-build.mjs), and names the file `<stem>.<hash><ext>`,
+// the hash being the digest's first 8 bytes in hex, so the map needn't repeat the names. Without
+// it (the source as it is, the test build) files keep their plain names and nothing is checked.
+const FILES = {};
+const locate = (name) => {
+  const integrity = FILES[name];
+  const hash = integrity && [...atob(integrity.slice(7, 19))].slice(0, 8).map((c) => c.charCodeAt(0).toString(16).padStart(2, "0"));
+  const built = hash ? name.replace(/\.\w+$/, (ext) => `.${hash.join("")}${ext}`) : name;
+  return { href: new URL(built, import.meta.url).href, integrity };
+};
+// Fetches `href` and checks its bytes against `integrity`: a Response of them, or an error. A
+// response that isn't ok is handed on as it is, for the caller to say what failed (fetch's own
+// check would call it a mismatch, and Firefox would log that too). Where the page can't hash
+// (no crypto.subtle outside a secure context), fetch's own integrity check does it.
+const fetchChecked = async (href, integrity) => {
+  if (!self.crypto?.subtle) return fetch(href, { integrity });
+  const response = await fetch(href);
+  if (!response.ok) return response;
+  const bytes = await response.arrayBuffer();
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-384", bytes));
+  if (`sha384-${btoa(String.fromCharCode(...digest))}` !== integrity) throw Error(`${href} doesn't match its integrity`);
+  return new Response(bytes, { headers: { "content-type": response.headers.get("content-type") ?? "" } });
+};
+
+// A module checked against its SRI hash, twice over: its bytes as fetched (above), then a
+// <link rel="modulepreload" integrity> fetches it into the page's module map, checked again
+// where the engine checks preloads (Chromium, Firefox; WebKit 2.50 doesn't), and import() takes
+// it from there once it has loaded. The second fetch comes from the HTTP cache where the server
+// lets it be kept (hashed files can be kept for good). Chromium keeps no failed check: an
+// import() after one would fetch the file unchecked, so it waits. A browser that can't preload
+// modules gets none. Only DOM nodes and URLs here: no string reaches an HTML or script sink
+// (Trusted Types).
+const importChecked = (name) => {
+  const { href, integrity } = locate(name);
+  if (!integrity) return import(href);
+  const link = Object.assign(document.createElement("link"), { rel: "modulepreload", href, integrity });
+  if (!link.relList.supports("modulepreload")) return Promise.reject(Error(`this browser can't check ${href} against its integrity`));
+  return fetchChecked(href, integrity)
+    .then((response) => {
+      if (!response.ok) throw Error(`${href}: ${response.status}`);
+      return new Promise((loaded, failed) => {
+        link.onload = loaded;
+        link.onerror = () => failed(Error(`${href} couldn't load, or doesn't match its integrity`));
+        (document.head ?? document.documentElement).append(link);
+      });
+    })
+    .finally(() => link.remove())
+    .then(() => import(href));
+};
+
 // Two builds of the same widget: the usual one, and a larger one that can also read a host's
 // own checklist. A page downloads the second only if its settings name a checklist. The wasm
-// is fetched alongside its glue, not after it, and compiled as it streams in.
+// is fetched alongside its glue, not after it: compiled as it streams in, or, with its
+// integrity, once the whole file has arrived and been checked.
 const bundles = {};
 const load = (name) => {
   if (bundles[name]) return bundles[name];
-  const wasm = fetch(new URL(`${name}_bg.wasm`, import.meta.url));
+  const { href, integrity } = locate(`${name}_bg.wasm`);
+  const wasm = integrity ? fetchChecked(href, integrity) : fetch(href);
   wasm.catch(() => {}); // said by the glue's start, below, if it fails
-  return (bundles[name] = import(`./${name}.js`)
+  return (bundles[name] = importChecked(`${name}.js`)
     .then(async (glue) => {
       await glue.default({ module_or_path: wasm });
       return glue;
@@ -27,7 +80,7 @@ const load = (name) => {
 // a browser can't construct one.
 let styles;
 const loadStyles = () =>
-  (styles ??= import("./widget-styles.js").then(
+  (styles ??= importChecked("widget-styles.js").then(
     ({ default: css }) => {
       if (!("adoptedStyleSheets" in Document.prototype)) return css;
       const sheet = new CSSStyleSheet();
@@ -47,7 +100,7 @@ const applyStyles = (root, sheet) => {
 // Languages other than English are separate files, fetched only by the pages that show them.
 const translations = {};
 const loadTranslation = (lang) =>
-  (translations[lang] ??= import(`./locale-${lang}.js`).then(
+  (translations[lang] ??= importChecked(`locale-${lang}.js`).then(
     (module) => module.default,
     () => void delete translations[lang], // not kept: the next widget tries again
   ));
@@ -175,7 +228,7 @@ export function mount(element, settings) {
       }));
   const first = firstScreenFor(element, settings);
   const ready = first
-    ? Promise.all([loadStyles(), import(`./first-screen-${first.lang}.js`)]).then(
+    ? Promise.all([loadStyles(), importChecked(`first-screen-${first.lang}.js`)]).then(
         ([sheet, { default: drawing }]) => {
           if (state === "destroyed") return;
           if (starting) return start(); // already wanted: no first screen for a moment

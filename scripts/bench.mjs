@@ -14,6 +14,7 @@ import { join } from "node:path";
 import { chromium } from "playwright-core";
 import { serve } from "./serve.mjs";
 import { FULL_BUNDLE, measure, table } from "./sizes.mjs";
+import { GLUE, plainName, servedAs } from "./dist-files.mjs";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 9);
 if (!(RUNS >= 1)) throw new Error("BENCH_RUNS must be a number of runs");
@@ -288,14 +289,14 @@ async function seen(page, name) {
 async function memory({ page, cdp }) {
   await cdp.send("HeapProfiler.collectGarbage");
   const { usedSize } = await cdp.send("Runtime.getHeapUsage");
-  const wasm = await page.evaluate(async () => {
+  const wasm = await page.evaluate(async (gluePattern) => {
     // The glue the page loaded, if it did: importing it again gives the same module instance,
     // whose init() returns the already-running wasm's exports (it must not start another).
-    const glue = performance.getEntriesByType("resource").find((e) => /\/email_troubleshooter_embed\.js(\?|$)/.test(e.name));
+    const glue = performance.getEntriesByType("resource").find((e) => new RegExp(gluePattern).test(e.name));
     if (!glue) return 0;
     const exports = await (await import(glue.name)).default();
     return exports.memory.buffer.byteLength;
-  });
+  }, servedAs(GLUE).source);
   return { heap: usedSize, wasm, total: usedSize + wasm };
 }
 
@@ -496,7 +497,7 @@ function bytesTable(title, requests, { hostPage }) {
       total.gzip += onDisk.gzip;
       total.brotli += onDisk.brotli;
     }
-    lines.push(line(name, request.bytes, onDisk?.gzip ?? "", onDisk?.brotli ?? "", request.done ? "" : "still downloading (not in the gzip total)"));
+    lines.push(line(plainName(name), request.bytes, onDisk?.gzip ?? "", onDisk?.brotli ?? "", request.done ? "" : "still downloading (not in the gzip total)"));
   }
   lines.push(line("total", total.transfer, total.gzip, total.brotli));
   return { text: lines.join("\n"), total };

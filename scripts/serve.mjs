@@ -8,10 +8,15 @@
 // A .js, .wasm, .css or .html file with a `<name>.br` or `<name>.gz` beside it (a release build
 // writes both) is sent compressed to a browser that accepts that encoding, brotli first, with
 // `Content-Encoding` and the plain file's type; anyone else gets the plain file.
+//
+// A file with a content hash in its name (`<stem>.<16 hex digits><ext>`, as a release build names
+// what the embed script loads) is sent as cacheable for a year and never revalidated: a new
+// build gives changed bytes a new name. Everything else (the embed script, pages) is sent
+// `no-cache`, so a browser asks again each time and picks up a new build's names at once.
 
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
-import { extname, join, normalize, resolve } from "node:path";
+import { basename, extname, join, normalize, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 
 const TYPES = {
@@ -33,13 +38,19 @@ const ENCODINGS = [
 ];
 const COMPRESSIBLE = new Set([".js", ".wasm", ".css", ".html"]);
 
+/** The Cache-Control a file is sent with: for good if its name carries its content's hash. */
+export function cachePolicy(file) {
+  return /\.[0-9a-f]{16}\.[a-z]+$/.test(basename(file)) ? "public, max-age=31536000, immutable" : "no-cache";
+}
+
 /**
  * @param {{ mounts: Record<string, string>, port?: number, headers?: (path: string) => Record<string, string>,
  *           override?: (path: string) => { status: number, body?: string, type?: string } | undefined,
  *           route?: (path: string, request: import("node:http").IncomingMessage,
  *                    response: import("node:http").ServerResponse) => boolean }} options
  *   mounts: URL prefix (ending in "/") to folder; the longest matching prefix wins.
- *   headers: extra response headers for a path (a Content-Security-Policy, say).
+ *   headers: extra response headers for a path (a Content-Security-Policy, say); they replace
+ *     the server's own, Cache-Control included (files: see cachePolicy; other answers: no-store).
  *   override: a canned answer for a path, instead of a file (a 404 for the wasm, say).
  *   route: answers a path itself (or never: a download that hangs) and returns true, or returns
  *     false to let the server answer as usual. A route that keeps a response open must end it
@@ -55,7 +66,8 @@ export async function serve({ mounts, port = 0, headers = () => ({}), override =
     const path = decodeURIComponent(new URL(request.url, "http://127.0.0.1").pathname);
     requests.push(path);
     if (route(path, request, response)) return;
-    const extra = { "cache-control": "no-store", ...headers(path) };
+    const given = headers(path);
+    const extra = { "cache-control": "no-store", ...given };
     const canned = override(path);
     if (canned) {
       response.writeHead(canned.status, { "content-type": canned.type ?? "text/plain", ...extra });
@@ -73,9 +85,9 @@ export async function serve({ mounts, port = 0, headers = () => ({}), override =
         file = join(file, "index.html");
         info = await stat(file);
       }
-      const type = { "content-type": TYPES[extname(file)] ?? "application/octet-stream" };
+      const type = { "content-type": TYPES[extname(file)] ?? "application/octet-stream", "cache-control": cachePolicy(file), ...given };
       if (!COMPRESSIBLE.has(extname(file))) {
-        response.writeHead(200, { ...type, ...extra });
+        response.writeHead(200, { ...extra, ...type });
         response.end(await readFile(file));
         return;
       }
@@ -83,11 +95,11 @@ export async function serve({ mounts, port = 0, headers = () => ({}), override =
       const vary = { vary: "Accept-Encoding" };
       const compressed = precompressed ? await compressedCopy(file, info, request.headers["accept-encoding"]) : undefined;
       if (compressed) {
-        response.writeHead(200, { ...type, "content-encoding": compressed.encoding, ...vary, ...extra });
+        response.writeHead(200, { ...extra, ...type, "content-encoding": compressed.encoding, ...vary });
         response.end(compressed.body);
         return;
       }
-      response.writeHead(200, { ...type, ...vary, ...extra });
+      response.writeHead(200, { ...extra, ...type, ...vary });
       response.end(await readFile(file));
     } catch {
       notFound(response, extra);

@@ -7,14 +7,15 @@ import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { brotliCompressSync, constants } from "node:zlib";
+import { ENTRY, GLUE, HOST_CHECKLIST_GLUE, HOST_CHECKLIST_WASM, WASM, builtName } from "./dist-files.mjs";
 
 /** What a first visit in English downloads before its first interaction: the embed script,
  * the widget's CSS and the first screen, rendered at build time (issue 14). */
-export const BEFORE_FIRST_INTERACTION = ["email-troubleshooter.js", "widget-styles.js", "first-screen-en.js"];
+export const BEFORE_FIRST_INTERACTION = [ENTRY, "widget-styles.js", "first-screen-en.js"];
 
 /** The full bundle, fetched when the browser is idle or at the first interaction (and at once
  * for a returning visitor): the wasm-bindgen glue and the wasm. */
-export const FULL_BUNDLE = ["email_troubleshooter_embed.js", "email_troubleshooter_embed_bg.wasm"];
+export const FULL_BUNDLE = [GLUE, WASM];
 
 /** What a first visit in English downloads, each part measured and budgeted on its own. */
 export const FIRST_VISIT_PARTS = {
@@ -29,10 +30,7 @@ export const FIRST_VISIT = Object.values(FIRST_VISIT_PARTS).flat();
 export const LOADED_WHEN_USED = {
   "a page in Spanish": ["locale-es.js", "first-screen-es.js"],
   "a page in German": ["locale-de.js", "first-screen-de.js"],
-  "a page that gives its own checklist (instead of the usual wasm and glue)": [
-    "email_troubleshooter_host_checklist.js",
-    "email_troubleshooter_host_checklist_bg.wasm",
-  ],
+  "a page that gives its own checklist (instead of the usual wasm and glue)": [HOST_CHECKLIST_GLUE, HOST_CHECKLIST_WASM],
 };
 
 /** Raw, gzip -9 and brotli sizes of some bytes. */
@@ -46,13 +44,14 @@ export function sizesOf(bytes) {
 }
 
 /**
- * Each file's sizes, and their total. A missing file throws (run `make dist`), unless
+ * Each file's sizes, and their total; files are named by their plain names, and read under the
+ * content-hashed names dist/integrity.json lists. A missing file throws (run `make dist`), unless
  * `allowMissing`: then it is a row without sizes, named in `missing`, and left out of the total.
  */
 export function measure(dist, names, { allowMissing = false } = {}) {
   const missing = [];
   const files = names.map((name) => {
-    const path = join(dist, name);
+    const path = join(dist, builtName(dist, name));
     let bytes;
     try {
       bytes = readFileSync(path);
@@ -119,7 +118,7 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   };
   const parts = Object.entries(FIRST_VISIT_PARTS).map(([part, names]) => print(`first visit, ${part}:`, names));
   // Before issue 14 the wasm carried the CSS; once widget-styles.js exists it no longer does.
-  const css = existsSync(join(dist, "widget-styles.js")) ? undefined : widgetCss();
+  const css = existsSync(join(dist, builtName(dist, "widget-styles.js"))) ? undefined : widgetCss();
   if (css) console.log(`  the widget's CSS, inside the wasm: ${css.raw} raw, ${css.gzip} gzip, ${css.brotli} brotli`);
   const sum = (key) => parts.reduce((total, part) => total + part.total[key], 0);
   console.log(`first visit, both parts: ${sum("raw")} raw, ${sum("gzip")} gzip -9, ${sum("brotli")} brotli`);

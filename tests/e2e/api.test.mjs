@@ -2,7 +2,8 @@
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { useBrowser, openPage } from "./support.mjs";
+import { useBrowser, openPage, distName } from "./support.mjs";
+import { GLUE } from "../../scripts/dist-files.mjs";
 
 const env = useBrowser();
 
@@ -42,7 +43,7 @@ async function heapAfterGc(page) {
  * drawn; returns the wasm memory size.
  */
 function cycle(page, times) {
-  return page.evaluate(async (times) => {
+  return page.evaluate(async ({ times, glueName }) => {
     const slot = document.getElementById("slot");
     for (let i = 0; i < times; i++) {
       const handle = window.api.mount(slot, { storageKey: "cycles" });
@@ -57,9 +58,9 @@ function cycle(page, times) {
       }
       if (slot.shadowRoot.querySelector("h2")) throw new Error(`cycle ${i}: still there after destroy()`);
     }
-    const glue = await import("/cdn/v1/email_troubleshooter_embed.js");
+    const glue = await import(`/cdn/v1/${glueName}`);
     return (await glue.default()).memory.buffer.byteLength;
-  }, times);
+  }, { times, glueName: distName(GLUE) });
 }
 
 test("mount() renders into any element, and destroy() puts the element's own content back", async () => {

@@ -3,6 +3,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { useBrowser, openPage, openWidget, widget, ready } from "./support.mjs";
+import { WASM, servedAs } from "../../scripts/dist-files.mjs";
 
 const env = useBrowser();
 
@@ -12,7 +13,7 @@ test("the embed snippet works on another site's page with dist/ at a path of its
   await troubleshooter.getByRole("button", { name: "Continue" }).click();
   await troubleshooter.getByText("Step 2 of 7", { exact: true }).waitFor();
   assert.equal(await page.locator("#fallback").isVisible(), false, "the fallback gives way to the widget");
-  assert.ok(env.server.requests.includes("/cdn/v1/email_troubleshooter_embed_bg.wasm"), "the wasm is loaded from beside the script");
+  assert.ok(env.server.requests.some((path) => servedAs(WASM, "/cdn/v1/").test(path)), "the wasm is loaded from beside the script");
 
   // The host's CSS stays out of the widget, and the widget's stays out of the host.
   const fontInWidget = await troubleshooter.locator("h2").evaluate((h) => getComputedStyle(h).fontFamily);

@@ -9,6 +9,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { STRICT_CSP, useBrowser, openPage, widget, focused, focusReaches, axeViolations, drawnTree, QUESTIONS } from "./support.mjs";
+import { GLUE, WASM as WASM_FILE, servedAs } from "../../scripts/dist-files.mjs";
 
 const TRUSTED_TYPES = `${STRICT_CSP}; require-trusted-types-for 'script'; trusted-types 'none'`;
 const env = useBrowser({
@@ -19,7 +20,7 @@ const env = useBrowser({
     })[path] ?? {},
 });
 
-const WASM = "**/email_troubleshooter_embed_bg.wasm";
+const WASM = servedAs(WASM_FILE);
 const TITLE = "Can't connect to your mailbox?";
 const GUIDANCE = {
   Yes: "Your mailbox is working, so the fault lies somewhere between your mail app and the mail server.",
@@ -153,7 +154,7 @@ test("the bundle is asked for when the page is idle (with a time-out) or at the 
   await page.waitForFunction(() => document.readyState === "complete" && window.idleAsks.length > 0);
   assert.deepEqual(await page.evaluate(() => window.idleAsks), [{ timeout: 2000 }], "once, after load, with a time-out");
   // The glue reaches the server; the wasm is held by the test's route before it does.
-  const glue = () => env.server.requests.slice(from).filter((path) => path.endsWith("/email_troubleshooter_embed.js"));
+  const glue = () => env.server.requests.slice(from).filter((path) => servedAs(GLUE).test(path));
   assert.deepEqual(glue(), [], "no glue before the browser is idle or the visitor acts");
   assert.equal(asked(), 0, "no wasm either");
 
@@ -245,7 +246,10 @@ test("a press under way when the widget is ready ends in its click: the take-ove
   // The press asked for the widget; it arrives and is ready while the button is still down.
   await until(() => asked() >= 1, "the wasm to be asked for");
   release();
-  await page.waitForFunction(() => performance.getEntriesByType("resource").some((entry) => entry.name.endsWith("_bg.wasm") && entry.responseEnd > 0));
+  await page.waitForFunction(
+    (wasm) => performance.getEntriesByType("resource").some((entry) => new RegExp(wasm).test(entry.name) && entry.responseEnd > 0),
+    WASM.source,
+  );
   await page.waitForTimeout(500);
   await page.mouse.up();
   await tookOver(page);

@@ -3,6 +3,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { useBrowser, openPage, widget, ready, finish } from "./support.mjs";
+import { HOST_CHECKLIST_WASM, WASM, servedAs } from "../../scripts/dist-files.mjs";
 
 const env = useBrowser();
 
@@ -120,8 +121,8 @@ test("a host's own checklist replaces the built-in one, and loads the bundle tha
   await troubleshooter.getByRole("heading", { name: "Mail not reaching your phone?" }).waitFor();
   await troubleshooter.getByText("Step 1 of 2").waitFor();
   const loaded = await page.evaluate(() => performance.getEntriesByType("resource").map((r) => new URL(r.name).pathname));
-  assert.ok(loaded.includes("/cdn/v1/email_troubleshooter_host_checklist_bg.wasm"), loaded.join(" "));
-  assert.ok(!loaded.includes("/cdn/v1/email_troubleshooter_embed_bg.wasm"), "the lean bundle isn't fetched as well");
+  assert.ok(loaded.some((path) => servedAs(HOST_CHECKLIST_WASM, "/cdn/v1/").test(path)), loaded.join(" "));
+  assert.ok(!loaded.some((path) => servedAs(WASM, "/cdn/v1/").test(path)), "the lean bundle isn't fetched as well");
 
   const broken = { ...checklist, steps: [{ ...checklist.steps[0], options: [] }] };
   await page.evaluate(async (broken) => {

@@ -5,8 +5,15 @@ import { before, after } from "node:test";
 import { chromium } from "playwright-core";
 import { fileURLToPath } from "node:url";
 import { serve } from "../../scripts/serve.mjs";
+import { WASM, builtName, servedAs } from "../../scripts/dist-files.mjs";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
+
+/** The release bundle the tests load. */
+export const DIST = `${root}/dist`;
+
+/** A file's name in the release bundle (content-hashed): `distName(GLUE)`, say. */
+export const distName = (name) => builtName(DIST, name);
 
 /** Chromium as installed by `make setup`; never a browser downloaded by a test tool. */
 export const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
@@ -39,7 +46,7 @@ export function startServer(options = {}) {
       "/host/": `${root}/tests/e2e/hosts`,
     },
     headers: (path) => ({ "/host/strict-csp.html": { "content-security-policy": STRICT_CSP }, "/host/trusted-types.html": { "content-security-policy": `${STRICT_CSP}; require-trusted-types-for 'script'; trusted-types 'none'` } })[path] ?? {},
-    override: (path) => (path === "/broken/email_troubleshooter_embed_bg.wasm" ? { status: 404, body: "gone" } : undefined),
+    override: (path) => (servedAs(WASM, "/broken/").test(path) ? { status: 404, body: "gone" } : undefined),
     ...options,
   });
 }

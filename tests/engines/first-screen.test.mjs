@@ -13,9 +13,10 @@ import { fileURLToPath } from "node:url";
 import { ENGINES, TEST_TIMEOUT, eventually, openEngine } from "./support.mjs";
 import { serve } from "../../scripts/serve.mjs";
 import { QUESTIONS, drawnTree } from "../e2e/support.mjs";
+import { WASM, builtName, servedAs } from "../../scripts/dist-files.mjs";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
-const HELD_WASM = "/held/email_troubleshooter_embed_bg.wasm";
+const HELD_WASM = servedAs(WASM, "/held/");
 
 const GUIDANCE_YES = "Your mailbox is working, so the fault lies somewhere";
 const GUIDANCE_NO = "the problem is with the mailbox or your account";
@@ -29,7 +30,7 @@ before(async () => {
   let pending = [];
   let holding = true;
   let held = 0;
-  const wasm = () => readFile(`${root}/dist/email_troubleshooter_embed_bg.wasm`);
+  const wasm = () => readFile(`${root}/dist/${builtName(`${root}/dist`, WASM)}`);
   const answer = async (response) => {
     const body = await wasm();
     if (response.destroyed) return;
@@ -43,9 +44,9 @@ before(async () => {
       "/broken/": `${root}/dist`,
       "/engines/": `${root}/tests/engines/hosts`,
     },
-    override: (path) => (path === "/broken/email_troubleshooter_embed_bg.wasm" ? { status: 404, body: "gone" } : undefined),
+    override: (path) => (servedAs(WASM, "/broken/").test(path) ? { status: 404, body: "gone" } : undefined),
     route: (path, request, response) => {
-      if (path !== HELD_WASM) return false;
+      if (!HELD_WASM.test(path)) return false;
       held++;
       if (holding) pending.push(response);
       else answer(response);

@@ -14,6 +14,7 @@ import { fileURLToPath } from "node:url";
 import puppeteer from "puppeteer-core";
 import { Builder } from "selenium-webdriver";
 import { serve } from "../../scripts/serve.mjs";
+import { WASM, servedAs } from "../../scripts/dist-files.mjs";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 
@@ -35,7 +36,7 @@ export const TEST_TIMEOUT = 90_000;
 const WAIT = 15_000;
 
 /** The wasm download that the server never answers. */
-export const SLOW_WASM = "/slow/email_troubleshooter_embed_bg.wasm";
+export const SLOW_WASM = servedAs(WASM, "/slow/");
 
 /**
  * Serves the release bundle at / (the demo), again under /slow/ (where the wasm request is
@@ -55,9 +56,9 @@ export async function startServer() {
       "/broken/": `${root}/dist`,
       "/engines/": `${root}/tests/engines/hosts`,
     },
-    override: (path) => (path === "/broken/email_troubleshooter_embed_bg.wasm" ? { status: 404, body: "gone" } : undefined),
+    override: (path) => (servedAs(WASM, "/broken/").test(path) ? { status: 404, body: "gone" } : undefined),
     route: (path, request, response) => {
-      if (path !== SLOW_WASM || !holding) return false;
+      if (!SLOW_WASM.test(path) || !holding) return false;
       const number = ++slowRequests;
       hanging.add(response);
       response.on("close", () => {

@@ -11,7 +11,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { FIRST_VISIT, FIRST_VISIT_PARTS, FULL_BUNDLE, LOADED_WHEN_USED, measure, missingMessage, table } from "../../scripts/sizes.mjs";
 
-/** Bytes after gzip -9. Set on 2026-11-26 (issue 14), when the first visit was split into
+/** Bytes after gzip -9. Raised on 2026-11-26 (issue 15) by what checking the files costs the
+ * embed script: the SRI hash of each of the 10 files it loads, written into it by the build
+ * (692 bytes: SHA-384 digests don't compress), and the code that makes a file's hashed name
+ * from its hash, checks the bytes of each file it fetches and preloads each module with its
+ * integrity (488); the embed script 3,636 -> 4,816, before the first interaction 8,989 ->
+ * 10,169, both parts 261,370 -> 262,550, with room for the embed bundle's longer name (issue
+ * 15's crate split). Set on
+ * 2026-11-26 (issue 14), when the first visit was split into
  * what comes before the first interaction (the embed script, the styles and the first screen:
  * 8,979) and the full bundle, wanted when the browser is idle or at the first interaction
  * (glue and wasm: 253,391, after lol_alloc and hand-built numbers took 4.0 KB off and the CSS
@@ -32,9 +39,9 @@ import { FIRST_VISIT, FIRST_VISIT_PARTS, FULL_BUNDLE, LOADED_WHEN_USED, measure,
  * (197,570 -> 201,844). */
 export const BUDGET = {
   // Both parts together.
-  firstVisit: 262_500,
+  firstVisit: 262_650,
   firstVisitParts: {
-    "before the first interaction (English)": 9_000,
+    "before the first interaction (English)": 10_250,
     "the full bundle": 253_500,
   },
   whenUsed: {

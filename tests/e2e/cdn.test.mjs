@@ -1,0 +1,165 @@
+// The widget's files from a CDN: dist/ served from a second origin on 127.0.0.1 (with
+// Access-Control-Allow-Origin), the host page on the first, under a strict CSP that names the
+// CDN and requires Trusted Types, loading the entry with `integrity` and `crossorigin`. The
+// entry checks every file it loads against the SRI hash the build wrote into it, so a file
+// altered on the way is refused and the visitor meets the widget's usual can't-load behaviour.
+// Also: the release build's hashed names and dist/integrity.json, and the cache headers the
+// demo server sends for them.
+
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { serve } from "../../scripts/serve.mjs";
+import { STYLES, startCdn } from "./cdn-servers.mjs";
+import { ENTRY, GLUE, HASH_LENGTH, HOST_CHECKLIST_GLUE, HOST_CHECKLIST_WASM, WASM, builtName, integrityOf, servedAs } from "../../scripts/dist-files.mjs";
+import { DIST, launchBrowser, openPage, widget, takenOver, finish } from "./support.mjs";
+
+const FIRST_SCREEN = "first-screen-en.js";
+const FAILED = "The troubleshooter couldn't load here.";
+const ARTICLE = "Read every question and what each answer means on one page";
+const IMMUTABLE = "public, max-age=31536000, immutable";
+/** What Chromium says on the console when a file doesn't match its integrity. */
+const REFUSED = /integrity/i;
+
+const sri = (bytes) => `sha384-${createHash("sha384").update(bytes).digest("base64")}`;
+
+test("the release build names each file the entry loads by its content, and integrity.json lists their SRI", () => {
+  const listed = integrityOf(DIST);
+  assert.ok(listed, "dist/integrity.json is there and is JSON");
+  const names = Object.keys(listed);
+  assert.deepEqual(names, [...names].sort(), "its keys are sorted");
+  const hashed = readdirSync(DIST).filter((name) => /\.[0-9a-f]{16}\.(js|wasm)$/.test(name));
+  assert.deepEqual(names, [ENTRY, ...hashed].sort(), "the entry and every hashed file, nothing else");
+  const entry = readFileSync(join(DIST, ENTRY), "utf8");
+  for (const name of names) {
+    const bytes = readFileSync(join(DIST, name));
+    assert.equal(listed[name], sri(bytes), `${name}'s SRI`);
+    if (name === ENTRY) continue;
+    const digest = createHash("sha384").update(bytes).digest("hex");
+    assert.equal(name.split(".").at(-2), digest.slice(0, HASH_LENGTH), `${name} is named by its SHA-384`);
+    assert.ok(entry.includes(listed[name]), `the entry's map has ${name}'s SRI`);
+  }
+  // Every file the entry loads is there by its hashed name only, compressed copies included.
+  for (const plain of [GLUE, WASM, HOST_CHECKLIST_GLUE, HOST_CHECKLIST_WASM, STYLES, FIRST_SCREEN, "first-screen-de.js", "locale-es.js"]) {
+    assert.notEqual(builtName(DIST, plain), plain, `${plain} has a hashed name`);
+    for (const suffix of ["", ".br", ".gz"]) assert.ok(!existsSync(join(DIST, plain + suffix)), `no ${plain}${suffix}`);
+    for (const suffix of [".br", ".gz"]) assert.ok(existsSync(join(DIST, builtName(DIST, plain) + suffix)), `${plain}'s ${suffix}`);
+  }
+  // Pages linked to, and the demo's own files, keep their names.
+  for (const name of [ENTRY, "article-en.html", "index.html", "portal.js"]) assert.ok(existsSync(join(DIST, name)), name);
+});
+
+test("the demo server sends hashed files to be kept for a year, the entry and pages to be asked for again", async () => {
+  const server = await serve({ mounts: { "/": DIST } });
+  try {
+    const expected = [
+      [builtName(DIST, WASM), IMMUTABLE],
+      [builtName(DIST, GLUE), IMMUTABLE],
+      [builtName(DIST, STYLES), IMMUTABLE],
+      [ENTRY, "no-cache"],
+      ["", "no-cache"],
+      ["article-en.html", "no-cache"],
+    ];
+    for (const [name, policy] of expected) {
+      const response = await fetch(`${server.url}/${name}`);
+      assert.equal(response.status, 200, name);
+      assert.equal(response.headers.get("cache-control"), policy, `/${name}`);
+    }
+    // A name that only looks hashed, and isn't there, isn't kept.
+    const missing = await fetch(`${server.url}/widget-styles.0123456789abcdef.js`);
+    assert.equal(missing.status, 404);
+    assert.equal(missing.headers.get("cache-control"), "no-store");
+  } finally {
+    await server.close();
+  }
+});
+
+const env = {};
+before(async () => {
+  Object.assign(env, await startCdn());
+  env.browser = await launchBrowser();
+});
+after(async () => {
+  await env.browser?.close();
+  await env.close?.();
+});
+
+/** Opens a host page in a fresh context (its own cache). */
+async function openHost(path) {
+  const opened = await openPage(env.browser);
+  await opened.page.goto(`${env.host.url}${path}`);
+  return { ...opened, troubleshooter: widget(opened.page) };
+}
+
+const readyState = (page) =>
+  page.evaluate(() => document.querySelector("email-troubleshooter").handle?.ready.then(() => "resolved", () => "rejected"));
+
+test("from another origin, under a strict CSP with Trusted Types: the first screen, the widget taking over, a full walk", async () => {
+  const { context, page, problems, troubleshooter } = await openHost("/page/held.html");
+  const policy = await page.evaluate(async () => (await fetch(location.href)).headers.get("content-security-policy"));
+  assert.equal(policy, env.policy, "the page really is served with the policy");
+  // The first screen, drawn before the wasm is there.
+  await troubleshooter.getByRole("radio", { name: "Yes", exact: true }).waitFor();
+  await page.evaluate(() => (window.firstScreen = document.querySelector("email-troubleshooter").shadowRoot.querySelector(".et-root")));
+  env.releaseWasm();
+  await takenOver(page);
+  assert.equal(await readyState(page), "resolved");
+  assert.ok(
+    await page.evaluate(() => document.querySelector("email-troubleshooter").shadowRoot.querySelector(".et-root") !== window.firstScreen),
+    "the widget took over from the first screen",
+  );
+  await finish(troubleshooter, ["Yes", "No", "No", "No", "Yes", "Yes"]);
+  assert.deepEqual(await page.evaluate(() => window.cspViolations), []);
+  assert.deepEqual(problems, []);
+
+  // What the entry loaded came from the CDN under its hashed name, each file once: a module's
+  // modulepreload and import() take what its checking fetch left in the HTTP cache.
+  for (const name of [GLUE, WASM, STYLES, FIRST_SCREEN]) {
+    const path = `/held/${builtName(DIST, name)}`;
+    assert.equal(env.cdn.requests.filter((requested) => requested === path).length, 1, `${path} fetched once`);
+  }
+  await context.close();
+});
+
+test("an entry that doesn't match the host's integrity isn't run: the element's own content stays", async () => {
+  const { context, page, problems } = await openHost("/page/wrong-integrity.html");
+  await page.waitForLoadState("load");
+  assert.ok(await page.locator("#host-content").isVisible(), "the host's content is on show");
+  assert.equal(await page.evaluate(() => customElements.get("email-troubleshooter")), undefined, "the element isn't defined");
+  assert.ok(problems.some((problem) => REFUSED.test(problem) && problem.includes(ENTRY)), problems.join("\n"));
+  const loaded = await page.evaluate(() => performance.getEntriesByType("resource").map((entry) => entry.name));
+  assert.ok(!loaded.some((url) => servedAs(GLUE).test(url) || servedAs(STYLES).test(url)), "nothing else is fetched");
+  await context.close();
+});
+
+for (const [what, folder, name] of [
+  ["a wasm", "/tampered-wasm/", WASM],
+  ["a glue module", "/tampered-glue/", GLUE],
+]) {
+  test(`${what} altered on the CDN is refused: the first screen says the troubleshooter couldn't load, with the article`, async () => {
+    const { context, page, problems, troubleshooter } = await openHost(`/page${folder.slice(0, -1)}.html`);
+    await troubleshooter.getByRole("radio", { name: "Yes", exact: true }).check();
+    await troubleshooter.getByRole("button", { name: "Continue" }).click();
+    const alert = troubleshooter.getByRole("alert");
+    await alert.getByText(FAILED).waitFor();
+    const link = alert.getByRole("link", { name: ARTICLE });
+    assert.equal(await link.evaluate((a) => a.href), `${env.cdn.url}${folder}article-en.html`);
+    assert.equal(await readyState(page), "rejected");
+    const altered = `${env.cdn.url}${folder}${builtName(DIST, name)}`;
+    assert.ok(problems.some((problem) => REFUSED.test(problem) && problem.includes(altered)), `refused for its integrity:\n${problems.join("\n")}`);
+    assert.deepEqual(await page.evaluate(() => window.cspViolations), []);
+    await context.close();
+  });
+}
+
+test("the styles altered on the CDN are refused: no first screen or widget, the element's own content stays", async () => {
+  const { context, page, problems, troubleshooter } = await openHost("/page/tampered-styles.html");
+  assert.equal(await readyState(page), "rejected");
+  assert.ok(await page.locator("#host-content").isVisible(), "the host's content is on show");
+  assert.equal(await troubleshooter.getByRole("radio").count(), 0);
+  const altered = `${env.cdn.url}/tampered-styles/${builtName(DIST, STYLES)}`;
+  assert.ok(problems.some((problem) => REFUSED.test(problem) && problem.includes(altered)), problems.join("\n"));
+  await context.close();
+});
