@@ -127,13 +127,8 @@ impl Mounting {
         (self.lang != "en" && !cfg!(feature = "host-checklist")).then(|| self.lang.to_owned())
     }
 
-    /// Renders the troubleshooter into the element's open shadow root. `translation` is the
-    /// default export of the `locale-<lang>.js` that `translation_needed` named (anything else,
-    /// or nothing, leaves the widget in English with a notice saying so). `styles` is the
-    /// widget's stylesheet (a `CSSStyleSheet`, or its text where those can't be made).
-    /// `answer` and `continued` are what the visitor did on the first screen the embed script
-    /// showed before the wasm was there: question 1's answer, and whether they pressed Continue;
-    /// `focus_here`, whether focus is still in the widget (or nowhere), so it may follow them.
+    /// Renders the troubleshooter into the element's open shadow root: the embed bundle's
+    /// `Mounting::mount`, which says what each argument is.
     pub fn mount(
         self,
         translation: JsValue,

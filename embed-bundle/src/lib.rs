@@ -99,11 +99,16 @@ mod tests {
     wasm_bindgen_test_configure!(run_in_browser);
 
     fn host() -> Element {
+        host_named("div", "embed-unit")
+    }
+
+    /// A fresh `<tag storage-key=…>` in the page's body.
+    fn host_named(tag: &str, storage_key: &str) -> Element {
         let document = web_sys::window()
             .and_then(|w| w.document())
             .expect("a document");
-        let host = document.create_element("div").expect("a div");
-        host.set_attribute("storage-key", "embed-unit")
+        let host = document.create_element(tag).expect("an element");
+        host.set_attribute("storage-key", storage_key)
             .expect("attribute");
         document
             .body()
@@ -156,23 +161,11 @@ mod tests {
     // Moved here from tests/web.rs with the exports it calls.
     #[wasm_bindgen_test]
     async fn mount_renders_into_an_open_shadow_root_and_destroy_removes_it() {
-        let document = web_sys::window()
-            .and_then(|w| w.document())
-            .expect("a document");
         if let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
             let _ = storage.remove_item("email-troubleshooter:embed");
             let _ = storage.remove_item("email-troubleshooter:embed:unreadable");
         }
-        let host = document
-            .create_element("email-troubleshooter")
-            .expect("an element");
-        host.set_attribute("storage-key", "embed")
-            .expect("attribute");
-        document
-            .body()
-            .expect("a body")
-            .append_child(&host)
-            .expect("appended");
+        let host = host_named("email-troubleshooter", "embed");
         let mut widget =
             mount(host.clone(), JsValue::UNDEFINED, JsValue::UNDEFINED).expect("mounts");
         yew::scheduler::flush().await;
