@@ -7,12 +7,15 @@
 // (sha384) by its plain name (scripts/post-build.mjs), and names the file `<stem>.<hash><ext>`,
 // the hash being the digest's first 8 bytes in hex, so the map needn't repeat the names. Without
 // it (the source as it is, the test build) files keep their plain names and nothing is checked.
+// Files are checked only when they come from another origin than the page's (a CDN): from the
+// page's own origin, which served this script too, a check would find nothing the page doesn't
+// already trust, and would cost time (the wasm could no longer compile as it streams in).
 const FILES = {};
 const locate = (name) => {
   const integrity = FILES[name];
   const hash = integrity && [...atob(integrity.slice(7, 19))].slice(0, 8).map((c) => c.charCodeAt(0).toString(16).padStart(2, "0"));
-  const built = hash ? name.replace(/\.\w+$/, (ext) => `.${hash.join("")}${ext}`) : name;
-  return { href: new URL(built, import.meta.url).href, integrity };
+  const href = new URL(hash ? name.replace(/\.\w+$/, (ext) => `.${hash.join("")}${ext}`) : name, import.meta.url).href;
+  return { href, integrity: new URL(href).origin === self.origin ? undefined : integrity };
 };
 // Fetches `href` and checks its bytes against `integrity`: a Response of them, or an error. A
 // response that isn't ok is handed on as it is, for the caller to say what failed (fetch's own
@@ -56,8 +59,8 @@ const importChecked = (name) => {
 
 // Two builds of the same widget: the usual one, and a larger one that can also read a host's
 // own checklist. A page downloads the second only if its settings name a checklist. The wasm
-// is fetched alongside its glue, not after it: compiled as it streams in, or, with its
-// integrity, once the whole file has arrived and been checked.
+// is fetched alongside its glue, not after it: compiled as it streams in, or, from another
+// origin, once the whole file has arrived and been checked.
 const bundles = {};
 const load = (name) => {
   if (bundles[name]) return bundles[name];

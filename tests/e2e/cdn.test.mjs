@@ -163,3 +163,22 @@ test("the styles altered on the CDN are refused: no first screen or widget, the 
   assert.ok(problems.some((problem) => REFUSED.test(problem) && problem.includes(altered)), problems.join("\n"));
   await context.close();
 });
+
+test("from the page's own origin the files aren't checked again: each is asked for once, imported rather than fetched to be checked first", async () => {
+  const server = await serve({ mounts: { "/": DIST } });
+  const { context, page, problems } = await openPage(env.browser);
+  try {
+    await page.goto(`${server.url}/`);
+    await takenOver(page);
+    const loads = await page.evaluate(() => performance.getEntriesByType("resource").map(({ name, initiatorType }) => ({ name, initiatorType })));
+    for (const name of [GLUE, WASM, STYLES, FIRST_SCREEN]) {
+      const found = loads.filter((load) => servedAs(name).test(new URL(load.name).pathname));
+      assert.equal(found.length, 1, `${name} loaded once: ${JSON.stringify(found)}`);
+      if (name !== WASM) assert.notEqual(found[0].initiatorType, "fetch", `${name} imported, not fetched to be checked first`);
+    }
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+    await server.close();
+  }
+});

@@ -10,11 +10,9 @@ const env = useBrowser();
 /**
  * A page with one troubleshooter whose element and page carry the given `lang`s. `translation`,
  * if given, stands in for the server's answer to `locale-*.js` requests. `requested()` lists
- * the translation files the server was asked for, by their plain names (the page asks for a
- * module more than once: fetched to check its integrity, then preloaded and imported from the
- * browser's cache). `bundle` is where the embed script is loaded from: the release bundle, or
- * the test build (whose files aren't checked against their SRI hashes, so a page can be given a
- * translation the release build would refuse).
+ * the translation files the server was asked for, by their plain names. `bundle` is where the
+ * embed script is loaded from: the release bundle, or the test build (whose files keep their
+ * plain names and carry no SRI hashes, so a page can be given any translation).
  */
 async function openIn(options, { element, page: pageLang, translation, bundle = "/cdn/v1/" }) {
   const opened = await openPage(env.browser, options);

@@ -11,7 +11,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { FIRST_VISIT, FIRST_VISIT_PARTS, FULL_BUNDLE, LOADED_WHEN_USED, measure, missingMessage, table } from "../../scripts/sizes.mjs";
 
-/** Bytes after gzip -9. Raised on 2026-11-26 (issue 15) by what checking the files costs the
+/** Bytes after gzip -9. Both parts raised again on 2026-11-26 (issue 15) by the rest of the
+ * issue's Rust: the embed bundle's own crate (its wasm imports name the longer module
+ * `email_troubleshooter_embed_bg.js`), `checkTimeout` read from a JSON number, and only-from-
+ * another-origin checking in the embed script (4,841): the wasm 244,635 -> 245,208, the glue
+ * 7,746 -> 7,751, both parts 263,153. Raised on 2026-11-26 (issue 15) by what checking the files costs the
  * embed script: the SRI hash of each of the 10 files it loads, written into it by the build
  * (692 bytes: SHA-384 digests don't compress), and the code that makes a file's hashed name
  * from its hash, checks the bytes of each file it fetches and preloads each module with its
@@ -39,7 +43,7 @@ import { FIRST_VISIT, FIRST_VISIT_PARTS, FULL_BUNDLE, LOADED_WHEN_USED, measure,
  * (197,570 -> 201,844). */
 export const BUDGET = {
   // Both parts together.
-  firstVisit: 262_650,
+  firstVisit: 263_250,
   firstVisitParts: {
     "before the first interaction (English)": 10_250,
     "the full bundle": 253_500,
