@@ -154,6 +154,10 @@ impl EmailTroubleshooterProps {
 ///
 /// Needs a browser: it is drawn with Yew's client-side renderer (`csr`).
 ///
+/// Mount it once and hide it rather than mounting and unmounting it many times: Yew keeps the
+/// event handlers of a portal's subtree for the life of the page, so each mount leaves its
+/// shadow root's handlers behind (a review measured about 256 KB of heap over 100 cycles).
+///
 /// ```no_run
 /// use email_troubleshooter::{EmailTroubleshooter, Heading, Theme};
 /// use yew::prelude::*;
