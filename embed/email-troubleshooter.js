@@ -15,7 +15,9 @@ const locate = (name) => {
   const integrity = FILES[name];
   const hash = integrity && [...atob(integrity.slice(7, 19))].slice(0, 8).map((c) => c.charCodeAt(0).toString(16).padStart(2, "0"));
   const href = new URL(hash ? name.replace(/\.\w+$/, (ext) => `.${hash.join("")}${ext}`) : name, import.meta.url).href;
-  return { href, integrity: new URL(href).origin === self.origin ? undefined : integrity };
+  // From another origin, a name a release build's map lacks gets a hash nothing matches.
+  const known = integrity ?? (Object.keys(FILES).length ? "sha384-none" : undefined);
+  return { href, integrity: new URL(href).origin === self.origin ? undefined : known };
 };
 // Fetches `href` and checks its bytes against `integrity`: a Response of them, or an error. A
 // response that isn't ok is handed on as it is, for the caller to say what failed (fetch's own
@@ -33,11 +35,11 @@ const fetchChecked = async (href, integrity) => {
 
 // A module checked against its SRI hash, twice over: its bytes as fetched (above), then a
 // <link rel="modulepreload" integrity> fetches it into the page's module map, checked again
-// where the engine checks preloads (Chromium, Firefox; WebKit 2.50 doesn't), and import() takes
-// it from there once it has loaded. The second fetch comes from the HTTP cache where the server
-// lets it be kept (hashed files can be kept for good). Chromium keeps no failed check: an
-// import() after one would fetch the file unchecked, so it waits. A browser that can't preload
-// modules gets none. Only DOM nodes and URLs here: no string reaches an HTML or script sink
+// where the engine checks preloads (Chromium, Firefox), and import() takes it from there once
+// it has loaded. WebKit 2.50 checks no preload and asks for the module again when it imports
+// it, so there a CDN that answers the two requests differently isn't caught (see README).
+// Chromium keeps no failed check: an import() after one would fetch the file unchecked, so it
+// waits. A browser that can't preload modules gets none. Only DOM nodes and URLs here: no string reaches an HTML or script sink
 // (Trusted Types).
 const importChecked = (name) => {
   const { href, integrity } = locate(name);

@@ -31,7 +31,8 @@ function tampered() {
  * integrity), /page/held.html (the same from /held/, whose wasm is answered after
  * `releaseWasm()`: no request interception, which would turn the browser's cache off),
  * /page/wrong-integrity.html (the entry given another file's integrity), and
- * /page/tampered-wasm.html, -glue and -styles (the entry from a folder where that file is altered).
+ * /page/tampered-wasm.html, -glue and -styles (the entry from a folder where that file is altered),
+ * and /page/split-glue.html (the glue real when fetched, altered when imported).
  * @returns {Promise<{ cdn, host, policy: string, releaseWasm: () => void, close: () => Promise<void> }>}
  */
 export async function startCdn() {
@@ -40,9 +41,18 @@ export async function startCdn() {
   let releaseWasm;
   const released = new Promise((resolve) => (releaseWasm = resolve));
   const cdn = await serve({
-    mounts: Object.fromEntries(["/v1/", "/held/", ...Object.keys(altered)].map((prefix) => [prefix, DIST])),
+    mounts: Object.fromEntries(["/v1/", "/held/", "/split-glue/", ...Object.keys(altered)].map((prefix) => [prefix, DIST])),
     headers: () => cors,
     route: (path, request, response) => {
+      // A CDN that answers a fetch (the entry's check) with the real glue and a script request
+      // (the modulepreload and import()) with an altered one, kept by no cache.
+      if (servedAs(GLUE, "/split-glue/").test(path)) {
+        const checking = request.headers["sec-fetch-dest"] === "empty";
+        const [, alteredGlue] = altered["/tampered-glue/"];
+        response.writeHead(200, { "content-type": "text/javascript", "cache-control": "no-store", ...cors });
+        response.end(checking ? readFileSync(join(DIST, builtName(DIST, GLUE))) : alteredGlue);
+        return true;
+      }
       if (!servedAs(WASM, "/held/").test(path)) return false;
       released.then(() => {
         response.writeHead(200, { "content-type": "application/wasm", ...cors });
@@ -70,6 +80,7 @@ export async function startCdn() {
     "/page/cdn.html": ["/v1/", listed[ENTRY]],
     "/page/held.html": ["/held/", listed[ENTRY]],
     "/page/wrong-integrity.html": ["/v1/", listed[builtName(DIST, GLUE)]],
+    "/page/split-glue.html": ["/split-glue/", listed[ENTRY]],
     ...Object.fromEntries(Object.keys(altered).map((prefix) => [`/page${prefix.slice(0, -1)}.html`, [prefix, listed[ENTRY]]])),
   };
   const page = ([prefix, integrity]) =>

@@ -154,6 +154,19 @@ for (const [what, folder, name] of [
   });
 }
 
+test("a CDN answering the check with the real glue and the import with an altered one is refused: Chromium checks the preload", async () => {
+  const { context, page, problems, troubleshooter } = await openHost("/page/split-glue.html");
+  await troubleshooter.getByRole("radio", { name: "Yes", exact: true }).check();
+  await troubleshooter.getByRole("button", { name: "Continue" }).click();
+  await troubleshooter.getByRole("alert").getByText(FAILED).waitFor();
+  assert.equal(await readyState(page), "rejected");
+  const altered = `${env.cdn.url}/split-glue/${builtName(DIST, GLUE)}`;
+  assert.ok(problems.some((problem) => REFUSED.test(problem) && problem.includes(altered)), `refused for its integrity:\n${problems.join("\n")}`);
+  const asked = env.cdn.requests.filter((path) => path === `/split-glue/${builtName(DIST, GLUE)}`);
+  assert.ok(asked.length >= 2, `checked, then asked for again as a script: ${asked.length}`);
+  await context.close();
+});
+
 test("the styles altered on the CDN are refused: no first screen or widget, the element's own content stays", async () => {
   const { context, page, problems, troubleshooter } = await openHost("/page/tampered-styles.html");
   assert.equal(await readyState(page), "rejected");
