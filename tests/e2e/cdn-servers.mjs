@@ -13,6 +13,9 @@ import { ENTRY, GLUE, WASM, builtName, integrityOf, servedAs } from "../../scrip
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const DIST = join(root, "dist");
 export const STYLES = "widget-styles.js";
+export const FIRST_SCREEN = "first-screen-en.js";
+export const ALTERED_HEADING = "An altered first screen";
+const SPANISH = "locale-es.js";
 
 /** Altered copies, each under a folder of its own: [plain name, bytes, type]. The wasm gets a
  * custom section and the modules a comment, so each would still work if it were run. */
@@ -23,6 +26,9 @@ function tampered() {
     "/tampered-wasm/": [WASM, Buffer.concat([read(WASM), Buffer.from([0, 2, 1, 0x78])]), "application/wasm"],
     "/tampered-glue/": [GLUE, Buffer.concat([read(GLUE), comment]), "text/javascript"],
     "/tampered-styles/": [STYLES, Buffer.concat([read(STYLES), comment]), "text/javascript"],
+    // The heading says so if it is ever drawn.
+    "/tampered-first-screen/": [FIRST_SCREEN, Buffer.from(read(FIRST_SCREEN).toString().replace("Can't connect to your mailbox?", ALTERED_HEADING)), "text/javascript"],
+    "/tampered-locale/": [SPANISH, Buffer.concat([read(SPANISH), comment]), "text/javascript"],
   };
 }
 
@@ -32,7 +38,8 @@ function tampered() {
  * `releaseWasm()`: no request interception, which would turn the browser's cache off),
  * /page/wrong-integrity.html (the entry given another file's integrity), and
  * /page/tampered-wasm.html, -glue and -styles (the entry from a folder where that file is altered),
- * and /page/split-glue.html (the glue real when fetched, altered when imported).
+ * /page/tampered-first-screen.html and /page/tampered-locale.html (a Spanish page), and
+ * /page/split-glue.html (the glue real when fetched, altered when imported).
  * @returns {Promise<{ cdn, host, policy: string, releaseWasm: () => void, close: () => Promise<void> }>}
  */
 export async function startCdn() {
@@ -82,9 +89,12 @@ export async function startCdn() {
     "/page/wrong-integrity.html": ["/v1/", listed[builtName(DIST, GLUE)]],
     "/page/split-glue.html": ["/split-glue/", listed[ENTRY]],
     ...Object.fromEntries(Object.keys(altered).map((prefix) => [`/page${prefix.slice(0, -1)}.html`, [prefix, listed[ENTRY]]])),
+    // The Spanish widget, whose translation is altered.
+    "/page/tampered-locale.html": ["/tampered-locale/", listed[ENTRY], "es"],
   };
-  const page = ([prefix, integrity]) =>
+  const page = ([prefix, integrity, lang = "en"]) =>
     template
+      .replace("{{LANG}}", lang)
       .replace("{{ENTRY_URL}}", `${cdn.url}${prefix}${ENTRY}`)
       .replace("{{ENTRY_INTEGRITY}}", integrity)
       .replace("{{ARTICLE_URL}}", `${cdn.url}${prefix}article-en.html`);

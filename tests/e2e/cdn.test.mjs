@@ -12,16 +12,16 @@ import { createHash } from "node:crypto";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { serve } from "../../scripts/serve.mjs";
-import { STYLES, startCdn } from "./cdn-servers.mjs";
+import { ALTERED_HEADING, FIRST_SCREEN, STYLES, startCdn } from "./cdn-servers.mjs";
 import { ENTRY, GLUE, HASH_LENGTH, HOST_CHECKLIST_GLUE, HOST_CHECKLIST_WASM, WASM, builtName, integrityOf, servedAs } from "../../scripts/dist-files.mjs";
 import { DIST, launchBrowser, openPage, widget, takenOver, finish } from "./support.mjs";
 
-const FIRST_SCREEN = "first-screen-en.js";
 const FAILED = "The troubleshooter couldn't load here.";
 const ARTICLE = "Read every question and what each answer means on one page";
 const IMMUTABLE = "public, max-age=31536000, immutable";
 /** What Chromium says on the console when a file doesn't match its integrity. */
 const REFUSED = /integrity/i;
+const LANGUAGE_NOTICE = "The troubleshooter couldn't load your language just now, so it is shown in English.";
 
 const sri = (bytes) => `sha384-${createHash("sha384").update(bytes).digest("base64")}`;
 
@@ -194,4 +194,37 @@ test("from the page's own origin the files aren't checked again: each is asked f
     await context.close();
     await server.close();
   }
+});
+
+test("a first screen altered on the CDN is refused: the widget itself starts at once, and the altered one is never drawn", async () => {
+  const { context, page, problems } = await openPage(env.browser);
+  // Every frame, from the start: does the element's shadow root ever say the altered heading?
+  await page.addInitScript((altered) => {
+    const look = () => {
+      if (document.querySelector("email-troubleshooter")?.shadowRoot?.textContent.includes(altered)) window.sawAltered = true;
+      requestAnimationFrame(look);
+    };
+    requestAnimationFrame(look);
+  }, ALTERED_HEADING);
+  await page.goto(`${env.host.url}/page/tampered-first-screen.html`);
+  const troubleshooter = widget(page);
+  assert.equal(await readyState(page), "resolved");
+  await troubleshooter.getByRole("heading", { name: "Can't connect to your mailbox?" }).waitFor();
+  await troubleshooter.getByRole("radio", { name: "Yes", exact: true }).check();
+  await troubleshooter.getByRole("button", { name: "Continue" }).click();
+  await troubleshooter.getByRole("group", { name: /When did the problem start/ }).waitFor();
+  assert.equal(await page.evaluate(() => window.sawAltered ?? false), false, "the altered first screen was never drawn");
+  assert.equal(await troubleshooter.getByText(ALTERED_HEADING).count(), 0);
+  assert.ok(env.cdn.requests.includes(`/tampered-first-screen/${builtName(DIST, FIRST_SCREEN)}`), "it was asked for");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("a translation altered on the CDN is refused: the widget in English, saying so", async () => {
+  const { context, page, troubleshooter } = await openHost("/page/tampered-locale.html");
+  assert.equal(await readyState(page), "resolved");
+  await troubleshooter.getByText(LANGUAGE_NOTICE).waitFor();
+  await troubleshooter.getByRole("heading", { name: "Can't connect to your mailbox?" }).waitFor();
+  assert.ok(env.cdn.requests.includes(`/tampered-locale/${builtName(DIST, "locale-es.js")}`), "it was asked for");
+  await context.close();
 });
