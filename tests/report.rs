@@ -14,7 +14,7 @@ use email_troubleshooter::model::config::CheckSettings;
 use email_troubleshooter::model::report::{build, Detail, Fit, Report, MAX_MAILTO_LEN};
 use email_troubleshooter::model::{
     diagnose, next_steps, user_agent, Action, Checklist, Choice, Date, Progress, StepKind,
-    Timestamp,
+    Timestamp, VERSION,
 };
 
 fn finished() -> Progress {
@@ -384,6 +384,13 @@ fn the_email_keeps_every_finding_for_every_walk_in_every_language() {
                     content.lang
                 );
             }
+            // Which troubleshooter made it, however short the email: the help desk asks first.
+            let version = [content.text.report_version(), ": ", VERSION].concat();
+            assert!(
+                body.contains(&version),
+                "{}: {choices:?}: {version:?} missing from:\n{body}",
+                content.lang
+            );
             assert_eq!(report.conflicts.len(), causes.conflicts().len());
             for (answers, _) in &report.conflicts {
                 assert!(body.contains(answers), "{}: {choices:?}", content.lang);

@@ -77,6 +77,9 @@ pub struct Report {
     pub answers: Vec<AnswerLine>,
     /// Label and value: when, which browser, which provider.
     pub facts: Vec<(String, String)>,
+    /// Label and value: which troubleshooter made the report. Last, and kept in an email
+    /// however short: the help desk asks for it first.
+    pub version: (String, String),
     /// Ends an email that had to leave details out.
     pub cut_note: String,
     /// Ends an email that couldn't hold even the findings.
@@ -209,8 +212,6 @@ pub fn build_from(
         text.report_provider().to_string(),
         checklist.provider.to_string(),
     ));
-    // The help desk's first question: which troubleshooter the user ran.
-    facts.push((text.report_version().to_string(), VERSION.to_owned()));
 
     Report {
         title: text.report_title().to_string(),
@@ -241,6 +242,7 @@ pub fn build_from(
         answers_heading: text.report_answers().to_string(),
         answers,
         facts,
+        version: (text.report_version().to_string(), VERSION.to_owned()),
         cut_note: text.report_cut().to_string(),
         findings_cut_note: text.report_findings_cut(text.report_copy(), text.report_download()),
     }
@@ -430,11 +432,11 @@ pub enum Detail {
     /// Findings by title, without where they come from, their action and link (and
     /// conflicts by the answers that clash, without what that means).
     FindingTitles,
-    /// Without when and on what (the browser, the provider).
+    /// Without when and on what (the browser, the provider); the version stays.
     NoFacts,
     /// Without the answers (what the checks found stays: it is the surer evidence).
     NoAnswers,
-    /// Nothing but the findings.
+    /// Nothing but the findings (and the version).
     FindingsOnly,
 }
 
@@ -578,6 +580,8 @@ impl Report {
             }
         }
         if detail == Detail::FindingsOnly {
+            out.raw("\n");
+            out.fact(&self.version);
             return out.text;
         }
 
@@ -614,16 +618,14 @@ impl Report {
                 out.raw("\n");
             }
         }
-        if detail >= Detail::NoFacts {
-            return out.text;
-        }
         out.raw("\n");
-        for (label, value) in &self.facts {
-            out.raw(if markdown { "- **" } else { "" });
-            out.put(label);
-            out.raw(if markdown { ":** " } else { ": " });
-            out.put(value);
-            out.raw("\n");
+        let facts = if detail >= Detail::NoFacts {
+            &[][..]
+        } else {
+            &self.facts[..]
+        };
+        for fact in facts.iter().chain([&self.version]) {
+            out.fact(fact);
         }
         out.text
     }
@@ -693,6 +695,15 @@ impl Out {
             }
             self.text.push(c);
         }
+    }
+
+    /// A line of when and on what: `Label: value`.
+    fn fact(&mut self, (label, value): &(String, String)) {
+        self.raw(if self.markdown { "- **" } else { "" });
+        self.put(label);
+        self.raw(if self.markdown { ":** " } else { ": " });
+        self.put(value);
+        self.raw("\n");
     }
 
     /// An address: in Markdown between `<>` (a link to itself), unless it holds those marks.

@@ -4,11 +4,18 @@
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
 import { useBrowser, openPage, widget, ready } from "./support.mjs";
 import { useServices } from "./services.mjs";
 
 const env = useBrowser();
 const services = useServices();
+
+/** The widget's version, as the workspace declares it (Cargo.toml), for the report's last line. */
+const VERSION = JSON.parse(
+  execFileSync("cargo", ["metadata", "--no-deps", "--format-version", "1", "--offline"], { cwd: fileURLToPath(new URL("../..", import.meta.url)), encoding: "utf8" }),
+).packages.find((crate) => crate.name === "email_troubleshooter").version;
 
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
 
@@ -29,6 +36,8 @@ const WORDS = {
     report: "A report for your administrator",
     email: "Email it to your administrator",
     preview: "The report",
+
+    version: "Troubleshooter version",
   },
   es: {
     yes: "Sí",
@@ -46,6 +55,8 @@ const WORDS = {
     report: "Un informe para su administrador",
     email: "Enviarlo por correo a su administrador",
     preview: "El informe",
+
+    version: "Versión del asistente",
   },
   de: {
     yes: "Ja",
@@ -63,6 +74,8 @@ const WORDS = {
     report: "Ein Bericht für Ihren Administrator",
     email: "Per E-Mail an Ihren Administrator senden",
     preview: "Der Bericht",
+
+    version: "Version des Assistenten",
   },
 };
 
@@ -136,6 +149,8 @@ for (const lang of ["en", "es", "de"]) {
     assert.equal(url.pathname, "it-helpdesk@northwind-traders.example");
     const body = decodeURIComponent(href.slice(href.indexOf("&body=") + "&body=".length));
     for (const title of titles) assert.ok(body.includes(title), `${title} is in the email:\n${body}`);
+    // However short the email, it says which troubleshooter made it: the help desk asks first.
+    assert.ok(body.includes(`${words.version}: ${VERSION}`), `the version is in the email:\n${body}`);
     const shown = await report.getByLabel(words.preview).inputValue();
     assert.ok(shown.includes(body.split("\r\n").slice(0, 4).join("\n")), "the email starts as the report does");
     assert.deepEqual(problems, []);
@@ -150,6 +165,7 @@ test("on a 390px phone the report panel fits, has no rule to wrap, and Email it 
   const report = troubleshooter.getByRole("region", { name: words.report });
   const shown = await report.getByLabel(words.preview).inputValue();
   assert.ok(!/^=+$/m.test(shown), "no ==== underline");
+  assert.ok(shown.trimEnd().endsWith(`\n${words.version}: ${VERSION}`), `the report ends with the version:\n${shown}`);
 
   const copy = report.getByRole("button", { name: "Copy the report" });
   const email = report.getByRole("link", { name: words.email });
