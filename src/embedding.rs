@@ -162,19 +162,13 @@ impl Mounting {
         let id = NEXT_ID.with(|next| next.replace(next.get().wrapping_add(1)));
         let commands = Commands::default();
         let props = TroubleshooterProps {
-            storage_key: config.storage_key.clone().unwrap_or_default().into(),
-            theme: config.theme,
-            hide_heading: config.hide_heading,
-            admin_contact: config.admin_contact.clone().map(Into::into),
-            problems: Rc::new(problems),
             commands: commands.clone(),
-            check_settings: Rc::new(config.check_settings(&checklist)),
             translation_missing,
-            checklist,
             replay: Rc::new(Replay {
                 actions,
                 focus_here,
             }),
+            ..TroubleshooterProps::for_config(&config, checklist, problems)
         };
         let failed = props.checklist.text.failed().to_string();
         let widget = Some((id, Rc::new(props)));
@@ -225,18 +219,7 @@ pub fn widget_from_values<'a>(
     let lang = language(&config);
     let checklist = SharedChecklist::new(config.checklist(content::builtin_in(lang)));
     warn_about(&checklist, &problems);
-    TroubleshooterProps {
-        storage_key: config.storage_key.clone().unwrap_or_default().into(),
-        theme: config.theme,
-        hide_heading: config.hide_heading,
-        admin_contact: config.admin_contact.clone().map(Into::into),
-        problems: Rc::new(problems),
-        commands: Commands::default(),
-        check_settings: Rc::new(config.check_settings(&checklist)),
-        translation_missing: false,
-        checklist,
-        replay: Rc::default(),
-    }
+    TroubleshooterProps::for_config(&config, checklist, problems)
 }
 
 /// Each setting that can't be used, on the console, as the widget lists it.

@@ -45,6 +45,29 @@ pub struct TroubleshooterProps {
     pub replay: Rc<Replay>,
 }
 
+impl TroubleshooterProps {
+    /// The widget a host's `config` asks for, on `checklist` (`config.checklist(…)`), with the
+    /// settings it couldn't use listed; nothing to replay, nothing to say about a translation.
+    pub fn for_config(
+        config: &Config,
+        checklist: SharedChecklist,
+        problems: Vec<ConfigProblem>,
+    ) -> TroubleshooterProps {
+        TroubleshooterProps {
+            storage_key: config.storage_key.clone().unwrap_or_default().into(),
+            theme: config.theme,
+            hide_heading: config.hide_heading,
+            admin_contact: config.admin_contact.clone().map(Into::into),
+            problems: Rc::new(problems),
+            commands: Commands::default(),
+            check_settings: Rc::new(config.check_settings(&checklist)),
+            translation_missing: false,
+            checklist,
+            replay: Rc::default(),
+        }
+    }
+}
+
 /// The first screen's answer and Continue, to do again as the widget starts, and whether focus
 /// may follow them: not if the visitor has moved it out of the widget since.
 #[derive(Debug, Clone, PartialEq, Default)]
