@@ -39,8 +39,8 @@ const fetchChecked = async (href, integrity) => {
 // it has loaded. WebKit 2.50 checks no preload and asks for the module again when it imports
 // it, so there a CDN that answers the two requests differently isn't caught (see README).
 // Chromium keeps no failed check: an import() after one would fetch the file unchecked, so it
-// waits. A browser that can't preload modules gets none. Only DOM nodes and URLs here: no string reaches an HTML or script sink
-// (Trusted Types).
+// waits. A browser that can't preload modules gets none. Only DOM nodes and URLs here: no
+// string reaches an HTML or script sink (Trusted Types).
 const importChecked = (name) => {
   const { href, integrity } = locate(name);
   if (!integrity) return import(href);
