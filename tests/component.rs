@@ -3,6 +3,9 @@
 //! while the visitor works, and its events handed to the app.
 #![cfg(target_arch = "wasm32")]
 
+#[path = "common/dom.rs"]
+mod dom;
+
 use email_troubleshooter::{EmailTroubleshooter, EmailTroubleshooterProps, Theme};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -95,14 +98,7 @@ impl App {
 
     /// A radio button, found by the text of its label (in this widget's own tree).
     fn radio(&self, label: &str) -> HtmlInputElement {
-        let input = self.all("input[type=radio]").into_iter().find(|input| {
-            let id = input.id();
-            self.all(&format!("label[for='{id}']"))
-                .iter()
-                .any(|l| l.text_content().as_deref() == Some(label))
-        });
-        input
-            .and_then(|e| e.dyn_into::<HtmlInputElement>().ok())
+        dom::input_labelled(|selector| self.all(selector), "radio", label)
             .unwrap_or_else(|| panic!("no radio labelled {label:?} in: {}", self.text()))
     }
 

@@ -2,6 +2,9 @@
 //! Each test mounts into a fresh element and finds things as a user does, by role and label.
 #![cfg(target_arch = "wasm32")]
 
+#[path = "common/dom.rs"]
+mod dom;
+
 use email_troubleshooter::components::{Troubleshooter, TroubleshooterProps};
 use email_troubleshooter::content::SharedChecklist;
 use wasm_bindgen::JsCast;
@@ -84,17 +87,7 @@ impl Mounted {
 
     /// A radio button or checkbox, found by the text of its label.
     fn input_labelled(&self, kind: &str, label: &str) -> HtmlInputElement {
-        let found = self
-            .all(&format!("input[type={kind}]"))
-            .into_iter()
-            .find(|input| {
-                let id = input.id();
-                self.all(&format!("label[for='{id}']"))
-                    .iter()
-                    .any(|l| l.text_content().as_deref() == Some(label))
-            });
-        found
-            .and_then(|e| e.dyn_into().ok())
+        dom::input_labelled(|selector| self.all(selector), kind, label)
             .unwrap_or_else(|| panic!("no {kind} labelled {label:?}"))
     }
 
