@@ -161,15 +161,18 @@ impl Mounting {
             .collect();
         let id = NEXT_ID.with(|next| next.replace(next.get().wrapping_add(1)));
         let commands = Commands::default();
-        let props = TroubleshooterProps {
-            commands: commands.clone(),
+        let replay = Rc::new(Replay {
+            actions,
+            focus_here,
+        });
+        let props = TroubleshooterProps::for_config(
+            &config,
+            checklist,
+            problems,
+            commands.clone(),
             translation_missing,
-            replay: Rc::new(Replay {
-                actions,
-                focus_here,
-            }),
-            ..TroubleshooterProps::for_config(&config, checklist, problems)
-        };
+            replay,
+        );
         let failed = props.checklist.text.failed().to_string();
         let widget = Some((id, Rc::new(props)));
         let mut yew = match IDLE_ROOTS.with(|idle| idle.borrow_mut().pop()) {
@@ -219,7 +222,14 @@ pub fn widget_from_values<'a>(
     let lang = language(&config);
     let checklist = SharedChecklist::new(config.checklist(content::builtin_in(lang)));
     warn_about(&checklist, &problems);
-    TroubleshooterProps::for_config(&config, checklist, problems)
+    TroubleshooterProps::for_config(
+        &config,
+        checklist,
+        problems,
+        Commands::default(),
+        false,
+        Rc::default(),
+    )
 }
 
 /// Each setting that can't be used, on the console, as the widget lists it.
